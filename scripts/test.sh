@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole test suite: SQLite always; PostgreSQL when DATABASE_URL is set; browser tests when
+# chromium is installed. With TRIDAYA_REQUIRE_ALL_SUITES=1 (CI) a skipped suite is a failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+REQUIRE=${TRIDAYA_REQUIRE_ALL_SUITES:-0}
+CHROMIUM=${TRIDAYA_CHROMIUM:-/usr/bin/chromium}
+status=0
+
+missing() {
+  if [ "$REQUIRE" = "1" ]; then
+    echo "FAILED: $1 is required (TRIDAYA_REQUIRE_ALL_SUITES=1)"; status=1
+  else
+    echo "SKIPPED: $1"
+  fi
+}
+
+echo "== Unit and page tests on SQLite"
+env -u DATABASE_URL "$BIN/pytest" -q || status=1
+
+if [ -n "${DATABASE_URL:-}" ]; then
+  echo "== Unit and page tests on PostgreSQL ($DATABASE_URL)"
+  "$BIN/pytest" -q || status=1
+else
+  missing "PostgreSQL suite (set DATABASE_URL=postgres://user@host:5432/tridaya)"
+fi
+
+if [ -x "$CHROMIUM" ]; then
+  echo "== Browser tests (chromium)"
+  env -u DATABASE_URL TRIDAYA_CHROMIUM="$CHROMIUM" "$BIN/pytest" -q e2e || status=1
+else
+  missing "browser suite (install chromium: apt-get install chromium)"
+fi
+exit $status

@@ -1,0 +1,17 @@
+from django.db.models import QuerySet
+
+from tridaya.accounts.models import RoleAssignment
+from tridaya.core.policy import assignments
+from tridaya.regions.models import Region
+
+
+def places_of(user) -> list[Region]:
+    """Regions where the user holds a role (national roles have none), most local first."""
+    codes = {scope for _role, scope in assignments(user) if scope}
+    if not codes:
+        return []
+    return sorted(Region.objects.filter(code__in=codes), key=lambda r: (-r.level, r.name))
+
+
+def assignments_of(user) -> QuerySet[RoleAssignment]:
+    return RoleAssignment.objects.filter(user=user).select_related("region")

@@ -1,0 +1,67 @@
+"""The audit service: every service that changes something that matters calls `record_event`
+inside its own transaction, so the change and its trace commit or roll back together."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+from typing import Any
+
+from django.db import models
+
+from tridaya.core.models import AuditEvent
+from tridaya.core.request_context import current_request_info
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, models.Model):
+        return str(value.pk)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    if isinstance(value, dict | list | str | int | float | bool) or value is None:
+        return value
+    return str(value)
+
+
+def snapshot(obj: models.Model, fields: list[str]) -> dict[str, Any]:
+    """The audited fields of `obj` as JSON-ready values (foreign keys as their ids)."""
+    values = {}
+    for name in fields:
+        field = obj._meta.get_field(name)
+        attname = getattr(field, "attname", name)
+        values[name] = _jsonable(getattr(obj, attname))
+    return values
+
+
+def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
+    """{field: [before, after]} for each field whose value changed."""
+    keys = list(dict.fromkeys([*before, *after]))
+    return {k: [before.get(k), after.get(k)] for k in keys if before.get(k) != after.get(k)}
+
+
+def record_event(
+    *,
+    actor,
+    action: str,
+    obj: models.Model,
+    changes: dict[str, list[Any]] | None = None,
+    region_code: str | None = None,
+) -> AuditEvent:
+    """Write one audit row. Call it inside the service's `transaction.atomic` block."""
+    info = current_request_info()
+    if region_code is None:
+        region_code = getattr(obj, "region_code", "") or ""
+    return AuditEvent.objects.create(
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        action=action,
+        object_type=obj._meta.label_lower,
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:200],
+        region_code=region_code,
+        changes=changes or {},
+        request_id=info.request_id,
+        ip_address=info.ip,
+    )

@@ -1,0 +1,23 @@
+import uuid
+
+from tridaya.core.request_context import RequestInfo, reset_request_info, set_request_info
+
+
+class RequestContextMiddleware:
+    """Gives each request an id (kept from X-Request-ID when a proxy sets one) and records the
+    client IP, so audit events written during the request can name both."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request_id = request.headers.get("X-Request-ID", "")[:64] or uuid.uuid4().hex
+        info = RequestInfo(request_id=request_id, ip=request.META.get("REMOTE_ADDR") or None)
+        request.request_id = request_id
+        token = set_request_info(info)
+        try:
+            response = self.get_response(request)
+        finally:
+            reset_request_info(token)
+        response["X-Request-ID"] = request_id
+        return response

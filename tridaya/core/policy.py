@@ -1,0 +1,146 @@
+"""The permission engine behind `accounts.policy.can`.
+
+It lives in `core` so that every app, including the ones that come before `accounts`, can declare
+rules in its own `policy.py` and check them. It knows nothing about who holds which role: the
+`accounts` app plugs in a role provider in its `AppConfig.ready()`.
+
+A rule names the roles that may take an action; a role held at region code C covers objects whose
+region code is C or starts with `C.` (the Kemendagri code is a materialized path). A role held
+with no region (national) covers everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+
+# (role, region code or None for national) pairs held by a user.
+Assignment = tuple[str, str | None]
+RoleProvider = Callable[[Any], list[Assignment]]
+
+_rules: dict[str, Rule] = {}
+_role_provider: RoleProvider = lambda user: []  # noqa: E731  replaced by accounts
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may take one action. `roles` act on objects inside their region; `public` lets anyone
+    (anonymous too); `extra` adds a condition on the object (for example 'only while draft')."""
+
+    roles: frozenset[str] = field(default_factory=frozenset)
+    public: bool = False
+    extra: Callable[[Any, Any], bool] | None = None
+
+
+def register(action: str, *, roles: Iterable[str] = (), public: bool = False, extra=None) -> None:
+    if action in _rules:
+        raise ImproperlyConfigured(f"policy action {action!r} registered twice")
+    _rules[action] = Rule(roles=frozenset(roles), public=public, extra=extra)
+
+
+def registered_rules() -> dict[str, Rule]:
+    return dict(_rules)
+
+
+def set_role_provider(provider: RoleProvider) -> None:
+    global _role_provider
+    _role_provider = provider
+
+
+def region_code_of(obj: Any) -> str | None:
+    """Objects expose `region_code`; a bare code string stands for itself; None is 'nowhere'."""
+    if obj is None or isinstance(obj, str):
+        return obj
+    return getattr(obj, "region_code", None)
+
+
+def covers(scope_code: str | None, code: str | None) -> bool:
+    """Does a role held at `scope_code` (None = national) reach an object at `code`?"""
+    if scope_code is None:
+        return True
+    if code is None:
+        return False
+    return code == scope_code or code.startswith(scope_code + ".")
+
+
+def assignments(user) -> list[Assignment]:
+    """The user's (role, region) pairs, read once per user object (one query per request)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    cached = getattr(user, "_tridaya_assignments", None)
+    if cached is None:
+        cached = list(_role_provider(user))
+        user._tridaya_assignments = cached
+    return cached
+
+
+def in_scope(user, obj: Any) -> bool:
+    """Does any of the user's roles reach the object's region?"""
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return True
+    code = region_code_of(obj)
+    return any(covers(scope, code) for _role, scope in assignments(user))
+
+
+def can(user, action: str, obj: Any = None) -> bool:
+    """May `user` take `action` on `obj`? Unknown actions are refused loudly."""
+    try:
+        rule = _rules[action]
+    except KeyError:
+        raise ImproperlyConfigured(f"unknown policy action {action!r}") from None
+    if rule.extra is not None and not rule.extra(user, obj):
+        return False
+    if rule.public:
+        return True
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    code = region_code_of(obj)
+    return any(role in rule.roles and covers(scope, code) for role, scope in assignments(user))
+
+
+def authorize(user, action: str, obj: Any, *, visible: bool | None = None) -> None:
+    """Raise Http404 when the object is outside the user's sight (no existence leak), and
+    PermissionDenied (403) when they can see it but may not take the action."""
+    if can(user, action, obj):
+        return
+    if visible is None:
+        visible = in_scope(user, obj)
+    if not visible:
+        raise Http404
+    raise PermissionDenied
+
+
+def scope_q(user, code_field: str) -> Q:
+    """A filter keeping rows whose `code_field` lies inside the user's regions."""
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return Q()
+    scopes = {scope for _role, scope in assignments(user)}
+    if None in scopes:
+        return Q()
+    if not scopes:
+        return Q(pk__in=[])
+    q = Q(pk__in=[])
+    for scope in sorted(scopes):
+        q |= Q(**{code_field: scope}) | Q(**{f"{code_field}__startswith": scope + "."})
+    return q
+
+
+def roles_in_scope(user, code: str | None, roles: Iterable[str]) -> bool:
+    """Does the user hold one of `roles` covering `code`? (for rules that need it directly)"""
+    wanted = set(roles)
+    return any(role in wanted and covers(scope, code) for role, scope in assignments(user))
+
+
+# Actions of the core app itself.
+AUDIT_READERS = {
+    "national_admin", "province_officer", "city_coordinator", "facilitator",
+    "bkm", "upk", "village_apparatus",
+}  # fmt: skip
+register("core.view_audit", roles=AUDIT_READERS)

@@ -1,0 +1,55 @@
+"""Template filters loaded on every template (see TEMPLATES builtins)."""
+
+import datetime as dt
+import zoneinfo
+
+from django import template
+from django.utils import timezone
+
+from tridaya.core.dates import format_date_id
+from tridaya.core.money import format_rupiah, group_thousands
+
+register = template.Library()
+
+
+@register.filter
+def rupiah(value):
+    """{{ amount|rupiah }} -> Rp 1.000.000.000"""
+    if value in (None, ""):
+        return "-"
+    return format_rupiah(int(value))
+
+
+@register.filter
+def angka(value):
+    """{{ count|angka }} -> 12.500 (Indonesian grouping)."""
+    if value in (None, ""):
+        return "-"
+    return group_thousands(int(value))
+
+
+@register.filter
+def desimal(value, places: int = 2):
+    """{{ area|desimal }} -> 1.268,40 (dot for thousands, comma for decimals)."""
+    if value in (None, ""):
+        return "-"
+    whole, _dot, fraction = f"{float(value):.{int(places)}f}".partition(".")
+    text = group_thousands(int(whole))
+    if whole.startswith("-0"):
+        text = "-" + text
+    return f"{text},{fraction}" if fraction else text
+
+
+@register.filter
+def tanggal(value, tz_name: str | None = None):
+    """{{ date|tanggal }} -> 27 November 2026; datetimes are shown in `tz_name` (or the
+    current zone)."""
+    if not value:
+        return "-"
+    if isinstance(value, dt.datetime):
+        if tz_name:
+            value = timezone.localtime(value, zoneinfo.ZoneInfo(tz_name))
+        else:
+            value = timezone.localtime(value)
+        return f"{format_date_id(value.date())} {value:%H:%M}"
+    return format_date_id(value)

@@ -1,0 +1,38 @@
+from django.apps import apps
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from tridaya.core.policy import authorize
+from tridaya.core.selectors import audit_events_for_object
+
+
+def cycle_guide(request):
+    return render(request, "core/cycle_guide.html")
+
+
+def _load_object(object_type: str, object_id: str):
+    try:
+        model = apps.get_model(object_type)
+    except (LookupError, ValueError):
+        raise Http404 from None
+    try:
+        return model._default_manager.get(pk=object_id)
+    except (model.DoesNotExist, ValueError, ValidationError):
+        raise Http404 from None
+
+
+@login_required
+def object_audit(request, object_type: str, object_id: str):
+    """The history of one object, for those allowed to read its region's audit trail."""
+    obj = _load_object(object_type, object_id)
+    authorize(request.user, "core.view_audit", obj)
+    events = audit_events_for_object(object_type.lower(), str(obj.pk))
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    return render(request, "core/audit_list.html", {
+        "subject": obj, "events": page.object_list, "page_obj": page,
+        "tz_name": None, "tz_label": timezone.get_current_timezone_name(),
+    })  # fmt: skip

@@ -1,0 +1,98 @@
+"""Writes to village profiles and RW/RT units. Each checks the policy, validates, writes and
+audits in one transaction."""
+
+from decimal import Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tridaya.core.audit import diff, record_event, snapshot
+from tridaya.core.errors import DomainError
+from tridaya.core.geo import AREAL, validate_geojson
+from tridaya.core.policy import authorize
+from tridaya.regions.models import RT, RW, Region, VillageProfile
+
+PROFILE_FIELDS = [
+    "population", "households", "poor_households", "area_ha", "latitude", "longitude",
+]  # fmt: skip
+
+
+def _require_village(region: Region) -> None:
+    if not region.is_village:
+        raise DomainError(
+            _("%(region)s bukan kelurahan/desa.") % {"region": region}, code="not_a_village"
+        )
+
+
+@transaction.atomic
+def profile_update(
+    *,
+    actor,
+    village: Region,
+    population: int | None = None,
+    households: int | None = None,
+    poor_households: int | None = None,
+    area_ha: Decimal | None = None,
+    latitude: Decimal | None = None,
+    longitude: Decimal | None = None,
+    boundary: dict | None = None,
+) -> VillageProfile:
+    """Create or change a village's profile; records what changed."""
+    _require_village(village)
+    if actor is not None:
+        authorize(actor, "regions.change_profile", village)
+    profile, _created = VillageProfile.objects.select_for_update().get_or_create(village=village)
+    before = snapshot(profile, PROFILE_FIELDS + ["boundary"])
+    values = {
+        "population": population, "households": households, "poor_households": poor_households,
+        "area_ha": area_ha, "latitude": latitude, "longitude": longitude,
+    }  # fmt: skip
+    for name, value in values.items():
+        setattr(profile, name, value)
+    profile.boundary = validate_geojson(boundary, AREAL) if boundary else None
+    profile.full_clean()
+    profile.save()
+    changes = diff(before, snapshot(profile, PROFILE_FIELDS + ["boundary"]))
+    if changes:
+        record_event(actor=actor, action="regions.profile_updated", obj=profile, changes=changes)
+    return profile
+
+
+@transaction.atomic
+def rw_save(
+    *, actor, village: Region, number: int, name: str = "", boundary: dict | None = None
+) -> RW:
+    """Add an RW, or update the one with that number."""
+    _require_village(village)
+    if actor is not None:
+        authorize(actor, "regions.manage_units", village)
+    rw = RW.objects.filter(village=village, number=number).first() or RW(
+        village=village, number=number
+    )
+    before = snapshot(rw, ["name", "boundary"]) if rw.pk else {}
+    rw.name = name
+    rw.boundary = validate_geojson(boundary, AREAL) if boundary else None
+    rw.full_clean()
+    rw.save()
+    changes = diff(before, snapshot(rw, ["name", "boundary"]))
+    if changes:
+        record_event(actor=actor, action="regions.rw_saved", obj=rw, changes=changes)
+    return rw
+
+
+@transaction.atomic
+def rt_save(*, actor, rw: RW, number: int, boundary: dict | None = None) -> RT:
+    """Add an RT to an RW, or update the one with that number."""
+    if actor is not None:
+        authorize(actor, "regions.manage_units", rw.village_id)
+    rt = RT.objects.filter(rw=rw, number=number).first() or RT(
+        rw=rw, village_id=rw.village_id, number=number
+    )
+    before = snapshot(rt, ["boundary"]) if rt.pk else {}
+    rt.boundary = validate_geojson(boundary, AREAL) if boundary else None
+    rt.full_clean()
+    rt.save()
+    changes = diff(before, snapshot(rt, ["boundary"]))
+    if changes:
+        record_event(actor=actor, action="regions.rt_saved", obj=rt, changes=changes)
+    return rt

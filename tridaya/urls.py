@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from tridaya.core import views as core_views
+from tridaya.regions import views as region_views
+
+admin.site.site_header = "Tridaya"
+admin.site.site_title = "Tridaya"
+
+urlpatterns = [
+    path("", region_views.home, name="home"),
+    path("siklus/", core_views.cycle_guide, name="cycle_guide"),
+    path("riwayat/<str:object_type>/<str:object_id>/", core_views.object_audit,
+         name="object_audit"),  # fmt: skip
+    path("wilayah/", include("tridaya.regions.urls")),
+    path("akun/", include("tridaya.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("tridaya.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]
