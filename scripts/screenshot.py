@@ -1,6 +1,6 @@
 """Screenshots of pages as a phone (360 px) or desktop sees them, in Debian's chromium.
 
-    .venv/bin/python scripts/screenshot.py URL [URL ...] [--user NAME] [--width 360] [--out var/shots]
+    .venv/bin/python scripts/screenshot.py URL [URL ...] [--user NAME] [--width 360]
 
 Logs in first when --user is given (demo password). Used to look at what we build."""
 
@@ -11,9 +11,12 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def main() -> None:

@@ -9,10 +9,17 @@ urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
     path("regions/", regions_api.RegionList.as_view(), name="api-regions"),
     path("regions/<str:code>/", regions_api.RegionDetail.as_view(), name="api-region"),
-    path("regions/<str:code>/audit-events/", regions_api.RegionAuditEvents.as_view(),
-         name="api-region-audit"),  # fmt: skip
-    path("villages/<str:code>/profile/", regions_api.VillageProfileAPI.as_view(),
-         name="api-village-profile"),  # fmt: skip
-    path("villages/<str:code>/units/", regions_api.VillageUnits.as_view(),
-         name="api-village-units"),  # fmt: skip
+    path(
+        "regions/<str:code>/audit-events/",
+        regions_api.RegionAuditEvents.as_view(),
+        name="api-region-audit",
+    ),
+    path(
+        "villages/<str:code>/profile/",
+        regions_api.VillageProfileAPI.as_view(),
+        name="api-village-profile",
+    ),
+    path(
+        "villages/<str:code>/units/", regions_api.VillageUnits.as_view(), name="api-village-units"
+    ),
 ]

@@ -11,8 +11,9 @@ admin.site.site_title = "Tridaya"
 urlpatterns = [
     path("", region_views.home, name="home"),
     path("siklus/", core_views.cycle_guide, name="cycle_guide"),
-    path("riwayat/<str:object_type>/<str:object_id>/", core_views.object_audit,
-         name="object_audit"),  # fmt: skip
+    path(
+        "riwayat/<str:object_type>/<str:object_id>/", core_views.object_audit, name="object_audit"
+    ),
     path("wilayah/", include("tridaya.regions.urls")),
     path("akun/", include("tridaya.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -30,8 +30,9 @@ class UserAdmin(BaseUserAdmin):
                 continue
             if role_form.instance.pk:
                 services.role_revoke(actor=request.user, assignment=role_form.instance)
-            services.role_assign(actor=request.user, user=form.instance, role=data["role"],
-                                 region=data.get("region"))  # fmt: skip
+            services.role_assign(
+                actor=request.user, user=form.instance, role=data["role"], region=data.get("region")
+            )
 
 
 @admin.register(RoleAssignment)
@@ -45,8 +46,9 @@ class RoleAssignmentAdmin(admin.ModelAdmin):
         if change:
             original = RoleAssignment.objects.get(pk=obj.pk)
             services.role_revoke(actor=request.user, assignment=original)
-        saved = services.role_assign(actor=request.user, user=obj.user, role=obj.role,
-                                     region=obj.region)  # fmt: skip
+        saved = services.role_assign(
+            actor=request.user, user=obj.user, role=obj.role, region=obj.region
+        )
         obj.pk = saved.pk
 
     def delete_model(self, request, obj):

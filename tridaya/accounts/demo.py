@@ -39,8 +39,9 @@ def demo_users() -> list[tuple[str, str, str | None, str, str, bool]]:
 def _user(username: str, first: str, last: str, is_staff: bool) -> User:
     user = User.objects.filter(username=username).first()
     if user is None:
-        user = services.user_create(actor=None, username=username, password=DEMO_PASSWORD,
-                                    first_name=first, last_name=last)  # fmt: skip
+        user = services.user_create(
+            actor=None, username=username, password=DEMO_PASSWORD, first_name=first, last_name=last
+        )
     if is_staff and not (user.is_staff and user.is_superuser):
         user.is_staff = user.is_superuser = True
         user.save(update_fields=["is_staff", "is_superuser"])
@@ -51,8 +52,9 @@ def seed(log) -> None:
     regions = Region.objects.in_bulk({code for _u, _r, code, *_ in demo_users() if code})
     for username, role, code, first, last, is_staff in demo_users():
         user = _user(username, first, last, is_staff)
-        services.role_assign(actor=None, user=user, role=role,
-                             region=regions[code] if code else None)  # fmt: skip
+        services.role_assign(
+            actor=None, user=user, role=role, region=regions[code] if code else None
+        )
     log(f"{len(demo_users())} pengguna demo, kata sandi: {DEMO_PASSWORD}")
     for username, role, code, *_ in demo_users():
         log(f"  {username:<24} {Role(role).label} {code or ''}")

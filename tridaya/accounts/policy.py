@@ -24,14 +24,16 @@ VILLAGE_LEADERSHIP = {Role.BKM, Role.VILLAGE_APPARATUS}
 
 
 def _assignments_from_db(user):
-    return list(user.role_assignments.values_list("role", "region_id"))
+    return list(user.role_assignments.order_by().values_list("role", "region_id"))
 
 
 def install() -> None:
     """Called once from AccountsConfig.ready()."""
     set_role_provider(_assignments_from_db)
-    register("accounts.manage_roles", roles={Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER,
-                                             Role.CITY_COORDINATOR})  # fmt: skip
+    register(
+        "accounts.manage_roles",
+        roles={Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER, Role.CITY_COORDINATOR},
+    )
 
 
 @checks.register()
@@ -43,7 +45,9 @@ def check_rules_name_known_roles(app_configs=None, **kwargs) -> list[checks.Erro
         unknown = set(rule.roles) - known
         if unknown:
             errors.append(
-                checks.Error(f"policy action {action!r} names unknown roles {sorted(unknown)}",
-                             id="tridaya.E001")
+                checks.Error(
+                    f"policy action {action!r} names unknown roles {sorted(unknown)}",
+                    id="tridaya.E001",
+                )
             )
     return errors

@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from tridaya.accounts.models import ROLE_LEVELS, Role, RoleAssignment, User
+from tridaya.accounts.models import Role, RoleAssignment, User
 from tridaya.accounts.policy import can
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
@@ -31,12 +31,15 @@ def _check_may_grant(actor: User, role: str, region: Region | None) -> None:
     for held_role, scope in assignments(actor):
         if role in _GRANTABLE_BY.get(held_role, set()) and covers(scope, code):
             return
-    raise PermissionDenied(_("Anda tidak boleh memberikan peran %(role)s.") % {
-        "role": Role(role).label})  # fmt: skip
+    raise PermissionDenied(
+        _("Anda tidak boleh memberikan peran %(role)s.") % {"role": Role(role).label}
+    )
 
 
 @transaction.atomic
-def role_assign(*, actor: User | None, user: User, role: str, region: Region | None) -> RoleAssignment:
+def role_assign(
+    *, actor: User | None, user: User, role: str, region: Region | None
+) -> RoleAssignment:
     """Give `user` the `role` over `region` (None for national roles). Idempotent."""
     _check_may_grant(actor, role, region)
     existing = RoleAssignment.objects.filter(user=user, role=role, region=region).first()
@@ -87,6 +90,10 @@ def user_create(
     user.set_password(password)
     user.full_clean()
     user.save()
-    record_event(actor=actor, action="accounts.user_created", obj=user,
-                 changes={"username": [None, username]})  # fmt: skip
+    record_event(
+        actor=actor,
+        action="accounts.user_created",
+        obj=user,
+        changes={"username": [None, username]},
+    )
     return user

@@ -9,6 +9,7 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("saya/", views.me, name="me"),
     path("kata-sandi/", views.PasswordChangeView.as_view(), name="password_change"),
-    path("kata-sandi/selesai/", views.PasswordChangeDoneView.as_view(),
-         name="password_change_done"),  # fmt: skip
+    path(
+        "kata-sandi/selesai/", views.PasswordChangeDoneView.as_view(), name="password_change_done"
+    ),
 ]

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from pyproj import Transformer
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import transform
 from shapely.validation import explain_validity
 
 AREAL = ("Polygon", "MultiPolygon")
@@ -103,5 +102,5 @@ def measure(geom: BaseGeometry | dict) -> Measures:
         geom = parse_geometry(geom)
     centre = geom.centroid
     epsg = utm_epsg(centre.x, centre.y)
-    projected = transform(_to_utm(epsg).transform, geom)
+    projected = shapely.transform(geom, _to_utm(epsg).transform, interleaved=False)
     return Measures(area_m2=projected.area, length_m=projected.length, epsg=epsg)

@@ -140,7 +140,12 @@ def roles_in_scope(user, code: str | None, roles: Iterable[str]) -> bool:
 
 # Actions of the core app itself.
 AUDIT_READERS = {
-    "national_admin", "province_officer", "city_coordinator", "facilitator",
-    "bkm", "upk", "village_apparatus",
-}  # fmt: skip
+    "national_admin",
+    "province_officer",
+    "city_coordinator",
+    "facilitator",
+    "bkm",
+    "upk",
+    "village_apparatus",
+}
 register("core.view_audit", roles=AUDIT_READERS)

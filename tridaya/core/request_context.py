@@ -10,11 +10,13 @@ class RequestInfo:
     ip: str | None = None
 
 
-_current: ContextVar[RequestInfo] = ContextVar("tridaya_request", default=RequestInfo())
+_NO_REQUEST = RequestInfo()
+_current: ContextVar[RequestInfo | None] = ContextVar("tridaya_request", default=None)
 
 
 def current_request_info() -> RequestInfo:
-    return _current.get()
+    """Outside a request (commands, the demo seed) there is no id and no IP."""
+    return _current.get() or _NO_REQUEST
 
 
 def set_request_info(info: RequestInfo):

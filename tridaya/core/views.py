@@ -32,7 +32,14 @@ def object_audit(request, object_type: str, object_id: str):
     authorize(request.user, "core.view_audit", obj)
     events = audit_events_for_object(object_type.lower(), str(obj.pk))
     page = Paginator(events, 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_list.html", {
-        "subject": obj, "events": page.object_list, "page_obj": page,
-        "tz_name": None, "tz_label": timezone.get_current_timezone_name(),
-    })  # fmt: skip
+    return render(
+        request,
+        "core/audit_list.html",
+        {
+            "subject": obj,
+            "events": page.object_list,
+            "page_obj": page,
+            "tz_name": None,
+            "tz_label": timezone.get_current_timezone_name(),
+        },
+    )

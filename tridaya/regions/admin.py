@@ -31,8 +31,12 @@ class VillageProfileAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         values = {name: form.cleaned_data.get(name) for name in services.PROFILE_FIELDS}
-        services.profile_update(actor=request.user, village=obj.village,
-                                boundary=form.cleaned_data.get("boundary"), **values)  # fmt: skip
+        services.profile_update(
+            actor=request.user,
+            village=obj.village,
+            boundary=form.cleaned_data.get("boundary"),
+            **values,
+        )
 
 
 class RTInline(admin.TabularInline):
@@ -49,8 +53,13 @@ class RWAdmin(admin.ModelAdmin):
     inlines = [RTInline]
 
     def save_model(self, request, obj, form, change):
-        saved = services.rw_save(actor=request.user, village=obj.village, number=obj.number,
-                                 name=obj.name, boundary=obj.boundary)  # fmt: skip
+        saved = services.rw_save(
+            actor=request.user,
+            village=obj.village,
+            number=obj.number,
+            name=obj.name,
+            boundary=obj.boundary,
+        )
         obj.pk = saved.pk
 
     def save_formset(self, request, form, formset, change):
@@ -58,7 +67,11 @@ class RWAdmin(admin.ModelAdmin):
             if not rt_form.has_changed() or rt_form.cleaned_data.get("DELETE"):
                 continue
             data = rt_form.cleaned_data
-            services.rt_save(actor=request.user, rw=form.instance, number=data["number"],
-                             boundary=data.get("boundary"))  # fmt: skip
+            services.rt_save(
+                actor=request.user,
+                rw=form.instance,
+                number=data["number"],
+                boundary=data.get("boundary"),
+            )
         for obj in formset.deleted_objects:
             obj.delete()

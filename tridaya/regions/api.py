@@ -54,9 +54,15 @@ class ProfileOutput(serializers.ModelSerializer):
     class Meta:
         model = VillageProfile
         fields = [
-            "population", "households", "poor_households", "area_ha", "latitude", "longitude",
-            "boundary", "updated_at",
-        ]  # fmt: skip
+            "population",
+            "households",
+            "poor_households",
+            "area_ha",
+            "latitude",
+            "longitude",
+            "boundary",
+            "updated_at",
+        ]
 
 
 class RegionDetailOutput(RegionOutput):
@@ -84,12 +90,15 @@ class ProfileInput(serializers.Serializer):
     population = serializers.IntegerField(min_value=0, required=False, allow_null=True)
     households = serializers.IntegerField(min_value=0, required=False, allow_null=True)
     poor_households = serializers.IntegerField(min_value=0, required=False, allow_null=True)
-    area_ha = serializers.DecimalField(max_digits=12, decimal_places=2, required=False,
-                                       allow_null=True)  # fmt: skip
-    latitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False,
-                                        allow_null=True)  # fmt: skip
-    longitude = serializers.DecimalField(max_digits=9, decimal_places=6, required=False,
-                                         allow_null=True)  # fmt: skip
+    area_ha = serializers.DecimalField(
+        max_digits=12, decimal_places=2, required=False, allow_null=True
+    )
+    latitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, required=False, allow_null=True
+    )
+    longitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, required=False, allow_null=True
+    )
     boundary = serializers.JSONField(required=False, allow_null=True)
 
 
@@ -135,9 +144,17 @@ class AuditEventOutput(serializers.ModelSerializer):
     class Meta:
         model = AuditEvent
         fields = [
-            "id", "created_at", "actor", "action", "object_type", "object_id", "object_repr",
-            "region_code", "changes", "request_id",
-        ]  # fmt: skip
+            "id",
+            "created_at",
+            "actor",
+            "action",
+            "object_type",
+            "object_id",
+            "object_repr",
+            "region_code",
+            "changes",
+            "request_id",
+        ]
 
 
 @extend_schema(parameters=[OpenApiParameter("code", str, OpenApiParameter.PATH)])

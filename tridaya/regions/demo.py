@@ -13,17 +13,25 @@ TERONG_TAWAH = "52.01.08.2007"
 DEMO_VILLAGES = {
     BAJUR: {
         "centre": (-8.6330, 116.1080),
-        "profile": {"population": 4630, "households": 1236, "poor_households": 318,
-                    "area_ha": Decimal("268.40")},
+        "profile": {
+            "population": 4630,
+            "households": 1236,
+            "poor_households": 318,
+            "area_ha": Decimal("268.40"),
+        },
         "rws": ["Bajur Utara", "Bajur Tengah", "Bajur Selatan", "Karang Bedil"],
     },
     TERONG_TAWAH: {
         "centre": (-8.6290, 116.1260),
-        "profile": {"population": 3910, "households": 1052, "poor_households": 274,
-                    "area_ha": Decimal("221.75")},
+        "profile": {
+            "population": 3910,
+            "households": 1052,
+            "poor_households": 274,
+            "area_ha": Decimal("221.75"),
+        },
         "rws": ["Terong Tawah Barat", "Terong Tawah Timur", "Peresak"],
     },
-}  # fmt: skip
+}
 
 RTS_PER_RW = 4
 RW_WIDTH_DEG = 0.0045  # about 500 m east-west per RW
@@ -49,13 +57,19 @@ def seed_village(code: str, spec: dict) -> None:
     south, north = lat - HEIGHT_DEG / 2, lat + HEIGHT_DEG / 2
     for index, name in enumerate(spec["rws"]):
         west, east = west0 + index * RW_WIDTH_DEG, west0 + (index + 1) * RW_WIDTH_DEG
-        rw = services.rw_save(actor=None, village=village, number=index + 1, name=name,
-                              boundary=_box(west, south, east, north))  # fmt: skip
+        rw = services.rw_save(
+            actor=None,
+            village=village,
+            number=index + 1,
+            name=name,
+            boundary=_box(west, south, east, north),
+        )
         step = HEIGHT_DEG / RTS_PER_RW
         for rt_index in range(RTS_PER_RW):
             top = north - rt_index * step
-            services.rt_save(actor=None, rw=rw, number=rt_index + 1,
-                             boundary=_box(west, top - step, east, top))  # fmt: skip
+            services.rt_save(
+                actor=None, rw=rw, number=rt_index + 1, boundary=_box(west, top - step, east, top)
+            )
 
 
 def seed(log) -> None:

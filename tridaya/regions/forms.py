@@ -12,9 +12,14 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = VillageProfile
         fields = [
-            "population", "households", "poor_households", "area_ha", "latitude", "longitude",
+            "population",
+            "households",
+            "poor_households",
+            "area_ha",
+            "latitude",
+            "longitude",
             "boundary",
-        ]  # fmt: skip
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

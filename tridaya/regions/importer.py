@@ -148,12 +148,15 @@ def _check_row(row, line, spec, parents, seen, name, errors) -> ParsedRegion | N
     region_name = row[-1].strip()
     parent_code = row[1].strip() if spec.level != Level.PROVINCE else None
     if not spec.code_pattern.fullmatch(code):
-        fail(_("kode '%(code)s' tidak berbentuk kode %(level)s") % {
-            "code": code, "level": Level(spec.level).label})  # fmt: skip
+        fail(
+            _("kode '%(code)s' tidak berbentuk kode %(level)s")
+            % {"code": code, "level": Level(spec.level).label}
+        )
         return None
     if spec.level == Level.VILLAGE and code[9] not in VILLAGE_KINDS:
-        fail(_("kode desa '%(code)s' harus diawali 1, 2 atau 3 di bagian terakhir") % {
-            "code": code})  # fmt: skip
+        fail(
+            _("kode desa '%(code)s' harus diawali 1, 2 atau 3 di bagian terakhir") % {"code": code}
+        )
         return None
     if code in seen:
         fail(_("kode '%(code)s' ganda") % {"code": code})
@@ -163,8 +166,10 @@ def _check_row(row, line, spec, parents, seen, name, errors) -> ParsedRegion | N
         return None
     if parent_code is not None:
         if code.rsplit(".", 1)[0] != parent_code:
-            fail(_("kode '%(code)s' tidak berada di bawah induk '%(parent)s'") % {
-                "code": code, "parent": parent_code})  # fmt: skip
+            fail(
+                _("kode '%(code)s' tidak berada di bawah induk '%(parent)s'")
+                % {"code": code, "parent": parent_code}
+            )
             return None
         if parents is not None and parent_code not in parents:
             fail(_("kode induk '%(parent)s' tidak dikenal") % {"parent": parent_code})
@@ -192,9 +197,12 @@ def import_regions(
 ) -> ImportResult:
     """Check the files, then add new regions and rename changed ones in one transaction."""
     levels = read_all(Path(directory))
-    result = ImportResult(total_in_files={int(s.level): len(r) for s, r in zip(LEVEL_FILES, levels, strict=True)})
+    result = ImportResult(
+        total_in_files={int(s.level): len(r) for s, r in zip(LEVEL_FILES, levels, strict=True)}
+    )
     existing = {
-        code: (name, kind) for code, name, kind in Region.objects.values_list("code", "name", "kind")
+        code: (name, kind)
+        for code, name, kind in Region.objects.values_list("code", "name", "kind")
     }
     with transaction.atomic():
         for rows in levels:

@@ -7,9 +7,13 @@ import it; `manage.py check` verifies the names)."""
 from tridaya.core.policy import register
 
 PROFILE_EDITORS = {
-    "national_admin", "province_officer", "city_coordinator", "facilitator",
-    "bkm", "village_apparatus",
-}  # fmt: skip
+    "national_admin",
+    "province_officer",
+    "city_coordinator",
+    "facilitator",
+    "bkm",
+    "village_apparatus",
+}
 UNIT_EDITORS = PROFILE_EDITORS | {"tipp"}
 
 register("regions.view", public=True)

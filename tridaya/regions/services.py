@@ -13,8 +13,13 @@ from tridaya.core.policy import authorize
 from tridaya.regions.models import RT, RW, Region, VillageProfile
 
 PROFILE_FIELDS = [
-    "population", "households", "poor_households", "area_ha", "latitude", "longitude",
-]  # fmt: skip
+    "population",
+    "households",
+    "poor_households",
+    "area_ha",
+    "latitude",
+    "longitude",
+]
 
 
 def _require_village(region: Region) -> None:
@@ -44,9 +49,13 @@ def profile_update(
     profile, _created = VillageProfile.objects.select_for_update().get_or_create(village=village)
     before = snapshot(profile, PROFILE_FIELDS + ["boundary"])
     values = {
-        "population": population, "households": households, "poor_households": poor_households,
-        "area_ha": area_ha, "latitude": latitude, "longitude": longitude,
-    }  # fmt: skip
+        "population": population,
+        "households": households,
+        "poor_households": poor_households,
+        "area_ha": area_ha,
+        "latitude": latitude,
+        "longitude": longitude,
+    }
     for name, value in values.items():
         setattr(profile, name, value)
     profile.boundary = validate_geojson(boundary, AREAL) if boundary else None

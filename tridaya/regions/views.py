@@ -33,8 +33,9 @@ def detail(request, code: str):
     if code.count(".") == 3:
         return village_home(request, code)
     page = selectors.region_page(code)
-    return render(request, "regions/region_detail.html", {"region": page.region,
-                                                           "children": page.children})
+    return render(
+        request, "regions/region_detail.html", {"region": page.region, "children": page.children}
+    )
 
 
 def village_home(request, code: str):
@@ -48,17 +49,27 @@ def village_home(request, code: str):
     map_data = {
         "features": selectors.village_map_features(home),
         "center": center,
-        "tiles": {"url": settings.TRIDAYA_TILE_URL, "attribution": settings.TRIDAYA_TILE_ATTRIBUTION},
+        "tiles": {
+            "url": settings.TRIDAYA_TILE_URL,
+            "attribution": settings.TRIDAYA_TILE_ATTRIBUTION,
+        },
     }
     perms_here = {
         "change_profile": can(request.user, "regions.change_profile", village),
         "manage_units": can(request.user, "regions.manage_units", village),
         "view_audit": can(request.user, "core.view_audit", village),
     }
-    return render(request, "regions/village_home.html", {
-        "home": home, "village": village, "profile": profile, "map_data": map_data,
-        "perms_here": perms_here,
-    })  # fmt: skip
+    return render(
+        request,
+        "regions/village_home.html",
+        {
+            "home": home,
+            "village": village,
+            "profile": profile,
+            "map_data": map_data,
+            "perms_here": perms_here,
+        },
+    )
 
 
 def _village(code: str) -> Region:
@@ -102,18 +113,31 @@ def units(request, code: str):
             messages.success(request, _("Tersimpan."))
             return redirect("regions:units", code=village.code)
     home = selectors.village_home(village.code)
-    return render(request, "regions/units.html", {
-        "village": village, "home": home, "rw_form": rw_form, "rt_form": rt_form,
-    })  # fmt: skip
+    return render(
+        request,
+        "regions/units.html",
+        {
+            "village": village,
+            "home": home,
+            "rw_form": rw_form,
+            "rt_form": rt_form,
+        },
+    )
 
 
 def _save_unit(actor, village: Region, unit: str, data: dict) -> None:
     if unit == "rw":
-        services.rw_save(actor=actor, village=village, number=data["number"],
-                         name=data["name"], boundary=data["boundary"])  # fmt: skip
+        services.rw_save(
+            actor=actor,
+            village=village,
+            number=data["number"],
+            name=data["name"],
+            boundary=data["boundary"],
+        )
     else:
-        services.rt_save(actor=actor, rw=data["rw"], number=data["number"],
-                         boundary=data["boundary"])  # fmt: skip
+        services.rt_save(
+            actor=actor, rw=data["rw"], number=data["number"], boundary=data["boundary"]
+        )
 
 
 @login_required
@@ -124,10 +148,18 @@ def audit(request, code: str):
     authorize(request.user, "core.view_audit", region)
     timezone.activate(region.timezone)
     page = Paginator(audit_events_in_region(region.code), 50).get_page(request.GET.get("page"))
-    return render(request, "core/audit_list.html", {
-        "region": region, "subject": region, "events": page.object_list, "page_obj": page,
-        "tz_name": region.timezone.value, "tz_label": region.timezone_label,
-    })  # fmt: skip
+    return render(
+        request,
+        "core/audit_list.html",
+        {
+            "region": region,
+            "subject": region,
+            "events": page.object_list,
+            "page_obj": page,
+            "tz_name": region.timezone.value,
+            "tz_label": region.timezone_label,
+        },
+    )
 
 
 def home(request):

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,25 +14,58 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='AuditEvent',
+            name="AuditEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='waktu (UTC)')),
-                ('action', models.CharField(max_length=80, verbose_name='tindakan')),
-                ('object_type', models.CharField(max_length=80, verbose_name='jenis objek')),
-                ('object_id', models.CharField(max_length=64, verbose_name='ID objek')),
-                ('object_repr', models.CharField(blank=True, max_length=200, verbose_name='objek')),
-                ('region_code', models.CharField(blank=True, db_index=True, max_length=13, verbose_name='kode wilayah')),
-                ('changes', models.JSONField(blank=True, default=dict, verbose_name='perubahan')),
-                ('request_id', models.CharField(blank=True, max_length=64, verbose_name='ID permintaan')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='alamat IP')),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='audit_events', to=settings.AUTH_USER_MODEL, verbose_name='pelaku')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="waktu (UTC)"
+                    ),
+                ),
+                ("action", models.CharField(max_length=80, verbose_name="tindakan")),
+                ("object_type", models.CharField(max_length=80, verbose_name="jenis objek")),
+                ("object_id", models.CharField(max_length=64, verbose_name="ID objek")),
+                ("object_repr", models.CharField(blank=True, max_length=200, verbose_name="objek")),
+                (
+                    "region_code",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=13, verbose_name="kode wilayah"
+                    ),
+                ),
+                ("changes", models.JSONField(blank=True, default=dict, verbose_name="perubahan")),
+                (
+                    "request_id",
+                    models.CharField(blank=True, max_length=64, verbose_name="ID permintaan"),
+                ),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="alamat IP"),
+                ),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="audit_events",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="pelaku",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'catatan audit',
-                'verbose_name_plural': 'catatan audit',
-                'ordering': ['-created_at', '-id'],
-                'indexes': [models.Index(fields=['object_type', 'object_id'], name='audit_object_idx')],
+                "verbose_name": "catatan audit",
+                "verbose_name_plural": "catatan audit",
+                "ordering": ["-created_at", "-id"],
+                "indexes": [
+                    models.Index(fields=["object_type", "object_id"], name="audit_object_idx")
+                ],
             },
         ),
     ]

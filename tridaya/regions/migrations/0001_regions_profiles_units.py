@@ -6,87 +6,242 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('code', models.CharField(max_length=13, primary_key=True, serialize=False, verbose_name='kode Kemendagri')),
-                ('level', models.PositiveSmallIntegerField(choices=[(1, 'Provinsi'), (2, 'Kabupaten/Kota'), (3, 'Kecamatan'), (4, 'Kelurahan/Desa')], db_index=True, verbose_name='tingkat')),
-                ('kind', models.CharField(choices=[('provinsi', 'Provinsi'), ('kabupaten', 'Kabupaten'), ('kota', 'Kota'), ('kecamatan', 'Kecamatan'), ('kelurahan', 'Kelurahan'), ('desa', 'Desa'), ('desa_adat', 'Desa adat')], max_length=12, verbose_name='jenis')),
-                ('name', models.CharField(db_index=True, max_length=120, verbose_name='nama')),
-                ('parent', models.ForeignKey(blank=True, db_column='parent_code', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='regions.region', verbose_name='induk')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=13,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="kode Kemendagri",
+                    ),
+                ),
+                (
+                    "level",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Provinsi"),
+                            (2, "Kabupaten/Kota"),
+                            (3, "Kecamatan"),
+                            (4, "Kelurahan/Desa"),
+                        ],
+                        db_index=True,
+                        verbose_name="tingkat",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("provinsi", "Provinsi"),
+                            ("kabupaten", "Kabupaten"),
+                            ("kota", "Kota"),
+                            ("kecamatan", "Kecamatan"),
+                            ("kelurahan", "Kelurahan"),
+                            ("desa", "Desa"),
+                            ("desa_adat", "Desa adat"),
+                        ],
+                        max_length=12,
+                        verbose_name="jenis",
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=120, verbose_name="nama")),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_column="parent_code",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="regions.region",
+                        verbose_name="induk",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'wilayah',
-                'verbose_name_plural': 'wilayah',
-                'ordering': ['code'],
+                "verbose_name": "wilayah",
+                "verbose_name_plural": "wilayah",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='VillageProfile',
+            name="VillageProfile",
             fields=[
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diubah')),
-                ('village', models.OneToOneField(limit_choices_to={'level': 4}, on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='profile', serialize=False, to='regions.region', verbose_name='kelurahan/desa')),
-                ('population', models.PositiveIntegerField(blank=True, null=True, verbose_name='jumlah penduduk')),
-                ('households', models.PositiveIntegerField(blank=True, null=True, verbose_name='jumlah KK')),
-                ('poor_households', models.PositiveIntegerField(blank=True, null=True, verbose_name='jumlah KK miskin')),
-                ('area_ha', models.DecimalField(blank=True, decimal_places=2, max_digits=12, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='luas (ha)')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='lintang pusat')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='bujur pusat')),
-                ('boundary', models.JSONField(blank=True, null=True, verbose_name='batas wilayah (GeoJSON)')),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diubah")),
+                (
+                    "village",
+                    models.OneToOneField(
+                        limit_choices_to={"level": 4},
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="profile",
+                        serialize=False,
+                        to="regions.region",
+                        verbose_name="kelurahan/desa",
+                    ),
+                ),
+                (
+                    "population",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="jumlah penduduk"
+                    ),
+                ),
+                (
+                    "households",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="jumlah KK"),
+                ),
+                (
+                    "poor_households",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="jumlah KK miskin"
+                    ),
+                ),
+                (
+                    "area_ha",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=12,
+                        null=True,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                        verbose_name="luas (ha)",
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="lintang pusat",
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=6,
+                        max_digits=9,
+                        null=True,
+                        verbose_name="bujur pusat",
+                    ),
+                ),
+                (
+                    "boundary",
+                    models.JSONField(blank=True, null=True, verbose_name="batas wilayah (GeoJSON)"),
+                ),
             ],
             options={
-                'verbose_name': 'profil kelurahan/desa',
-                'verbose_name_plural': 'profil kelurahan/desa',
+                "verbose_name": "profil kelurahan/desa",
+                "verbose_name_plural": "profil kelurahan/desa",
             },
         ),
         migrations.CreateModel(
-            name='RW',
+            name="RW",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diubah')),
-                ('number', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='nomor RW')),
-                ('name', models.CharField(blank=True, max_length=100, verbose_name='nama / dusun')),
-                ('boundary', models.JSONField(blank=True, null=True, verbose_name='batas (GeoJSON)')),
-                ('village', models.ForeignKey(limit_choices_to={'level': 4}, on_delete=django.db.models.deletion.CASCADE, related_name='rws', to='regions.region', verbose_name='kelurahan/desa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diubah")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="nomor RW",
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=100, verbose_name="nama / dusun")),
+                (
+                    "boundary",
+                    models.JSONField(blank=True, null=True, verbose_name="batas (GeoJSON)"),
+                ),
+                (
+                    "village",
+                    models.ForeignKey(
+                        limit_choices_to={"level": 4},
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rws",
+                        to="regions.region",
+                        verbose_name="kelurahan/desa",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'RW',
-                'verbose_name_plural': 'RW',
-                'ordering': ['village', 'number'],
+                "verbose_name": "RW",
+                "verbose_name_plural": "RW",
+                "ordering": ["village", "number"],
             },
         ),
         migrations.CreateModel(
-            name='RT',
+            name="RT",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diubah')),
-                ('number', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='nomor RT')),
-                ('boundary', models.JSONField(blank=True, null=True, verbose_name='batas (GeoJSON)')),
-                ('village', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.CASCADE, related_name='rts', to='regions.region', verbose_name='kelurahan/desa')),
-                ('rw', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rts', to='regions.rw', verbose_name='RW')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="dibuat")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="diubah")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="nomor RT",
+                    ),
+                ),
+                (
+                    "boundary",
+                    models.JSONField(blank=True, null=True, verbose_name="batas (GeoJSON)"),
+                ),
+                (
+                    "village",
+                    models.ForeignKey(
+                        editable=False,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rts",
+                        to="regions.region",
+                        verbose_name="kelurahan/desa",
+                    ),
+                ),
+                (
+                    "rw",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rts",
+                        to="regions.rw",
+                        verbose_name="RW",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'RT',
-                'verbose_name_plural': 'RT',
-                'ordering': ['village', 'rw__number', 'number'],
+                "verbose_name": "RT",
+                "verbose_name_plural": "RT",
+                "ordering": ["village", "rw__number", "number"],
             },
         ),
         migrations.AddConstraint(
-            model_name='rw',
-            constraint=models.UniqueConstraint(fields=('village', 'number'), name='rw_number_unique'),
+            model_name="rw",
+            constraint=models.UniqueConstraint(
+                fields=("village", "number"), name="rw_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='rt',
-            constraint=models.UniqueConstraint(fields=('rw', 'number'), name='rt_number_unique'),
+            model_name="rt",
+            constraint=models.UniqueConstraint(fields=("rw", "number"), name="rt_number_unique"),
         ),
     ]

@@ -10,5 +10,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         for step in demo.steps():
             with transaction.atomic():
-                step.run(lambda message: self.stdout.write(f"[{step.name}] {message}"))
+                step.run(self._logger(step.name))
         self.stdout.write(self.style.SUCCESS("Data demo siap."))
+
+    def _logger(self, name: str):
+        return lambda message: self.stdout.write(f"[{name}] {message}")
