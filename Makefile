@@ -5,6 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE := tridaya.settings
 
+# mypy (django-stubs) covers the layers that hold the rules: services, selectors, policies.
+TYPED = $(wildcard tridaya/*/services.py tridaya/*/selectors.py tridaya/*/policy.py) \
+	tridaya/core/audit.py tridaya/regions/importer.py
+
 .PHONY: run test lint format install messages vendor bench clean-db
 
 $(STAMP): pyproject.toml
@@ -36,6 +40,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	DJANGO_DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 	DJANGO_DEBUG=1 $(BIN)/python manage.py check
+	TRIDAYA_TESTING=1 $(BIN)/mypy $(TYPED)
 
 format: $(STAMP)
 	$(BIN)/ruff check --fix .

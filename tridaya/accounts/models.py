@@ -100,7 +100,7 @@ class RoleAssignment(TimeStampedModel):
 
     def clean(self) -> None:
         allowed = ROLE_LEVELS.get(self.role, ())
-        level = self.region.level if self.region_id else None
+        level = self.region.level if self.region is not None else None
         if level not in allowed:
             if None in allowed:
                 msg = _("Peran %(role)s berlaku nasional: kosongkan wilayah.")

@@ -12,7 +12,7 @@ from tridaya.core.policy import assignments, covers
 from tridaya.regions.models import Region
 
 # Who may hand out which roles: nobody grants a role at or above their own rank.
-_GRANTABLE_BY = {
+_GRANTABLE_BY: dict[str, set[str]] = {
     Role.NATIONAL_ADMIN: set(Role.values),
     Role.PROVINCE_OFFICER: set(Role.values) - {Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER},
     Role.CITY_COORDINATOR: set(Role.values)
@@ -20,7 +20,7 @@ _GRANTABLE_BY = {
 }
 
 
-def _check_may_grant(actor: User, role: str, region: Region | None) -> None:
+def _check_may_grant(actor: User | None, role: str, region: Region | None) -> None:
     if actor is None:  # management commands and the demo seed run as the system
         return
     if not can(actor, "accounts.manage_roles", region.code if region else None):

@@ -124,10 +124,8 @@ def scope_q(user, code_field: str) -> Q:
     scopes = {scope for _role, scope in assignments(user)}
     if None in scopes:
         return Q()
-    if not scopes:
-        return Q(pk__in=[])
-    q = Q(pk__in=[])
-    for scope in sorted(scopes):
+    q = Q(pk__in=[])  # matches nothing: a user with no role sees no row
+    for scope in sorted(s for s in scopes if s is not None):
         q |= Q(**{code_field: scope}) | Q(**{f"{code_field}__startswith": scope + "."})
     return q
 

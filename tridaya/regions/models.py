@@ -47,6 +47,9 @@ class Region(models.Model):
     kind = models.CharField(_("jenis"), max_length=12, choices=Kind.choices)
     name = models.CharField(_("nama"), max_length=120, db_index=True)
 
+    # Set by selectors.attach_ancestors: province down to parent, read in one query.
+    ancestors: list["Region"]
+
     class Meta:
         verbose_name = _("wilayah")
         verbose_name_plural = _("wilayah")

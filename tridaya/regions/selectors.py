@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
@@ -46,7 +47,7 @@ def attach_ancestors(regions: list[Region]) -> None:
 @dataclass
 class RegionPage:
     region: Region
-    children: list[Region]
+    children: Sequence[Region]
 
 
 def region_page(code: str) -> RegionPage:
