@@ -1,9 +1,20 @@
 """Fixtures shared by every app's tests."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from tridaya.accounts.tests.factories import user_with_role
 from tridaya.regions.tests.factories import BAJUR, FAR_VILLAGE, TERONG_TAWAH, region
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A page rendered in English leaves English active in the thread; start each test in the
+    interface's default language (Indonesian)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

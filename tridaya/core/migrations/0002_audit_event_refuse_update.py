@@ -24,7 +24,8 @@ def _run(sql_by_vendor):
     def run(apps, schema_editor):
         sql = sql_by_vendor.get(schema_editor.connection.vendor)
         if sql:
-            schema_editor.execute(sql)
+            # params=None: the SQL holds a literal % that must not be read as a placeholder.
+            schema_editor.execute(sql, params=None)
 
     return run
 
