@@ -268,5 +268,8 @@ SECURE_HSTS_SECONDS = 31536000 if SECURE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
 SECURE_HSTS_PRELOAD = SECURE_HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# Number of reverse proxies in front of the app that append to X-Forwarded-For (0: none, the
+# client's address is REMOTE_ADDR). Audit events record the address found this way.
+TRIDAYA_TRUSTED_PROXIES = int(os.environ.get("TRIDAYA_TRUSTED_PROXIES", "0"))
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"

@@ -1,5 +1,7 @@
 import uuid
 
+from django.conf import settings
+
 from tridaya.core.request_context import RequestInfo, reset_request_info, set_request_info
 
 
@@ -12,7 +14,7 @@ class RequestContextMiddleware:
 
     def __call__(self, request):
         request_id = request.headers.get("X-Request-ID", "")[:64] or uuid.uuid4().hex
-        info = RequestInfo(request_id=request_id, ip=request.META.get("REMOTE_ADDR") or None)
+        info = RequestInfo(request_id=request_id, ip=client_ip(request))
         request.request_id = request_id
         token = set_request_info(info)
         try:
@@ -21,3 +23,16 @@ class RequestContextMiddleware:
             reset_request_info(token)
         response["X-Request-ID"] = request_id
         return response
+
+
+def client_ip(request) -> str | None:
+    """The client's address. Behind N trusted proxies (TRIDAYA_TRUSTED_PROXIES=N) it is the N-th
+    address from the right of X-Forwarded-For, the last one a trusted proxy appended; anything
+    further left is whatever the client claimed."""
+    hops = settings.TRIDAYA_TRUSTED_PROXIES
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if hops and forwarded:
+        addresses = [a.strip() for a in forwarded.split(",") if a.strip()]
+        if len(addresses) >= hops:
+            return addresses[-hops]
+    return request.META.get("REMOTE_ADDR") or None

@@ -58,3 +58,13 @@ def test_object_history_page(client, users, bajur):
     client.force_login(users["village_resident"])
     assert client.get(f"/riwayat/regions.villageprofile/{profile.pk}/").status_code == 403
     assert client.get("/riwayat/regions.nothing/1/").status_code == 404
+
+
+def test_client_ip_behind_trusted_proxies(rf, settings):
+    from tridaya.core.middleware import client_ip
+
+    request = rf.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9")
+    settings.TRIDAYA_TRUSTED_PROXIES = 0
+    assert client_ip(request) == "10.0.0.2"
+    settings.TRIDAYA_TRUSTED_PROXIES = 1
+    assert client_ip(request) == "203.0.113.9"  # the spoofable 6.6.6.6 is never taken
