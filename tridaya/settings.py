@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "tridaya.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -242,6 +242,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several apps have a field called "kind"; name each choice set after its enum.
+    "ENUM_NAME_OVERRIDES": {
+        "RegionKindEnum": "tridaya.regions.models.Kind",
+        "MeetingKindEnum": "tridaya.cycle.models.MeetingKind",
+        "SignOffKindEnum": "tridaya.cycle.models.SignOffKind",
+        "UPKindEnum": "tridaya.institutions.models.UPKind",
+        "SexEnum": "tridaya.institutions.models.Sex",
+    },
 }
 
 # Map tiles: any XYZ URL. Maps still draw vector layers on a plain background when tiles fail.
@@ -257,6 +265,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # WeasyPrint and fontTools narrate every PDF at INFO; only their warnings matter.
+    "loggers": {
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # Production hardening; `manage.py check --deploy` is clean with DJANGO_DEBUG=0 and HTTPS on.

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -14,6 +16,8 @@ urlpatterns = [
     path(
         "riwayat/<str:object_type>/<str:object_id>/", core_views.object_audit, name="object_audit"
     ),
+    path("wilayah/<str:code>/", include("tridaya.cycle.urls")),
+    path("wilayah/<str:code>/lembaga/", include("tridaya.institutions.urls")),
     path("wilayah/", include("tridaya.regions.urls")),
     path("akun/", include("tridaya.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -22,3 +26,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
+
+if settings.DEBUG:
+    # Uploaded photos and documents on a laptop; production serves them from object storage.
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

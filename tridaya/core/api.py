@@ -12,5 +12,9 @@ def exception_handler(exc, context):
             detail = {field: [str(m) for m in msgs] for field, msgs in exc.message_dict.items()}
         else:
             detail = {"non_field_errors": [str(m) for m in exc.messages]}
+            # Callers branch on the code (e.g. "ksm_too_few_members"), never on the message.
+            codes = [e.code for e in exc.error_list if e.code]
+            if codes:
+                detail["codes"] = codes
         return Response(detail, status=status.HTTP_400_BAD_REQUEST)
     return drf_exception_handler(exc, context)

@@ -19,7 +19,10 @@ def _jsonable(value: Any) -> Any:
         return str(value.pk)
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return value.isoformat()
-    if isinstance(value, decimal.Decimal | uuid.UUID):
+    if isinstance(value, decimal.Decimal):
+        # 268.40 from the database and 268.4 typed in are the same amount: no change to record.
+        return format(value.normalize(), "f")
+    if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, dict | list | str | int | float | bool) or value is None:
         return value

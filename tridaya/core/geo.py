@@ -70,8 +70,9 @@ def _check_wgs84(geom: BaseGeometry) -> None:
 
 
 def validate_geojson(data: Any, allowed: tuple[str, ...] = ANY) -> dict:
-    """Validate and return the geometry as a plain GeoJSON dict, ready for a JSON field."""
-    return shapely.geometry.mapping(parse_geometry(data, allowed))
+    """Validate and return the geometry as a plain GeoJSON dict, ready for a JSON field (lists,
+    not tuples, so it equals what the JSON field gives back)."""
+    return json.loads(json.dumps(shapely.geometry.mapping(parse_geometry(data, allowed))))
 
 
 def utm_epsg(lon: float, lat: float) -> int:

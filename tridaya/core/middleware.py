@@ -1,6 +1,8 @@
 import uuid
 
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
+from django.utils import translation
 
 from tridaya.core.request_context import RequestInfo, reset_request_info, set_request_info
 
@@ -36,3 +38,16 @@ def client_ip(request) -> str | None:
         if len(addresses) >= hops:
             return addresses[-hops]
     return request.META.get("REMOTE_ADDR") or None
+
+
+class LanguageMiddleware(LocaleMiddleware):
+    """Indonesian unless the user chose English with the switch (the language cookie). The
+    browser's Accept-Language is ignored on purpose: many phones in Indonesia are set to English,
+    and the program's users expect the Indonesian interface."""
+
+    def process_request(self, request):
+        language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        if language not in dict(settings.LANGUAGES):
+            language = settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

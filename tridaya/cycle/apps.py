@@ -1,6 +1,28 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CycleConfig(AppConfig):
     name = "tridaya.cycle"
     label = "cycle"
+    verbose_name = _("Siklus PLPBK")
+
+    def ready(self) -> None:
+        from tridaya.core import demo as core_demo
+        from tridaya.core.navigation import register_region_section, register_village_section
+        from tridaya.cycle import demo, outputs, policy  # noqa: F401  (policy registers rules)
+
+        outputs.register_builtin_outputs()
+        register_village_section(
+            order=20, label=_("Siklus PLPBK"), url_name="cycle:timeline", icon="signpost-split"
+        )
+        register_village_section(
+            order=30, label=_("Pertemuan"), url_name="cycle:meetings", icon="people"
+        )
+        register_region_section(
+            order=20,
+            label=_("Desa dalam program PLPBK"),
+            url_name="cycle:region_cycles",
+            icon="signpost-split",
+        )
+        core_demo.register(order=40, name="cycle", run=demo.seed)

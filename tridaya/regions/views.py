@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.core.navigation import region_sections, village_sections
 from tridaya.core.policy import authorize, can
 from tridaya.core.selectors import audit_events_in_region
 from tridaya.regions import selectors, services
@@ -33,9 +34,8 @@ def detail(request, code: str):
     if code.count(".") == 3:
         return village_home(request, code)
     page = selectors.region_page(code)
-    return render(
-        request, "regions/region_detail.html", {"region": page.region, "children": page.children}
-    )
+    context = {"region": page.region, "children": page.children, "sections": region_sections()}
+    return render(request, "regions/region_detail.html", context)
 
 
 def village_home(request, code: str):
@@ -68,6 +68,7 @@ def village_home(request, code: str):
             "profile": profile,
             "map_data": map_data,
             "perms_here": perms_here,
+            "sections": village_sections(),
         },
     )
 

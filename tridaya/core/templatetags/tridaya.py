@@ -53,3 +53,13 @@ def tanggal(value, tz_name: str | None = None):
             value = timezone.localtime(value)
         return f"{format_date_id(value.date())} {value:%H:%M}"
     return format_date_id(value)
+
+
+@register.filter
+def tanggal_saja(value):
+    """{{ datetime|tanggal_saja }} -> 27 November 2026, the day in the current time zone."""
+    if not value:
+        return "-"
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date()
+    return format_date_id(value)

@@ -68,3 +68,9 @@ def test_client_ip_behind_trusted_proxies(rf, settings):
     assert client_ip(request) == "10.0.0.2"
     settings.TRIDAYA_TRUSTED_PROXIES = 1
     assert client_ip(request) == "203.0.113.9"  # the spoofable 6.6.6.6 is never taken
+
+
+@pytest.mark.django_db
+def test_interface_is_indonesian_whatever_the_browser_asks(client):
+    page = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"}).content.decode()
+    assert 'lang="id"' in page and "Cari wilayah" in page

@@ -174,3 +174,13 @@ def test_english_switch(client, bajur):
     client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     page = client.get(f"/wilayah/{BAJUR}/").content.decode()
     assert 'lang="en"' in page
+
+
+@pytest.mark.django_db
+def test_demo_seed_is_idempotent_down_to_the_audit_trail(bajur, terong_tawah):
+    from tridaya.regions import demo
+
+    demo.seed(lambda message: None)
+    events = AuditEvent.objects.count()
+    demo.seed(lambda message: None)
+    assert AuditEvent.objects.count() == events

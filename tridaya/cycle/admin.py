@@ -1,0 +1,95 @@
+from django.contrib import admin
+
+from tridaya.cycle.models import (
+    Attendance,
+    CycleTemplate,
+    GateOverride,
+    Meeting,
+    MeetingPhoto,
+    Program,
+    SignOff,
+    Step,
+    StepDocument,
+    VillageCycle,
+)
+
+
+@admin.register(CycleTemplate)
+class CycleTemplateAdmin(admin.ModelAdmin):
+    """Loaded from tridaya/cycle/templates_data/*.toml; never edited here."""
+
+    list_display = ["code", "version", "name", "loaded_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "year", "women_min_pct", "poor_min_pct", "quorum"]
+
+
+class StepInline(admin.TabularInline):
+    model = Step
+    fields = ["order", "stage_title", "title", "status", "opened_at", "completed_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(VillageCycle)
+class VillageCycleAdmin(admin.ModelAdmin):
+    """Enrol through the village's cycle page, so the template is applied and audited."""
+
+    list_display = ["village", "program", "template"]
+    search_fields = ["=village__code", "village__name"]
+    list_select_related = ["village", "program", "template"]
+    inlines = [StepInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+class AttendanceInline(admin.TabularInline):
+    model = Attendance
+    extra = 0
+
+
+class MeetingPhotoInline(admin.TabularInline):
+    model = MeetingPhoto
+    extra = 0
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["held_on", "kind", "village", "men", "women", "poor"]
+    list_filter = ["kind"]
+    search_fields = ["=village__code", "village__name", "title", "place"]
+    raw_id_fields = ["village", "step"]
+    inlines = [AttendanceInline, MeetingPhotoInline]
+
+
+@admin.register(SignOff)
+class SignOffAdmin(admin.ModelAdmin):
+    """Read-only: sign-offs are given and withdrawn on the step page, where rules are checked."""
+
+    list_display = ["step", "kind", "signer_name", "role", "signed_on", "withdrawn_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+admin.site.register(GateOverride)
+admin.site.register(StepDocument)

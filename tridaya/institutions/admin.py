@@ -1,0 +1,334 @@
+"""Admin screens for people and institutions. Saves and membership changes go through the
+services, so they are checked, validated and audited as on the pages. A KSM is formed on its page
+or through the API (it needs its three members at once), so the admin only changes existing ones.
+"""
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils.translation import gettext_lazy as _
+
+from tridaya.institutions import services
+from tridaya.institutions.models import (
+    BKM,
+    KPP,
+    KSM,
+    KSM_MIN_MEMBERS,
+    TIPP,
+    BKMMember,
+    Election,
+    ElectionCandidate,
+    KPPMember,
+    KSMMember,
+    Person,
+    Pokja,
+    PokjaMember,
+    TIPPMember,
+    UPStaff,
+    UPUnit,
+)
+
+
+def _values(form, names) -> dict:
+    return {name: form.cleaned_data.get(name) for name in names}
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "sex", "village", "masked_nik", "is_poor"]
+    list_filter = ["sex", "is_poor", "disability"]
+    search_fields = ["name", "=village__code", "village__name"]
+    raw_id_fields = ["village"]
+    list_select_related = ["village"]
+
+    @admin.display(description=_("NIK (tersamar)"))
+    def masked_nik(self, obj: Person) -> str:
+        return obj.masked_nik
+
+    def save_model(self, request, obj, form, change):
+        values = _values(form, services.PERSON_FIELDS)
+        if change:
+            saved = services.person_update(
+                actor=request.user, person=Person.objects.get(pk=obj.pk), **values
+            )
+        else:
+            saved = services.person_create(actor=request.user, village=obj.village, **values)
+        obj.pk = saved.pk
+
+
+class MembershipInline(admin.TabularInline):
+    """Members added or removed here go through the add/remove services."""
+
+    extra = 0
+    raw_id_fields = ["person"]
+
+    def has_change_permission(self, request, obj=None):
+        return False  # a membership is added or removed, never edited in place
+
+
+class MembershipAdmin(admin.ModelAdmin):
+    """Saves the institution itself through `save_institution`, and its inline members through
+    `add_member` / `remove_member`."""
+
+    def save_formset(self, request, form, formset, change):
+        for obj in formset.deleted_objects:
+            self.remove_member(request.user, obj)
+        for member_form in formset.forms:
+            data = getattr(member_form, "cleaned_data", {})
+            if not data or data.get("DELETE") or member_form.instance.pk:
+                continue
+            self.add_member(request.user, form.instance, data)
+
+    def add_member(self, actor, parent, data) -> None:
+        raise NotImplementedError
+
+    def remove_member(self, actor, member) -> None:
+        raise NotImplementedError
+
+
+class BKMMemberInline(MembershipInline):
+    model = BKMMember
+    fields = [
+        "person",
+        "position",
+        "term_start",
+        "term_end",
+        "no_party_declaration",
+        "declaration_date",
+    ]
+
+
+@admin.register(BKM)
+class BKMAdmin(MembershipAdmin):
+    list_display = ["name", "village", "established_on"]
+    search_fields = ["name", "=village__code", "village__name"]
+    raw_id_fields = ["village"]
+    inlines = [BKMMemberInline]
+
+    def save_model(self, request, obj, form, change):
+        saved = services.bkm_save(
+            actor=request.user,
+            village=obj.village,
+            name=obj.name,
+            established_on=obj.established_on,
+        )
+        obj.pk = saved.pk
+
+    def add_member(self, actor, parent, data):
+        services.bkm_member_add(
+            actor=actor,
+            bkm=parent,
+            **{k: data[k] for k in BKMMemberInline.fields},
+        )
+
+    def remove_member(self, actor, member):
+        services.bkm_member_remove(actor=actor, member=member)
+
+
+class CandidateInline(admin.TabularInline):
+    model = ElectionCandidate
+    fields = ["person", "votes", "elected"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Election)
+class ElectionAdmin(admin.ModelAdmin):
+    """Elections are recorded on the BKM page or through the API (with all their candidates);
+    here only the link to the cycle's rembug can be set."""
+
+    list_display = ["bkm", "held_on", "place", "meeting_id"]
+    search_fields = ["bkm__name", "=bkm__village__code"]
+    fields = ["bkm", "held_on", "place", "notes", "meeting_id"]
+    readonly_fields = ["bkm", "held_on", "place", "notes"]
+    inlines = [CandidateInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        election = Election.objects.select_related("bkm").get(pk=obj.pk)
+        services.election_link_meeting(
+            actor=request.user, election=election, meeting_id=obj.meeting_id
+        )
+
+
+class UPStaffInline(MembershipInline):
+    model = UPStaff
+    fields = ["person", "position", "since"]
+
+
+@admin.register(UPUnit)
+class UPUnitAdmin(MembershipAdmin):
+    list_display = ["kind", "village", "formed_on"]
+    list_filter = ["kind"]
+    search_fields = ["=village__code", "village__name"]
+    raw_id_fields = ["village"]
+    inlines = [UPStaffInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["village", "kind", "formed_on"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.pk = services.up_unit_create(
+                actor=request.user, village=obj.village, kind=obj.kind, formed_on=obj.formed_on
+            ).pk
+
+    def add_member(self, actor, parent, data):
+        services.up_staff_add(
+            actor=actor,
+            unit=parent,
+            person=data["person"],
+            position=data["position"],
+            since=data["since"],
+        )
+
+    def remove_member(self, actor, member):
+        services.up_staff_remove(actor=actor, staff=member)
+
+
+class TIPPMemberInline(MembershipInline):
+    model = TIPPMember
+    fields = ["person", "group", "role"]
+
+
+@admin.register(TIPP)
+class TIPPAdmin(MembershipAdmin):
+    list_display = ["village", "formed_on", "confirmed_by_bkm_on", "confirmed_by_lurah_on"]
+    search_fields = ["=village__code", "village__name"]
+    raw_id_fields = ["village"]
+    inlines = [TIPPMemberInline]
+
+    def save_model(self, request, obj, form, change):
+        saved = services.tipp_save(
+            actor=request.user,
+            village=obj.village,
+            **_values(form, services.TIPP_FIELDS),
+        )
+        obj.pk = saved.pk
+
+    def add_member(self, actor, parent, data):
+        services.tipp_member_add(
+            actor=actor, tipp=parent, person=data["person"], group=data["group"], role=data["role"]
+        )
+
+    def remove_member(self, actor, member):
+        services.tipp_member_remove(actor=actor, member=member)
+
+
+class PokjaMemberInline(MembershipInline):
+    model = PokjaMember
+    fields = ["person", "role"]
+
+
+@admin.register(Pokja)
+class PokjaAdmin(MembershipAdmin):
+    list_display = ["name", "aspect", "village"]
+    list_filter = ["aspect"]
+    search_fields = ["name", "=village__code", "village__name"]
+    raw_id_fields = ["village"]
+    inlines = [PokjaMemberInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["village", "name", "aspect"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.pk = services.pokja_create(
+                actor=request.user, village=obj.village, name=obj.name, aspect=obj.aspect
+            ).pk
+
+    def add_member(self, actor, parent, data):
+        services.pokja_member_add(
+            actor=actor, pokja=parent, person=data["person"], role=data["role"]
+        )
+
+    def remove_member(self, actor, member):
+        services.pokja_member_remove(actor=actor, member=member)
+
+
+class KSMMemberFormSet(BaseInlineFormSet):
+    def clean(self):
+        """Say it on the form rather than fail on save: a KSM keeps at least three members."""
+        super().clean()
+        kept = sum(
+            1
+            for form in self.forms
+            if getattr(form, "cleaned_data", None)
+            and not form.cleaned_data.get("DELETE")
+            and (form.instance.pk or form.cleaned_data.get("person"))
+        )
+        if kept < KSM_MIN_MEMBERS:
+            raise ValidationError(
+                _("KSM harus beranggota sedikitnya %(minimum)s orang.")
+                % {"minimum": KSM_MIN_MEMBERS}
+            )
+
+
+class KSMMemberInline(MembershipInline):
+    model = KSMMember
+    formset = KSMMemberFormSet
+    fields = ["person"]
+
+
+@admin.register(KSM)
+class KSMAdmin(MembershipAdmin):
+    list_display = ["name", "village", "leader", "formed_on"]
+    search_fields = ["name", "=village__code", "village__name"]
+    fields = ["village", "name", "activity", "leader", "formed_on"]
+    readonly_fields = ["village"]
+    raw_id_fields = ["leader"]
+    inlines = [KSMMemberInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        services.ksm_update(
+            actor=request.user,
+            ksm=KSM.objects.get(pk=obj.pk),
+            name=obj.name,
+            activity=obj.activity,
+            leader=obj.leader,
+            formed_on=obj.formed_on,
+        )
+
+    def add_member(self, actor, parent, data):
+        services.ksm_member_add(actor=actor, ksm=parent, person=data["person"])
+
+    def remove_member(self, actor, member):
+        services.ksm_member_remove(actor=actor, member=member)
+
+
+class KPPMemberInline(MembershipInline):
+    model = KPPMember
+    fields = ["person", "role"]
+
+
+@admin.register(KPP)
+class KPPAdmin(MembershipAdmin):
+    list_display = ["name", "village", "formed_on"]
+    search_fields = ["name", "=village__code", "village__name"]
+    raw_id_fields = ["village"]
+    inlines = [KPPMemberInline]
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["village"] if obj else []
+
+    def save_model(self, request, obj, form, change):
+        values = {"name": obj.name, "assets": obj.assets, "formed_on": obj.formed_on}
+        if change:
+            services.kpp_update(actor=request.user, kpp=KPP.objects.get(pk=obj.pk), **values)
+        else:
+            obj.pk = services.kpp_create(actor=request.user, village=obj.village, **values).pk
+
+    def add_member(self, actor, parent, data):
+        services.kpp_member_add(actor=actor, kpp=parent, person=data["person"], role=data["role"])
+
+    def remove_member(self, actor, member):
+        services.kpp_member_remove(actor=actor, member=member)

@@ -1,0 +1,56 @@
+"""Who may do what with a village's people and institutions.
+
+Institutions and the names of their members are public: the community must know who leads it.
+The register of a village's people is not: it names every resident the village has recorded,
+most of whom hold no office, and a resident's name tied to their village is personal data
+(UU PDP 27/2022, DESIGN.md rule 13). Only the roles that work in or over the village need the
+register, to pick members, plan and report: the national admin, province officers, city
+coordinators, facilitators, the BKM and its units (UPK, UPL, UPS), the TIPP and the village
+apparatus. Residents and KSM members do not; they see the institutions and their members like
+everyone else.
+
+Within the register, a person's NIK, phone number, birth year, education, poverty status and
+disability are personal data of a further degree: only the roles that need them see them;
+everyone else who may open the register gets the masked NIK and nothing else. Changing people
+and institutions is for those who work in or over the village.
+"""
+
+from tridaya.accounts.models import Role
+from tridaya.core.policy import register
+
+PEOPLE_READERS = {
+    Role.NATIONAL_ADMIN,
+    Role.PROVINCE_OFFICER,
+    Role.CITY_COORDINATOR,
+    Role.FACILITATOR,
+    Role.BKM,
+    Role.UPK,
+    Role.UPL,
+    Role.UPS,
+    Role.TIPP,
+    Role.VILLAGE_APPARATUS,
+}
+PERSONAL_DATA_READERS = {
+    Role.NATIONAL_ADMIN,
+    Role.CITY_COORDINATOR,
+    Role.FACILITATOR,
+    Role.BKM,
+    Role.VILLAGE_APPARATUS,
+}
+MANAGERS = {
+    Role.NATIONAL_ADMIN,
+    Role.PROVINCE_OFFICER,
+    Role.CITY_COORDINATOR,
+    Role.FACILITATOR,
+    Role.BKM,
+    Role.VILLAGE_APPARATUS,
+}
+VIEW = "institutions.view"
+VIEW_PEOPLE = "institutions.view_people"
+MANAGE = "institutions.manage"
+VIEW_PERSONAL_DATA = "institutions.view_personal_data"
+
+register(VIEW, public=True)
+register(VIEW_PEOPLE, roles=PEOPLE_READERS)
+register(MANAGE, roles=MANAGERS)
+register(VIEW_PERSONAL_DATA, roles=PERSONAL_DATA_READERS)
