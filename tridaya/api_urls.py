@@ -5,7 +5,15 @@ from rest_framework.authtoken.views import obtain_auth_token
 
 from tridaya.cycle import api as cycle_api
 from tridaya.institutions import api as institutions_api
+from tridaya.mapping.api import households as households_api
+from tridaya.mapping.api import layers as mapping_layers_api
+from tridaya.mapping.api import problems as mapping_problems_api
+from tridaya.mapping.api import slum as mapping_slum_api
+from tridaya.planning.api import kawasan as kawasan_api
+from tridaya.planning.api import plans as planning_plans_api
+from tridaya.planning.api import priorities as priorities_api
 from tridaya.regions import api as regions_api
+from tridaya.training import api as training_api
 
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
@@ -161,5 +169,333 @@ urlpatterns = [
         "villages/<str:code>/kpp/members/<int:pk>/",
         institutions_api.KPPMemberDeleteAPI.as_view(),
         name="api-kpp-member",
+    ),
+]
+
+# Pemetaan swadaya: problems and potentials (GeoJSON), the village map, layers, RT profiles and
+# slum scores.
+urlpatterns += [
+    path(
+        "villages/<str:code>/problems/",
+        mapping_problems_api.ProblemsAPI.as_view(),
+        name="api-problems",
+    ),
+    path(
+        "villages/<str:code>/problems/<int:pk>/",
+        mapping_problems_api.ProblemAPI.as_view(),
+        name="api-problem",
+    ),
+    path(
+        "villages/<str:code>/problems/<int:pk>/status/",
+        mapping_problems_api.ProblemStatusAPI.as_view(),
+        name="api-problem-status",
+    ),
+    path(
+        "villages/<str:code>/map/",
+        mapping_problems_api.VillageMapAPI.as_view(),
+        name="api-village-map",
+    ),
+    path(
+        "villages/<str:code>/layers/",
+        mapping_layers_api.LayersAPI.as_view(),
+        name="api-layers",
+    ),
+    path(
+        "villages/<str:code>/layers/<int:pk>/",
+        mapping_layers_api.LayerAPI.as_view(),
+        name="api-layer",
+    ),
+    path("slum-criteria/", mapping_slum_api.SlumCriteriaAPI.as_view(), name="api-slum-criteria"),
+    path(
+        "villages/<str:code>/rt-profiles/",
+        mapping_slum_api.RTProfilesAPI.as_view(),
+        name="api-rt-profiles",
+    ),
+    path(
+        "villages/<str:code>/rt-profiles/<int:rt_pk>/<int:year>/",
+        mapping_slum_api.RTProfileAPI.as_view(),
+        name="api-rt-profile",
+    ),
+    path(
+        "villages/<str:code>/slum-scores/",
+        mapping_slum_api.SlumScoresAPI.as_view(),
+        name="api-slum-scores",
+    ),
+    # Planning, PART 1: prioritisation rounds, ballots, results; kawasan prioritas.
+    path(
+        "villages/<str:code>/priority-rounds/",
+        priorities_api.RoundsAPI.as_view(),
+        name="api-priority-rounds",
+    ),
+    path(
+        "villages/<str:code>/priority-rounds/<int:pk>/",
+        priorities_api.RoundAPI.as_view(),
+        name="api-priority-round",
+    ),
+    path(
+        "villages/<str:code>/priority-rounds/<int:pk>/criteria/",
+        priorities_api.CriteriaAPI.as_view(),
+        name="api-priority-criteria",
+    ),
+    path(
+        "villages/<str:code>/priority-rounds/<int:pk>/options/",
+        priorities_api.OptionsAPI.as_view(),
+        name="api-priority-options",
+    ),
+    path(
+        "villages/<str:code>/priority-rounds/<int:pk>/options/<int:option_id>/",
+        priorities_api.OptionAPI.as_view(),
+        name="api-priority-option",
+    ),
+    path(
+        "villages/<str:code>/priority-rounds/<int:pk>/scores/",
+        priorities_api.ScoresAPI.as_view(),
+        name="api-priority-scores",
+    ),
+    path(
+        "villages/<str:code>/priority-rounds/<int:pk>/open/",
+        priorities_api.OpenVotingAPI.as_view(),
+        name="api-priority-open",
+    ),
+    path(
+        "villages/<str:code>/priority-rounds/<int:pk>/ballots/",
+        priorities_api.BallotsAPI.as_view(),
+        name="api-priority-ballots",
+    ),
+    path(
+        "villages/<str:code>/priority-rounds/<int:pk>/ballots/<int:ballot_id>/",
+        priorities_api.BallotAPI.as_view(),
+        name="api-priority-ballot",
+    ),
+    path(
+        "villages/<str:code>/priority-rounds/<int:pk>/results/",
+        priorities_api.ResultsAPI.as_view(),
+        name="api-priority-results",
+    ),
+    path(
+        "villages/<str:code>/priority-rounds/<int:pk>/close/",
+        priorities_api.CloseRoundAPI.as_view(),
+        name="api-priority-close",
+    ),
+    path("villages/<str:code>/kawasan/", kawasan_api.AreasAPI.as_view(), name="api-kawasan"),
+    path(
+        "villages/<str:code>/kawasan/import/",
+        kawasan_api.ImportAPI.as_view(),
+        name="api-kawasan-import",
+    ),
+    path(
+        "villages/<str:code>/kawasan/derive/",
+        kawasan_api.DeriveAPI.as_view(),
+        name="api-kawasan-derive",
+    ),
+    path(
+        "villages/<str:code>/kawasan/<int:pk>/",
+        kawasan_api.AreaAPI.as_view(),
+        name="api-kawasan-area",
+    ),
+    path(
+        "villages/<str:code>/kawasan/<int:pk>/criteria/",
+        kawasan_api.AreaCriteriaAPI.as_view(),
+        name="api-kawasan-criteria",
+    ),
+    path(
+        "villages/<str:code>/kawasan/<int:pk>/recompute/",
+        kawasan_api.RecomputeAPI.as_view(),
+        name="api-kawasan-recompute",
+    ),
+    path(
+        "villages/<str:code>/kawasan/<int:pk>/choose/",
+        kawasan_api.ChooseAPI.as_view(),
+        name="api-kawasan-choose",
+    ),
+    path(
+        "villages/<str:code>/kawasan/<int:pk>/unchoose/",
+        kawasan_api.UnchooseAPI.as_view(),
+        name="api-kawasan-unchoose",
+    ),
+    # Planning: RPLP and RTPLP plans, versions, investment rows, activities with RAB, HSPK.
+    path("villages/<str:code>/plans/", planning_plans_api.PlanListAPI.as_view(), name="api-plans"),
+    path(
+        "villages/<str:code>/plans/<int:plan_id>/diff/",
+        planning_plans_api.VersionDiffAPI.as_view(),
+        name="api-plan-diff",
+    ),
+    path(
+        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/",
+        planning_plans_api.VersionAPI.as_view(),
+        name="api-plan-version",
+    ),
+    path(
+        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/transitions/",
+        planning_plans_api.VersionTransitionAPI.as_view(),
+        name="api-plan-transition",
+    ),
+    path(
+        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/feedback/",
+        planning_plans_api.FeedbackListAPI.as_view(),
+        name="api-plan-feedback",
+    ),
+    path(
+        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/feedback/<int:feedback_id>/",
+        planning_plans_api.FeedbackAnswerAPI.as_view(),
+        name="api-plan-feedback-answer",
+    ),
+    path(
+        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/programs/",
+        planning_plans_api.ProgramListAPI.as_view(),
+        name="api-plan-programs",
+    ),
+    path(
+        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/items/",
+        planning_plans_api.InvestmentListAPI.as_view(),
+        name="api-plan-items",
+    ),
+    path(
+        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/items/<int:row_id>/",
+        planning_plans_api.InvestmentRowAPI.as_view(),
+        name="api-plan-item",
+    ),
+    path(
+        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/activities/",
+        planning_plans_api.ActivityListAPI.as_view(),
+        name="api-plan-activities",
+    ),
+    path(
+        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/activities/<int:activity_id>/rab/",
+        planning_plans_api.RABAPI.as_view(),
+        name="api-plan-rab",
+    ),
+    path(
+        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/activities/<int:activity_id>/rab/<int:item_id>/",
+        planning_plans_api.RABItemAPI.as_view(),
+        name="api-plan-rab-item",
+    ),
+    path(
+        "regions/<str:code>/price-lists/",
+        planning_plans_api.PriceListsAPI.as_view(),
+        name="api-price-lists",
+    ),
+    path(
+        "regions/<str:code>/price-lists/<int:list_id>/items/",
+        planning_plans_api.PriceItemsAPI.as_view(),
+        name="api-price-items",
+    ),
+    path(
+        "regions/<str:code>/price-lists/<int:list_id>/import/",
+        planning_plans_api.PriceImportAPI.as_view(),
+        name="api-price-import",
+    ),
+    path(
+        "regions/<str:code>/price-lists/<int:list_id>/items/<int:item_id>/impact/",
+        planning_plans_api.PriceImpactAPI.as_view(),
+        name="api-price-impact",
+    ),
+]
+
+# Capacity building: curricula, trainings (sessions, attendance, participants, scores, closing,
+# follow-up plan), capacity maps, roll-ups and certificate checks.
+urlpatterns += [
+    path("curricula/", training_api.CurriculaAPI.as_view(), name="api-curricula"),
+    path(
+        "regions/<str:code>/trainings/",
+        training_api.RegionTrainingsAPI.as_view(),
+        name="api-region-trainings",
+    ),
+    path(
+        "regions/<str:code>/training-summary/",
+        training_api.RollupAPI.as_view(),
+        name="api-training-summary",
+    ),
+    path(
+        "villages/<str:code>/capacity/",
+        training_api.CapacityAPI.as_view(),
+        name="api-village-capacity",
+    ),
+    path("trainings/<int:pk>/", training_api.TrainingDetailAPI.as_view(), name="api-training"),
+    path(
+        "trainings/<int:pk>/sessions/",
+        training_api.SessionCreateAPI.as_view(),
+        name="api-training-sessions",
+    ),
+    path(
+        "trainings/<int:pk>/sessions/<int:session_id>/attendance/",
+        training_api.AttendanceAPI.as_view(),
+        name="api-training-attendance",
+    ),
+    path(
+        "trainings/<int:pk>/participants/",
+        training_api.ParticipantCreateAPI.as_view(),
+        name="api-training-participants",
+    ),
+    path(
+        "trainings/<int:pk>/participants/<int:participant_id>/",
+        training_api.ParticipantDeleteAPI.as_view(),
+        name="api-training-participant",
+    ),
+    path(
+        "trainings/<int:pk>/scores/",
+        training_api.ScoresAPI.as_view(),
+        name="api-training-scores",
+    ),
+    path(
+        "trainings/<int:pk>/results/",
+        training_api.ResultsAPI.as_view(),
+        name="api-training-results",
+    ),
+    path("trainings/<int:pk>/close/", training_api.CloseAPI.as_view(), name="api-training-close"),
+    path(
+        "trainings/<int:pk>/reopen/", training_api.ReopenAPI.as_view(), name="api-training-reopen"
+    ),
+    path(
+        "trainings/<int:pk>/cancel/", training_api.CancelAPI.as_view(), name="api-training-cancel"
+    ),
+    path(
+        "trainings/<int:pk>/follow-ups/",
+        training_api.FollowUpsAPI.as_view(),
+        name="api-training-follow-ups",
+    ),
+    path(
+        "trainings/<int:pk>/follow-ups/<int:follow_up_id>/",
+        training_api.FollowUpAPI.as_view(),
+        name="api-training-follow-up",
+    ),
+    path(
+        "certificates/<str:code>/",
+        training_api.CertificateVerifyAPI.as_view(),
+        name="api-certificate",
+    ),
+    path(
+        "certificates/<str:code>/revoke/",
+        training_api.CertificateRevokeAPI.as_view(),
+        name="api-certificate-revoke",
+    ),
+]
+
+# Pemetaan swadaya: households (personal fields only for allowed roles) and survey imports.
+urlpatterns += [
+    path(
+        "villages/<str:code>/households/summary/",
+        households_api.HouseholdSummaryAPI.as_view(),
+        name="api-household-summary",
+    ),
+    path(
+        "villages/<str:code>/households/",
+        households_api.HouseholdsAPI.as_view(),
+        name="api-households",
+    ),
+    path(
+        "villages/<str:code>/households/<int:pk>/",
+        households_api.HouseholdAPI.as_view(),
+        name="api-household",
+    ),
+    path(
+        "villages/<str:code>/survey-imports/",
+        households_api.SurveyImportsAPI.as_view(),
+        name="api-survey-imports",
+    ),
+    path(
+        "villages/<str:code>/survey-imports/<int:pk>/",
+        households_api.SurveyImportAPI.as_view(),
+        name="api-survey-import",
     ),
 ]

@@ -249,6 +249,7 @@ SPECTACULAR_SETTINGS = {
         "SignOffKindEnum": "tridaya.cycle.models.SignOffKind",
         "UPKindEnum": "tridaya.institutions.models.UPKind",
         "SexEnum": "tridaya.institutions.models.Sex",
+        "StepStatusEnum": "tridaya.cycle.models.StepStatus",
     },
 }
 

@@ -16,9 +16,13 @@ urlpatterns = [
     path(
         "riwayat/<str:object_type>/<str:object_id>/", core_views.object_audit, name="object_audit"
     ),
+    path("wilayah/<str:code>/pemetaan/", include("tridaya.mapping.urls")),
+    path("wilayah/<str:code>/perencanaan/", include("tridaya.planning.urls")),
+    path("wilayah/<str:code>/pelatihan/", include("tridaya.training.urls")),
     path("wilayah/<str:code>/", include("tridaya.cycle.urls")),
     path("wilayah/<str:code>/lembaga/", include("tridaya.institutions.urls")),
     path("wilayah/", include("tridaya.regions.urls")),
+    path("", include("tridaya.training.urls_public")),
     path("akun/", include("tridaya.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -143,16 +143,16 @@ class SignStepAPI(_StepActionAPI):
         return _step_response(code, step_code, status.HTTP_201_CREATED)
 
 
-class ReasonInput(serializers.Serializer):
+class StepReasonInput(serializers.Serializer):
     reason = serializers.CharField()
 
 
 class WithdrawSignOffAPI(_StepActionAPI):
-    @extend_schema(request=ReasonInput, responses=StepDetailOutput)
+    @extend_schema(request=StepReasonInput, responses=StepDetailOutput)
     def post(self, request, code: str, step_code: str, signoff_id: int):
         step = self.step(code, step_code)
         signoff = get_object_or_404(SignOff, pk=signoff_id, step=step)
-        data = ReasonInput(data=request.data)
+        data = StepReasonInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.signoff_withdraw(
             actor=request.user, signoff=signoff, reason=data.validated_data["reason"]
@@ -161,9 +161,9 @@ class WithdrawSignOffAPI(_StepActionAPI):
 
 
 class OverrideGateAPI(_StepActionAPI):
-    @extend_schema(request=ReasonInput, responses=StepDetailOutput)
+    @extend_schema(request=StepReasonInput, responses=StepDetailOutput)
     def post(self, request, code: str, step_code: str):
-        data = ReasonInput(data=request.data)
+        data = StepReasonInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.gate_override(
             actor=request.user,

@@ -26,3 +26,5 @@ class CycleConfig(AppConfig):
             icon="signpost-split",
         )
         core_demo.register(order=40, name="cycle", run=demo.seed)
+        # After training (50) and mapping (60) have seeded what the later steps' gates read.
+        core_demo.register(order=62, name="cycle_history", run=demo.seed_history)

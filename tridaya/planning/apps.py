@@ -1,6 +1,42 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PlanningConfig(AppConfig):
     name = "tridaya.planning"
     label = "planning"
+    verbose_name = _("Perencanaan partisipatif")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from tridaya.core import demo as core_demo
+        from tridaya.core.navigation import register_village_section
+
+        # RPLP and RTPLP (PART 2)
+        from tridaya.planning import (
+            demo_plans,
+            immutability,
+            outputs_plans,
+            policy,  # noqa: F401  (policy registers its rules)
+        )
+
+        outputs_plans.register_plan_outputs()
+        post_migrate.connect(immutability.on_post_migrate, sender=self)
+        register_village_section(
+            order=60, label=_("RPLP dan RTPLP"), url_name="planning:plans", icon="journal-text"
+        )
+        core_demo.register(order=70, name="planning_plans", run=demo_plans.seed)
+
+        # Prioritisation and kawasan prioritas (PART 1)
+        from tridaya.planning import demo_priorities, frozen_rounds, outputs_priorities
+
+        outputs_priorities.register_priority_outputs()
+        post_migrate.connect(frozen_rounds.on_post_migrate, sender=self)
+        register_village_section(
+            order=50, label=_("Prioritas"), url_name="planning:rounds", icon="list-ol"
+        )
+        register_village_section(
+            order=55, label=_("Kawasan prioritas"), url_name="planning:areas", icon="bounding-box"
+        )
+        core_demo.register(order=65, name="planning_priorities", run=demo_priorities.seed)

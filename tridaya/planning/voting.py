@@ -15,7 +15,7 @@ then the order in which the options were listed."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -175,12 +175,20 @@ class ScoredItem:
         return " + ".join(f"{w}%×{s}" for _k, w, s in self.parts) + f" = {self.total / 100:.2f}"
 
 
+WEIGHTED_TIE_BREAK_RULE = gettext_lazy(
+    "Jika nilai berbobot sama: yang menyangkut lebih banyak KK miskin didahulukan; jika masih "
+    "sama, urutan pendaftaran pilihan."
+)
+
+
 def weighted_scores(
     criteria: Sequence[Criterion],
     items: Sequence[tuple[str, str]],
     scores: dict[tuple[str, str], int],
+    poor_households: Mapping[str, int] | None = None,
 ) -> list[ScoredItem]:
-    """Rank items (key, label) by Σ weight × score over the criteria, integers only."""
+    """Rank items (key, label) by Σ weight × score over the criteria, integers only. Ties go to
+    more poor households (when given), then to the listing order (WEIGHTED_TIE_BREAK_RULE)."""
     weights = sum(c.weight for c in criteria)
     if weights != 100:
         raise BallotError(_("Bobot kriteria berjumlah %(sum)s%%, harus 100%%.") % {"sum": weights})
@@ -188,7 +196,9 @@ def weighted_scores(
     for key, label in items:
         parts = [(c.key, c.weight, scores.get((key, c.key), 0)) for c in criteria]
         scored.append(ScoredItem(key, label, sum(w * s for _k, w, s in parts), parts))
-    scored.sort(key=lambda s: (-s.total, [k for k, _ in items].index(s.key)))
+    poor = poor_households or {}
+    order = {key: index for index, (key, _label) in enumerate(items)}
+    scored.sort(key=lambda s: (-s.total, -poor.get(s.key, 0), order[s.key]))
     for rank, item in enumerate(scored, start=1):
         item.rank = rank
     return scored

@@ -77,36 +77,39 @@ def test_bad_templates_are_refused_with_the_reason(step, message):
 def test_a_changed_loaded_version_is_refused_and_a_new_version_leaves_running_cycles_alone(
     tmp_path, bajur, terong_tawah
 ):
+    old_cycle = enrolled(bajur)  # enrolled with the newest shipped version
+    shipped = old_cycle.template.version
+    old_titles = list(old_cycle.steps.values_list("title", flat=True))
     folder = tmp_path / "templates"
     folder.mkdir()
-    shutil.copy(TEMPLATES_DIR / "plpbk-1.toml", folder / "plpbk-1.toml")
-    sync_templates(folder)
-    old_cycle = enrolled(bajur)
-    old_titles = list(old_cycle.steps.values_list("title", flat=True))
+    name = f"plpbk-{shipped}.toml"
+    shutil.copy(TEMPLATES_DIR / name, folder / name)
 
     changed = (
-        (folder / "plpbk-1.toml")
-        .read_text()
-        .replace('title = "Pembentukan TIPP"', 'title = "TIPP baru"')
+        (folder / name).read_text().replace('title = "Pembentukan TIPP"', 'title = "TIPP baru"')
     )
-    (folder / "plpbk-1.toml").write_text(changed)
+    (folder / name).write_text(changed)
     with pytest.raises(ValidationError) as exc:
         sync_templates(folder)
     assert "naikkan 'version'" in str(exc.value)
 
-    (folder / "plpbk-1.toml").unlink()
-    (folder / "plpbk-2.toml").write_text(changed.replace("version = 1", "version = 2"))
+    (folder / name).unlink()
+    newer = changed.replace(f"version = {shipped}", f"version = {shipped + 1}")
+    (folder / f"plpbk-{shipped + 1}.toml").write_text(newer)
     sync_templates(folder)
-    assert CycleTemplate.objects.filter(code="plpbk").count() == 2
-    v2 = CycleTemplate.objects.get(code="plpbk", version=2)
-    assert "TIPP baru" in [d["title"] for d in step_definitions(v2)]
+    latest = CycleTemplate.objects.get(code="plpbk", version=shipped + 1)
+    assert "TIPP baru" in [d["title"] for d in step_definitions(latest)]
     assert list(old_cycle.steps.values_list("title", flat=True)) == old_titles
-    assert old_cycle.template.version == 1
+    old_cycle.refresh_from_db()
+    assert old_cycle.template.version == shipped
 
 
 @pytest.mark.django_db
 def test_current_template_loads_the_files_on_demand():
     assert not CycleTemplate.objects.exists()
     template = current_template("plpbk")
-    assert template.version == 1
+    assert template.version == 2
     assert len(step_definitions(template)) == 22
+    gates = {d["code"]: d["gates"] for d in step_definitions(template)}
+    assert {"rule": "output", "name": "training_core_complete"} in gates["pelatihan"]
+    assert {"rule": "output", "name": "planning_rplp_legalised"} in gates["rplp_legal"]

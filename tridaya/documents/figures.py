@@ -1,0 +1,228 @@
+"""Static maps and charts for documents, drawn with matplotlib's Agg backend (no display, no
+network, no map tiles): plain data in, PNG bytes out. Nothing here reads the database.
+
+Maps draw GeoJSON geometries in WGS84 with the east-west axis scaled by cos(latitude), so
+shapes keep their proportions at Indonesia's latitudes. Amounts on charts are whole rupiah,
+shown in millions (juta) on the axis and in full on the bars."""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib import pyplot as plt  # noqa: E402  (after choosing the backend)
+from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.patches import Patch  # noqa: E402
+from matplotlib.patches import Polygon as PolygonPatch  # noqa: E402
+
+DPI = 110
+
+
+@dataclass(frozen=True)
+class MapLayer:
+    """One layer: its geometries (GeoJSON dicts), how they are drawn and their legend entry.
+    `colors` (same length as `geometries`) overrides `color` per feature; `legend` then lists
+    (label, color) pairs for those colours."""
+
+    name: str
+    geometries: Sequence[dict]
+    color: str = "#1f77b4"
+    fill: bool = True
+    alpha: float = 0.35
+    line_width: float = 1.0
+    marker_size: float = 28
+    colors: Sequence[str] | None = None
+    legend: Sequence[tuple[str, str]] = field(default_factory=tuple)
+    hatch: str | None = None
+
+
+def _rings(geometry: dict) -> list[list[list[float]]]:
+    kind, coords = geometry.get("type"), geometry.get("coordinates") or []
+    if kind == "Polygon":
+        return [coords[0]] if coords else []
+    if kind == "MultiPolygon":
+        return [polygon[0] for polygon in coords if polygon]
+    return []
+
+
+def _lines(geometry: dict) -> list[list[list[float]]]:
+    kind, coords = geometry.get("type"), geometry.get("coordinates") or []
+    if kind == "LineString":
+        return [coords]
+    if kind == "MultiLineString":
+        return list(coords)
+    return []
+
+
+def _points(geometry: dict) -> list[list[float]]:
+    kind, coords = geometry.get("type"), geometry.get("coordinates") or []
+    if kind == "Point":
+        return [coords]
+    if kind == "MultiPoint":
+        return list(coords)
+    return []
+
+
+def _all_coordinates(layers: Sequence[MapLayer]) -> list[list[float]]:
+    found = []
+    for layer in layers:
+        for geometry in layer.geometries:
+            for ring in _rings(geometry) + _lines(geometry):
+                found.extend(ring)
+            found.extend(_points(geometry))
+    return found
+
+
+def _to_png(figure: Figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight")
+    plt.close(figure)
+    return buffer.getvalue()
+
+
+def map_png(
+    layers: Sequence[MapLayer],
+    *,
+    title: str = "",
+    north_label: str = "U",
+    width_in: float = 6.3,
+    height_in: float = 5.0,
+) -> bytes:
+    """A map of the layers (drawn in order), with a legend, a north arrow and a plain
+    background. Layers with no geometry are left out of the legend."""
+    figure = plt.figure(figsize=(width_in, height_in))
+    axes = figure.add_subplot(1, 1, 1)
+    coords = _all_coordinates(layers)
+    mean_lat = sum(c[1] for c in coords) / len(coords) if coords else 0.0
+    axes.set_aspect(1 / max(math.cos(math.radians(mean_lat)), 0.1))
+    handles = []
+    for layer in layers:
+        if not layer.geometries:
+            continue
+        for index, geometry in enumerate(layer.geometries):
+            color = layer.colors[index] if layer.colors else layer.color
+            for ring in _rings(geometry):
+                axes.add_patch(
+                    PolygonPatch(
+                        [(x, y) for x, y, *_ in ring],
+                        closed=True,
+                        facecolor=color if layer.fill else "none",
+                        edgecolor=color if not layer.fill else "#444444",
+                        alpha=layer.alpha if layer.fill else 1.0,
+                        linewidth=layer.line_width,
+                        hatch=layer.hatch,
+                    )
+                )
+            for line in _lines(geometry):
+                axes.plot(
+                    [p[0] for p in line],
+                    [p[1] for p in line],
+                    color=color,
+                    linewidth=layer.line_width + 1,
+                )
+            points = _points(geometry)
+            if points:
+                axes.scatter(
+                    [p[0] for p in points],
+                    [p[1] for p in points],
+                    s=layer.marker_size,
+                    color=color,
+                    edgecolors="white",
+                    linewidths=0.6,
+                    zorder=5,
+                )
+        if layer.legend:
+            handles.extend(
+                Patch(facecolor=c, edgecolor="#444444", label=label) for label, c in layer.legend
+            )
+        else:
+            handles.append(
+                Patch(
+                    facecolor=layer.color if layer.fill else "none",
+                    edgecolor=layer.color,
+                    hatch=layer.hatch,
+                    label=layer.name,
+                )
+            )
+    if coords:
+        xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+        pad_x = (max(xs) - min(xs)) * 0.05 or 0.001
+        pad_y = (max(ys) - min(ys)) * 0.05 or 0.001
+        axes.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
+        axes.set_ylim(min(ys) - pad_y, max(ys) + pad_y)
+    axes.set_facecolor("#f4f6f1")
+    axes.tick_params(labelsize=7)
+    axes.ticklabel_format(useOffset=False, style="plain")
+    axes.annotate(
+        north_label,
+        xy=(0.96, 0.95),
+        xytext=(0.96, 0.83),
+        xycoords="axes fraction",
+        ha="center",
+        fontsize=9,
+        arrowprops={"arrowstyle": "-|>", "color": "black"},
+    )
+    if title:
+        axes.set_title(title, fontsize=10)
+    if handles:
+        axes.legend(
+            handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False
+        )
+    return _to_png(figure)
+
+
+def _millions(value: float, _position=None) -> str:
+    return f"{value / 1_000_000:,.0f}".replace(",", ".")
+
+
+def _rupiah(value: int) -> str:
+    return "Rp " + f"{int(value):,}".replace(",", ".")
+
+
+def bar_chart_png(
+    labels: Sequence[str],
+    amounts: Sequence[int],
+    *,
+    title: str = "",
+    axis_label: str = "",
+    color: str = "#0b5d3b",
+    horizontal: bool = False,
+    width_in: float = 6.3,
+    height_in: float = 3.2,
+) -> bytes:
+    """Bars of whole-rupiah amounts, each labelled with its amount."""
+    from matplotlib.ticker import FuncFormatter
+
+    figure = plt.figure(figsize=(width_in, height_in))
+    axes = figure.add_subplot(1, 1, 1)
+    positions = list(range(len(labels)))
+    if horizontal:
+        bars = axes.barh(positions, amounts, color=color)
+        axes.set_yticks(positions, labels, fontsize=7)
+        axes.invert_yaxis()
+        axes.xaxis.set_major_formatter(FuncFormatter(_millions))
+        if axis_label:
+            axes.set_xlabel(axis_label, fontsize=8)
+    else:
+        bars = axes.bar(positions, amounts, color=color)
+        axes.set_xticks(positions, labels, fontsize=8)
+        axes.yaxis.set_major_formatter(FuncFormatter(_millions))
+        if axis_label:
+            axes.set_ylabel(axis_label, fontsize=8)
+    axes.bar_label(bars, labels=[_rupiah(a) if a else "" for a in amounts], fontsize=6, padding=2)
+    axes.tick_params(labelsize=7)
+    axes.spines[["top", "right"]].set_visible(False)
+    top = max(amounts, default=0)
+    if horizontal:
+        axes.set_xlim(0, top * 1.35 or 1)
+    else:
+        axes.set_ylim(0, top * 1.2 or 1)
+    if title:
+        axes.set_title(title, fontsize=10)
+    return _to_png(figure)

@@ -1,0 +1,127 @@
+"""Admin screens of problems and potentials, layers, RT profiles and criteria sets. Saves go
+through the services (checked, validated, audited as on the pages). Layers are created by
+importing a file and RT profiles on their form, so here they are only renamed or read; criteria
+sets are versioned data and read-only."""
+
+from django.contrib import admin
+
+from tridaya.mapping import services_layers, services_problems
+from tridaya.mapping.models import Layer, Problem, RTProfile, SlumCriteriaSet, SlumVolume
+
+PROBLEM_INPUT = [
+    "kind",
+    "domain",
+    "sector",
+    "title",
+    "description",
+    "severity",
+    "households_affected",
+    "poor_households_affected",
+    "geometry",
+    "rt",
+    "meeting",
+    "reported_on",
+]
+
+
+@admin.register(Problem)
+class ProblemAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "domain", "sector", "severity", "status", "village", "rt"]
+    list_filter = ["kind", "domain", "sector", "status", "source"]
+    search_fields = ["title", "=village__code", "village__name", "source_ref"]
+    raw_id_fields = ["village", "rt", "meeting"]
+    list_select_related = ["village", "rt__rw"]
+    readonly_fields = [
+        "status",
+        "geometry_kind",
+        "length_m",
+        "area_m2",
+        "source",
+        "source_ref",
+        "reported_by",
+    ]
+
+    def save_model(self, request, obj, form, change):
+        values = {name: form.cleaned_data.get(name) for name in PROBLEM_INPUT}
+        values["description"] = values["description"] or ""
+        if change:
+            saved = services_problems.problem_update(
+                actor=request.user, problem=Problem.objects.get(pk=obj.pk), **values
+            )
+        else:
+            saved = services_problems.problem_create(
+                actor=request.user, village=obj.village, **values
+            )
+        obj.pk = saved.pk
+
+    def delete_model(self, request, obj):
+        services_problems.problem_delete(actor=request.user, problem=obj)
+
+    def delete_queryset(self, request, queryset):
+        for problem in queryset:
+            services_problems.problem_delete(actor=request.user, problem=problem)
+
+
+@admin.register(Layer)
+class LayerAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "village", "feature_count", "source_crs", "updated_at"]
+    list_filter = ["kind"]
+    search_fields = ["name", "=village__code", "village__name"]
+    list_select_related = ["village"]
+    fields = ["village", "name", "kind", "description", "source_name", "source_crs"]
+    readonly_fields = ["village", "source_name", "source_crs"]
+
+    def has_add_permission(self, request):
+        return False  # a layer is made by importing a file (page or API)
+
+    def save_model(self, request, obj, form, change):
+        services_layers.layer_update(
+            actor=request.user,
+            layer=Layer.objects.get(pk=obj.pk),
+            name=form.cleaned_data["name"],
+            kind=form.cleaned_data["kind"],
+            description=form.cleaned_data.get("description") or "",
+        )
+
+    def delete_model(self, request, obj):
+        services_layers.layer_delete(actor=request.user, layer=obj)
+
+    def delete_queryset(self, request, queryset):
+        for layer in queryset:
+            services_layers.layer_delete(actor=request.user, layer=layer)
+
+
+class SlumVolumeInline(admin.TabularInline):
+    model = SlumVolume
+    fields = ["code", "volume", "handled"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(RTProfile)
+class RTProfileAdmin(ReadOnlyAdmin):
+    """Read-only: profiles are saved on their page, through the API or by the template import,
+    where volumes are checked against their denominators."""
+
+    list_display = ["rt", "year", "village", "households", "buildings", "area_ha", "source"]
+    list_filter = ["year", "source"]
+    search_fields = ["=village__code", "village__name"]
+    list_select_related = ["rt__rw", "village"]
+    inlines = [SlumVolumeInline]
+
+
+@admin.register(SlumCriteriaSet)
+class SlumCriteriaSetAdmin(ReadOnlyAdmin):
+    list_display = ["name", "code", "version", "loaded_at"]

@@ -1,0 +1,529 @@
+"""Importing household survey submissions.
+
+Each row is checked the way the model and its constraints would check it (RT of this village,
+counts within the household, NIK of 16 digits, a date not in the future, a point near the
+village, every BPS criterion answered), then rows are written a chunk at a time:
+
+- a submission seen before (same instance id, or an edit whose `deprecatedID` names it) updates
+  its household when an answer changed and is left alone otherwise;
+- a new submission adds its household and its head: the `Person` of the village with the same
+  NIK when one exists and heads no other household, otherwise a new person;
+- the head's poverty status follows the household's.
+
+Writes go through `bulk.TableWriter` (COPY / executemany): a million rows through the ORM's
+model instances would take minutes. The batch's audit event records what the import did."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tridaya.institutions.models import Person
+from tridaya.mapping.importers.base import ChunkResult
+from tridaya.mapping.importers.bulk import (
+    JSONText,
+    Same,
+    TableWriter,
+    reserve_ids_together,
+    rows_where_in,
+)
+from tridaya.mapping.importers.household_form import HOUSEHOLD_FORM, HOUSING_SELECTS
+from tridaya.mapping.importers.parse import Chunk, GeoPoint
+from tridaya.mapping.models import (
+    CRITERIA_FIELDS,
+    POOR_MIN_CRITERIA,
+    Household,
+    HouseholdSource,
+    ImportBatch,
+)
+from tridaya.mapping.models.households import MAX_MEMBERS
+from tridaya.mapping.spatial import centre_radius_m, max_outside_m, village_extent
+from tridaya.regions.models import RT, Region
+
+NIK = re.compile(r"^\d{16}$")
+RT_CHOICE = re.compile(r"^rw0*(\d+)[_\-. /]*rt0*(\d+)$", re.IGNORECASE)
+NUMBER = re.compile(r"^(?:rt|rw)?\s*0*(\d+)$", re.IGNORECASE)
+HEAD_NAME_MAX = Person._meta.get_field("name").max_length or 120
+METRES_PER_DEGREE = 111_320.0
+ANALYZE_AFTER_ROWS = 50_000
+SELECT_FIELDS = tuple(name for name, _label, _choices in HOUSING_SELECTS)
+ANSWER_FIELDS = (
+    "rt_id",
+    "members",
+    "women",
+    "disabled",
+    *SELECT_FIELDS,
+    *CRITERIA_FIELDS,
+    "location",
+    "surveyed_on",
+)
+DIGESTED = (*ANSWER_FIELDS, "head_name", "head_nik", "head_sex")
+# Household columns an edited submission rewrites.
+UPDATED_FIELDS = (
+    *ANSWER_FIELDS,
+    "criteria_met",
+    "is_poor",
+    "submitted_at",
+    "instance_id",
+    "source_digest",
+    "import_batch_id",
+)
+
+
+_H, _P = Household._meta, Person._meta
+EXISTING_SQL = (
+    f'SELECT "instance_id", "id", "head_id", "source_digest", "import_batch_id" '
+    f'FROM "{_H.db_table}" WHERE "village_id" = %s AND "instance_id" IN ({{values}})'
+)
+# `NOT (nik = '')` repeats the condition of the partial unique index on (village, nik), so the
+# database looks the NIKs up in it instead of reading every person of the village.
+HOLDERS_SQL = (
+    f'SELECT p."nik", p."id", h."id" FROM "{_P.db_table}" p '
+    f'LEFT JOIN "{_H.db_table}" h ON h."head_id" = p."id" '
+    f'WHERE p."village_id" = %s AND NOT (p."nik" = \'\') AND p."nik" IN ({{values}})'
+)
+
+
+def rt_choice_name(rw_number: int, rt_number: int) -> str:
+    """The name of an RT in the XLSForm's choice list (`rw01_rt02`)."""
+    return f"rw{rw_number:02d}_rt{rt_number:02d}"
+
+
+def rw_choice_name(rw_number: int) -> str:
+    return f"rw{rw_number:02d}"
+
+
+class Extent:
+    """A box around the village, widened by the distance a point may lie outside it: a cheap
+    test for a million points (a precise test would project each one)."""
+
+    def __init__(self, village: Region):
+        extent = village_extent(village)
+        self.known = extent.known
+        self.box: tuple[float, float, float, float] | None = None
+        if extent.area is not None:
+            margin_m, (west, south, east, north) = max_outside_m(), extent.area.bounds
+        elif extent.centre is not None:
+            margin_m = centre_radius_m()
+            west = east = extent.centre.x
+            south = north = extent.centre.y
+        else:
+            return
+        lat_margin = margin_m / METRES_PER_DEGREE
+        lon_margin = lat_margin / max(0.2, abs(_cos_deg((south + north) / 2)))
+        self.box = (west - lon_margin, south - lat_margin, east + lon_margin, north + lat_margin)
+        self.margin_m = margin_m
+
+    def holds(self, point: GeoPoint) -> bool:
+        if self.box is None:
+            return True
+        west, south, east, north = self.box
+        return west <= point.lon <= east and south <= point.lat <= north
+
+
+def _cos_deg(degrees: float) -> float:
+    import math
+
+    return math.cos(math.radians(degrees))
+
+
+class _NotAllNew(Exception):
+    """A chunk that cannot take the first-import path (see HouseholdImporter.write)."""
+
+
+class HouseholdImporter:
+    spec = HOUSEHOLD_FORM
+    # Databases on which a first import tries chunks without lookups (see `write`).
+    optimistic_vendors: frozenset[str] = frozenset({"postgresql"})
+    required = ["rt", "head_name", "head_sex", "members", *CRITERIA_FIELDS]
+    chunk_size = 2000
+
+    def __init__(self, *, village: Region, batch: ImportBatch, actor=None):
+        self.village = village
+        self.batch = batch
+        rts = RT.objects.filter(village=village).select_related("rw")
+        self.rt_ids = {(rt.rw.number, rt.number): rt.id for rt in rts}
+        self.rt_labels = {rt.id: str(rt) for rt in rts}
+        self.extent = Extent(village)
+        self.today = timezone.localdate(timezone=ZoneInfo(village.timezone))
+        self.persons = TableWriter(Person)
+        self.households = TableWriter(Household)
+        self._rt_cache: dict[tuple[str, str], tuple[int | None, str]] = {}
+        self.reader_columns: Any = None  # set by the service: the RowReader, for column names
+        # Nothing this import could update or link to: see `write`.
+        self.first_import = connection.vendor in self.optimistic_vendors and not (
+            Household.objects.filter(village=village, instance_id__isnull=False).exists()
+            or Person.objects.filter(village=village).exclude(nik="").exists()
+        )
+
+    # Checking one row ---------------------------------------------------------------------
+
+    def _column(self, name: str) -> str:
+        reader = self.reader_columns
+        return reader.column_name(name) if reader is not None else name
+
+    def _rt(self, rt_text: str | None, rw_text: str | None) -> tuple[int | None, str]:
+        """(RT id, reason when unknown) from the form's RT choice (`rw01_rt02`) or from
+        separate RW and RT numbers."""
+        key = (rt_text or "", rw_text or "")
+        found = self._rt_cache.get(key)
+        if found is not None:
+            return found
+        result: tuple[int | None, str]
+        match = RT_CHOICE.match(key[0].strip())
+        if match:
+            pair = (int(match.group(1)), int(match.group(2)))
+        else:
+            rt_number = NUMBER.match(key[0].strip())
+            rw_number = NUMBER.match(key[1].strip())
+            if rt_number is None or rw_number is None:
+                result = (
+                    None,
+                    _(
+                        "RT tidak terbaca; gunakan nama pilihan dari formulir, misalnya "
+                        "rw01_rt02, atau isi kolom RW dan RT dengan angka"
+                    ),
+                )
+                self._rt_cache[key] = result
+                return result
+            pair = (int(rw_number.group(1)), int(rt_number.group(1)))
+        rt_id = self.rt_ids.get(pair)
+        if rt_id is None:
+            reason = _("RT %(rt)02d / RW %(rw)02d tidak ada di %(village)s") % {
+                "rt": pair[1],
+                "rw": pair[0],
+                "village": self.village.name,
+            }
+            result = (None, reason)
+        else:
+            result = (rt_id, "")
+        self._rt_cache[key] = result
+        return result
+
+    def check(self, chunk: Chunk) -> None:
+        """Check every row of the chunk, a column at a time, and prepare what `write` stores."""
+        count = len(chunk)
+        values = chunk.values
+        column = self._column
+        issue = chunk.add_issue
+        nothing: list[Any] = [None] * count
+
+        rt_texts = values.get("rt", nothing)
+        rw_texts = values.get("rw", nothing)
+        cache = self._rt_cache
+        rt_ids = []
+        for i, key in enumerate(zip(rt_texts, rw_texts, strict=True)):
+            found = cache.get(key) or self._rt(*key)
+            if found[0] is None and key[0] is not None:
+                issue(i, column("rt"), key[0], found[1])
+            rt_ids.append(found[0])
+
+        names = [name or "" for name in values.get("head_name", nothing)]
+        for i in [i for i, name in enumerate(names) if len(name) > HEAD_NAME_MAX]:
+            issue(
+                i,
+                column("head_name"),
+                names[i][:40],
+                _("nama terlalu panjang (paling banyak %(max)s huruf)") % {"max": HEAD_NAME_MAX},
+            )
+        niks = [(nik or "").replace(" ", "") for nik in values.get("head_nik", nothing)]
+        for i in [i for i, nik in enumerate(niks) if nik and not NIK.match(nik)]:
+            issue(i, column("head_nik"), niks[i], _("NIK harus 16 angka"))
+
+        members = values.get("members", nothing)
+        for i in [i for i, m in enumerate(members) if m is not None and not 1 <= m <= MAX_MEMBERS]:
+            issue(
+                i,
+                column("members"),
+                members[i],
+                _("jumlah anggota harus 1 sampai %(max)s orang") % {"max": MAX_MEMBERS},
+            )
+        # Women and people with disabilities are compared only with a possible member count.
+        usable = [m if m is not None and 1 <= m <= MAX_MEMBERS else None for m in members]
+        counts = {}
+        for name in ("women", "disabled"):
+            found = [0 if n is None else n for n in values.get(name, nothing)]
+            for i, n in enumerate(found):
+                if n < 0:
+                    issue(i, column(name), n, _("tidak boleh negatif"))
+                elif usable[i] is not None and n > usable[i]:
+                    issue(
+                        i,
+                        column(name),
+                        n,
+                        _("lebih dari jumlah anggota keluarga (%(members)s)")
+                        % {"members": members[i]},
+                    )
+            counts[name] = found
+
+        dates = values.get("survey_date", nothing)
+        today = self.today
+        for i in [i for i, day in enumerate(dates) if day is not None and day > today]:
+            issue(i, column("survey_date"), dates[i].isoformat(), _("tanggal survei di masa depan"))
+
+        points = values.get("location", nothing)
+        locations: list[JSONText | None] = [None] * count
+        holds = self.extent.holds
+        for i, point in enumerate(points):
+            if point is None:
+                continue
+            if holds(point):
+                locations[i] = JSONText(point.geojson_text())
+            else:
+                issue(
+                    i,
+                    column("location"),
+                    f"{point.lat} {point.lon}",
+                    _(
+                        "titik lokasi jauh di luar %(village)s (lebih dari %(max)s m dari "
+                        "batasnya); lintang dan bujur tertukar?"
+                    )
+                    % {"village": self.village.name, "max": f"{self.extent.margin_m:.0f}"},
+                )
+
+        criteria_columns = [values.get(name, nothing) for name in CRITERIA_FIELDS]
+        criteria_met = [answers.count(True) for answers in zip(*criteria_columns, strict=True)]
+        prepared: dict[str, list[Any]] = {
+            "rt_id": rt_ids,
+            "members": members,
+            "women": counts["women"],
+            "disabled": counts["disabled"],
+            **{name: [v or "" for v in values.get(name, nothing)] for name in SELECT_FIELDS},
+            **{
+                name: [v is True for v in found]
+                for name, found in zip(CRITERIA_FIELDS, criteria_columns, strict=True)
+            },
+            "location": locations,
+            "surveyed_on": dates,
+            "criteria_met": criteria_met,
+            "is_poor": [met >= POOR_MIN_CRITERIA for met in criteria_met],
+            "submitted_at": chunk.submitted,
+            "instance_id": chunk.instance_ids,
+            "head_name": [name.strip() for name in names],
+            "head_nik": niks,
+            "head_sex": values.get("head_sex", nothing),
+        }
+        chunk.prepared = prepared
+        digested = [prepared[key] for key in DIGESTED]
+        md5 = hashlib.md5
+        chunk.digests = [
+            md5(repr(answers).encode(), usedforsecurity=False).hexdigest()
+            for answers in zip(*digested, strict=True)
+        ]
+
+    # Writing a chunk ----------------------------------------------------------------------
+
+    def write(self, chunk: Chunk) -> ChunkResult:
+        """Store the chunk's good rows. On PostgreSQL, while the village had no submitted
+        household and no person with a NIK before this import, a chunk is first tried as all new
+        without looking anything up: the unique indexes on (village, instance id) and (village,
+        NIK) refuse a submission or NIK repeated from an earlier chunk, and the chunk is then
+        rolled back to its savepoint and checked row by row against the database. (On SQLite
+        the lookups cost less than the savepoint.)"""
+        if self.first_import and chunk.good():
+            try:
+                with transaction.atomic():
+                    return self._write_new(chunk)
+            except (_NotAllNew, IntegrityError):
+                pass
+        return self._write(chunk)
+
+    def _write_new(self, chunk: Chunk) -> ChunkResult:
+        good = chunk.good()
+        ids, niks = chunk.instance_ids, chunk.prepared["head_nik"]
+        if any(chunk.deprecated_ids[i] for i in good):
+            raise _NotAllNew
+        if len({ids[i] for i in good}) < len(good):
+            raise _NotAllNew
+        given = [niks[i] for i in good if niks[i]]
+        if len(set(given)) < len(given):
+            raise _NotAllNew
+        self._insert(chunk, good, {}, timezone.now())
+        return ChunkResult(created=len(good))
+
+    def _write(self, chunk: Chunk) -> ChunkResult:
+        result = ChunkResult()
+        good = chunk.good()
+        if not good:
+            return result
+        ids, deprecated = chunk.instance_ids, chunk.deprecated_ids
+        wanted = {ids[i] for i in good} | {deprecated[i] for i in good if deprecated[i]}
+        existing = {
+            instance: (pk, head_id, digest, batch_id)
+            for instance, pk, head_id, digest, batch_id in rows_where_in(
+                EXISTING_SQL, [self.village.pk], wanted
+            )
+        }
+        seen: dict[str, int] = {}
+        new: list[int] = []
+        changed: list[tuple[int, tuple]] = []
+        digests = chunk.digests
+        for i in good:
+            instance = ids[i]
+            first = seen.get(instance)
+            if first is not None:
+                self._duplicate(chunk, i, first)
+                continue
+            seen[instance] = chunk.lines[i]
+            found = existing.get(instance)
+            if found is None and deprecated[i]:
+                found = existing.get(deprecated[i])
+            if found is None:
+                new.append(i)
+            elif found[3] == self.batch.pk:
+                self._duplicate(chunk, i, None)
+            elif found[2] == digests[i] and instance in existing:
+                result.unchanged += 1
+            else:
+                changed.append((i, found))
+        heads = self._check_niks(chunk, new, changed)
+        new = [i for i in new if chunk.ok(i)]
+        changed = [(i, found) for i, found in changed if chunk.ok(i)]
+        now = timezone.now()
+        self._insert(chunk, new, heads, now)
+        self._update(chunk, changed, now)
+        result.created += len(new)
+        result.updated += len(changed)
+        return result
+
+    def finish(self, totals: ChunkResult) -> None:
+        """After a large import, refresh PostgreSQL's statistics of the tables it filled, so
+        that the next import's lookups (and every page) are planned for their real size."""
+        if connection.vendor == "postgresql" and totals.created >= ANALYZE_AFTER_ROWS:
+            with connection.cursor() as cursor:
+                for table in (self.households.table, self.persons.table):
+                    cursor.execute(f'ANALYZE "{table}"')
+
+    def _duplicate(self, chunk: Chunk, index: int, first_line: int | None) -> None:
+        if first_line is not None:
+            reason = _("kiriman yang sama sudah ada di baris %(line)s") % {"line": first_line}
+        else:
+            reason = _("kiriman yang sama muncul lebih dari sekali dalam berkas ini")
+        chunk.add_issue(index, self._column("_uuid"), chunk.instance_ids[index], reason)
+
+    def _check_niks(
+        self, chunk: Chunk, new: list[int], changed: list[tuple[int, tuple]]
+    ) -> dict[int, int]:
+        """A head's NIK is unique in the village and heads at most one household. Returns the
+        existing people that new households take as their head (row index -> person id)."""
+        niks = chunk.prepared["head_nik"]
+        wanted = {niks[i] for i in new if niks[i]} | {niks[i] for i, _f in changed if niks[i]}
+        holders: dict[str, tuple[int, int | None]] = {}
+        if wanted:
+            holders = {
+                nik: (person_id, household_id)
+                for nik, person_id, household_id in rows_where_in(
+                    HOLDERS_SQL, [self.village.pk], wanted
+                )
+            }
+        in_chunk: dict[str, int] = {}
+        column = self._column("head_nik")
+        heads: dict[int, int] = {}
+        changed_head = {i: found[1] for i, found in changed}
+        for i in [*new, *changed_head]:
+            nik = niks[i]
+            if not nik:
+                continue
+            if nik in in_chunk:
+                reason = _("NIK sama dengan kepala KK di baris %(line)s") % {"line": in_chunk[nik]}
+                chunk.add_issue(i, column, nik, reason)
+                continue
+            in_chunk[nik] = chunk.lines[i]
+            holder = holders.get(nik)
+            if holder is None:
+                continue
+            person_id, household_id = holder
+            if i in changed_head:
+                if person_id != changed_head[i]:
+                    chunk.add_issue(i, column, nik, _("NIK ini sudah tercatat untuk warga lain"))
+            elif household_id is not None:
+                reason = _("NIK ini sudah menjadi kepala KK lain (KK #%(id)s)") % {
+                    "id": household_id
+                }
+                chunk.add_issue(i, column, nik, reason)
+            else:
+                heads[i] = person_id
+        return heads
+
+    def _insert(self, chunk: Chunk, rows: list[int], heads: dict[int, int], now) -> None:
+        if not rows:
+            return
+        p = chunk.prepared
+        village_id = self.village.pk
+        unlinked = [i for i in rows if i not in heads]
+        person_ids, household_ids = reserve_ids_together(
+            [(self.persons, len(unlinked)), (self.households, len(rows))]
+        )
+        head_of = dict(heads)
+        head_of.update(zip(unlinked, person_ids, strict=True))
+        self.persons.insert_columns(
+            {
+                "id": person_ids,
+                "village_id": Same(village_id),
+                "name": [p["head_name"][i] for i in unlinked],
+                "sex": [p["head_sex"][i] for i in unlinked],
+                "nik": [p["head_nik"][i] for i in unlinked],
+                "is_poor": [p["is_poor"][i] for i in unlinked],
+            },
+            len(unlinked),
+            now=now,
+        )
+        self.persons.update(
+            [{"id": heads[i], "is_poor": p["is_poor"][i]} for i in rows if i in heads],
+            ["is_poor"],
+            now=now,
+        )
+        every = len(rows) == len(chunk)  # the usual case: take the columns as they are
+
+        def pick(values: list) -> list:
+            return values if every else [values[i] for i in rows]
+
+        columns: dict[str, Any] = {key: pick(p[key]) for key in ANSWER_FIELDS}
+        columns.update(
+            {
+                "id": household_ids,
+                "village_id": Same(village_id),
+                "head_id": [head_of[i] for i in rows],
+                "criteria_met": pick(p["criteria_met"]),
+                "is_poor": pick(p["is_poor"]),
+                "source": Same(HouseholdSource.SURVEY.value),
+                "instance_id": pick(p["instance_id"]),
+                "submitted_at": pick(p["submitted_at"]),
+                "source_digest": pick(chunk.digests),
+                "import_batch_id": Same(self.batch.pk),
+            }
+        )
+        self.households.insert_columns(columns, len(rows), now=now)
+
+    def _update(self, chunk: Chunk, changed: list[tuple[int, tuple]], now) -> None:
+        if not changed:
+            return
+        p = chunk.prepared
+        batch_id = self.batch.pk
+        households, people = [], []
+        for i, (pk, head_id, _digest, _batch) in changed:
+            households.append(
+                {
+                    **{key: p[key][i] for key in UPDATED_FIELDS if key in p},
+                    "id": pk,
+                    "source_digest": chunk.digests[i],
+                    "import_batch_id": batch_id,
+                }
+            )
+            people.append(
+                {
+                    "id": head_id,
+                    "name": p["head_name"][i],
+                    "nik": p["head_nik"][i],
+                    "sex": p["head_sex"][i],
+                    "is_poor": p["is_poor"][i],
+                }
+            )
+        self.households.update(households, UPDATED_FIELDS, now=now)
+        self.persons.update(people, ["name", "nik", "sex", "is_poor"], now=now)

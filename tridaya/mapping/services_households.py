@@ -1,0 +1,331 @@
+"""Writes of one household at a time (the household form and the API); survey files go through
+`services_import.survey_import`.
+
+The head of a household is a `Person` of the village: the household's services write that
+person through the institutions services, as the system (`actor=None`), after checking that the
+actor may manage households (a TIPP volunteer may record a household without managing the
+village's institutions). The household's own audit event names the actor. Its poverty status is
+derived from the 14 BPS answers here and nowhere else, and the head's `is_poor` follows it.
+Names and NIKs never enter the household's audit trail."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from tridaya.accounts.models import User
+from tridaya.core.audit import diff, record_event, snapshot
+from tridaya.core.errors import DomainError, ErrorCode
+from tridaya.core.geo import validate_geojson
+from tridaya.core.policy import authorize
+from tridaya.institutions import services as people
+from tridaya.institutions.models import Person
+from tridaya.mapping.models import CRITERIA_FIELDS, Household, HouseholdSource
+from tridaya.mapping.policy import MANAGE_HOUSEHOLDS
+from tridaya.regions.models import RT, Region
+
+Actor = User | None
+
+HOUSEHOLD_FIELDS = [
+    "rt",
+    "head",
+    "members",
+    "women",
+    "disabled",
+    "land_tenure",
+    "building_tenure",
+    "housing_condition",
+    "water_source",
+    "sanitation",
+    "waste",
+    "electricity",
+    "cooking_fuel",
+    "income_source",
+    *CRITERIA_FIELDS,
+    "criteria_met",
+    "is_poor",
+    "location",
+    "surveyed_on",
+]
+# Answers a caller sets (the rest are derived or fixed by the service).
+ANSWER_FIELDS = [
+    "members",
+    "women",
+    "disabled",
+    "land_tenure",
+    "building_tenure",
+    "housing_condition",
+    "water_source",
+    "sanitation",
+    "waste",
+    "electricity",
+    "cooking_fuel",
+    "income_source",
+    "surveyed_on",
+]
+
+
+class HouseholdError(ErrorCode):
+    NOT_A_VILLAGE = "household_not_a_village"
+    WRONG_RT = "household_wrong_rt"
+    UNKNOWN_CRITERION = "household_unknown_criterion"
+    HEAD_TAKEN = "household_head_taken"
+    SURVEY_IN_FUTURE = "household_survey_in_future"
+
+
+def _authorize(actor: Actor, obj: Any) -> None:
+    if actor is not None:
+        authorize(actor, MANAGE_HOUSEHOLDS, obj)
+
+
+def _criteria(criteria: Mapping[str, bool]) -> dict[str, bool]:
+    unknown = sorted(set(criteria) - set(CRITERIA_FIELDS))
+    if unknown:
+        raise DomainError(
+            _("Kriteria BPS tidak dikenal: %(names)s.") % {"names": ", ".join(unknown)},
+            code=HouseholdError.UNKNOWN_CRITERION,
+        )
+    return {name: bool(criteria.get(name, False)) for name in CRITERIA_FIELDS}
+
+
+def _head_error(exc: ValidationError) -> DomainError:
+    """A refusal of the head's person record, reported on the household form's fields."""
+    fields = {"name": "head_name", "nik": "head_nik", "sex": "head_sex"}
+    errors = {}
+    for name, messages in exc.message_dict.items():
+        errors[fields.get(name, "head_name")] = messages
+    return DomainError(errors, code=HouseholdError.HEAD_TAKEN)
+
+
+def _find_head(village: Region, nik: str, household: Household | None) -> Person | None:
+    """The village's person with this NIK, when they head no other household."""
+    if not nik:
+        return None
+    person = Person.objects.filter(village=village, nik=nik).first()
+    if person is None:
+        return None
+    other = Household.objects.filter(head=person)
+    if household is not None:
+        other = other.exclude(pk=household.pk)
+    if other.exists():
+        raise DomainError(
+            {"head_nik": [_("NIK ini sudah menjadi kepala KK lain.")]},
+            code=HouseholdError.HEAD_TAKEN,
+        )
+    return person
+
+
+def _apply(
+    household: Household,
+    *,
+    rt: RT,
+    answers: Mapping[str, Any],
+    criteria: Mapping[str, bool],
+    location: dict | None,
+) -> None:
+    if rt.village_id != household.village_id:
+        raise DomainError(
+            {"rt": [_("RT ini bukan bagian dari kelurahan/desa ini.")]},
+            code=HouseholdError.WRONG_RT,
+        )
+    surveyed_on = answers.get("surveyed_on")
+    if surveyed_on is not None and surveyed_on > timezone.localdate():
+        raise DomainError(
+            {"surveyed_on": [_("Tanggal survei tidak boleh di masa depan.")]},
+            code=HouseholdError.SURVEY_IN_FUTURE,
+        )
+    household.rt = rt
+    for name in ANSWER_FIELDS:
+        value = answers.get(name)
+        if name in ("women", "disabled") and value is None:
+            value = 0
+        setattr(household, name, value if value is not None or name == "surveyed_on" else "")
+    for name, value in _criteria(criteria).items():
+        setattr(household, name, value)
+    household.location = validate_geojson(location, ("Point",)) if location is not None else None
+    household.set_poverty_status()
+
+
+def _save(household: Household) -> None:
+    household.full_clean()
+    household.save()
+
+
+def _head_values(person: Person) -> dict[str, Any]:
+    return {name: getattr(person, name) for name in people.PERSON_FIELDS}
+
+
+@transaction.atomic
+def household_create(
+    *,
+    actor: Actor,
+    village: Region,
+    rt: RT,
+    head_name: str,
+    head_sex: str,
+    members: int,
+    head_nik: str = "",
+    women: int = 0,
+    disabled: int = 0,
+    land_tenure: str = "",
+    building_tenure: str = "",
+    housing_condition: str = "",
+    water_source: str = "",
+    sanitation: str = "",
+    waste: str = "",
+    electricity: str = "",
+    cooking_fuel: str = "",
+    income_source: str = "",
+    criteria: Mapping[str, bool] | None = None,
+    location: dict | None = None,
+    surveyed_on: dt.date | None = None,
+) -> Household:
+    """Record a household of `village` in `rt`. Its head is the village's person with
+    `head_nik` when there is one heading no other household, otherwise a new person."""
+    if not village.is_village:
+        raise DomainError(
+            _("%(region)s bukan kelurahan/desa.") % {"region": village},
+            code=HouseholdError.NOT_A_VILLAGE,
+        )
+    _authorize(actor, village)
+    household = Household(village=village, source=HouseholdSource.FORM)
+    answers = {
+        "members": members,
+        "women": women,
+        "disabled": disabled,
+        "land_tenure": land_tenure,
+        "building_tenure": building_tenure,
+        "housing_condition": housing_condition,
+        "water_source": water_source,
+        "sanitation": sanitation,
+        "waste": waste,
+        "electricity": electricity,
+        "cooking_fuel": cooking_fuel,
+        "income_source": income_source,
+        "surveyed_on": surveyed_on,
+    }
+    _apply(household, rt=rt, answers=answers, criteria=criteria or {}, location=location)
+    head = _find_head(village, head_nik.strip(), None)
+    try:
+        if head is None:
+            head = people.person_create(
+                actor=None,
+                village=village,
+                name=head_name,
+                sex=head_sex,
+                nik=head_nik,
+                is_poor=household.is_poor,
+            )
+        else:
+            head = people.person_update(
+                actor=None, person=head, **{**_head_values(head), "is_poor": household.is_poor}
+            )
+    except ValidationError as exc:
+        raise _head_error(exc) from exc
+    household.head = head
+    _save(household)
+    record_event(
+        actor=actor,
+        action="mapping.household_created",
+        obj=household,
+        changes=diff({}, snapshot(household, HOUSEHOLD_FIELDS)),
+    )
+    return household
+
+
+@transaction.atomic
+def household_update(
+    *,
+    actor: Actor,
+    household: Household,
+    rt: RT,
+    head_name: str,
+    head_sex: str,
+    members: int,
+    head_nik: str = "",
+    women: int = 0,
+    disabled: int = 0,
+    land_tenure: str = "",
+    building_tenure: str = "",
+    housing_condition: str = "",
+    water_source: str = "",
+    sanitation: str = "",
+    waste: str = "",
+    electricity: str = "",
+    cooking_fuel: str = "",
+    income_source: str = "",
+    criteria: Mapping[str, bool] | None = None,
+    location: dict | None = None,
+    surveyed_on: dt.date | None = None,
+) -> Household:
+    """Change a household's answers; its poverty status and its head's follow. The audit
+    records what changed (the head by id, never by name or NIK)."""
+    _authorize(actor, household)
+    household = Household.objects.select_for_update().select_related("head").get(pk=household.pk)
+    before = snapshot(household, HOUSEHOLD_FIELDS)
+    answers = {
+        "members": members,
+        "women": women,
+        "disabled": disabled,
+        "land_tenure": land_tenure,
+        "building_tenure": building_tenure,
+        "housing_condition": housing_condition,
+        "water_source": water_source,
+        "sanitation": sanitation,
+        "waste": waste,
+        "electricity": electricity,
+        "cooking_fuel": cooking_fuel,
+        "income_source": income_source,
+        "surveyed_on": surveyed_on,
+    }
+    _apply(household, rt=rt, answers=answers, criteria=criteria or {}, location=location)
+    nik = head_nik.strip()
+    holder = (
+        Person.objects.filter(village_id=household.village_id, nik=nik).first() if nik else None
+    )
+    if holder is not None and holder.pk != household.head_id:
+        raise DomainError(
+            {"head_nik": [_("NIK ini sudah tercatat untuk warga lain.")]},
+            code=HouseholdError.HEAD_TAKEN,
+        )
+    head = household.head
+    try:
+        people.person_update(
+            actor=None,
+            person=head,
+            **{
+                **_head_values(head),
+                "name": head_name,
+                "sex": head_sex,
+                "nik": nik,
+                "is_poor": household.is_poor,
+            },
+        )
+    except ValidationError as exc:
+        raise _head_error(exc) from exc
+    _save(household)
+    changes = diff(before, snapshot(household, HOUSEHOLD_FIELDS))
+    if changes:
+        record_event(
+            actor=actor, action="mapping.household_updated", obj=household, changes=changes
+        )
+    return household
+
+
+@transaction.atomic
+def household_delete(*, actor: Actor, household: Household) -> None:
+    """Remove a household recorded by mistake; its head stays in the register of people."""
+    _authorize(actor, household)
+    record_event(
+        actor=actor,
+        action="mapping.household_deleted",
+        obj=household,
+        changes=diff(snapshot(household, HOUSEHOLD_FIELDS), {}),
+    )
+    household.delete()

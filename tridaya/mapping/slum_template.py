@@ -1,0 +1,117 @@
+"""The village's RT profile and slum volume template, as XLSX (with a sheet explaining every
+column) or CSV: one row per RT, prefilled with what is already recorded for the year, read back
+by `services_slum.slum_import`."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from tridaya.mapping.scoring import DENOMINATOR_LABELS
+from tridaya.mapping.selectors_slum import SlumPage
+from tridaya.mapping.services_slum import HANDLED_SUFFIX, TEMPLATE_PROFILE_COLUMNS
+
+
+def header(page: SlumPage) -> list[str]:
+    codes = page.cset.codes
+    return [
+        "rw",
+        "rt",
+        "tahun",
+        *(column for column, _name in TEMPLATE_PROFILE_COLUMNS),
+        *codes,
+        *(code + HANDLED_SUFFIX for code in codes),
+    ]
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return float(value) if value != value.to_integral_value() else int(value)
+    return value
+
+
+def rows(page: SlumPage) -> list[list[Any]]:
+    out = []
+    codes = page.cset.codes
+    for row in page.rows:
+        profile = row.profile
+        values = [row.rt.rw.number, row.rt.number, page.year]
+        values += [
+            _cell(getattr(profile, name)) if profile else None
+            for _column, name in TEMPLATE_PROFILE_COLUMNS
+        ]
+        values += [_cell(row.volumes.get(code)) for code in codes]
+        values += [_cell(row.handled.get(code)) for code in codes]
+        out.append(values)
+    return out
+
+
+def explanations(page: SlumPage) -> list[tuple[str, str]]:
+    lines = [
+        ("rw", _("Nomor RW (jangan diubah)")),
+        ("rt", _("Nomor RT (jangan diubah)")),
+        ("tahun", _("Tahun data")),
+        ("luas_ha", _("Luas terverifikasi RT (ha)")),
+        ("bangunan", _("Jumlah bangunan")),
+        ("penduduk", _("Jumlah penduduk (jiwa)")),
+        ("kk", _("Jumlah kepala keluarga (KK)")),
+        ("jalan_ideal_m", _("Panjang jalan ideal (m)")),
+        ("drainase_ideal_m", _("Panjang drainase ideal (m)")),
+    ]
+    for criterion in page.cset.criteria:
+        lines.append(
+            (
+                criterion.code,
+                _("%(title)s: volume dalam %(unit)s, dibagi %(denominator)s")
+                % {
+                    "title": criterion.title,
+                    "unit": criterion.unit,
+                    "denominator": DENOMINATOR_LABELS[criterion.denominator],
+                },
+            )
+        )
+    lines.append(
+        (
+            "..." + HANDLED_SUFFIX,
+            _("Volume yang sudah tertangani setelah investasi (boleh kosong)"),
+        )
+    )
+    return lines
+
+
+def as_csv(page: SlumPage) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header(page))
+    for values in rows(page):
+        writer.writerow(["" if v is None else v for v in values])
+    return ("\ufeff" + out.getvalue()).encode()
+
+
+def as_xlsx(page: SlumPage) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Data RT")
+    sheet.append(header(page))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for values in rows(page):
+        sheet.append(values)
+    sheet.freeze_panes = "D2"
+    guide = book.create_sheet(_("Petunjuk"))
+    guide.append([_("Kolom"), _("Isi")])
+    for cell in guide[1]:
+        cell.font = Font(bold=True)
+    for column, text in explanations(page):
+        guide.append([column, text])
+    guide.column_dimensions["B"].width = 90
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

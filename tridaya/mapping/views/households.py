@@ -1,0 +1,371 @@
+"""Pages of a village's households: the pemetaan swadaya overview, counts per village and RT
+(public: they name nobody), and for the roles that work in or over the village the list of
+households, the map of poor households, one household, the CSV export and the household form.
+Names and NIKs appear only for `mapping.view_household_personal_data`."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from tridaya.core.policy import authorize, can
+from tridaya.mapping import selectors_households as selectors
+from tridaya.mapping import services_households as services
+from tridaya.mapping.forms_households import HouseholdFilterForm, HouseholdForm
+from tridaya.mapping.importers.household_form import HOUSING_SELECTS
+from tridaya.mapping.models import POVERTY_CRITERIA, Household
+from tridaya.mapping.policy import (
+    IMPORT_SURVEYS,
+    MANAGE_HOUSEHOLDS,
+    VIEW_HOUSEHOLD_PERSONAL_DATA,
+    VIEW_HOUSEHOLD_STATS,
+    VIEW_HOUSEHOLDS,
+)
+from tridaya.mapping.views.map_common import TABS as MAP_TABS
+from tridaya.regions.models import Region
+
+PER_PAGE = 50
+
+# The tabs of the pemetaan swadaya pages: the overview first, then the map part's tabs, then
+# households and surveys. (key, label, url name, icon, policy action or None for everyone)
+SECTION_TABS = [
+    ("home", gettext_lazy("Ringkasan"), "mapping:home", "grid", None),
+    *[(key, label, url, icon, None) for key, label, url, icon in MAP_TABS],
+    ("households", gettext_lazy("Rumah tangga"), "mapping:households", "house-heart", None),
+    ("surveys", gettext_lazy("Survei ODK/KoBo"), "mapping:surveys", "phone", IMPORT_SURVEYS),
+]
+
+
+def village_for(code: str) -> Region:
+    """The village (404 for any other code), with dates shown in its own time zone."""
+    village = selectors.village_or_404(code)
+    timezone.activate(village.timezone)
+    return village
+
+
+def perms_for(request: HttpRequest, village: Region) -> dict[str, bool]:
+    user = request.user
+    return {
+        "households": can(user, VIEW_HOUSEHOLDS, village),
+        "personal": can(user, VIEW_HOUSEHOLD_PERSONAL_DATA, village),
+        "manage": can(user, MANAGE_HOUSEHOLDS, village),
+        "import": can(user, IMPORT_SURVEYS, village),
+    }
+
+
+def section_context(request: HttpRequest, village: Region, tab: str, **extra) -> dict:
+    perms = perms_for(request, village)
+    tabs = [
+        (key, label, url, icon)
+        for key, label, url, icon, action in SECTION_TABS
+        if action is None or can(request.user, action, village)
+    ]
+    crumb = next((label for key, label, *_rest in SECTION_TABS if key == tab), "")
+    return {
+        "village": village,
+        "tab": tab,
+        "tabs": tabs,
+        "crumb": crumb,
+        "perms_here": perms,
+        "household_perms": perms,
+        **extra,
+    }
+
+
+def _tiles() -> dict:
+    return {"url": settings.TRIDAYA_TILE_URL, "attribution": settings.TRIDAYA_TILE_ATTRIBUTION}
+
+
+def _add_service_error(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+# Public pages --------------------------------------------------------------------------------
+
+
+def home(request, code: str):
+    """Pemetaan swadaya at a glance: the household counts and the way to each part."""
+    village = village_for(code)
+    authorize(request.user, VIEW_HOUSEHOLD_STATS, village)
+    summary = selectors.village_households(village)
+    context = section_context(request, village, "home", summary=summary)
+    context["parts"] = [
+        (label, url, icon) for key, label, url, icon in context["tabs"] if key != "home"
+    ]
+    return render(request, "mapping/households/home.html", context)
+
+
+def households(request, code: str):
+    """Counts of households, people, women, people with disabilities and poor households,
+    for the village and per RT (public)."""
+    village = village_for(code)
+    authorize(request.user, VIEW_HOUSEHOLD_STATS, village)
+    summary = selectors.village_households(village)
+    return render(
+        request,
+        "mapping/households/overview.html",
+        section_context(request, village, "households", summary=summary),
+    )
+
+
+def rt_households(request, code: str, rt_id: int):
+    """One RT: its counts (public); its households and the map of its poor households for the
+    roles that may see them."""
+    village = village_for(code)
+    authorize(request.user, VIEW_HOUSEHOLD_STATS, village)
+    rt = selectors.rt_or_404(village, rt_id)
+    stats = selectors.rt_stats(rt)
+    context = section_context(request, village, "households", rt=rt, stats=stats)
+    perms = context["perms_here"]
+    if perms["households"]:
+        found = selectors.households_of(village, rt=rt)
+        page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+        features = selectors.poor_household_features(village, personal=perms["personal"], rt=rt)
+        boundary = (
+            [{"type": "Feature", "geometry": rt.boundary, "properties": {"label": str(rt)}}]
+            if rt.boundary
+            else []
+        )
+        context.update(
+            page_obj=page,
+            household_rows=page.object_list,
+            map_data={"units": boundary, "poor": features, "tiles": _tiles()},
+        )
+    return render(request, "mapping/households/rt.html", context)
+
+
+# Pages for the roles that work in or over the village ----------------------------------------
+
+
+def _filtered(request, village: Region, personal: bool):
+    form = HouseholdFilterForm(request.GET or None, village=village, personal=personal)
+    rt, poor, query = None, None, ""
+    if form.is_valid():
+        rt = form.cleaned_data.get("rt")
+        status = form.cleaned_data.get("status")
+        poor = {"poor": True, "not_poor": False}.get(status or "")
+        query = form.cleaned_data.get("q") or ""
+    found = selectors.households_of(
+        village, rt=rt, poor=poor, query=query, search_personal=personal
+    )
+    return form, found
+
+
+@login_required
+def household_list(request, code: str):
+    village = village_for(code)
+    authorize(request.user, VIEW_HOUSEHOLDS, village)
+    personal = can(request.user, VIEW_HOUSEHOLD_PERSONAL_DATA, village)
+    form, found = _filtered(request, village, personal)
+    page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "mapping/households/list.html",
+        section_context(
+            request,
+            village,
+            "households",
+            filter_form=form,
+            page_obj=page,
+            household_rows=page.object_list,
+            query_string=query.urlencode(),
+        ),
+    )
+
+
+@login_required
+def poor_map(request, code: str):
+    village = village_for(code)
+    authorize(request.user, VIEW_HOUSEHOLDS, village)
+    personal = can(request.user, VIEW_HOUSEHOLD_PERSONAL_DATA, village)
+    summary = selectors.village_households(village)
+    features = selectors.poor_household_features(village, personal=personal)
+    map_data = {
+        "units": selectors.rt_boundary_features(summary),
+        "poor": features,
+        "tiles": _tiles(),
+    }
+    return render(
+        request,
+        "mapping/households/poor_map.html",
+        section_context(
+            request, village, "households", summary=summary, map_data=map_data, located=features
+        ),
+    )
+
+
+@login_required
+def household_detail(request, code: str, pk: int):
+    village = village_for(code)
+    authorize(request.user, VIEW_HOUSEHOLDS, village)
+    household = selectors.household_or_404(village, pk)
+    answers = [
+        (label, getattr(household, f"get_{name}_display")())
+        for name, label, _choices in HOUSING_SELECTS
+    ]
+    return render(
+        request,
+        "mapping/households/detail.html",
+        section_context(
+            request,
+            village,
+            "households",
+            household=household,
+            answers=answers,
+            criteria=[(c, getattr(household, c.field)) for c in POVERTY_CRITERIA],
+        ),
+    )
+
+
+@login_required
+def household_create(request, code: str):
+    village = village_for(code)
+    authorize(request.user, MANAGE_HOUSEHOLDS, village)
+    form = HouseholdForm(request.POST or None, village=village)
+    if request.method == "POST" and form.is_valid():
+        try:
+            household = services.household_create(
+                actor=request.user, village=village, **form.service_kwargs()
+            )
+        except ValidationError as exc:
+            _add_service_error(form, exc)
+        else:
+            messages.success(
+                request, _("KK dicatat (%(status)s).") % {"status": _status(household)}
+            )
+            return redirect("mapping:household", code=village.code, pk=household.pk)
+    return render(
+        request,
+        "mapping/households/form.html",
+        section_context(request, village, "households", form=form, title=_("Tambah KK")),
+    )
+
+
+@login_required
+def household_edit(request, code: str, pk: int):
+    village = village_for(code)
+    authorize(request.user, VIEW_HOUSEHOLDS, village)
+    household = selectors.household_or_404(village, pk)
+    authorize(request.user, MANAGE_HOUSEHOLDS, household)
+    form = HouseholdForm(
+        request.POST or None, village=village, initial=HouseholdForm.initial_for(household)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            household = services.household_update(
+                actor=request.user, household=household, **form.service_kwargs()
+            )
+        except ValidationError as exc:
+            _add_service_error(form, exc)
+        else:
+            messages.success(
+                request, _("Data KK disimpan (%(status)s).") % {"status": _status(household)}
+            )
+            return redirect("mapping:household", code=village.code, pk=household.pk)
+    return render(
+        request,
+        "mapping/households/form.html",
+        section_context(
+            request, village, "households", form=form, household=household, title=_("Ubah KK")
+        ),
+    )
+
+
+@login_required
+@require_POST
+def household_delete(request, code: str, pk: int):
+    village = village_for(code)
+    authorize(request.user, VIEW_HOUSEHOLDS, village)
+    household = selectors.household_or_404(village, pk)
+    authorize(request.user, MANAGE_HOUSEHOLDS, household)
+    services.household_delete(actor=request.user, household=household)
+    messages.success(request, _("KK dihapus; kepala keluarga tetap tercatat sebagai warga."))
+    return redirect("mapping:household_list", code=village.code)
+
+
+def _status(household: Household) -> str:
+    if household.is_poor:
+        return _("miskin, %(n)s dari 14 kriteria BPS") % {"n": household.criteria_met}
+    return _("tidak miskin, %(n)s dari 14 kriteria BPS") % {"n": household.criteria_met}
+
+
+EXPORT_COLUMNS = [
+    ("id", "id"),
+    ("rw", "rw"),
+    ("rt", "rt"),
+    ("members", "members"),
+    ("women", "women"),
+    ("disabled", "disabled"),
+    *[(name, name) for name, _label, _choices in HOUSING_SELECTS],
+    *[(c.field, c.field) for c in POVERTY_CRITERIA],
+    ("criteria_met", "criteria_met"),
+    ("is_poor", "is_poor"),
+    ("latitude", "latitude"),
+    ("longitude", "longitude"),
+    ("surveyed_on", "surveyed_on"),
+]
+PERSONAL_COLUMNS = ["head_name", "head_nik", "head_sex"]
+
+
+@login_required
+def household_export(request, code: str):
+    """The households as CSV (UTF-8, `,`), one row each with the same filters as the list.
+    The head's name and NIK are columns only for the roles that may see them."""
+    village = village_for(code)
+    authorize(request.user, VIEW_HOUSEHOLDS, village)
+    personal = can(request.user, VIEW_HOUSEHOLD_PERSONAL_DATA, village)
+    _form, found = _filtered(request, village, personal)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    header = [name for name, _attr in EXPORT_COLUMNS]
+    if personal:
+        header[1:1] = PERSONAL_COLUMNS
+    writer.writerow(header)
+    for household in found.iterator(chunk_size=2000):
+        point = (household.location or {}).get("coordinates") or [None, None]
+        values = {
+            "id": household.pk,
+            "rw": household.rt.rw.number,
+            "rt": household.rt.number,
+            "latitude": point[1],
+            "longitude": point[0],
+            "is_poor": int(household.is_poor),
+        }
+        row = [
+            values[name] if name in values else _cell(getattr(household, attr))
+            for name, attr in EXPORT_COLUMNS
+        ]
+        if personal:
+            head = household.head
+            row[1:1] = [head.name, head.nik, head.sex]
+        writer.writerow(row)
+    response = HttpResponse(out.getvalue().encode("utf-8-sig"), content_type="text/csv")
+    filename = f"kk_{village.code.replace('.', '')}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _cell(value):
+    if isinstance(value, bool):
+        return int(value)
+    if value is None:
+        return ""
+    return value

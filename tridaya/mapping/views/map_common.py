@@ -1,0 +1,108 @@
+"""What the map pages share: the village (with its time zone), the permissions shown, the
+sub-navigation, map tiles, service errors on form fields, and GIS file responses."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tridaya.core.policy import can
+from tridaya.mapping.gis_formats import Format, GisFileError
+from tridaya.mapping.policy import (
+    EDIT_SLUM_DATA,
+    MANAGE_LAYERS,
+    MAP_PROBLEMS,
+    VERIFY_PROBLEMS,
+    VIEW_PROBLEM_PHOTOS,
+)
+from tridaya.mapping.selectors_problems import village_or_404
+from tridaya.regions.models import Region
+
+# The tabs of the map pages: (key, label, url name, icon).
+TABS = [
+    ("map", _("Peta desa"), "mapping:village_map", "map"),
+    ("problems", _("Masalah & potensi"), "mapping:problems", "pin-map"),
+    ("layers", _("Lapisan"), "mapping:layers", "layers"),
+    ("slum", _("Profil RT & kekumuhan"), "mapping:slum", "bar-chart"),
+]
+
+# What export URLs end with -> the format.
+EXPORT_FORMATS = {ext: fmt for fmt, ext in Format.EXTENSIONS.items()}
+EXPORT_LABELS = [
+    ("geojson", "GeoJSON"),
+    ("kml", "KML"),
+    ("csv", "CSV (WKT)"),
+    ("gpkg", "GeoPackage"),
+    ("shp.zip", "Shapefile (.zip)"),
+]
+
+
+def export_links(url_name: str, args: list, query: str = "") -> list[tuple[str, str]]:
+    """(label, address) of each export format, keeping the page's filters."""
+    suffix = f"?{query}" if query else ""
+    return [(label, reverse(url_name, args=[*args, ext]) + suffix) for ext, label in EXPORT_LABELS]
+
+
+def village_for(code: str) -> Region:
+    """The village (404 for any other code), with times shown in its own zone."""
+    village = village_or_404(code)
+    timezone.activate(village.timezone)
+    return village
+
+
+def perms_for(request: HttpRequest, village: Region) -> dict[str, bool]:
+    user = request.user
+    return {
+        "map": can(user, MAP_PROBLEMS, village),
+        "verify": can(user, VERIFY_PROBLEMS, village),
+        "photos": can(user, VIEW_PROBLEM_PHOTOS, village),
+        "layers": can(user, MANAGE_LAYERS, village),
+        "slum": can(user, EDIT_SLUM_DATA, village),
+    }
+
+
+def tiles() -> dict:
+    return {"url": settings.TRIDAYA_TILE_URL, "attribution": settings.TRIDAYA_TILE_ATTRIBUTION}
+
+
+def page_context(request: HttpRequest, village: Region, tab: str, **extra) -> dict:
+    labels = {key: label for key, label, _url, _icon in TABS}
+    return {
+        "village": village,
+        "tab": tab,
+        "tabs": TABS,
+        "crumb": labels.get(tab, ""),
+        "perms_here": perms_for(request, village),
+        **extra,
+    }
+
+
+def add_service_error(form: forms.BaseForm, exc: ValidationError) -> None:
+    """A service's refusal on the field it names (when the form has it), else on the form."""
+    if isinstance(exc, GisFileError):
+        for problem in exc.problems:
+            form.add_error(None, str(problem))
+        return
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+        return
+    form.add_error(None, exc)
+
+
+def export_format(ext: str) -> str:
+    try:
+        return EXPORT_FORMATS[ext]
+    except KeyError:
+        raise Http404 from None
+
+
+def file_response(data: bytes, fmt: str, base_name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type=Format.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{base_name}.{Format.EXTENSIONS[fmt]}"'
+    return response

@@ -1,0 +1,1 @@
+"""REST endpoints of participatory planning, one module per part."""

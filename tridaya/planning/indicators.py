@@ -1,0 +1,249 @@
+"""Indicators of a kawasan prioritas, computed from what lies inside its polygon.
+
+- RTs by area share: each RT's boundary is intersected with the area in the area's own UTM zone
+  (shapely, pyproj): share = area of the intersection / area of the RT.
+- Households, poor households and population: a mapped household with a location counts where its
+  point lies; one without a location counts for its RT's share. An RT with no mapped household
+  falls back on its RT profile (households and population, no poverty figure) times its share.
+- Slum score and class: the area is scored on the SUMS of its RTs' figures and volumes, each RT
+  taken at its share (tridaya.mapping.scoring.aggregate and score), with the criteria set of the
+  RT profiles (the newest profile of each RT; RTs without a complete profile are listed apart).
+- Area in hectares, population density, and the mapped problems whose location meets the area.
+
+The result is plain JSON (numbers as integers or decimal strings) so it can be stored with the
+area, compared side by side, and served by the API unchanged. No database access here: the
+selector `selectors_kawasan.indicator_inputs` loads the inputs in a fixed number of queries."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import shapely
+from pyproj import Transformer
+from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
+
+from tridaya.core.geo import AREAL, parse_geometry, utm_epsg
+from tridaya.mapping.scoring import (
+    CriteriaSet,
+    Figures,
+    ScoringError,
+    SlumScore,
+    aggregate,
+    score,
+    to_decimal,
+)
+
+MIN_SHARE = 1e-6  # below this an RT only touches the area along a shared edge
+SHARE_PLACES = Decimal("0.000001")
+
+
+@dataclass(frozen=True)
+class HouseholdIn:
+    rt_id: int
+    members: int
+    is_poor: bool
+    lon: float | None = None
+    lat: float | None = None
+
+
+@dataclass(frozen=True)
+class ProfileIn:
+    """An RT's newest profile: its figures, volumes and criteria set (None when it has none)."""
+
+    year: int
+    figures: Figures
+    volumes: Mapping[str, Decimal]
+    cset: CriteriaSet
+    population: int
+    households: int
+
+
+@dataclass(frozen=True)
+class RTIn:
+    id: int
+    label: str
+    boundary: dict | None
+    profile: ProfileIn | None = None
+
+
+@dataclass(frozen=True)
+class ProblemIn:
+    id: int
+    title: str
+    kind: str
+    domain: str
+    geometry: dict
+    households: int
+    poor_households: int
+
+
+@dataclass
+class Inputs:
+    rts: Sequence[RTIn]
+    households: Sequence[HouseholdIn]
+    problems: Sequence[ProblemIn] = field(default_factory=list)
+
+
+@lru_cache(maxsize=32)
+def _to_utm(epsg: int) -> Transformer:
+    return Transformer.from_crs(4326, epsg, always_xy=True)
+
+
+def to_utm(geom: BaseGeometry, epsg: int) -> BaseGeometry:
+    return shapely.transform(geom, _to_utm(epsg).transform, interleaved=False)
+
+
+def _decimal_text(value: Decimal | float, places: str = "0.01") -> str:
+    return str(to_decimal(value).quantize(Decimal(places), rounding=ROUND_HALF_UP))
+
+
+def _round_count(value: float) -> int:
+    """Half up, so 2.5 households count as 3 (banker's rounding would make it 2)."""
+    return int(Decimal(repr(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def rt_slum_score(profile: ProfileIn | None) -> SlumScore | None:
+    if profile is None:
+        return None
+    try:
+        return score(profile.cset, profile.figures, profile.volumes)
+    except ScoringError:
+        return None
+
+
+def _scaled(figures: Figures, volumes: Mapping[str, Decimal], share: Decimal):
+    scaled = Figures(**{name: figures.get(name) * share for name in figures.__dataclass_fields__})
+    return scaled, {code: to_decimal(v) * share for code, v in volumes.items()}
+
+
+def compute(area: dict, inputs: Inputs) -> dict[str, Any]:
+    """The indicators of the area (a GeoJSON Polygon or MultiPolygon in WGS84)."""
+    geom = parse_geometry(area, AREAL)
+    centre = geom.centroid
+    epsg = utm_epsg(centre.x, centre.y)
+    area_utm = to_utm(geom, epsg)
+    area_ha = Decimal(repr(area_utm.area)) / Decimal(10_000)
+    shapely.prepare(area_utm)
+
+    shares: dict[int, float] = {}
+    rt_rows = []
+    for rt in inputs.rts:
+        if not rt.boundary:
+            continue
+        rt_utm = to_utm(shape(rt.boundary), epsg)
+        if rt_utm.area <= 0 or not area_utm.intersects(rt_utm):
+            continue
+        inside = area_utm.intersection(rt_utm).area
+        share = inside / rt_utm.area
+        if share < MIN_SHARE:
+            continue
+        shares[rt.id] = min(share, 1.0)
+        rt_rows.append((rt, shares[rt.id], inside))
+
+    # Households: located ones by their point, the others by their RT's share.
+    located = [h for h in inputs.households if h.lon is not None and h.lat is not None]
+    inside_mask = np.zeros(len(located), dtype=bool)
+    if located:
+        xs = np.array([h.lon for h in located], dtype=float)
+        ys = np.array([h.lat for h in located], dtype=float)
+        inside_mask = shapely.intersects_xy(geom, xs, ys)
+    households = poor = population = 0.0
+    located_inside = 0
+    for household, is_inside in zip(located, inside_mask, strict=True):
+        if is_inside:
+            located_inside += 1
+            households += 1
+            poor += household.is_poor
+            population += household.members
+    mapped_rts = {h.rt_id for h in inputs.households}
+    apportioned = 0.0
+    for household in inputs.households:
+        if household.lon is None or household.lat is None:
+            share = shares.get(household.rt_id, 0.0)
+            apportioned += share
+            households += share
+            poor += share * household.is_poor
+            population += share * household.members
+
+    rows = []
+    profile_households = profile_population = 0.0
+    scored_items = []
+    unscored = []
+    cset: CriteriaSet | None = None
+    for rt, share, inside in sorted(rt_rows, key=lambda row: row[0].label):
+        source = "households" if rt.id in mapped_rts else "none"
+        if rt.id not in mapped_rts and rt.profile is not None:
+            source = "profile"
+            profile_households += share * rt.profile.households
+            profile_population += share * rt.profile.population
+        slum = rt_slum_score(rt.profile)
+        profile = rt.profile
+        if slum is not None and profile is not None and (cset is None or profile.cset == cset):
+            cset = profile.cset
+            share_dec = Decimal(repr(share)).quantize(SHARE_PLACES, rounding=ROUND_HALF_UP)
+            scored_items.append(_scaled(profile.figures, profile.volumes, share_dec))
+        else:
+            unscored.append(rt.label)
+        rows.append(
+            {
+                "id": rt.id,
+                "label": rt.label,
+                "share_pct": _decimal_text(Decimal(repr(share)) * 100, "0.1"),
+                "area_ha_inside": _decimal_text(Decimal(repr(inside)) / Decimal(10_000)),
+                "source": source,
+                "slum_total": slum.total if slum else None,
+                "slum_class": str(slum.slum_class) if slum else None,
+            }
+        )
+    households += profile_households
+    population += profile_population
+
+    slum_json = None
+    if scored_items and cset is not None:
+        figures, volumes = aggregate(cset, scored_items)
+        area_score = score(cset, figures, volumes)
+        slum_json = {
+            "total": area_score.total,
+            "max": cset.max_total,
+            "class": str(area_score.slum_class),
+            "average_pct": _decimal_text(area_score.average),
+            "criteria_set": f"{cset.name} (v{cset.version})",
+            "rts_scored": len(scored_items),
+        }
+
+    problems = [p for p in inputs.problems if geom.intersects(parse_geometry(p.geometry))]
+    population_int = _round_count(population)
+    households_int = _round_count(households)
+    poor_int = _round_count(poor)
+    density = _decimal_text(Decimal(population_int) / area_ha, "0.1") if area_ha > 0 else None
+    return {
+        "epsg": epsg,
+        "area_ha": _decimal_text(area_ha),
+        "rts": rows,
+        "households": households_int,
+        "poor_households": poor_int,
+        "population": population_int,
+        "poor_share_pct": _decimal_text(Decimal(poor_int * 100) / Decimal(households_int), "0.1")
+        if households_int
+        else None,
+        "households_located": located_inside,
+        "households_apportioned": _decimal_text(apportioned, "0.1"),
+        "from_profiles": _round_count(profile_households),
+        "density_per_ha": density,
+        "slum": slum_json,
+        "rts_unscored": unscored,
+        "problems": {
+            "count": sum(1 for p in problems if p.kind == "masalah"),
+            "potentials": sum(1 for p in problems if p.kind != "masalah"),
+            "poor_households": sum(p.poor_households for p in problems if p.kind == "masalah"),
+            "items": [
+                {"id": p.id, "title": p.title, "kind": p.kind, "domain": p.domain} for p in problems
+            ],
+        },
+    }

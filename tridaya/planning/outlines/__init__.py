@@ -1,0 +1,117 @@
+"""The outline (chapters) of RPLP and RTPLP documents.
+
+The default ships as versioned data files beside this module (`rplp-1.toml`, `rtplp-1.toml`);
+`active_outline(kind)` loads the newest file into a `DocumentOutline` row the first time it is
+needed, and the program may then edit that row, or add a newer one, in the admin. The newest
+active row of a kind is the one documents use."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+OUTLINE_DIR = Path(__file__).resolve().parent
+
+BLOCKS = (
+    "vision_mission",
+    "concept",
+    "programs",
+    "phasing",
+    "investment_plan",
+    "investment_summary",
+    "poverty_check",
+    "community_rules",
+    "env_social",
+    "maps",
+    "charts",
+    "activities",
+    "rab",
+    "schedule",
+    "safeguards",
+    "public_test",
+    "attachments",
+)
+TEXT_PREFIX = "text:"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    key: str
+    title: str
+    blocks: tuple[str, ...]
+
+    @property
+    def text_keys(self) -> list[str]:
+        return [b[len(TEXT_PREFIX) :] for b in self.blocks if b.startswith(TEXT_PREFIX)]
+
+
+def outline_errors(chapters) -> list[str]:
+    """What is wrong with an outline's chapters (empty when it can be used)."""
+    if not isinstance(chapters, list) or not chapters:
+        return [_("Kerangka harus berisi daftar bab (paling sedikit satu).")]
+    errors = []
+    keys = set()
+    for number, chapter in enumerate(chapters, start=1):
+        if not isinstance(chapter, dict):
+            errors.append(_("Bab %(n)s bukan objek {key, title, blocks}.") % {"n": number})
+            continue
+        key, title, blocks = chapter.get("key"), chapter.get("title"), chapter.get("blocks")
+        if not key or not isinstance(key, str):
+            errors.append(_("Bab %(n)s: isi 'key'.") % {"n": number})
+        elif key in keys:
+            errors.append(
+                _("Bab %(n)s: 'key' %(key)s dipakai dua kali.") % {"n": number, "key": key}
+            )
+        keys.add(key)
+        if not title or not isinstance(title, str):
+            errors.append(_("Bab %(n)s: isi 'title'.") % {"n": number})
+        if not isinstance(blocks, list):
+            errors.append(_("Bab %(n)s: 'blocks' harus daftar.") % {"n": number})
+            continue
+        for block in blocks:
+            if not isinstance(block, str) or not (
+                block in BLOCKS or (block.startswith(TEXT_PREFIX) and len(block) > len(TEXT_PREFIX))
+            ):
+                errors.append(
+                    _("Bab %(n)s: blok tidak dikenal '%(block)s'.") % {"n": number, "block": block}
+                )
+    return errors
+
+
+def chapters_of(data: list[dict]) -> list[Chapter]:
+    return [Chapter(c["key"], c["title"], tuple(c.get("blocks", []))) for c in data]
+
+
+def shipped_outlines() -> dict[str, dict]:
+    """The newest shipped file of each kind: {kind: parsed TOML}."""
+    newest: dict[str, dict] = {}
+    for path in sorted(OUTLINE_DIR.glob("*.toml")):
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+        errors = outline_errors(data.get("chapters"))
+        if errors:
+            raise ValueError(f"{path.name}: {'; '.join(errors)}")
+        kind = data["kind"]
+        if kind not in newest or data["version"] > newest[kind]["version"]:
+            newest[kind] = data
+    return newest
+
+
+def active_outline(kind: str):
+    """The outline documents of `kind` use: the newest active row, loading the shipped default
+    the first time (one query once loaded)."""
+    from tridaya.planning.models import DocumentOutline
+
+    outline = DocumentOutline.objects.filter(kind=kind, is_active=True).order_by("-version").first()
+    if outline is not None:
+        return outline
+    data = shipped_outlines()[kind]
+    outline, _created = DocumentOutline.objects.get_or_create(
+        kind=kind,
+        version=data["version"],
+        defaults={"name": data["name"], "chapters": data["chapters"]},
+    )
+    return outline

@@ -1,0 +1,30 @@
+from enum import StrEnum
+
+
+class TrainingError(StrEnum):
+    """Codes of refused training operations (callers branch on these, never on message text)."""
+
+    NOT_VILLAGE_OR_DISTRICT = "training_region_not_village_or_district"
+    CURRICULUM_INACTIVE = "training_curriculum_inactive"
+    MODULE_NOT_IN_CURRICULUM = "training_module_not_in_curriculum"
+    NO_MODULES = "training_no_modules"
+    MODULE_IN_USE = "training_module_in_use"
+    NOT_OPEN = "training_not_open"
+    NOT_DONE = "training_not_done"
+    CANCELLED = "training_cancelled"
+    SESSION_OUTSIDE_DATES = "training_session_outside_dates"
+    SESSION_MODULE_NOT_COVERED = "training_session_module_not_covered"
+    SESSION_HAS_ATTENDANCE = "training_session_has_attendance"
+    PARTICIPANT_EXISTS = "training_participant_exists"
+    PARTICIPANT_ELSEWHERE = "training_participant_from_elsewhere"
+    PARTICIPANT_INCOMPLETE = "training_participant_incomplete_data"
+    PARTICIPANT_OTHER_TRAINING = "training_participant_of_other_training"
+    PARTICIPANT_HAS_CERTIFICATE = "training_participant_has_certificate"
+    BAD_SCORE = "training_bad_score"
+    BAD_ANSWER = "training_bad_answer"
+    NO_SESSIONS = "training_no_sessions"
+    ATTENDANCE_MISSING = "training_attendance_missing"
+    NO_PARTICIPANTS = "training_no_participants"
+    REASON_TOO_SHORT = "training_reason_too_short"
+    CERTIFICATE_REVOKED = "training_certificate_already_revoked"
+    DUE_DATE_BEFORE_TRAINING = "training_follow_up_due_before_training"

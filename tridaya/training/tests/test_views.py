@@ -1,0 +1,416 @@
+"""The training pages as people use them, with pinned query counts that do not grow with the
+number of trainings, participants, sessions or scores."""
+
+import datetime as dt
+import io
+import re
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from tridaya.accounts.tests.factories import user_with_role
+from tridaya.institutions.tests.factories import people, person
+from tridaya.regions.tests.factories import BAJUR
+from tridaya.training import services
+from tridaya.training.models import (
+    Certificate,
+    Participant,
+    Question,
+    TestResult,
+    Training,
+    TrainingStatus,
+)
+from tridaya.training.tests.conftest import grow
+from tridaya.training.tests.factories import CORE, attend_all, enrol, score_all, training
+
+pytestmark = pytest.mark.django_db
+
+
+def url(t: Training, suffix: str = "") -> str:
+    return f"/wilayah/{t.region_id}/pelatihan/{t.pk}/{suffix}"
+
+
+@pytest.fixture
+def facilitator(bajur):
+    return user_with_role("facilitator", BAJUR)
+
+
+def pdf_text(content: bytes) -> str:
+    return " ".join(
+        " ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(content)).pages
+    )
+
+
+def assert_constant(client, django_assert_num_queries, path: str, queries: int, more) -> str:
+    """The page costs `queries` queries before and after `more()` adds data."""
+    client.get(path)
+    with django_assert_num_queries(queries):
+        assert client.get(path).status_code == 200
+    more()
+    with django_assert_num_queries(queries):
+        response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def add_training(held):
+    t = training(held.region)
+    enrol(t, people(held.region, 4), "bkm")
+    attend_all(t)
+    score_all(t, 40, 90)
+    services.training_close(actor=None, training=t)
+
+
+def test_village_index_lists_trainings_and_the_core_gaps(client, held, django_assert_num_queries):
+    page = assert_constant(
+        client,
+        django_assert_num_queries,
+        f"/wilayah/{BAJUR}/pelatihan/",
+        18,
+        lambda: add_training(held),
+    )
+    assert "Pelatihan dasar PLPBK" in page
+    assert "Belum ada anggota UPL yang tercatat" in page or "UPL" in page
+    assert "Buat pelatihan" not in page  # anonymous
+
+
+def test_detail_is_public_with_counts_chart_and_no_names(client, held, django_assert_num_queries):
+    def more():
+        grow(held, held.region, 0)
+        services.follow_up_add(
+            actor=None, training=held, action="Sosialisasi", owner="BKM", due_on=dt.date(2026, 5, 1)
+        )
+
+    page = assert_constant(client, django_assert_num_queries, url(held), 9, more)
+    assert "Kenaikan nilai rata-rata" in page
+    assert '"pre": [50.0, 50.0' in page  # the chart's data
+    assert "Lalu Kaur Perencanaan" not in page  # names are not public
+    assert "Selesai" in page and "30 JPL" in page
+
+
+def test_participants_page_lists_names_and_status(
+    client, facilitator, held, django_assert_num_queries
+):
+    client.force_login(facilitator)
+    t = training(held.region)
+    enrol(t, people(held.region, 2), "upk")
+
+    def more():
+        enrol(t, people(held.region, 6), "bkm")
+        attend_all(t)
+
+    page = assert_constant(client, django_assert_num_queries, url(t, "peserta/"), 18, more)
+    assert "lengkap" in page and "Tambah dari lembaga" in page
+    page = client.get(url(held, "peserta/")).content.decode()
+    assert "Lalu Kaur Perencanaan" in page
+
+
+def test_scores_page_query_count_does_not_grow(
+    client, facilitator, bajur, django_assert_num_queries
+):
+    client.force_login(facilitator)
+    t = training(bajur)
+    enrol(t, people(bajur, 2), "bkm")
+
+    def more():
+        enrol(t, people(bajur, 5), "upk")
+        attend_all(t)
+        score_all(t, 30, 70)
+
+    page = assert_constant(client, django_assert_num_queries, url(t, "nilai/"), 11, more)
+    assert "Isi nilai" in page and "gain-chart" in page
+
+
+def test_capacity_page_query_count(client, held, django_assert_num_queries):
+    page = assert_constant(
+        client,
+        django_assert_num_queries,
+        f"/wilayah/{BAJUR}/pelatihan/kapasitas/",
+        17,
+        lambda: add_training(held),
+    )
+    assert "Matriks kelompok" in page
+    assert 'data-group="bkm" data-module="konsep_plpbk"' in page
+
+
+def test_rollup_query_count_does_not_grow_with_villages(
+    client, held, terong_tawah, django_assert_num_queries
+):
+    def more():
+        add_training(held)
+        t = training(terong_tawah)
+        enrol(t, people(terong_tawah, 3), "bkm")
+        attend_all(t)
+        services.training_close(actor=None, training=t)
+
+    page = assert_constant(
+        client, django_assert_num_queries, "/wilayah/52.01.08/pelatihan/", 23, more
+    )
+    assert "Rekap pelatihan" in page and "Desa Terong Tawah" in page
+
+
+def test_facilitator_creates_a_training_with_sessions_planned(client, facilitator, bajur):
+    client.force_login(facilitator)
+    response = client.get(f"/wilayah/{BAJUR}/pelatihan/baru/")
+    assert response.status_code == 200
+    form = response.context["form"]
+    data = {
+        "title": "Pelatihan dasar Desa Bajur",
+        "curriculum": form.fields["curriculum"].initial,
+        "modules": list(CORE),
+        "target_groups": ["bkm", "upk", "aparat"],
+        "starts_on": "2026-04-07",
+        "ends_on": "2026-04-10",
+        "place": "Aula Kantor Desa Bajur",
+        "cost_program": "Rp 7.500.000",
+        "cost_swadaya": "1.250.000",
+        "plan_sessions": "on",
+    }
+    response = client.post(f"/wilayah/{BAJUR}/pelatihan/baru/", data)
+    t = Training.objects.get()
+    assert response.status_code == 302 and response["Location"] == url(t, "peserta/")
+    assert (t.cost_program, t.cost_swadaya) == (7_500_000, 1_250_000)
+    assert t.sessions.count() == 6
+
+
+def test_a_refused_training_shows_the_reason_on_the_form(client, facilitator, bajur):
+    client.force_login(facilitator)
+    form = client.get(f"/wilayah/{BAJUR}/pelatihan/baru/").context["form"]
+    response = client.post(
+        f"/wilayah/{BAJUR}/pelatihan/baru/",
+        {
+            "title": "X",
+            "curriculum": form.fields["curriculum"].initial,
+            "modules": ["konsep_plpbk"],
+            "starts_on": "2026-04-10",
+            "ends_on": "2026-04-07",
+            "place": "Balai",
+        },
+    )
+    assert response.status_code == 200
+    assert "Tanggal selesai tidak boleh sebelum tanggal mulai." in response.content.decode()
+
+
+def test_attendance_page_records_who_was_present(client, facilitator, bajur):
+    client.force_login(facilitator)
+    t = training(bajur, ("konsep_plpbk",))
+    a, b = enrol(t, people(bajur, 2), "bkm")
+    session = t.sessions.get()
+    response = client.post(url(t, f"sesi/{session.pk}/kehadiran/"), {"present": [str(a.pk)]})
+    assert response.status_code == 302
+    assert list(session.attendance.values_list("participant_id", flat=True)) == [a.pk]
+
+
+def test_participants_are_picked_from_the_villages_institutions(client, facilitator, held):
+    client.force_login(facilitator)
+    t = training(held.region, plan=False)
+    page = client.get(url(t, "peserta/")).content.decode()
+    assert "Tambah dari lembaga" in page and 'name="pick" value="bkm:' in page
+    values = re.findall(r'name="pick" value="(bkm:\d+)"', page)
+    client.post(url(t, "peserta/"), {"action": "pick", "pick": values})
+    assert t.participants.filter(group="bkm").count() == 3
+    client.post(
+        url(t, "peserta/"),
+        {"action": "guest", "tamu-name": "Kepala Dusun", "tamu-sex": "L", "tamu-group": "aparat"},
+    )
+    assert t.participants.filter(person=None, group="aparat").count() == 1
+
+
+def test_score_grid_saves_both_tests_and_reports_a_bad_score(client, facilitator, bajur):
+    client.force_login(facilitator)
+    t = training(bajur, ("konsep_plpbk",), plan=False)
+    a, b = enrol(t, [person(bajur, name="Baiq Hartini"), person(bajur)], "bkm")
+    path = url(t, "nilai/modul/konsep_plpbk/")
+    response = client.post(path, {f"pre-{a.pk}": "40", f"post-{a.pk}": "85,5", f"pre-{b.pk}": ""})
+    assert response.status_code == 302
+    assert TestResult.objects.get(participant=a, kind="post").score == 85.5
+    response = client.post(path, {f"pre-{a.pk}": "40", f"post-{a.pk}": "120"}, follow=True)
+    assert "Nilai Baiq Hartini &#x27;120&#x27; tidak sah" in response.content.decode()
+    assert TestResult.objects.get(participant=a, kind="post").score == 85.5  # nothing changed
+
+
+def test_answers_page_computes_the_score(client, facilitator, bajur):
+    client.force_login(facilitator)
+    t = training(bajur, ("konsep_plpbk",), plan=False)
+    [p] = enrol(t, people(bajur, 1), "bkm")
+    questions = Question.objects.filter(module__code="konsep_plpbk").order_by("order")
+    data = {f"q-{q.pk}": str(q.answer) for q in questions}
+    response = client.post(url(t, f"nilai/peserta/{p.pk}/post/"), data)
+    assert response.status_code == 302
+    assert TestResult.objects.get(participant=p, kind="post").score == 100
+    page = client.get(url(t, f"nilai/peserta/{p.pk}/post/")).content.decode()
+    assert page.count("checked") == 5
+
+
+def test_closing_from_the_page_issues_certificates_and_the_pdf_has_the_code(
+    client, facilitator, bajur
+):
+    client.force_login(facilitator)
+    t = training(bajur, ("konsep_plpbk",))
+    enrol(t, [person(bajur, name="Baiq Sumiati")], "upk")
+    attend_all(t)
+    response = client.post(url(t, "tindakan/"), {"action": "close"}, follow=True)
+    assert "1 sertifikat terbit" in response.content.decode()
+    certificate = Certificate.objects.get()
+    response = client.get(url(t, f"sertifikat/{certificate.pk}.pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    text = pdf_text(response.content)
+    assert "Baiq Sumiati" in text and certificate.display_code in text
+    assert f"/sertifikat/{certificate.code}/" in text
+
+
+def test_closing_with_missing_attendance_says_which_session(client, facilitator, bajur):
+    client.force_login(facilitator)
+    t = training(bajur, ("konsep_plpbk",))
+    enrol(t, people(bajur, 1), "bkm")
+    page = client.post(url(t, "tindakan/"), {"action": "close"}, follow=True).content.decode()
+    assert "Kehadiran belum dicatat untuk sesi 1 (Konsep PLPBK dan Tridaya" in page
+    assert Training.objects.get(pk=t.pk).status == TrainingStatus.PLANNED
+
+
+def test_verification_page_valid_revoked_and_unknown(client, held):
+    certificate = Certificate.objects.filter(participant__training=held).first()
+    response = client.get(f"/sertifikat/{certificate.code}/")
+    assert response.status_code == 200
+    assert "Sertifikat sah dan berlaku." in response.content.decode()
+    # As people type it: lower case, with dashes.
+    response = client.get("/sertifikat/", {"kode": certificate.display_code.lower()})
+    assert (
+        response.status_code == 302 and response["Location"] == f"/sertifikat/{certificate.code}/"
+    )
+    services.certificate_revoke(
+        actor=None, certificate=certificate, reason="Peserta tercatat hadir padahal tidak datang."
+    )
+    page = client.get(f"/sertifikat/{certificate.code}/").content.decode()
+    assert "Sertifikat ini sudah dicabut." in page and "padahal tidak datang" in page
+    response = client.get("/sertifikat/ZZZZ0000ZZZZ/")
+    assert response.status_code == 404
+    assert "Kode tidak dikenal." in response.content.decode()
+
+
+def test_test_forms_and_answer_key_print(client, facilitator, held):
+    client.force_login(facilitator)
+    form = pdf_text(client.get(url(held, "soal-pre.pdf")).content)
+    assert "PRE-TEST" in form and "Apa kepanjangan PLPBK?" in form
+    assert "Penataan Lingkungan Permukiman Berbasis Komunitas" in form
+    key = pdf_text(client.get(url(held, "kunci-jawaban.pdf")).content)
+    assert "KUNCI JAWABAN" in key
+    assert client.get(url(held, "soal-ujian.pdf")).status_code == 404
+
+
+def test_blank_attendance_sheet_names_the_session(client, held):
+    session = held.sessions.order_by("date", "start_time").first()
+    response = client.get(url(held, f"sesi/{session.pk}/daftar-hadir.pdf"))
+    text = pdf_text(response.content)
+    assert "DAFTAR HADIR" in text and "SESI 1: KONSEP PLPBK DAN TRIDAYA" in text
+
+
+def test_training_xlsx_has_participants_scores_and_gains(client, facilitator, held):
+    client.force_login(facilitator)
+    response = client.get(url(held, "hasil.xlsx"))
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Peserta", "Nilai per modul", "Nilai per unsur", "Sesi", "RKTL"]
+    sheet = book["Peserta"]
+    header = [c.value for c in sheet[1]]
+    assert header[:3] == ["No", "Nama", "Unsur"]
+    gains = header.index("Rata-rata kenaikan") + 1
+    assert {sheet.cell(row=r, column=gains).value for r in range(2, sheet.max_row + 1)} == {30}
+
+
+def test_rollup_xlsx(client, held):
+    response = client.get("/wilayah/52.01.08/pelatihan/rekap.xlsx")
+    book = load_workbook(io.BytesIO(response.content))
+    summary = {row[0].value: row[1].value for row in book["Ringkasan"].iter_rows(min_row=2)}
+    assert summary["Pelatihan selesai"] == 1
+    assert summary["Orang dilatih"] == 5
+    assert summary["Rata-rata kenaikan nilai (poin)"] == 30
+    assert summary["Biaya dari program (Rp)"] == 7_500_000
+    groups = {r[0].value: r[3].value for r in book["Orang dilatih per unsur"].iter_rows(min_row=2)}
+    assert groups == {"BKM": 3, "UPK": 1, "Aparat kelurahan/desa": 1}
+    assert client.get(f"/wilayah/{BAJUR}/pelatihan/rekap.xlsx").status_code == 404
+
+
+def test_follow_up_plan_is_public_and_updated_by_managers(client, facilitator, held):
+    assert client.get(url(held, "rktl/")).status_code == 200
+    response = client.post(url(held, "rktl/"), {"action": "x"})
+    assert response.status_code == 302 and "/akun/masuk/" in response["Location"]
+    client.force_login(facilitator)
+    client.post(
+        url(held, "rktl/"),
+        {"action": "Sosialisasi", "owner": "BKM", "due_on": "2026-05-01", "status": "planned"},
+    )
+    follow_up = held.follow_ups.get()
+    client.post(
+        url(held, f"rktl/{follow_up.pk}/"),
+        {"action": "Sosialisasi", "owner": "BKM", "due_on": "2026-05-01", "status": "done"},
+    )
+    follow_up.refresh_from_db()
+    assert follow_up.status == "done" and follow_up.done_on is not None
+
+
+def test_english_pages_use_the_catalogue(client, held):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    page = client.get(url(held)).content.decode()
+    assert "Average score gain" in page and "Session schedule" in page
+    assert "Kenaikan nilai rata-rata" not in page and "Jadwal sesi" not in page
+    page = client.get(f"/wilayah/{BAJUR}/pelatihan/kapasitas/").content.decode()
+    assert "No UPL member is recorded yet, so nobody has completed the module" in page
+
+
+def test_curriculum_pages_are_public(client):
+    assert "Konsep PLPBK dan Tridaya" in client.get("/pelatihan/kurikulum/").content.decode()
+    page = client.get("/pelatihan/kurikulum/plpbk-inti/v1/pendanaan_blm/").content.decode()
+    assert "Indikator hasil belajar" in page and "Alur dana: Satker, KPPN" in page
+    assert "Rekening bersama masyarakat penerima BLM" not in page  # the question bank is not
+    assert client.get("/pelatihan/kurikulum/tidak-ada/").status_code == 404
+
+
+def test_participant_count_matches(held):
+    assert Participant.objects.filter(training=held).count() == 5
+
+
+@pytest.mark.parametrize(
+    ("suffix", "queries"),
+    [
+        ("sesi/", 12),
+        ("sesi/{session}/kehadiran/", 10),
+        ("sertifikat/", 12),
+        ("rktl/", 7),
+    ],
+)
+def test_other_training_pages_have_a_fixed_query_count(
+    client, facilitator, bajur, django_assert_num_queries, suffix, queries
+):
+    client.force_login(facilitator)
+    t = training(bajur)
+    enrol(t, people(bajur, 2), "bkm")
+    path = url(t, suffix.format(session=t.sessions.first().pk))
+
+    def more():
+        enrol(t, people(bajur, 6), "upk")
+        attend_all(t)
+        score_all(t, 40, 70)
+        for n in range(3):
+            services.follow_up_add(
+                actor=None, training=t, action=f"Aksi {n}", owner="BKM", due_on=t.ends_on
+            )
+        if suffix == "sertifikat/":  # an open training shows its session form (one query more)
+            services.training_close(actor=None, training=t)
+
+    assert_constant(client, django_assert_num_queries, path, queries, more)
+
+
+def test_public_pages_have_a_fixed_query_count(client, held, django_assert_num_queries):
+    certificate = Certificate.objects.filter(participant__training=held).first()
+    with django_assert_num_queries(2):
+        assert client.get("/pelatihan/kurikulum/plpbk-inti/").status_code == 200
+    with django_assert_num_queries(4):
+        assert client.get("/pelatihan/kurikulum/plpbk-inti/v1/ppm/").status_code == 200
+    with django_assert_num_queries(1):
+        assert client.get(f"/sertifikat/{certificate.code}/").status_code == 200
+
+
+def test_test_forms_need_a_login(client, held):
+    response = client.get(url(held, "soal-pre.pdf"))
+    assert response.status_code == 302 and "/akun/masuk/" in response["Location"]

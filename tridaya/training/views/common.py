@@ -1,0 +1,67 @@
+"""What the training pages share: loading the training of the URL, the permissions shown, and
+turning a service's refusal into messages or form errors."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+
+from tridaya.core.policy import authorize, can
+from tridaya.training import selectors
+from tridaya.training.models import Training
+from tridaya.training.policy import MANAGE, REOPEN, REVOKE_CERTIFICATE, VIEW_PARTICIPANTS
+
+
+def load_training(request: HttpRequest, code: str, pk: int, action: str | None = None) -> Training:
+    """The training of the URL, shown in its region's time zone; `action` is authorized (404
+    outside the user's regions, 403 inside them without the role)."""
+    training = selectors.training_for(code, pk)
+    timezone.activate(training.region.timezone)
+    if action is not None:
+        authorize(request.user, action, training)
+    return training
+
+
+def perms_for(request: HttpRequest, training: Training) -> dict[str, bool]:
+    user = request.user
+    return {
+        "manage": can(user, MANAGE, training) and training.is_open,
+        "manage_any": can(user, MANAGE, training),
+        "people": can(user, VIEW_PARTICIPANTS, training),
+        "reopen": can(user, REOPEN, training),
+        "revoke": can(user, REVOKE_CERTIFICATE, training),
+    }
+
+
+def page(request: HttpRequest, training: Training, tab: str, **extra) -> dict:
+    return {
+        "training": training,
+        "region": training.region,
+        "tab": tab,
+        "perms_here": perms_for(request, training),
+        "today": timezone.localdate(),
+        **extra,
+    }
+
+
+def report(request: HttpRequest, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)
+
+
+def form_error(form: forms.BaseForm, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
+
+
+def attachment(content: bytes, content_type: str, filename: str, *, inline=False) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
