@@ -205,7 +205,10 @@ class TableWriter:
         names = ", ".join(f'"{c}"' for c in self.columns)
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
-                with cursor.cursor.copy(f'COPY "{self.table}" ({names}) FROM STDIN') as copy:
+                # COPY runs on the raw psycopg cursor: wrap its errors as Django's, so a unique
+                # index refusing a repeat is an IntegrityError the importer can catch.
+                statement = f'COPY "{self.table}" ({names}) FROM STDIN'
+                with connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
                     for row in rows:
                         copy.write_row(row)
                 return

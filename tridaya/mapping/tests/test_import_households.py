@@ -303,6 +303,12 @@ def _queries(village, count, seed) -> int:
     return len(ctx.captured_queries)
 
 
+def _per_chunk() -> int:
+    """Queries Django records per chunk. On PostgreSQL the rows go in with COPY on the raw driver
+    cursor, which Django's query log does not see, so fewer statements are counted there."""
+    return 6 if connection.vendor == "sqlite" else 3
+
+
 @pytest.mark.django_db
 def test_queries_per_chunk_do_not_grow_with_rows(village, monkeypatch):
     """A chunk costs the same queries whatever its size; more rows add chunks, not queries."""
@@ -311,7 +317,7 @@ def test_queries_per_chunk_do_not_grow_with_rows(village, monkeypatch):
     monkeypatch.setattr(HouseholdImporter, "chunk_size", 50)
     _queries(village, 10, 0)  # not a first import any more: every check runs
     one, two, three = _queries(village, 50, 1), _queries(village, 100, 2), _queries(village, 150, 3)
-    assert three - two == two - one == 6
+    assert three - two == two - one == _per_chunk()
     assert _queries(village, 50, 4) == one
 
 
@@ -326,7 +332,7 @@ def test_a_first_import_skips_the_lookups(village, terong_tawah, monkeypatch):
     with_units(terong_tawah)
     one, three = _queries(village, 50, 1), _queries(terong_tawah, 150, 2)
     # Per chunk, a savepoint and its release take the place of the two lookups.
-    assert three - one == 2 * 6
+    assert three - one == 2 * _per_chunk()
 
 
 @pytest.mark.django_db
