@@ -23,6 +23,8 @@ messages: $(STAMP)
 	$(BIN)/python scripts/compile_messages.py
 
 run: install
+	@# A laptop's settings (DJANGO_DEBUG=1), so plain `manage.py` commands work afterwards too.
+	test -f .env || cp .env.example .env
 	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input -v 0
 	DJANGO_DEBUG=1 $(BIN)/python manage.py import_regions
 	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo
