@@ -2,54 +2,53 @@
 
 Every value that differs between a laptop and a production server comes from the environment
 (see `.env.example`). The defaults are for one village on one laptop: SQLite under `var/`.
+A bad value stops start-up with `ImproperlyConfigured` naming the variable and what to set it to
+(the readers are in `tridaya/env.py`).
 """
 
 import os
 from pathlib import Path
 from typing import Any
 
-import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.env import (
+    env_bool,
+    env_choice,
+    env_database,
+    env_hosts,
+    env_int,
+    env_number,
+    env_origins,
+    env_path,
+    env_percent,
+    env_slum_criteria,
+    env_tile_url,
+    env_url,
+    load_env_file,
+    make_folder,
+)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def load_env_file(path: Path) -> None:
-    """Read KEY=VALUE lines from `.env` without overriding the real environment."""
-    if not path.exists():
-        return
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#") and "=" in line:
-            key, value = line.split("=", 1)
-            os.environ.setdefault(key.strip(), value.strip().strip('"').strip("'"))
-
-
 load_env_file(BASE_DIR / ".env")
-VAR_DIR = Path(os.environ.get("TRIDAYA_VAR_DIR", BASE_DIR / "var"))
 
-
-def env_bool(name: str, default: bool = False) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
+VAR_DIR = env_path("TRIDAYA_VAR_DIR", BASE_DIR / "var")
 DEBUG = env_bool("DJANGO_DEBUG", False)
+# Set only by the test runner (tridaya/test_environment.py); it relaxes security for tests.
+TESTING = env_bool("TRIDAYA_TESTING", False)
 # The development key only works with DEBUG on; production must set DJANGO_SECRET_KEY.
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or (
-    "dev-only-insecure-key-tridaya" if DEBUG or os.environ.get("TRIDAYA_TESTING") else ""
+    "dev-only-insecure-key-tridaya" if DEBUG or TESTING else ""
 )
 if not SECRET_KEY:
-    raise RuntimeError("DJANGO_SECRET_KEY is not set (or set DJANGO_DEBUG=1 for development).")
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is not set: set it to a long random secret (python3 -c 'import "
+        "secrets;print(secrets.token_urlsafe(50))'), or set DJANGO_DEBUG=1 for development."
+    )
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+ALLOWED_HOSTS = env_hosts("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+CSRF_TRUSTED_ORIGINS = env_origins("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -122,11 +121,15 @@ TEMPLATES = [
     }
 ]
 
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+make_folder("TRIDAYA_VAR_DIR", VAR_DIR)
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'tridaya.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+    "default": env_database(
+        "DATABASE_URL",
+        f"sqlite:///{VAR_DIR / 'tridaya.sqlite3'}",
+        # Seconds a connection is kept for reuse; a day at most (PostgreSQL; SQLite always 0).
+        conn_max_age=env_int(
+            "DATABASE_CONN_MAX_AGE", 60, minimum=0, maximum=86_400, unit="seconds"
+        ),
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -149,7 +152,6 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
-TESTING = bool(os.environ.get("TRIDAYA_TESTING"))
 if TESTING:
     # Argon2 is slow on purpose; tests create hundreds of users. A test checks that Argon2
     # stays first outside tests (accounts/tests/test_auth.py).
@@ -166,8 +168,13 @@ LOGOUT_REDIRECT_URL = "home"
 
 # Lockout after repeated failed logins (django-axes). Admins unlock in the admin
 # (Axes > Access attempts) or with `manage.py axes_reset_username USERNAME`.
-AXES_FAILURE_LIMIT = int(os.environ.get("TRIDAYA_LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = float(os.environ.get("TRIDAYA_LOGIN_COOLOFF_HOURS", "0.5"))
+AXES_FAILURE_LIMIT = env_int(
+    "TRIDAYA_LOGIN_FAILURE_LIMIT", 5, minimum=1, maximum=100, unit="failed logins"
+)
+# A float: django-axes reads an int as whole hours and a float as hours with a fraction.
+AXES_COOLOFF_TIME = env_number(
+    "TRIDAYA_LOGIN_COOLOFF_HOURS", 0.5, above=0, maximum=720, unit="hours"
+)
 # Locked per account, not per IP: a village office shares one IP behind its router, and one
 # member's typos must not lock the whole office out (hence axes.W006 silenced below).
 AXES_LOCKOUT_PARAMETERS = ["username"]
@@ -186,30 +193,41 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+make_folder("TRIDAYA_VAR_DIR", STATIC_ROOT)
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("TRIDAYA_MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = env_path("TRIDAYA_MEDIA_ROOT", VAR_DIR / "media")
 STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG or os.environ.get("TRIDAYA_TESTING")
+            if DEBUG or TESTING
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
-if os.environ.get("TRIDAYA_S3_BUCKET"):
+if os.environ.get("TRIDAYA_S3_BUCKET", "").strip():
     # Uploads on S3-compatible object storage (needs `pip install django-storages[s3]`).
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            "bucket_name": os.environ["TRIDAYA_S3_BUCKET"],
-            "endpoint_url": os.environ.get("TRIDAYA_S3_ENDPOINT_URL"),
+            "bucket_name": os.environ["TRIDAYA_S3_BUCKET"].strip(),
+            "endpoint_url": env_url(
+                "TRIDAYA_S3_ENDPOINT_URL",
+                schemes=("https", "http"),
+                example="the service's https:// URL (e.g. https://s3.example.id)",
+                unset="use AWS S3",
+            ),
         },
     }
 
-REDIS_URL = os.environ.get("REDIS_URL")
+REDIS_URL = env_url(
+    "REDIS_URL",
+    schemes=("redis", "rediss", "unix"),
+    example="redis://HOST:6379/0 (rediss:// with TLS, unix:///path/to/redis.sock for a socket)",
+    unset="keep the cache in each process's memory and sessions in the database",
+    secret=True,
+)
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -253,19 +271,48 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# Map tiles: any XYZ URL. Maps still draw vector layers on a plain background when tiles fail.
-TRIDAYA_TILE_URL = os.environ.get(
+# Map tiles: any XYZ URL. Maps still draw vector layers on a plain background when tiles fail
+# (and always when TRIDAYA_TILE_URL is set but empty).
+TRIDAYA_TILE_URL = env_tile_url(
     "TRIDAYA_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 )
 TRIDAYA_TILE_ATTRIBUTION = os.environ.get(
     "TRIDAYA_TILE_ATTRIBUTION", "&copy; OpenStreetMap contributors"
 )
 
+# Pemetaan swadaya: the share of a village's households (its profile's count) the household
+# survey must record before the pemetaan swadaya step's gate passes (mapping/outputs_households.py).
+TRIDAYA_HOUSEHOLD_SURVEY_MIN_PCT = env_percent("TRIDAYA_HOUSEHOLD_SURVEY_MIN_PCT", 80)
+# Mapped geometries (problems, layers, kawasan, surveyed households): how far beyond the village's
+# drawn boundary one may reach, and how far from its centre while no boundary is drawn, in whole
+# metres (mapping/spatial.py). Further is refused with a message saying how far.
+TRIDAYA_MAP_MAX_OUTSIDE_M = env_int(
+    "TRIDAYA_MAP_MAX_OUTSIDE_M", 1_000, minimum=0, maximum=100_000, unit="metres"
+)
+TRIDAYA_MAP_CENTRE_RADIUS_M = env_int(
+    "TRIDAYA_MAP_CENTRE_RADIUS_M", 5_000, minimum=1, maximum=100_000, unit="metres"
+)
+# The slum criteria set RT profiles are scored with: the `code` of a file in
+# tridaya/mapping/criteria_data/ (mapping/criteria.py loads its newest version).
+TRIDAYA_SLUM_CRITERIA = env_slum_criteria(
+    "TRIDAYA_SLUM_CRITERIA",
+    "permen-pupr-14-2018",
+    BASE_DIR / "tridaya" / "mapping" / "criteria_data",
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice(
+            "DJANGO_LOG_LEVEL",
+            "INFO",
+            ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"),
+            upper=True,
+        ),
+    },
     # WeasyPrint and fontTools narrate every PDF at INFO; only their warnings matter.
     "loggers": {
         "weasyprint": {"level": "WARNING"},
@@ -284,6 +331,8 @@ SECURE_HSTS_PRELOAD = SECURE_HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Number of reverse proxies in front of the app that append to X-Forwarded-For (0: none, the
 # client's address is REMOTE_ADDR). Audit events record the address found this way.
-TRIDAYA_TRUSTED_PROXIES = int(os.environ.get("TRIDAYA_TRUSTED_PROXIES", "0"))
+TRIDAYA_TRUSTED_PROXIES = env_int(
+    "TRIDAYA_TRUSTED_PROXIES", 0, minimum=0, maximum=10, unit="proxies"
+)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
