@@ -1,7 +1,10 @@
-"""Importing survey submissions (KoBoToolbox CSV/XLSX, ODK Central CSV) into a village: the one
-service behind the web upload, the API and `manage.py import_survey`.
+"""Importing survey submissions (KoBoToolbox CSV/XLSX, ODK Central CSV, or either in a ZIP with
+the submissions' photos) into a village: the one service behind the web upload, the API and
+`manage.py import_survey`.
 
 - The format is detected from the file; columns the form does not know are reported.
+- From a ZIP, an importer that has a `media` attribute (the problem report's) is handed the
+  photos, which it reads from the archive as it stores each row.
 - Rows are read, checked and written a chunk at a time: memory stays flat for any file size.
 - Idempotent by instance id: a repeated file changes nothing, an edited submission updates what
   it recorded.
@@ -33,7 +36,7 @@ from tridaya.core.policy import authorize
 from tridaya.mapping.importers.base import ChunkResult, FormImporter
 from tridaya.mapping.importers.bulk import LargeWrites, rows_where_in
 from tridaya.mapping.importers.parse import Chunk, RowReader, map_columns, require_columns
-from tridaya.mapping.importers.readers import SourceRow, open_source
+from tridaya.mapping.importers.readers import Source, SourceRow, open_source
 from tridaya.mapping.models import (
     ImportBatch,
     ImportMode,
@@ -169,7 +172,32 @@ def survey_import(
         raise DomainError(_("Mode impor tidak dikenal."), code=SurveyImportError.UNKNOWN_MODE)
     factory = importer_for(form)
     started = time.perf_counter()
-    source = open_source(file)
+    with open_source(file) as source:
+        return _import_source(
+            source,
+            factory,
+            village=village,
+            form=form,
+            filename=filename,
+            mode=mode,
+            actor=actor,
+            progress=progress,
+            started=started,
+        )
+
+
+def _import_source(
+    source: Source,
+    factory: ImporterFactory,
+    *,
+    village: Region,
+    form: str,
+    filename: str,
+    mode: str,
+    actor: Actor,
+    progress: Progress | None,
+    started: float,
+) -> ImportBatch:
     spec = factory.spec  # type: ignore[attr-defined]
     columns = map_columns(source.header, spec, source.format)
     require_columns(columns, spec, factory.required)  # type: ignore[attr-defined]
@@ -184,11 +212,15 @@ def survey_import(
         "header": source.header,
         "unknown_columns": [*columns.unknown, *columns.duplicate],
     }
+    made: list[FormImporter] = []  # the importer, once made: it may have files to discard
     try:
         with transaction.atomic():
             batch = ImportBatch.objects.create(status=ImportStatus.IMPORTED, **fields)
             importer = factory(village=village, batch=batch, actor=actor)
+            made.append(importer)
             importer.reader_columns = reader  # type: ignore[attr-defined]
+            if source.media is not None and hasattr(importer, "media"):
+                importer.media = source.media  # the photos that came with the export
             totals = ChunkResult()
             report = _Report(batch)
 
@@ -214,10 +246,22 @@ def survey_import(
                 batch.status = ImportStatus.PARTIAL
             return _finish(batch, report, totals, started, actor)
     except _Rejected:
-        pass
+        _discard(made)
+    except BaseException:
+        _discard(made)
+        raise
     with transaction.atomic():
         batch = ImportBatch.objects.create(status=ImportStatus.REJECTED, **fields)
         return _finish(batch, report, ChunkResult(), started, actor)
+
+
+def _discard(importers: list[FormImporter]) -> None:
+    """The import's transaction was rolled back: an importer that wrote files outside the
+    database (photos) removes them, so that a rejected import leaves nothing behind."""
+    for importer in importers:
+        discard = getattr(importer, "discard", None)
+        if discard is not None:
+            discard()
 
 
 def _finish(

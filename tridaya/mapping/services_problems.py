@@ -6,6 +6,7 @@ it in its UTM zone, finds its RT, and audits in the same transaction."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -372,6 +373,56 @@ def photo_add(*, actor, problem: Problem, image, caption: str = "") -> ProblemPh
         changes={"photo": [None, photo.image.name]},
     )
     return photo
+
+
+def photo_add_once(*, actor, problem: Problem, image, caption: str = "") -> ProblemPhoto | None:
+    """`photo_add`, unless the problem already has this very photo (a survey submission
+    imported again): returns the new photo, or None when it was there already."""
+    _check(actor, MAP_PROBLEMS, problem)
+    if _has_photo(problem, image):
+        return None
+    return photo_add(actor=actor, problem=problem, image=image, caption=caption)
+
+
+def _has_photo(problem: Problem, image) -> bool:
+    """Photos are stored as uploaded, so a copy has the same size and the same bytes. Only
+    photos of the same size are read, and an image above the size limit is never read here
+    (`photo_add` refuses it without reading it)."""
+    if image.size > MAX_PHOTO_BYTES:
+        return False
+    same_size = [photo for photo in problem.photos.all() if _stored_size(photo) == image.size]
+    if not same_size:
+        return False
+    digest = _digest(image)
+    image.seek(0)
+    return any(_stored_digest(photo) == digest for photo in same_size)
+
+
+def _stored_size(photo: ProblemPhoto) -> int | None:
+    try:
+        return photo.image.size
+    except OSError:  # its file is gone from the storage
+        return None
+
+
+def _digest(file) -> str:
+    digest = hashlib.sha256()
+    for chunk in file.chunks():
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _stored_digest(photo: ProblemPhoto) -> str:
+    with photo.image.open("rb") as stored:
+        return _digest(stored)
+
+
+def photo_files_discard(*, names: list[str]) -> None:
+    """Remove photo files whose rows a rolled-back transaction took back out (an import that
+    was rejected after it stored some photos)."""
+    storage = ProblemPhoto._meta.get_field("image").storage  # type: ignore[union-attr]
+    for name in names:
+        storage.delete(name)
 
 
 @transaction.atomic

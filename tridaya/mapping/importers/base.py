@@ -4,7 +4,11 @@ spec, the columns a file must have, a per-row check, and a chunk writer.
 The service reads the file a chunk of rows at a time, hands the chunk to `check` (which adds
 issues in Indonesian to the rows it refuses), then to `write`, which stores the good rows and may
 still add issues (conflicts that only the database can reveal, such as a NIK that heads another
-household). Rows with issues are never written."""
+household). Rows with issues are never written.
+
+Optional, looked up by the service: `media` (an importer that has it is handed the photos of a
+ZIP export), `finish(totals)` (after the last chunk), and `discard()` (the import was rolled
+back: remove the files it wrote outside the database)."""
 
 from __future__ import annotations
 

@@ -10,6 +10,9 @@ Three formats, told apart by the file's first bytes and its header:
   `KEY` / `meta-instanceID`, geopoints split into `-Latitude`, `-Longitude`, `-Altitude`,
   `-Accuracy`.
 
+Any of them may also come in a ZIP with the photos of the submissions (archive.py): the export
+inside is read the same way, and the photos are offered to the form's importer (`Source.media`).
+
 Rows are read one at a time (csv module; openpyxl in read-only mode), so memory stays flat
 whatever the size of the file."""
 
@@ -19,16 +22,17 @@ import codecs
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
 from django.utils.translation import gettext as _
 
 from tridaya.core.errors import DomainError, ErrorCode
+from tridaya.mapping.importers.archive import READ_ERRORS, Archive, Photos, broken, is_zip
 from tridaya.mapping.models import SourceFormat
 
-XLSX_MAGIC = b"PK\x03\x04"
 HEADER_SNIFF_BYTES = 64 * 1024
 ODK_MARKERS = frozenset({"SubmissionDate", "KEY", "meta-instanceID"})
 KOBO_MARKERS = frozenset({"_uuid", "_submission_time", "meta/instanceID", "_id", "_index"})
@@ -50,7 +54,8 @@ SourceRow = tuple[int, list[str]]
 
 @dataclass
 class Source:
-    """An open export: its format, header and a one-pass iterator over its data rows."""
+    """An open export: its format, header and a one-pass iterator over its data rows; from a
+    ZIP, also the photos next to it. Close it (or use it in a `with`) when done."""
 
     format: str
     header: list[str]
@@ -58,10 +63,23 @@ class Source:
     delimiter: str = ""
     size: int | None = None  # bytes (CSV) or rows (XLSX), for progress bars
     _position: Any = field(default=None, repr=False)
+    media: Photos | None = None
+    closers: list[Callable[[], None]] = field(default_factory=list, repr=False)
 
     def position(self) -> int:
         """How far the reader got, in the unit of `size`."""
         return self._position() if self._position is not None else 0
+
+    def close(self) -> None:
+        """Release what the reader opened (never the caller's file)."""
+        while self.closers:
+            self.closers.pop()()
+
+    def __enter__(self) -> Source:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
 
 
 def _format_from_header(header: list[str]) -> str | None:
@@ -98,26 +116,86 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def open_source(handle: IO[bytes]) -> Source:
-    """Detect the format of a binary file handle (seekable) and open it as a row stream."""
+def _sniff(handle: IO[bytes]) -> bytes:
     start = handle.read(HEADER_SNIFF_BYTES)
     handle.seek(0)
     if not start.strip():
         raise DomainError(_("Berkas kosong."), code=ImportFileError.EMPTY)
-    if start.startswith(XLSX_MAGIC):
-        return _open_xlsx(handle)
+    return start
+
+
+def open_source(handle: IO[bytes]) -> Source:
+    """Detect the format of a binary file handle (seekable) and open it as a row stream."""
+    start = _sniff(handle)
+    if is_zip(start):
+        return _open_zip(handle)
     return _open_csv(handle, start)
 
 
-def _open_csv(handle: IO[bytes], start: bytes) -> Source:
+def _open_zip(handle: IO[bytes]) -> Source:
+    """A workbook, or an export archive with photos (detected by its magic bytes, then its
+    members)."""
+    try:
+        archive = Archive(handle)
+    except (*READ_ERRORS, OSError, ValueError):
+        # A damaged workbook and a damaged archive look alike; openpyxl says what is wrong.
+        return _open_xlsx(handle)
+    if archive.is_workbook:
+        archive.close()
+        return _open_xlsx(handle)
+    try:
+        table = archive.table()
+        source = _open_table(archive, table)
+    except BaseException:
+        archive.close()
+        raise
+    source.media = archive.photos(table)
+    source.closers.insert(0, archive.close)  # last: after the table's stream
+    return source
+
+
+def _open_table(archive: Archive, table: zipfile.ZipInfo) -> Source:
+    if table.filename.lower().endswith(".xlsx"):
+        copy = archive.workbook_copy(table)
+        try:
+            source = _open_xlsx(copy)
+        except BaseException:
+            copy.close()
+            raise
+        source.closers.append(copy.close)
+        return source
+    stream = archive.open_stream(table)
+    try:
+        source = _open_csv(stream, _sniff(stream), size=table.file_size)
+    except READ_ERRORS as exc:
+        stream.close()
+        raise broken(exc) from exc
+    except BaseException:
+        stream.close()
+        raise
+    source.rows = _zip_rows(source.rows)
+    source.closers.append(stream.close)
+    return source
+
+
+def _zip_rows(rows: Iterator[SourceRow]) -> Iterator[SourceRow]:
+    """A damaged member shows only as it is read (its CRC is checked at its end)."""
+    try:
+        yield from rows
+    except READ_ERRORS as exc:
+        raise broken(exc) from exc
+
+
+def _open_csv(handle: IO[bytes], start: bytes, size: int | None = None) -> Source:
     try:
         first_line = codecs.decode(start.split(b"\n", 1)[0], "utf-8-sig")
     except UnicodeDecodeError as exc:
         raise _not_utf8(1) from exc
     delimiter = _delimiter(first_line)
-    handle.seek(0, io.SEEK_END)
-    size = handle.tell()
-    handle.seek(0)
+    if size is None:
+        handle.seek(0, io.SEEK_END)
+        size = handle.tell()
+        handle.seek(0)
     text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
     reader = csv.reader(text, delimiter=delimiter)
     try:

@@ -7,12 +7,15 @@ names. The import service's savepoint still makes a strict import all or nothing
 from __future__ import annotations
 
 from typing import Any
+from zipfile import ZipInfo
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from tridaya.core.audit import snapshot
+from tridaya.mapping.importers.archive import Photos, UnreadablePhoto
 from tridaya.mapping.importers.base import ChunkResult
 from tridaya.mapping.importers.forms import PROBLEM_FORM, rt_profile_form, volume_question
 from tridaya.mapping.importers.households import NUMBER, RT_CHOICE
@@ -159,7 +162,8 @@ GEOMETRY_QUESTIONS = {"titik": "point", "garis": "line", "area": "area"}
 
 class ProblemImporter(RowImporter):
     """One row per report, matched to its problem by the submission's instance id
-    (`problem_upsert`)."""
+    (`problem_upsert`). From a ZIP export, each report also gets the photo its row names
+    (`photo_add_once`: a photo it already has is not added again)."""
 
     spec = PROBLEM_FORM
     required = ["kind", "domain", "sector", "title", "severity", "shape"]
@@ -170,6 +174,10 @@ class ProblemImporter(RowImporter):
         from tridaya.mapping.spatial import village_extent
 
         self.extent = village_extent(self.village)
+        # The photos of a ZIP export (set by the import service); None for a CSV or XLSX.
+        self.media: Photos | None = None
+        # Photo files written, removed again by `discard` if the import is rolled back.
+        self.stored: list[str] = []
 
     def check(self, chunk: Chunk) -> None:
         super().check(chunk)
@@ -180,6 +188,25 @@ class ProblemImporter(RowImporter):
             question = GEOMETRY_QUESTIONS.get(shape or "")
             if question and chunk.values.get(question, [None] * len(chunk))[i] is None:
                 chunk.add_issue(i, self._column(question), "", _("wajib diisi untuk bentuk ini"))
+        self._find_photos(chunk)
+
+    def _find_photos(self, chunk: Chunk) -> None:
+        """Each row's photo in the archive, or an issue on the photo column. Found here, before
+        anything is written, so that a missing photo stops a strict import early."""
+        found: list[ZipInfo | None] = [None] * len(chunk)
+        chunk.prepared["photo"] = found
+        names = chunk.values.get("photo")
+        if self.media is None or names is None:
+            return
+        for i, name in enumerate(names):
+            if not name or not chunk.ok(i):
+                continue
+            ids = (chunk.instance_ids[i], chunk.deprecated_ids[i])
+            photo = self.media.find(name, ids)
+            if isinstance(photo, str):
+                chunk.add_issue(i, self._column("photo"), name, photo)
+            else:
+                found[i] = photo
 
     @staticmethod
     def geometry(shape: str, values: dict[str, Any]) -> dict:
@@ -193,6 +220,16 @@ class ProblemImporter(RowImporter):
         return {"type": "Polygon", "coordinates": [points]}
 
     def store(self, chunk: Chunk, index: int, values: dict[str, Any]) -> str:
+        # One savepoint for the report and its photo: a refused photo takes the report back
+        # out, so that a quarantined row stores nothing.
+        with transaction.atomic():
+            problem, outcome = self._store_report(chunk, index, values)
+            added = self._attach_photo(problem, chunk.prepared["photo"][index])
+        return "updated" if added and outcome == "unchanged" else outcome
+
+    def _store_report(
+        self, chunk: Chunk, index: int, values: dict[str, Any]
+    ) -> tuple[Problem, str]:
         from tridaya.mapping.services_problems import PROBLEM_FIELDS, problem_upsert
 
         shape = values["shape"]
@@ -223,5 +260,33 @@ class ProblemImporter(RowImporter):
             reported_on=values.get("reported_on"),
         )
         if created:
-            return "created"
-        return "unchanged" if snapshot(problem, PROBLEM_FIELDS) == before else "updated"
+            return problem, "created"
+        return problem, "unchanged" if snapshot(problem, PROBLEM_FIELDS) == before else "updated"
+
+    def _attach_photo(self, problem: Problem, photo: ZipInfo | None) -> bool:
+        """Whether the row's photo was added (not when the report already had it). The
+        service's refusals (too large, not an image) land on the photo column."""
+        from tridaya.mapping.services_problems import photo_add_once
+
+        if photo is None or self.media is None:
+            return False
+        image = self.media.open(photo)
+        try:
+            added = photo_add_once(actor=self.actor, problem=problem, image=image)
+        except UnreadablePhoto:
+            reason = _("foto %(name)s rusak di berkas ZIP") % {"name": image.name}
+            raise ValidationError({"photo": reason}) from None
+        except ValidationError as exc:
+            raise ValidationError({"photo": exc.messages}) from exc
+        finally:
+            image.close()
+        if added is None:
+            return False
+        self.stored.append(added.image.name)
+        return True
+
+    def discard(self) -> None:
+        from tridaya.mapping.services_problems import photo_files_discard
+
+        photo_files_discard(names=self.stored)
+        self.stored = []

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from tridaya.core.policy import authorize
 from tridaya.mapping import selectors_households as selectors
 from tridaya.mapping import services_import
-from tridaya.mapping.forms_households import SurveyUploadForm
+from tridaya.mapping.forms_surveys import SurveyUploadForm
 from tridaya.mapping.importers.forms import FORMS
 from tridaya.mapping.importers.xlsform import build_xlsform
 from tridaya.mapping.models import SurveyForm

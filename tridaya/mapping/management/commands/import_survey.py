@@ -1,7 +1,9 @@
 """manage.py import_survey VILLAGE FILE [--form household] [--mode strict|quarantine]
 
 Import a KoBoToolbox (CSV with ; or , / XLSX) or ODK Central (CSV) export of survey submissions
-into a village, with a progress bar. The same service as the web upload: strict by default (one
+into a village, with a progress bar. A ZIP holding the export and its photos (ODK Central's "All
+data and media files", or KoBo's export with its media attachments) stores the problem reports'
+photos too. The same service as the web upload: strict by default (one
 bad row and nothing is written), idempotent by instance id. Exit code 1 when the file is
 rejected or cannot be read."""
 
@@ -25,7 +27,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("village", help="kode Kemendagri kelurahan/desa, mis. 52.01.08.2006")
-        parser.add_argument("path", help="berkas CSV atau XLSX")
+        parser.add_argument(
+            "path", help="berkas CSV atau XLSX, atau ZIP berisi ekspor beserta fotonya"
+        )
         parser.add_argument("--form", choices=SurveyForm.values, default=SurveyForm.HOUSEHOLD)
         parser.add_argument("--mode", choices=ImportMode.values, default=ImportMode.STRICT)
         parser.add_argument("--no-progress", action="store_true", help="tanpa bilah kemajuan")
