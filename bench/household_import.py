@@ -22,10 +22,10 @@ PostgreSQL, each run:
 3. times a second import of the same file into that database (nothing to write: every row is
    read, checked and found unchanged);
 4. creates another fresh, migrated, set-up database and times the raw baseline: the same file
-   read with the csv module and the same people and household rows written through the bare
-   driver (sqlite3 executemany / psycopg COPY, one transaction, ids assigned in the script, no
-   Django, no checks). Both sides end with a count and a hash of the household rows, checked
-   to be equal.
+   read with the csv module and the same household rows written through the bare driver
+   (sqlite3 executemany / psycopg COPY, one transaction, ids assigned in the script, no Django,
+   no checks). Both sides end with a count and a hash of the household rows, checked to be
+   equal.
 
 It prints medians with min/max, rows per second, the ratio import/raw, peak memory and
 PASS/FAIL against the targets: at least 20,000 rows/s and under 300 MB peak. Exit code is 0
@@ -115,8 +115,8 @@ def write_export(path: Path, rows: int) -> None:
 
 
 HASH_SQL = (
-    "SELECT instance_id, rt_id, members, women, disabled, criteria_met, is_poor, water_source "
-    "FROM mapping_household ORDER BY instance_id"
+    "SELECT instance_id, rt_id, head_name, head_sex, head_nik, members, women, disabled, "
+    "criteria_met, is_poor, water_source FROM mapping_household ORDER BY instance_id"
 )
 
 
@@ -177,9 +177,9 @@ def child_import(path: str) -> dict:
     }
 
 
-def raw_rows(path: str, rt_ids: dict[str, int], next_person: int, next_household: int):
-    """People and household rows from the export, transformed the way the importer stores
-    them, with no checks: (person tuples, household tuples)."""
+def raw_rows(path: str, rt_ids: dict[str, int], next_household: int):
+    """Household rows from the export, transformed the way the importer stores them, with no
+    checks."""
     selects = [
         "land_tenure",
         "building_tenure",
@@ -203,17 +203,14 @@ def raw_rows(path: str, rt_ids: dict[str, int], next_person: int, next_household
             if row[at["location"]]:
                 lat, lon = row[at["location"]].split()[:2]
                 location = f'{{"type": "Point", "coordinates": [{float(lon)!r}, {float(lat)!r}]}}'
-            person = (next_person, BAJUR, row[at["head_name"]], row[at["head_sex"]],
-                      row[at["head_nik"]], poor)  # fmt: skip
-            household = (
-                next_household, BAJUR, rt_ids[row[at["rt"]]], next_person,
+            yield (
+                next_household, BAJUR, rt_ids[row[at["rt"]]], row[at["head_name"]],
+                row[at["head_sex"]], row[at["head_nik"]],
                 int(row[at["members"]]), int(row[at["women"]]), int(row[at["disabled"]]),
                 *[row[at[name]] for name in selects], *criteria, met, poor, location,
                 row[at["survey_date"]], "survey", row[at["_uuid"]],
                 row[at["_submission_time"]].replace("T", " "), "",
             )  # fmt: skip
-            yield person, household
-            next_person += 1
             next_household += 1
 
 
@@ -223,52 +220,33 @@ CRITERIA_FIELDS = (
     "crit_electricity", "crit_water", "crit_cooking_fuel", "crit_protein", "crit_clothing",
     "crit_meals", "crit_health_cost", "crit_income", "crit_education", "crit_savings",
 )  # fmt: skip
-PERSON_COLUMNS = "id, village_id, name, sex, nik, is_poor"
 HOUSEHOLD_COLUMNS = (
-    "id, village_id, rt_id, head_id, members, women, disabled, land_tenure, building_tenure, "
-    "housing_condition, water_source, sanitation, waste, electricity, cooking_fuel, "
-    "income_source, crit_floor_area, crit_floor_material, crit_wall_material, crit_toilet, "
-    "crit_electricity, crit_water, crit_cooking_fuel, crit_protein, crit_clothing, crit_meals, "
-    "crit_health_cost, crit_income, crit_education, crit_savings, criteria_met, is_poor, "
-    "location, surveyed_on, source, instance_id, submitted_at, source_digest"
+    "id, village_id, rt_id, head_name, head_sex, head_nik, members, women, disabled, "
+    "land_tenure, building_tenure, housing_condition, water_source, sanitation, waste, "
+    "electricity, cooking_fuel, income_source, crit_floor_area, crit_floor_material, "
+    "crit_wall_material, crit_toilet, crit_electricity, crit_water, crit_cooking_fuel, "
+    "crit_protein, crit_clothing, crit_meals, crit_health_cost, crit_income, crit_education, "
+    "crit_savings, criteria_met, is_poor, location, surveyed_on, source, instance_id, "
+    "submitted_at, source_digest, created_at, updated_at"
 )
-PERSON_FIXED = "created_at, updated_at, birth_year, education, occupation, disability, " \
-    "disability_note, phone"  # fmt: skip
-HOUSEHOLD_FIXED = "created_at, updated_at"
 
 
 def child_raw(path: str, url: str, pg_raw: str) -> dict:
     """The raw baseline: the driver alone writes the same rows (chunks of 2,000)."""
     start = time.perf_counter()
     now = "2026-01-01 00:00:00"
-    person_sql_cols = f"{PERSON_COLUMNS}, {PERSON_FIXED}"
-    household_sql_cols = f"{HOUSEHOLD_COLUMNS}, {HOUSEHOLD_FIXED}"
-    person_fixed = (now, now, None, "", "", False, "", "")
-    household_fixed = (now, now)
+    fixed = (now, now)
     if url.startswith("sqlite:"):
         conn = sqlite3.connect(url.removeprefix("sqlite:///"), isolation_level=None)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         cur = conn.cursor()
         cur.execute("BEGIN IMMEDIATE")
-        rts = dict(_rt_ids(cur, "?"))
-        next_person = (cur.execute("SELECT COALESCE(MAX(id), 0) FROM institutions_person")
-                       .fetchone()[0]) + 1  # fmt: skip
-        pairs = raw_rows(path, rts, next_person, 1)
-        p_marks = ", ".join(["?"] * (len(person_sql_cols.split(","))))
-        h_marks = ", ".join(["?"] * (len(household_sql_cols.split(","))))
-        while True:
-            chunk = [pair for _, pair in zip(range(2000), pairs, strict=False)]
-            if not chunk:
-                break
-            cur.executemany(
-                f"INSERT INTO institutions_person ({person_sql_cols}) VALUES ({p_marks})",
-                [(*p, *person_fixed) for p, _h in chunk],
-            )
-            cur.executemany(
-                f"INSERT INTO mapping_household ({household_sql_cols}) VALUES ({h_marks})",
-                [(*h, *household_fixed) for _p, h in chunk],
-            )
+        rows = raw_rows(path, dict(_rt_ids(cur, "?")), 1)
+        marks = ", ".join(["?"] * len(HOUSEHOLD_COLUMNS.split(",")))
+        statement = f"INSERT INTO mapping_household ({HOUSEHOLD_COLUMNS}) VALUES ({marks})"
+        while chunk := [(*row, *fixed) for _, row in zip(range(2000), rows, strict=False)]:
+            cur.executemany(statement, chunk)
         cur.execute("COMMIT")
     else:
         import psycopg
@@ -276,25 +254,21 @@ def child_raw(path: str, url: str, pg_raw: str) -> dict:
         conn = psycopg.connect(url)
         conn.execute("SET TIME ZONE 'UTC'")
         cur = conn.cursor()
-        rts = dict(_rt_ids(cur, "%s"))
-        cur.execute("SELECT COALESCE(MAX(id), 0) FROM institutions_person")
-        next_person = cur.fetchone()[0] + 1
-        pairs = raw_rows(path, rts, next_person, 1)
-        while True:
-            chunk = [pair for _, pair in zip(range(2000), pairs, strict=False)]
-            if not chunk:
-                break
-            with cur.copy(f"COPY institutions_person ({person_sql_cols}) FROM STDIN") as copy:
-                for person, _household in chunk:
-                    copy.write_row((*person, *person_fixed))
-            with cur.copy(f"COPY mapping_household ({household_sql_cols}) FROM STDIN") as copy:
-                for _person, household in chunk:
-                    copy.write_row((*household, *household_fixed))
-        for table in ("institutions_person", "mapping_household"):
-            cur.execute(
-                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT MAX(id) FROM {table}))"
-            )
+        rows = raw_rows(path, dict(_rt_ids(cur, "%s")), 1)
+        copy_sql = f"COPY mapping_household ({HOUSEHOLD_COLUMNS}) FROM STDIN"
+        marks = ", ".join(["%s"] * len(HOUSEHOLD_COLUMNS.split(",")))
+        insert_sql = f"INSERT INTO mapping_household ({HOUSEHOLD_COLUMNS}) VALUES ({marks})"
+        while chunk := [(*row, *fixed) for _, row in zip(range(2000), rows, strict=False)]:
+            if pg_raw == "executemany":
+                cur.executemany(insert_sql, chunk)
+                continue
+            with cur.copy(copy_sql) as copy:
+                for row in chunk:
+                    copy.write_row(row)
+        cur.execute(
+            "SELECT setval(pg_get_serial_sequence('mapping_household', 'id'), "
+            "(SELECT MAX(id) FROM mapping_household))"
+        )
         conn.commit()
     seconds = time.perf_counter() - start
     rss = peak_rss_mb()

@@ -114,9 +114,9 @@ class HouseholdForm(forms.Form):
         initial = {
             "rt": household.rt_id,
             "surveyed_on": household.surveyed_on,
-            "head_name": household.head.name,
-            "head_nik": household.head.nik,
-            "head_sex": household.head.sex,
+            "head_name": household.head_name,
+            "head_nik": household.head_nik,
+            "head_sex": household.head_sex,
             "members": household.members,
             "women": household.women,
             "disabled": household.disabled,

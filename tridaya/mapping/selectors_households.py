@@ -162,12 +162,12 @@ def households_of(
     query: str = "",
     search_personal: bool = False,
 ) -> QuerySet[Household]:
-    """Households of a village (or one RT) with their RT, RW and head; `query` matches the
-    head's name or whole NIK only when the caller may see them (searching would otherwise
-    confirm who is poor)."""
+    """Households of a village (or one RT) with their RT and RW; `query` matches the head's
+    name or whole NIK only when the caller may see them (searching would otherwise confirm who
+    is poor)."""
     households = (
         Household.objects.filter(village=village)
-        .select_related("rt__rw", "head")
+        .select_related("rt__rw")
         .order_by("rt__rw__number", "rt__number", "id")
     )
     if rt is not None:
@@ -176,9 +176,9 @@ def households_of(
         households = households.filter(is_poor=poor)
     query = query.strip()
     if query and search_personal:
-        match = Q(head__name__icontains=query)
+        match = Q(head_name__icontains=query)
         if query.isdigit() and len(query) == 16:
-            match |= Q(head__nik=query)
+            match |= Q(head_nik=query)
         households = households.filter(match)
     return households
 
@@ -197,7 +197,7 @@ def poor_household_features(village: Region, *, personal: bool, rt: RT | None = 
         rows = rows.filter(rt=rt)
     fields = ["id", "location", "members", "criteria_met", "rt__number", "rt__rw__number"]
     if personal:
-        fields.append("head__name")
+        fields.append("head_name")
     features = []
     for row in rows.order_by("id").values(*fields):
         properties = {
@@ -207,7 +207,7 @@ def poor_household_features(village: Region, *, personal: bool, rt: RT | None = 
             "criteria": row["criteria_met"],
         }
         if personal:
-            properties["head"] = row["head__name"]
+            properties["head"] = row["head_name"]
         features.append({"type": "Feature", "geometry": row["location"], "properties": properties})
     return features
 

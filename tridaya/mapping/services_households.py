@@ -1,12 +1,13 @@
 """Writes of one household at a time (the household form and the API); survey files go through
 `services_import.survey_import`.
 
-The head of a household is a `Person` of the village: the household's services write that
-person through the institutions services, as the system (`actor=None`), after checking that the
-actor may manage households (a TIPP volunteer may record a household without managing the
-village's institutions). The household's own audit event names the actor. Its poverty status is
-derived from the 14 BPS answers here and nowhere else, and the head's `is_poor` follows it.
-Names and NIKs never enter the household's audit trail."""
+A household stores its head's name, sex and NIK (a NIK heads at most one household of the
+village). When the village's register of people holds a person with that NIK, the household
+links to them and their `is_poor` follows the household's, written through the institutions
+services as the system (`actor=None`) after checking that the actor may manage households (a TIPP
+volunteer may record a household without managing the village's institutions). The household's
+own audit event names the actor. Its poverty status is derived from the 14 BPS answers here and
+nowhere else. Names and NIKs never enter the household's audit trail."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -94,31 +94,35 @@ def _criteria(criteria: Mapping[str, bool]) -> dict[str, bool]:
     return {name: bool(criteria.get(name, False)) for name in CRITERIA_FIELDS}
 
 
-def _head_error(exc: ValidationError) -> DomainError:
-    """A refusal of the head's person record, reported on the household form's fields."""
-    fields = {"name": "head_name", "nik": "head_nik", "sex": "head_sex"}
-    errors = {}
-    for name, messages in exc.message_dict.items():
-        errors[fields.get(name, "head_name")] = messages
-    return DomainError(errors, code=HouseholdError.HEAD_TAKEN)
+def _head_taken() -> DomainError:
+    return DomainError(
+        {"head_nik": [_("NIK ini sudah menjadi kepala KK lain.")]},
+        code=HouseholdError.HEAD_TAKEN,
+    )
 
 
-def _find_head(village: Region, nik: str, household: Household | None) -> Person | None:
-    """The village's person with this NIK, when they head no other household."""
-    if not nik:
-        return None
-    person = Person.objects.filter(village=village, nik=nik).first()
-    if person is None:
-        return None
-    other = Household.objects.filter(head=person)
-    if household is not None:
-        other = other.exclude(pk=household.pk)
-    if other.exists():
-        raise DomainError(
-            {"head_nik": [_("NIK ini sudah menjadi kepala KK lain.")]},
-            code=HouseholdError.HEAD_TAKEN,
+def _set_head(household: Household, *, name: str, sex: str, nik: str) -> None:
+    """Store the head's details and link the register's person with this NIK, if any.
+    Refuses a NIK that already heads another household of the village."""
+    nik = nik.strip()
+    others = Household.objects.filter(village_id=household.village_id).exclude(pk=household.pk)
+    if nik and others.filter(head_nik=nik).exists():
+        raise _head_taken()
+    household.head_name, household.head_sex, household.head_nik = name.strip(), sex, nik
+    register = Person.objects.filter(village_id=household.village_id)
+    person = register.filter(nik=nik).first() if nik else None
+    if person is not None and others.filter(head=person).exists():
+        raise _head_taken()  # the person's NIK changed after they were linked elsewhere
+    household.head = person
+
+
+def _head_follows(household: Household) -> None:
+    """The linked person's poverty status follows the household's."""
+    head = household.head
+    if head is not None and head.is_poor != household.is_poor:
+        people.person_update(
+            actor=None, person=head, **{**_head_values(head), "is_poor": household.is_poor}
         )
-    return person
 
 
 def _apply(
@@ -186,8 +190,8 @@ def household_create(
     location: dict | None = None,
     surveyed_on: dt.date | None = None,
 ) -> Household:
-    """Record a household of `village` in `rt`. Its head is the village's person with
-    `head_nik` when there is one heading no other household, otherwise a new person."""
+    """Record a household of `village` in `rt`, linked to the register's person with
+    `head_nik` when there is one."""
     if not village.is_village:
         raise DomainError(
             _("%(region)s bukan kelurahan/desa.") % {"region": village},
@@ -211,25 +215,9 @@ def household_create(
         "surveyed_on": surveyed_on,
     }
     _apply(household, rt=rt, answers=answers, criteria=criteria or {}, location=location)
-    head = _find_head(village, head_nik.strip(), None)
-    try:
-        if head is None:
-            head = people.person_create(
-                actor=None,
-                village=village,
-                name=head_name,
-                sex=head_sex,
-                nik=head_nik,
-                is_poor=household.is_poor,
-            )
-        else:
-            head = people.person_update(
-                actor=None, person=head, **{**_head_values(head), "is_poor": household.is_poor}
-            )
-    except ValidationError as exc:
-        raise _head_error(exc) from exc
-    household.head = head
+    _set_head(household, name=head_name, sex=head_sex, nik=head_nik)
     _save(household)
+    _head_follows(household)
     record_event(
         actor=actor,
         action="mapping.household_created",
@@ -264,10 +252,10 @@ def household_update(
     location: dict | None = None,
     surveyed_on: dt.date | None = None,
 ) -> Household:
-    """Change a household's answers; its poverty status and its head's follow. The audit
-    records what changed (the head by id, never by name or NIK)."""
+    """Change a household's answers; its poverty status and its linked head's follow. The
+    audit records what changed (the linked head by id, never a name or NIK)."""
     _authorize(actor, household)
-    household = Household.objects.select_for_update().select_related("head").get(pk=household.pk)
+    household = Household.objects.select_for_update().get(pk=household.pk)
     before = snapshot(household, HOUSEHOLD_FIELDS)
     answers = {
         "members": members,
@@ -285,31 +273,9 @@ def household_update(
         "surveyed_on": surveyed_on,
     }
     _apply(household, rt=rt, answers=answers, criteria=criteria or {}, location=location)
-    nik = head_nik.strip()
-    holder = (
-        Person.objects.filter(village_id=household.village_id, nik=nik).first() if nik else None
-    )
-    if holder is not None and holder.pk != household.head_id:
-        raise DomainError(
-            {"head_nik": [_("NIK ini sudah tercatat untuk warga lain.")]},
-            code=HouseholdError.HEAD_TAKEN,
-        )
-    head = household.head
-    try:
-        people.person_update(
-            actor=None,
-            person=head,
-            **{
-                **_head_values(head),
-                "name": head_name,
-                "sex": head_sex,
-                "nik": nik,
-                "is_poor": household.is_poor,
-            },
-        )
-    except ValidationError as exc:
-        raise _head_error(exc) from exc
+    _set_head(household, name=head_name, sex=head_sex, nik=head_nik)
     _save(household)
+    _head_follows(household)
     changes = diff(before, snapshot(household, HOUSEHOLD_FIELDS))
     if changes:
         record_event(
@@ -320,7 +286,7 @@ def household_update(
 
 @transaction.atomic
 def household_delete(*, actor: Actor, household: Household) -> None:
-    """Remove a household recorded by mistake; its head stays in the register of people."""
+    """Remove a household recorded by mistake; a linked head stays in the register of people."""
     _authorize(actor, household)
     record_event(
         actor=actor,

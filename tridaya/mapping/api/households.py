@@ -99,10 +99,6 @@ class HouseholdOutput(serializers.ModelSerializer):
 
 
 class HouseholdPersonalOutput(HouseholdOutput):
-    head_name = serializers.CharField(source="head.name")
-    head_nik = serializers.CharField(source="head.nik")
-    head_sex = serializers.CharField(source="head.sex")
-
     class Meta(HouseholdOutput.Meta):
         fields = [*HouseholdOutput.Meta.fields, "head_name", "head_nik", "head_sex"]
 
@@ -257,9 +253,9 @@ class HouseholdAPI(VillageHouseholdsAPI):
         self.check(MANAGE_HOUSEHOLDS, household)
         current = {
             "rt": household.rt_id,
-            "head_name": household.head.name,
-            "head_nik": household.head.nik,
-            "head_sex": household.head.sex,
+            "head_name": household.head_name,
+            "head_nik": household.head_nik,
+            "head_sex": household.head_sex,
             "members": household.members,
             "women": household.women,
             "disabled": household.disabled,

@@ -1,6 +1,6 @@
 """Fast writes for large imports: rows go to the database in chunks through the driver's
-fastest path (COPY on PostgreSQL, executemany on SQLite), with ids reserved up front so that rows
-of one table can point at rows of another written in the same chunk.
+fastest path (COPY on PostgreSQL, multi-row INSERTs on SQLite), with ids reserved up front so
+that rows of one table can point at rows of another written in the same chunk.
 
 Only importers use this, inside a service's transaction, after they have validated every value
 the way the model would (the importer's tests check that imported rows pass `full_clean()`)."""
@@ -8,9 +8,11 @@ the way the model would (the importer's tests check that imported rows pass `ful
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import itertools
 import json
 import operator
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
@@ -19,22 +21,27 @@ from django.db import connection, models
 
 
 def _sqlite_datetime(value: dt.datetime | None) -> str | None:
-    """What Django's SQLite backend stores for an aware datetime: naive UTC text."""
+    """What Django's SQLite backend stores for an aware datetime: naive UTC text
+    (`2026-03-01 02:30:00`, microseconds when there are some)."""
     if value is None:
         return None
-    if value.tzinfo is not None:
-        value = value.astimezone(dt.UTC).replace(tzinfo=None)
-    return str(value)
+    if value.tzinfo is None:
+        return str(value)
+    return str(value.astimezone(dt.UTC))[:-6]  # without its "+00:00"
 
 
 @lru_cache(maxsize=1)
 def _sqlite_limit() -> int:
-    import sqlite3
-
     raw = connection.connection
     if raw is not None and hasattr(raw, "getlimit"):
         return int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))
     return 999
+
+
+def can_skip_conflicts() -> bool:
+    """Whether `insert_columns(skip_conflicts=True)` works here: SQLite with RETURNING (3.35+).
+    (PostgreSQL writes with COPY, which cannot skip a row.)"""
+    return connection.vendor == "sqlite" and sqlite3.sqlite_version_info >= (3, 35)
 
 
 def sqlite_max_variables() -> int:
@@ -105,6 +112,7 @@ class TableWriter:
                 self.defaults[f.attname] = ""
         self.adapters = {f.attname: _adapter(f) for f in self.fields}
         self.pk = model._meta.pk.attname
+        self.pk_column = model._meta.pk.column
         self._sequence: str | None = None
         self.stamp_fields = [
             f.attname
@@ -176,13 +184,24 @@ class TableWriter:
         if rows:
             self._write(self._tuples(rows, now, self.stamp_fields))
 
-    def insert_columns(self, columns: dict[str, Any], count: int, *, now: dt.datetime) -> None:
+    def insert_columns(
+        self,
+        columns: dict[str, Any],
+        count: int,
+        *,
+        now: dt.datetime,
+        skip_conflicts: bool = False,
+    ) -> set[int] | None:
         """Insert `count` rows given column by column: each value of `columns` is a list of
         `count` values, or a `Same(value)` for every row. Columns not given take their default
         (auto-now stamps take `now`). The cheapest path for large chunks: rows are zipped from
-        the columns without building a dict per row."""
+        the columns without building a dict per row.
+
+        With `skip_conflicts` (SQLite only, see `can_skip_conflicts`), a row that a unique index
+        refuses is left out instead of failing the statement, and the primary keys of the rows
+        inserted are returned."""
         if count <= 0:
-            return
+            return set() if skip_conflicts else None
         parts: list[Iterable[Any]] = []
         for name in self.attnames:
             adapt = self.adapters[name]
@@ -199,11 +218,13 @@ class TableWriter:
                 if len(value) != count:
                     raise ValueError(f"column {name} has {len(value)} values, not {count}")
                 parts.append(map(adapt, value) if adapt is not None else value)
-        self._write(zip(*parts, strict=True))
+        return self._write(zip(*parts, strict=True), skip_conflicts=skip_conflicts)
 
-    def _write(self, rows: Iterable[tuple]) -> None:
+    def _write(self, rows: Iterable[tuple], *, skip_conflicts: bool = False) -> set[int] | None:
         names = ", ".join(f'"{c}"' for c in self.columns)
         with connection.cursor() as cursor:
+            if skip_conflicts and not can_skip_conflicts():
+                raise ValueError("skip_conflicts needs SQLite 3.35 or later")
             if connection.vendor == "postgresql":
                 # COPY runs on the raw psycopg cursor: wrap its errors as Django's, so a unique
                 # index refusing a repeat is an IntegrityError the importer can catch.
@@ -211,22 +232,31 @@ class TableWriter:
                 with connection.wrap_database_errors, cursor.cursor.copy(statement) as copy:
                     for row in rows:
                         copy.write_row(row)
-                return
-            # SQLite: a few multi-row INSERTs rather than one statement per row. Faster, and
-            # the driver releases the GIL once per statement instead of once per row, so the
-            # import's reading thread (services_import) runs while SQLite updates its indexes.
+                return None
+            # SQLite: a few multi-row INSERTs rather than one statement per row: the driver
+            # releases the GIL once per statement instead of once per row, so the import's
+            # reading thread (services_import) runs while SQLite updates its indexes. They go
+            # to the driver's cursor with its own `?` marks, like COPY on PostgreSQL: Django's
+            # cursor would rewrite each of a statement's 32,766 `%s` first, which costs about
+            # as much as the insert itself.
             width = len(self.columns)
             values = list(itertools.chain.from_iterable(rows))
             per = max(1, sqlite_max_variables() // width)
-            one = "(" + ", ".join(["%s"] * width) + ")"
+            one = "(" + ", ".join(["?"] * width) + ")"
             sql = f'INSERT INTO "{self.table}" ({names}) VALUES '
-            full = sql + ", ".join([one] * per)
+            tail = f' ON CONFLICT DO NOTHING RETURNING "{self.pk_column}"' if skip_conflicts else ""
+            full = sql + ", ".join([one] * per) + tail
             step = per * width
-            for start in range(0, len(values), step):
-                part = values[start : start + step]
-                count = len(part) // width
-                statement = full if count == per else sql + ", ".join([one] * count)
-                cursor.execute(statement, part)
+            inserted: set[int] = set()
+            with connection.wrap_database_errors:
+                for start in range(0, len(values), step):
+                    part = values[start : start + step]
+                    count = len(part) // width
+                    statement = full if count == per else sql + ", ".join([one] * count) + tail
+                    found = sqlite3.Cursor.execute(cursor.cursor, statement, part)
+                    if skip_conflicts:
+                        inserted.update(pk for (pk,) in found.fetchall())
+            return inserted if skip_conflicts else None
 
     def update(self, rows: Sequence[dict[str, Any]], fields: Sequence[str], *, now) -> None:
         """Set `fields` (and the auto-now stamps) of the rows with the given primary keys."""
@@ -269,13 +299,22 @@ def rows_where_in(sql: str, params: Sequence[Any], values: Iterable[Any]) -> lis
 
 
 class LargeWrites:
-    """While a large import runs, give SQLite a page cache big enough to keep the indexes it
-    updates in memory (the default 2 MB makes every random-key insert a read from the OS), and
-    put the default back afterwards. Nothing to do on PostgreSQL."""
+    """While a large import runs:
+
+    - give SQLite a page cache big enough to keep the indexes it updates in memory (the default
+      2 MB makes every random-key insert a read from the OS);
+    - let Python's cycle collector run less often: by default it runs every 700 allocations and
+      each time walks the chunks in flight (hundreds of thousands of cells), which costs an
+      import about a third of its reading time. It still runs, so memory stays bounded.
+
+    Both are put back afterwards."""
 
     CACHE_KIB = 64 * 1024
+    GC_THRESHOLDS = (100_000, 50, 50)
 
     def __enter__(self) -> LargeWrites:
+        self.gc_thresholds = gc.get_threshold()
+        gc.set_threshold(*self.GC_THRESHOLDS)
         self.previous = None
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
@@ -285,28 +324,7 @@ class LargeWrites:
         return self
 
     def __exit__(self, *exc_info) -> None:
+        gc.set_threshold(*self.gc_thresholds)
         if self.previous is not None:
             with connection.cursor() as cursor:
                 cursor.execute(f"PRAGMA cache_size = {int(self.previous)}")
-
-
-def reserve_ids_together(wanted: Sequence[tuple[TableWriter, int]]) -> list[list[int]]:
-    """`reserve_ids` for several tables at once: one round trip on PostgreSQL (a chunk of a
-    large import needs ids for its people and its households)."""
-    if connection.vendor != "postgresql" or len(wanted) < 2:
-        return [writer.reserve_ids(count) for writer, count in wanted]
-    longest = max(count for _writer, count in wanted)
-    if longest <= 0:
-        return [[] for _ in wanted]
-    columns: list[str] = []
-    params: list[Any] = []
-    for writer, count in wanted:
-        columns.append("CASE WHEN g <= %s THEN nextval(%s::regclass) END")
-        params += [count, writer.sequence()]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {', '.join(columns)} FROM generate_series(1, %s) AS g ORDER BY g",
-            [*params, longest],
-        )
-        rows = cursor.fetchall()
-    return [[row[i] for row in rows[:count]] for i, (_writer, count) in enumerate(wanted)]

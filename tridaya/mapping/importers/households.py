@@ -6,9 +6,11 @@ village, every BPS criterion answered), then rows are written a chunk at a time:
 
 - a submission seen before (same instance id, or an edit whose `deprecatedID` names it) updates
   its household when an answer changed and is left alone otherwise;
-- a new submission adds its household and its head: the `Person` of the village with the same
-  NIK when one exists and heads no other household, otherwise a new person;
-- the head's poverty status follows the household's.
+- a new submission adds its household, with its head's name, sex and NIK; a NIK heads at most
+  one household of the village;
+- a household links to the village's registered `Person` with its head's NIK, when there is one
+  heading no other household, and that person's poverty status follows the household's. (Heads
+  are not added to the register: one row per household keeps a million-row import fast.)
 
 Writes go through `bulk.TableWriter` (COPY / executemany): a million rows through the ORM's
 model instances would take minutes. The batch's audit event records what the import did."""
@@ -21,6 +23,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,7 +33,7 @@ from tridaya.mapping.importers.bulk import (
     JSONText,
     Same,
     TableWriter,
-    reserve_ids_together,
+    can_skip_conflicts,
     rows_where_in,
 )
 from tridaya.mapping.importers.household_form import HOUSEHOLD_FORM, HOUSING_SELECTS
@@ -49,7 +52,7 @@ from tridaya.regions.models import RT, Region
 NIK = re.compile(r"^\d{16}$")
 RT_CHOICE = re.compile(r"^rw0*(\d+)[_\-. /]*rt0*(\d+)$", re.IGNORECASE)
 NUMBER = re.compile(r"^(?:rt|rw)?\s*0*(\d+)$", re.IGNORECASE)
-HEAD_NAME_MAX = Person._meta.get_field("name").max_length or 120
+HEAD_NAME_MAX = Household._meta.get_field("head_name").max_length or 120
 METRES_PER_DEGREE = 111_320.0
 ANALYZE_AFTER_ROWS = 50_000
 SELECT_FIELDS = tuple(name for name, _label, _choices in HOUSING_SELECTS)
@@ -63,10 +66,13 @@ ANSWER_FIELDS = (
     "location",
     "surveyed_on",
 )
-DIGESTED = (*ANSWER_FIELDS, "head_name", "head_nik", "head_sex")
+HEAD_FIELDS = ("head_name", "head_nik", "head_sex")
+DIGESTED = (*ANSWER_FIELDS, *HEAD_FIELDS)
 # Household columns an edited submission rewrites.
 UPDATED_FIELDS = (
     *ANSWER_FIELDS,
+    *HEAD_FIELDS,
+    "head_id",
     "criteria_met",
     "is_poor",
     "submitted_at",
@@ -81,9 +87,13 @@ EXISTING_SQL = (
     f'SELECT "instance_id", "id", "head_id", "source_digest", "import_batch_id" '
     f'FROM "{_H.db_table}" WHERE "village_id" = %s AND "instance_id" IN ({{values}})'
 )
-# `NOT (nik = '')` repeats the condition of the partial unique index on (village, nik), so the
-# database looks the NIKs up in it instead of reading every person of the village.
+# `NOT (... = '')` repeats the condition of the partial unique indexes on (village, NIK), so the
+# database looks the NIKs up in them instead of reading every row of the village.
 HOLDERS_SQL = (
+    f'SELECT "head_nik", "id" FROM "{_H.db_table}" '
+    f'WHERE "village_id" = %s AND NOT ("head_nik" = \'\') AND "head_nik" IN ({{values}})'
+)
+PEOPLE_SQL = (
     f'SELECT p."nik", p."id", h."id" FROM "{_P.db_table}" p '
     f'LEFT JOIN "{_H.db_table}" h ON h."head_id" = p."id" '
     f'WHERE p."village_id" = %s AND NOT (p."nik" = \'\') AND p."nik" IN ({{values}})'
@@ -133,14 +143,8 @@ def _cos_deg(degrees: float) -> float:
     return math.cos(math.radians(degrees))
 
 
-class _NotAllNew(Exception):
-    """A chunk that cannot take the first-import path (see HouseholdImporter.write)."""
-
-
 class HouseholdImporter:
     spec = HOUSEHOLD_FORM
-    # Databases on which a first import tries chunks without lookups (see `write`).
-    optimistic_vendors: frozenset[str] = frozenset({"postgresql"})
     required = ["rt", "head_name", "head_sex", "members", *CRITERIA_FIELDS]
     chunk_size = 2000
 
@@ -156,10 +160,13 @@ class HouseholdImporter:
         self.households = TableWriter(Household)
         self._rt_cache: dict[tuple[str, str], tuple[int | None, str]] = {}
         self.reader_columns: Any = None  # set by the service: the RowReader, for column names
-        # Nothing this import could update or link to: see `write`.
-        self.first_import = connection.vendor in self.optimistic_vendors and not (
-            Household.objects.filter(village=village, instance_id__isnull=False).exists()
-            or Person.objects.filter(village=village).exclude(nik="").exists()
+        # Whether the register has anyone a head could be linked to (an import adds no one).
+        self.link_people = Person.objects.filter(village=village).exclude(nik="").exists()
+        # Nothing this import could update or collide with: see `write`.
+        self.first_import = not (
+            Household.objects.filter(village=village)
+            .filter(Q(instance_id__isnull=False) | ~Q(head_nik=""))
+            .exists()
         )
 
     # Checking one row ---------------------------------------------------------------------
@@ -320,36 +327,50 @@ class HouseholdImporter:
     # Writing a chunk ----------------------------------------------------------------------
 
     def write(self, chunk: Chunk) -> ChunkResult:
-        """Store the chunk's good rows. On PostgreSQL, while the village had no submitted
-        household and no person with a NIK before this import, a chunk is first tried as all new
-        without looking anything up: the unique indexes on (village, instance id) and (village,
-        NIK) refuse a submission or NIK repeated from an earlier chunk, and the chunk is then
-        rolled back to its savepoint and checked row by row against the database. (On SQLite
-        the lookups cost less than the savepoint.)"""
-        if self.first_import and chunk.good():
-            try:
-                with transaction.atomic():
-                    return self._write_new(chunk)
-            except (_NotAllNew, IntegrityError):
-                pass
-        return self._write(chunk)
+        """Store the chunk's good rows.
 
-    def _write_new(self, chunk: Chunk) -> ChunkResult:
+        While the village had no submitted household and no head's NIK before this import, a
+        chunk whose rows neither edit nor repeat one another is written without looking
+        anything up: only a submission or NIK repeated from an earlier chunk could collide, and
+        the unique indexes on (village, instance id) and (village, head's NIK) refuse it. On
+        SQLite the rows they refuse are left out and then checked against the database; on
+        PostgreSQL (COPY cannot leave a row out) the chunk is rolled back to its savepoint and
+        checked."""
         good = chunk.good()
+        if self.first_import and good and self._all_new(chunk, good):
+            if can_skip_conflicts():
+                return self._write_new_skipping(chunk, good)
+            if connection.vendor == "postgresql":
+                try:
+                    with transaction.atomic():
+                        self._insert(chunk, good, self._people(chunk, good, {}), timezone.now())
+                        return ChunkResult(created=len(good))
+                except IntegrityError:
+                    pass
+        return self._write(chunk, good)
+
+    @staticmethod
+    def _all_new(chunk: Chunk, good: list[int]) -> bool:
+        """No row of the chunk edits an earlier submission or repeats another row's submission
+        or NIK."""
         ids, niks = chunk.instance_ids, chunk.prepared["head_nik"]
         if any(chunk.deprecated_ids[i] for i in good):
-            raise _NotAllNew
+            return False
         if len({ids[i] for i in good}) < len(good):
-            raise _NotAllNew
+            return False
         given = [niks[i] for i in good if niks[i]]
-        if len(set(given)) < len(given):
-            raise _NotAllNew
-        self._insert(chunk, good, {}, timezone.now())
-        return ChunkResult(created=len(good))
+        return len(set(given)) == len(given)
 
-    def _write(self, chunk: Chunk) -> ChunkResult:
+    def _write_new_skipping(self, chunk: Chunk, good: list[int]) -> ChunkResult:
+        heads = self._people(chunk, good, {})
+        inserted = self._insert(chunk, good, heads, timezone.now(), skip=True)
+        refused = [i for i in good if i not in inserted]
+        result = self._write(chunk, refused) if refused else ChunkResult()
+        result.created += len(inserted)
+        return result
+
+    def _write(self, chunk: Chunk, good: list[int]) -> ChunkResult:
         result = ChunkResult()
-        good = chunk.good()
         if not good:
             return result
         ids, deprecated = chunk.instance_ids, chunk.deprecated_ids
@@ -382,12 +403,13 @@ class HouseholdImporter:
                 result.unchanged += 1
             else:
                 changed.append((i, found))
-        heads = self._check_niks(chunk, new, changed)
+        self._check_niks(chunk, new, changed)
         new = [i for i in new if chunk.ok(i)]
         changed = [(i, found) for i, found in changed if chunk.ok(i)]
+        heads = self._people(chunk, [*new, *(i for i, _f in changed)], dict(changed))
         now = timezone.now()
         self._insert(chunk, new, heads, now)
-        self._update(chunk, changed, now)
+        self._update(chunk, changed, heads, now)
         result.created += len(new)
         result.updated += len(changed)
         return result
@@ -397,8 +419,7 @@ class HouseholdImporter:
         that the next import's lookups (and every page) are planned for their real size."""
         if connection.vendor == "postgresql" and totals.created >= ANALYZE_AFTER_ROWS:
             with connection.cursor() as cursor:
-                for table in (self.households.table, self.persons.table):
-                    cursor.execute(f'ANALYZE "{table}"')
+                cursor.execute(f'ANALYZE "{self.households.table}"')
 
     def _duplicate(self, chunk: Chunk, index: int, first_line: int | None) -> None:
         if first_line is not None:
@@ -407,26 +428,17 @@ class HouseholdImporter:
             reason = _("kiriman yang sama muncul lebih dari sekali dalam berkas ini")
         chunk.add_issue(index, self._column("_uuid"), chunk.instance_ids[index], reason)
 
-    def _check_niks(
-        self, chunk: Chunk, new: list[int], changed: list[tuple[int, tuple]]
-    ) -> dict[int, int]:
-        """A head's NIK is unique in the village and heads at most one household. Returns the
-        existing people that new households take as their head (row index -> person id)."""
+    def _check_niks(self, chunk: Chunk, new: list[int], changed: list[tuple[int, tuple]]) -> None:
+        """A head's NIK heads at most one household of the village: refuse a NIK repeated in
+        the chunk or held by another household."""
         niks = chunk.prepared["head_nik"]
-        wanted = {niks[i] for i in new if niks[i]} | {niks[i] for i, _f in changed if niks[i]}
-        holders: dict[str, tuple[int, int | None]] = {}
-        if wanted:
-            holders = {
-                nik: (person_id, household_id)
-                for nik, person_id, household_id in rows_where_in(
-                    HOLDERS_SQL, [self.village.pk], wanted
-                )
-            }
+        rows = [*new, *(i for i, _found in changed)]
+        wanted = {niks[i] for i in rows if niks[i]}
+        holders = dict(rows_where_in(HOLDERS_SQL, [self.village.pk], wanted)) if wanted else {}
+        own = {i: found[0] for i, found in changed}
         in_chunk: dict[str, int] = {}
         column = self._column("head_nik")
-        heads: dict[int, int] = {}
-        changed_head = {i: found[1] for i, found in changed}
-        for i in [*new, *changed_head]:
+        for i in rows:
             nik = niks[i]
             if not nik:
                 continue
@@ -436,60 +448,51 @@ class HouseholdImporter:
                 continue
             in_chunk[nik] = chunk.lines[i]
             holder = holders.get(nik)
-            if holder is None:
-                continue
-            person_id, household_id = holder
-            if i in changed_head:
-                if person_id != changed_head[i]:
-                    chunk.add_issue(i, column, nik, _("NIK ini sudah tercatat untuk warga lain"))
-            elif household_id is not None:
-                reason = _("NIK ini sudah menjadi kepala KK lain (KK #%(id)s)") % {
-                    "id": household_id
-                }
+            if holder is not None and holder != own.get(i):
+                reason = _("NIK ini sudah menjadi kepala KK lain (KK #%(id)s)") % {"id": holder}
                 chunk.add_issue(i, column, nik, reason)
-            else:
+
+    def _people(self, chunk: Chunk, rows: list[int], changed: dict[int, tuple]) -> dict[int, int]:
+        """The registered people the rows' households link to (row index -> person id): the
+        village's person with the head's NIK, unless they head another household."""
+        niks = chunk.prepared["head_nik"]
+        wanted = {niks[i] for i in rows if niks[i]}
+        if not (self.link_people and wanted):
+            return {}
+        people = {
+            nik: (person_id, household_id)
+            for nik, person_id, household_id in rows_where_in(PEOPLE_SQL, [self.village.pk], wanted)
+        }
+        heads = {}
+        for i in rows:
+            found = people.get(niks[i])
+            if found is None:
+                continue
+            person_id, household_id = found
+            if household_id is None or household_id == changed.get(i, (None,))[0]:
                 heads[i] = person_id
         return heads
 
-    def _insert(self, chunk: Chunk, rows: list[int], heads: dict[int, int], now) -> None:
+    def _insert(
+        self, chunk: Chunk, rows: list[int], heads: dict[int, int], now, *, skip: bool = False
+    ) -> set[int]:
+        """Insert the rows' households; returns the rows inserted (all of them, unless `skip`
+        leaves out the rows a unique index refuses: see `write`)."""
         if not rows:
-            return
+            return set()
         p = chunk.prepared
-        village_id = self.village.pk
-        unlinked = [i for i in rows if i not in heads]
-        person_ids, household_ids = reserve_ids_together(
-            [(self.persons, len(unlinked)), (self.households, len(rows))]
-        )
-        head_of = dict(heads)
-        head_of.update(zip(unlinked, person_ids, strict=True))
-        self.persons.insert_columns(
-            {
-                "id": person_ids,
-                "village_id": Same(village_id),
-                "name": [p["head_name"][i] for i in unlinked],
-                "sex": [p["head_sex"][i] for i in unlinked],
-                "nik": [p["head_nik"][i] for i in unlinked],
-                "is_poor": [p["is_poor"][i] for i in unlinked],
-            },
-            len(unlinked),
-            now=now,
-        )
-        self.persons.update(
-            [{"id": heads[i], "is_poor": p["is_poor"][i]} for i in rows if i in heads],
-            ["is_poor"],
-            now=now,
-        )
+        household_ids = self.households.reserve_ids(len(rows))
         every = len(rows) == len(chunk)  # the usual case: take the columns as they are
 
         def pick(values: list) -> list:
             return values if every else [values[i] for i in rows]
 
-        columns: dict[str, Any] = {key: pick(p[key]) for key in ANSWER_FIELDS}
+        columns: dict[str, Any] = {key: pick(p[key]) for key in (*ANSWER_FIELDS, *HEAD_FIELDS)}
         columns.update(
             {
                 "id": household_ids,
-                "village_id": Same(village_id),
-                "head_id": [head_of[i] for i in rows],
+                "village_id": Same(self.village.pk),
+                "head_id": [heads.get(i) for i in rows] if heads else Same(None),
                 "criteria_met": pick(p["criteria_met"]),
                 "is_poor": pick(p["is_poor"]),
                 "source": Same(HouseholdSource.SURVEY.value),
@@ -499,31 +502,35 @@ class HouseholdImporter:
                 "import_batch_id": Same(self.batch.pk),
             }
         )
-        self.households.insert_columns(columns, len(rows), now=now)
+        stored = self.households.insert_columns(columns, len(rows), now=now, skip_conflicts=skip)
+        done = set(rows)
+        if stored is not None:
+            done = {row for row, pk in zip(rows, household_ids, strict=True) if pk in stored}
+        self._heads_follow(chunk, [i for i in rows if i in heads and i in done], heads, now)
+        return done
 
-    def _update(self, chunk: Chunk, changed: list[tuple[int, tuple]], now) -> None:
+    def _update(
+        self, chunk: Chunk, changed: list[tuple[int, tuple]], heads: dict[int, int], now
+    ) -> None:
         if not changed:
             return
         p = chunk.prepared
-        batch_id = self.batch.pk
-        households, people = [], []
-        for i, (pk, head_id, _digest, _batch) in changed:
-            households.append(
-                {
-                    **{key: p[key][i] for key in UPDATED_FIELDS if key in p},
-                    "id": pk,
-                    "source_digest": chunk.digests[i],
-                    "import_batch_id": batch_id,
-                }
-            )
-            people.append(
-                {
-                    "id": head_id,
-                    "name": p["head_name"][i],
-                    "nik": p["head_nik"][i],
-                    "sex": p["head_sex"][i],
-                    "is_poor": p["is_poor"][i],
-                }
-            )
+        households = [
+            {
+                **{key: p[key][i] for key in UPDATED_FIELDS if key in p},
+                "id": pk,
+                "head_id": heads.get(i),
+                "source_digest": chunk.digests[i],
+                "import_batch_id": self.batch.pk,
+            }
+            for i, (pk, *_rest) in changed
+        ]
         self.households.update(households, UPDATED_FIELDS, now=now)
-        self.persons.update(people, ["name", "nik", "sex", "is_poor"], now=now)
+        self._heads_follow(chunk, [i for i, _found in changed if i in heads], heads, now)
+
+    def _heads_follow(self, chunk: Chunk, rows: list[int], heads: dict[int, int], now) -> None:
+        """Linked people take their household's poverty status."""
+        is_poor = chunk.prepared["is_poor"]
+        self.persons.update(
+            [{"id": heads[i], "is_poor": is_poor[i]} for i in rows], ["is_poor"], now=now
+        )

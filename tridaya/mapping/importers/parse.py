@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -308,8 +308,10 @@ def select_parser(question: Question, spec: FormSpec) -> Callable[[str], str | N
     return parse
 
 
-@dataclass(frozen=True)
-class GeoPoint:
+class GeoPoint(NamedTuple):
+    """A point as ODK records it (a named tuple: a million of them are made per large import,
+    and a tuple is made several times faster than a frozen dataclass)."""
+
     lat: float
     lon: float
     altitude: float | None = None
@@ -339,14 +341,15 @@ def parse_geopoint_text(text: str) -> GeoPoint | None:
     parts = text.split()
     if not parts:
         return None
-    if len(parts) < 2 or len(parts) > 4:
+    if not 2 <= len(parts) <= 4:
         raise BadValue(_("titik lokasi harus berisi 'lintang bujur ketinggian akurasi'"))
     try:
-        numbers = [float(p) for p in parts]
+        lat, lon, *rest = map(float, parts)
     except ValueError:
         raise BadValue(_("titik lokasi berisi teks yang bukan angka")) from None
-    numbers += [None] * (4 - len(numbers))  # type: ignore[list-item]
-    return geopoint(numbers[0], numbers[1], numbers[2], numbers[3])
+    altitude = rest[0] if rest else None
+    accuracy = rest[1] if len(rest) > 1 else None
+    return geopoint(lat, lon, altitude, accuracy)
 
 
 def parse_geo_line(text: str) -> list[tuple[float, float]] | None:
@@ -502,7 +505,7 @@ class RowReader:
     @staticmethod
     def _transpose(cells: list[list[str]], width: int) -> list[Sequence[str]]:
         """The chunk's cells column by column (one C-level transpose), short rows padded."""
-        if any(len(row) < width for row in cells):
+        if cells and min(map(len, cells)) < width:
             cells = [row if len(row) >= width else row + [""] * (width - len(row)) for row in cells]
         return list(zip(*cells, strict=False)) if cells else []
 

@@ -5,8 +5,12 @@ hold and `is_poor` is true when at least `POOR_MIN_CRITERIA` (9) hold. Services 
 the answers, and two database constraints refuse a row where they disagree, so the status stays
 in step with the answers whatever writes the row (form, API, import).
 
-The head of a household is a `Person` of the village (institutions): their name and NIK are
-personal data (UU PDP 27/2022), shown only to the roles in `mapping.view_household_personal_data`.
+A household records its head as the KK card gives them: name, sex and NIK (unique among the
+village's households). When the village's register of people (`institutions.Person`) holds
+someone with that NIK, the household links to them (`head`) and their `is_poor` follows the
+household's. (A survey import of a million households therefore writes one row per household,
+not two.) Names and NIKs are personal data (UU PDP 27/2022), shown only to the roles in
+`mapping.view_household_personal_data`.
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.models import TimeStampedModel
-from tridaya.institutions.models import Person
+from tridaya.institutions.models import Person, Sex
+from tridaya.institutions.models.people import nik_validator
 from tridaya.regions.models import RT, Level, Region
 
 if TYPE_CHECKING:
@@ -211,10 +216,20 @@ class Household(TimeStampedModel):
     rt = models.ForeignKey(
         RT, verbose_name=_("RT"), on_delete=models.PROTECT, related_name="households"
     )
+    head_name = models.CharField(_("nama kepala keluarga"), max_length=120)
+    head_sex = models.CharField(
+        _("jenis kelamin kepala keluarga"), max_length=1, choices=Sex.choices
+    )
+    head_nik = models.CharField(
+        _("NIK kepala keluarga"), max_length=16, blank=True, validators=[nik_validator]
+    )
+    # The head's entry in the village's register of people, when it has one with this NIK.
     head = models.OneToOneField(
         Person,
-        verbose_name=_("kepala keluarga"),
-        on_delete=models.PROTECT,
+        verbose_name=_("kepala keluarga di daftar warga"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="household_headed",
     )
     members = models.PositiveSmallIntegerField(
@@ -310,6 +325,13 @@ class Household(TimeStampedModel):
                 name="household_instance_unique",
                 violation_error_message=_("Kiriman survei ini sudah tercatat untuk KK lain."),
             ),
+            models.UniqueConstraint(
+                fields=["village", "head_nik"],
+                condition=~Q(head_nik=""),
+                name="household_head_nik_unique",
+                violation_error_message=_("NIK ini sudah menjadi kepala KK lain di desa ini."),
+                violation_error_code="head_nik_taken",
+            ),
             models.CheckConstraint(
                 condition=Q(women__lte=F("members")),
                 name="household_women_within_members",
@@ -357,7 +379,8 @@ class Household(TimeStampedModel):
         errors: dict[str, list] = {}
         if self.rt_id and self.village_id and self.rt.village_id != self.village_id:
             errors.setdefault("rt", []).append(_("RT ini bukan bagian dari kelurahan/desa ini."))
-        if self.head_id and self.village_id and self.head.village_id != self.village_id:
+        head = self.head if self.head_id else None
+        if head is not None and self.village_id and head.village_id != self.village_id:
             errors.setdefault("head", []).append(_("Kepala keluarga harus warga desa ini."))
         if self.members is not None:
             for name in ("women", "disabled"):

@@ -4,6 +4,7 @@ through the survey service; a second run changes nothing."""
 import pytest
 from django.db.models import Count
 
+from tridaya.institutions.tests.factories import next_nik, person
 from tridaya.mapping import demo_households
 from tridaya.mapping.models import Household, ImportBatch
 from tridaya.mapping.tests.factories_households import with_units
@@ -12,6 +13,8 @@ from tridaya.mapping.tests.factories_households import with_units
 @pytest.mark.django_db
 def test_demo_households(bajur):
     with_units(bajur)
+    # As the institutions demo registers BKM and KSM members, with their NIKs.
+    registered = [person(bajur, nik=next_nik()) for _ in range(3)]
     first, _rts = demo_households.demo_export()
     assert demo_households.demo_export()[0] == first  # deterministic
     demo_households.seed(lambda message: None)
@@ -22,5 +25,8 @@ def test_demo_households(bajur):
     poor = households.filter(is_poor=True).count()
     assert 0.15 < poor / households.count() < 0.35  # Bajur's profile: 318 poor of 1,236
     assert households.exclude(location=None).count() > 1000
+    linked = households.filter(head__isnull=False)
+    assert sorted(h.head_id for h in linked) == sorted(p.pk for p in registered)
+    assert all(h.head_nik == h.head.nik and h.head.is_poor == h.is_poor for h in linked)
     demo_households.seed(lambda message: None)
     assert ImportBatch.objects.count() == 1 and households.count() == 1200

@@ -354,8 +354,7 @@ def household_export(request, code: str):
             for name, attr in EXPORT_COLUMNS
         ]
         if personal:
-            head = household.head
-            row[1:1] = [head.name, head.nik, head.sex]
+            row[1:1] = [household.head_name, household.head_nik, household.head_sex]
         writer.writerow(row)
     response = HttpResponse(out.getvalue().encode("utf-8-sig"), content_type="text/csv")
     filename = f"kk_{village.code.replace('.', '')}.csv"
