@@ -2,7 +2,7 @@
 per RT and year, one per report), so each good row goes through the services of the map part of
 the app (`services_slum.rt_profile_upsert`, `services_problems.problem_upsert`), which check and
 audit it like a form would; a refusal becomes an issue on the row, on the column of the field it
-names. The import service's savepoint still makes a strict import all or nothing."""
+names. The import service's transaction still makes a strict import all or nothing."""
 
 from __future__ import annotations
 
