@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
@@ -25,6 +26,7 @@ from tridaya.institutions.models import Sex
 from tridaya.mapping import selectors_households as selectors
 from tridaya.mapping import services_households as services
 from tridaya.mapping import services_import
+from tridaya.mapping.forms_households import MAX_UPLOAD_MB
 from tridaya.mapping.importers.household_form import HOUSING_SELECTS
 from tridaya.mapping.models import (
     CRITERIA_FIELDS,
@@ -162,6 +164,14 @@ class SurveyImportInput(serializers.Serializer):
     form = serializers.ChoiceField(choices=SurveyForm.choices)
     mode = serializers.ChoiceField(choices=ImportMode.choices, default=ImportMode.STRICT)
     file = serializers.FileField()
+
+    def validate_file(self, upload):
+        """The upload page's limit (the command line has none)."""
+        if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
+            raise serializers.ValidationError(
+                _("Berkas terlalu besar (paling besar %(mb)s MB).") % {"mb": MAX_UPLOAD_MB}
+            )
+        return upload
 
 
 # Views ---------------------------------------------------------------------------------------

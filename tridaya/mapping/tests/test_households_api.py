@@ -119,3 +119,19 @@ def test_upload_an_export(api, village):
     )
     assert refused.status_code == 400 and refused.json()["codes"] == ["import_unknown_format"]
     assert ImportBatch.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_an_upload_over_the_limit_is_refused(api, village, monkeypatch):
+    from tridaya.mapping.api import households as api_module
+
+    monkeypatch.setattr(api_module, "MAX_UPLOAD_MB", 1)
+    header, rows = export(village, 3)
+    content = samples.csv_bytes(header, rows)
+    upload = io.BytesIO(content + b"\n" * (1024 * 1024))  # blank lines: a valid file, too big
+    upload.name = "besar.csv"
+    url = f"{base(village)}/survey-imports/"
+    response = api.post(url, {"form": "household", "file": upload}, format="multipart")
+    assert response.status_code == 400
+    assert response.json()["file"] == ["Berkas terlalu besar (paling besar 1 MB)."]
+    assert not ImportBatch.objects.exists()
