@@ -1,19 +1,99 @@
 """The village's RT profile and slum volume template, as XLSX (with a sheet explaining every
 column) or CSV: one row per RT, prefilled with what is already recorded for the year, read back
-by `services_slum.slum_import`."""
+by `services.slum.slum_import` (the readers and the column names are here)."""
 
 from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from tridaya.core.errors import DomainError
+from tridaya.mapping.errors import MappingError
 from tridaya.mapping.scoring import DENOMINATOR_LABELS
-from tridaya.mapping.selectors_slum import SlumPage
-from tridaya.mapping.services_slum import HANDLED_SUFFIX, TEMPLATE_PROFILE_COLUMNS
+from tridaya.mapping.selectors.slum import SlumPage
+
+TEMPLATE_PROFILE_COLUMNS = (
+    ("luas_ha", "area_ha"),
+    ("bangunan", "buildings"),
+    ("penduduk", "population"),
+    ("kk", "households"),
+    ("jalan_ideal_m", "road_length_m"),
+    ("drainase_ideal_m", "drainage_length_m"),
+)
+HANDLED_SUFFIX = "_tertangani"
+INTEGER_FIELDS = {"buildings", "population", "households"}
+
+
+@dataclass(frozen=True)
+class CellProblem:
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        if self.column:
+            return _("Baris %(line)s, kolom %(column)s: %(message)s") % {
+                "line": self.line,
+                "column": self.column,
+                "message": self.message,
+            }
+        return _("Baris %(line)s: %(message)s") % {"line": self.line, "message": self.message}
+
+
+class SlumImportError(DomainError):
+    def __init__(self, problems: list[CellProblem]):
+        self.problems = problems
+        super().__init__([str(p) for p in problems], code=MappingError.BAD_TEMPLATE)
+
+
+def template_rows(data: bytes, file_name: str):
+    """(line number, {column: cell}) of each non-empty row of an XLSX or CSV template."""
+    if file_name.lower().endswith(".xlsx"):
+        yield from _xlsx_rows(data)
+    else:
+        yield from _csv_rows(data)
+
+
+def _xlsx_rows(data: bytes):
+    import io
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise SlumImportError([CellProblem(1, "", _("berkas XLSX tidak terbaca."))]) from exc
+    try:
+        sheet = book.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = [str(h).strip().lower() if h is not None else "" for h in next(rows, [])]
+        for line, row in enumerate(rows, start=2):
+            if not any(c not in (None, "") for c in row):
+                continue
+            yield line, {header[i]: row[i] for i in range(min(len(header), len(row)))}
+    finally:
+        book.close()
+
+
+def _csv_rows(data: bytes):
+    import csv
+    import io
+
+    text = data.decode("utf-8-sig", errors="replace")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip().lower() for h in next(reader, [])]
+    for line, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        yield line, {header[i]: row[i].strip() for i in range(min(len(header), len(row)))}
 
 
 def header(page: SlumPage) -> list[str]:

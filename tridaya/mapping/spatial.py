@@ -16,7 +16,7 @@ from shapely.geometry.base import BaseGeometry
 
 from tridaya.core.errors import DomainError
 from tridaya.core.geo import parse_geometry, utm_epsg
-from tridaya.mapping.map_errors import MapError
+from tridaya.mapping.errors import MappingError
 from tridaya.regions.models import RT, Region, VillageProfile
 
 # How far beyond the drawn village boundary a geometry may reach (GPS error, a road leaving
@@ -125,8 +125,8 @@ def check_near_village(extent: VillageExtent, geom: BaseGeometry, *, field: str)
             "Gambar di dalam kelurahan/desa, atau periksa koordinatnya: lintang dan bujur "
             "tertukar, atau zona UTM keliru?"
         )
-    error = DomainError(message % params, code=MapError.FAR_OUTSIDE)
-    raise DomainError({field: error}, code=MapError.FAR_OUTSIDE)
+    error = DomainError(message % params, code=MappingError.FAR_OUTSIDE)
+    raise DomainError({field: error}, code=MappingError.FAR_OUTSIDE)
 
 
 def locate_rt(extent: VillageExtent, geom: BaseGeometry) -> RT | None:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.forms import GeoJSONField, bootstrapify
 from tridaya.core.geo import AREAL
-from tridaya.mapping.forms_maps import GisUploadMixin
+from tridaya.mapping.forms.layers import GisUploadMixin
 from tridaya.mapping.models import TridayaDomain
 from tridaya.planning.models import (
     CRITERION_SCORE_MAX,

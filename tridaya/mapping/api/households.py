@@ -23,10 +23,7 @@ from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize, can
 from tridaya.institutions.models import Sex
-from tridaya.mapping import selectors_households as selectors
-from tridaya.mapping import services_households as services
-from tridaya.mapping import services_import
-from tridaya.mapping.forms_households import MAX_UPLOAD_MB
+from tridaya.mapping.forms.households import MAX_UPLOAD_MB
 from tridaya.mapping.importers.household_form import HOUSING_SELECTS
 from tridaya.mapping.models import (
     CRITERIA_FIELDS,
@@ -43,6 +40,9 @@ from tridaya.mapping.policy import (
     VIEW_HOUSEHOLD_STATS,
     VIEW_HOUSEHOLDS,
 )
+from tridaya.mapping.selectors import households as selectors
+from tridaya.mapping.services import households as services
+from tridaya.mapping.services import surveys as services_import
 from tridaya.regions.models import RT, Region
 
 # Output --------------------------------------------------------------------------------------

@@ -10,13 +10,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize
-from tridaya.mapping import selectors_layers as sel
-from tridaya.mapping import services_layers as services
 from tridaya.mapping.api.problems import FeatureCollectionOutput, inline_choice
-from tridaya.mapping.forms_maps import MAX_UPLOAD_BYTES
+from tridaya.mapping.forms.layers import MAX_UPLOAD_BYTES
 from tridaya.mapping.models import Layer, LayerKind
 from tridaya.mapping.policy import VIEW_MAP
-from tridaya.mapping.selectors_problems import village_or_404
+from tridaya.mapping.selectors import layers as sel
+from tridaya.mapping.selectors.problems import village_or_404
+from tridaya.mapping.services import layers as services
 
 
 class LayerOutput(serializers.ModelSerializer):

@@ -12,8 +12,6 @@ from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
-from tridaya.mapping import selectors_problems as sel
-from tridaya.mapping import services_problems as services
 from tridaya.mapping.models import (
     SEVERITY_MAX,
     SEVERITY_MIN,
@@ -24,6 +22,8 @@ from tridaya.mapping.models import (
     TridayaDomain,
 )
 from tridaya.mapping.policy import MAP_PROBLEMS, VIEW_MAP
+from tridaya.mapping.selectors import problems as sel
+from tridaya.mapping.services import problems as services
 from tridaya.regions.models import RT, Region
 from tridaya.regions.selectors import village_map_features
 

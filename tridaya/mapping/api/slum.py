@@ -14,11 +14,11 @@ from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize
 from tridaya.mapping import scoring
-from tridaya.mapping import selectors_slum as sel
-from tridaya.mapping import services_slum as services
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
 from tridaya.mapping.policy import VIEW_MAP
-from tridaya.mapping.selectors_problems import village_or_404
+from tridaya.mapping.selectors import slum as sel
+from tridaya.mapping.selectors.problems import village_or_404
+from tridaya.mapping.services import slum as services
 
 YEAR = OpenApiParameter("year", int, description="tahun; bawaan: tahun terakhir yang ada")
 

@@ -21,9 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tridaya.core.policy import authorize, can
-from tridaya.mapping import selectors_households as selectors
-from tridaya.mapping import services_households as services
-from tridaya.mapping.forms_households import HouseholdFilterForm, HouseholdForm
+from tridaya.mapping.forms.households import HouseholdFilterForm, HouseholdForm
 from tridaya.mapping.importers.household_form import HOUSING_SELECTS
 from tridaya.mapping.models import POVERTY_CRITERIA, Household
 from tridaya.mapping.policy import (
@@ -33,6 +31,8 @@ from tridaya.mapping.policy import (
     VIEW_HOUSEHOLD_STATS,
     VIEW_HOUSEHOLDS,
 )
+from tridaya.mapping.selectors import households as selectors
+from tridaya.mapping.services import households as services
 from tridaya.mapping.views.map_common import TABS as MAP_TABS
 from tridaya.regions.models import Region
 

@@ -11,12 +11,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.policy import authorize
-from tridaya.mapping import selectors_layers as sel
-from tridaya.mapping import services_layers as services
-from tridaya.mapping.forms_maps import LayerForm, LayerImportForm
+from tridaya.mapping.forms.layers import LayerForm, LayerImportForm
 from tridaya.mapping.gis_formats import safe_file_name, write
 from tridaya.mapping.policy import MANAGE_LAYERS, VIEW_MAP
-from tridaya.mapping.selectors_problems import boundaries_of
+from tridaya.mapping.selectors import layers as sel
+from tridaya.mapping.selectors.problems import boundaries_of
+from tridaya.mapping.services import layers as services
 from tridaya.mapping.views.map_common import (
     add_service_error,
     export_format,

@@ -20,7 +20,7 @@ from tridaya.mapping.policy import (
     VERIFY_PROBLEMS,
     VIEW_PROBLEM_PHOTOS,
 )
-from tridaya.mapping.selectors_problems import village_or_404
+from tridaya.mapping.selectors.problems import village_or_404
 from tridaya.regions.models import Region
 
 # The tabs of the map pages: (key, label, url name, icon).

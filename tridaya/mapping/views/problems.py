@@ -16,9 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.policy import authorize
-from tridaya.mapping import selectors_problems as sel
-from tridaya.mapping import services_problems as services
-from tridaya.mapping.forms_maps import (
+from tridaya.mapping.forms.problems import (
     PhotoForm,
     ProblemFilterForm,
     ProblemForm,
@@ -28,7 +26,9 @@ from tridaya.mapping.forms_maps import (
 from tridaya.mapping.gis_formats import safe_file_name, write
 from tridaya.mapping.models import ProblemStatus
 from tridaya.mapping.policy import MAP_PROBLEMS, VIEW_MAP, VIEW_PROBLEM_PHOTOS
-from tridaya.mapping.services_problems import TRANSITIONS
+from tridaya.mapping.selectors import problems as sel
+from tridaya.mapping.services import problems as services
+from tridaya.mapping.services.problems import TRANSITIONS
 from tridaya.mapping.views.map_common import (
     add_service_error,
     export_format,

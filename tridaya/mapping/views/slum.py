@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.policy import authorize
 from tridaya.mapping import scoring, slum_template
-from tridaya.mapping import selectors_slum as sel
-from tridaya.mapping import services_slum as services
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
-from tridaya.mapping.forms_maps import RTProfileForm, SlumImportForm
+from tridaya.mapping.forms.slum import RTProfileForm, SlumImportForm
 from tridaya.mapping.policy import EDIT_SLUM_DATA, VIEW_MAP
+from tridaya.mapping.selectors import slum as sel
+from tridaya.mapping.services import slum as services
 from tridaya.mapping.views.map_common import add_service_error, page_context, tiles, village_for
 
 MIN_YEAR, MAX_YEAR = 2000, 2100

@@ -17,13 +17,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tridaya.core.policy import authorize
-from tridaya.mapping import selectors_households as selectors
-from tridaya.mapping import services_import
-from tridaya.mapping.forms_surveys import SurveyUploadForm
+from tridaya.mapping.forms.surveys import SurveyUploadForm
 from tridaya.mapping.importers.forms import FORMS
 from tridaya.mapping.importers.xlsform import build_xlsform
 from tridaya.mapping.models import SurveyForm
 from tridaya.mapping.policy import IMPORT_SURVEYS
+from tridaya.mapping.selectors import households as selectors
+from tridaya.mapping.services import surveys as services_import
 from tridaya.mapping.views.households import section_context, village_for
 
 ISSUES_PER_PAGE = 100
