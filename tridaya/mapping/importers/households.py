@@ -97,6 +97,14 @@ PEOPLE_SQL = (
 )
 
 
+def people_poverty_set(*, actor, village: Region, statuses: dict[int, bool], reason: str) -> None:
+    """The one place the import changes the register of people: linked people take their
+    household's poverty status (person id -> is_poor). Interim: written in bulk here until the
+    institutions app offers its bulk, audited service for it."""
+    rows = [{"id": pk, "is_poor": is_poor} for pk, is_poor in statuses.items()]
+    TableWriter(Person).update(rows, ["is_poor"], now=timezone.now())
+
+
 class HouseholdImporter:
     spec = HOUSEHOLD_FORM
     required = ["rt", "head_name", "head_sex", "members", *CRITERIA_FIELDS]
@@ -108,7 +116,9 @@ class HouseholdImporter:
         self.rts = RTResolver(village)
         self.extent = Extent(village)
         self.today = timezone.localdate(timezone=ZoneInfo(village.timezone))
-        self.persons = TableWriter(Person)
+        self.actor = actor
+        # Linked people and the poverty status they take, written once after the last chunk.
+        self.heads_poverty: dict[int, bool] = {}
         self.households = TableWriter(Household)
         self.reader_columns: Any = None  # set by the service: the RowReader, for column names
         # Whether the register has anyone a head could be linked to (an import adds no one).
@@ -343,8 +353,17 @@ class HouseholdImporter:
         return result
 
     def finish(self, totals: ChunkResult) -> None:
-        """After a large import, refresh PostgreSQL's statistics of the tables it filled, so
-        that the next import's lookups (and every page) are planned for their real size."""
+        """Set the poverty status of the people the households link to, in one call to the
+        register of people (one audit event for the import). After a large import, refresh
+        PostgreSQL's statistics of the tables it filled, so that the next import's lookups (and
+        every page) are planned for their real size."""
+        if self.heads_poverty:
+            people_poverty_set(
+                actor=self.actor,
+                village=self.village,
+                statuses=self.heads_poverty,
+                reason=f"survey import #{self.batch.pk}",
+            )
         if connection.vendor == "postgresql" and totals.created >= ANALYZE_AFTER_ROWS:
             with connection.cursor() as cursor:
                 cursor.execute(f'ANALYZE "{self.households.table}"')
@@ -457,8 +476,8 @@ class HouseholdImporter:
         self._heads_follow(chunk, [i for i, _found in changed if i in heads], heads, now)
 
     def _heads_follow(self, chunk: Chunk, rows: list[int], heads: dict[int, int], now) -> None:
-        """Linked people take their household's poverty status."""
+        """Linked people take their household's poverty status: noted here, written by
+        `finish` through one call to the register's owner."""
         is_poor = chunk.prepared["is_poor"]
-        self.persons.update(
-            [{"id": heads[i], "is_poor": is_poor[i]} for i in rows], ["is_poor"], now=now
-        )
+        for i in rows:
+            self.heads_poverty[heads[i]] = is_poor[i]
