@@ -16,6 +16,7 @@ from tridaya.mapping.models import (
     Sector,
     TridayaDomain,
 )
+from tridaya.mapping.selectors.problems import rt_label
 from tridaya.regions.models import RT
 
 SEVERITY_CHOICES = [
@@ -27,13 +28,9 @@ SEVERITY_CHOICES = [
 ]
 
 
-def rt_choices_label(rt: RT) -> str:
-    return f"RT {rt.number:02d} / RW {rt.rw.number:02d}"
-
-
 class RTChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
-        return rt_choices_label(obj)
+        return rt_label(obj)
 
 
 class MeetingChoiceField(forms.ModelChoiceField):

@@ -39,7 +39,6 @@ from tridaya.mapping.models import (
 from tridaya.mapping.models.problems import SEVERITY_MAX, SEVERITY_MIN
 
 NOT_NEGATIVE = _("Tidak boleh negatif.")
-UNIT_LABELS = {"unit": _("unit bangunan"), "ha": "ha", "m": "m", "KK": "KK"}
 
 
 def _criteria_definition() -> dict:

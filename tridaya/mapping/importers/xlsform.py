@@ -21,7 +21,6 @@ from tridaya.regions.models import RT as RTUnit
 from tridaya.regions.models import Region
 
 LANGUAGES = (("id", "Bahasa Indonesia (id)"), ("en", "English (en)"))
-TRANSLATED = ("label", "hint", "constraint_message")
 SURVEY_COLUMNS = (
     "type",
     "name",

@@ -371,10 +371,6 @@ class Household(TimeStampedModel):
         self.criteria_met = count_criteria(self)
         self.is_poor = is_poor_by_criteria(self.criteria_met)
 
-    @property
-    def criteria_held(self) -> list[Criterion]:
-        return [c for c in POVERTY_CRITERIA if getattr(self, c.field)]
-
     def clean(self) -> None:
         errors: dict[str, list] = {}
         if self.rt_id and self.village_id and self.rt.village_id != self.village_id:

@@ -233,10 +233,6 @@ class SlumScore:
     def class_label(self) -> str:
         return str(CLASS_LABELS[self.slum_class])
 
-    @property
-    def is_slum(self) -> bool:
-        return self.slum_class != SlumClass.NONE
-
 
 def _mean(values: list[Decimal]) -> Decimal:
     return sum(values, ZERO) / len(values) if values else ZERO
