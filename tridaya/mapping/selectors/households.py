@@ -10,7 +10,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
-from django.shortcuts import get_object_or_404
 
 from tridaya.mapping.models import (
     SAFE_SANITATION,
@@ -19,8 +18,7 @@ from tridaya.mapping.models import (
     ImportBatch,
     QuarantinedRow,
 )
-from tridaya.regions.models import RT, Level, Region, VillageProfile
-from tridaya.regions.selectors import attach_ancestors
+from tridaya.regions.models import RT, Region, VillageProfile
 
 DEFAULT_COVERAGE_MIN_PCT = 80
 
@@ -117,13 +115,6 @@ class VillageHouseholds:
         return share(self.total.households, self.profile_households or 0)
 
 
-def village_or_404(code: str) -> Region:
-    """A village with its ancestors (2 queries)."""
-    village = get_object_or_404(Region, code=code, level=Level.VILLAGE)
-    attach_ancestors([village])
-    return village
-
-
 def village_households(village: Region) -> VillageHouseholds:
     """Counts per RT and for the village, with every RT listed (3 queries)."""
     rts = list(RT.objects.filter(village=village).select_related("rw"))
@@ -144,8 +135,9 @@ def village_households(village: Region) -> VillageHouseholds:
     return VillageHouseholds(village, total, listed, next(iter(profile), None))
 
 
-def rt_or_404(village: Region, rt_id: int) -> RT:
-    return get_object_or_404(RT.objects.select_related("rw"), pk=rt_id, village=village)
+def rt_of(village: Region, rt_id: int) -> RT:
+    """One RT of the village; RT.DoesNotExist for an RT elsewhere."""
+    return RT.objects.select_related("rw").get(pk=rt_id, village=village)
 
 
 def rt_stats(rt: RT) -> Stats:
@@ -183,9 +175,10 @@ def households_of(
     return households
 
 
-def household_or_404(village: Region, pk: int) -> Household:
-    return get_object_or_404(
-        Household.objects.select_related("rt__rw", "head", "import_batch"), pk=pk, village=village
+def household_of(village: Region, pk: int) -> Household:
+    """One household of the village; Household.DoesNotExist for one elsewhere."""
+    return Household.objects.select_related("rt__rw", "head", "import_batch").get(
+        pk=pk, village=village
     )
 
 
@@ -256,8 +249,9 @@ def import_batches(village: Region) -> QuerySet[ImportBatch]:
     return ImportBatch.objects.filter(village=village).select_related("actor")
 
 
-def batch_or_404(village: Region, pk: int) -> ImportBatch:
-    return get_object_or_404(ImportBatch.objects.select_related("actor"), pk=pk, village=village)
+def batch_of(village: Region, pk: int) -> ImportBatch:
+    """One survey import of the village; ImportBatch.DoesNotExist for one elsewhere."""
+    return ImportBatch.objects.select_related("actor").get(pk=pk, village=village)
 
 
 def quarantined_rows(

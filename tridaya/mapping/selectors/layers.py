@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 
 from tridaya.mapping.gis_formats import OutFeature
 from tridaya.mapping.models import Layer, LayerFeature
@@ -15,14 +14,10 @@ def layers_of(village: Region) -> QuerySet[Layer]:
 
 
 def layer_for_village(village: Region, pk: int) -> Layer:
-    """One layer with its features in order (2 queries)."""
-    return get_object_or_404(
-        Layer.objects.prefetch_related(
-            Prefetch("features", queryset=LayerFeature.objects.order_by("position"))
-        ),
-        village=village,
-        pk=pk,
-    )
+    """One layer with its features in order (2 queries); Layer.DoesNotExist for one elsewhere."""
+    return Layer.objects.prefetch_related(
+        Prefetch("features", queryset=LayerFeature.objects.order_by("position"))
+    ).get(village=village, pk=pk)
 
 
 def layer_collection(layer: Layer) -> dict:

@@ -8,9 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.http import Http404
-from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from shapely.geometry.base import BaseGeometry
 
 from tridaya.mapping.gis_formats import OutFeature
@@ -30,10 +27,9 @@ from tridaya.mapping.spatial import (
     distance_outside_m,
     village_extent,
 )
-from tridaya.regions.models import RT, RW, Level, Region
+from tridaya.regions.models import RT, RW, Region
 from tridaya.regions.selectors import (
     VillageHome,
-    attach_ancestors,
     village_home,
     village_map_features,
 )
@@ -52,26 +48,15 @@ __all__ = [
     "map_layers_json",
     "open_problems",
     "photo_for_village",
-    "problem_collection",
     "problem_export_features",
-    "problem_feature",
     "problem_for_village",
     "problem_shapes",
     "problems_by_ids",
     "problems_of",
-    "require_village",
     "rt_label",
     "village_extent",
     "village_map",
-    "village_or_404",
 ]
-
-
-def village_or_404(code: str) -> Region:
-    """The village with its ancestors for the breadcrumbs (2 queries); 404 for other codes."""
-    village = get_object_or_404(Region, code=code, level=Level.VILLAGE)
-    attach_ancestors([village])
-    return village
 
 
 @dataclass(frozen=True)
@@ -123,22 +108,19 @@ def boundaries_of(village: Region) -> dict:
 
 
 def problem_for_village(village: Region, pk: int) -> Problem:
-    """One problem of the village with everything its page shows (2 queries)."""
-    return get_object_or_404(
-        Problem.objects.select_related("rt__rw", "meeting", "reported_by").prefetch_related(
-            Prefetch("photos", queryset=ProblemPhoto.objects.order_by("id"))
-        ),
-        village=village,
-        pk=pk,
+    """One problem of the village with everything its page shows (2 queries);
+    Problem.DoesNotExist for one elsewhere."""
+    return (
+        Problem.objects.select_related("rt__rw", "meeting", "reported_by")
+        .prefetch_related(Prefetch("photos", queryset=ProblemPhoto.objects.order_by("id")))
+        .get(village=village, pk=pk)
     )
 
 
 def photo_for_village(village: Region, problem_pk: int, photo_pk: int) -> ProblemPhoto:
-    return get_object_or_404(
-        ProblemPhoto.objects.select_related("problem"),
-        pk=photo_pk,
-        problem_id=problem_pk,
-        problem__village=village,
+    """ProblemPhoto.DoesNotExist for a photo of another problem or village."""
+    return ProblemPhoto.objects.select_related("problem").get(
+        pk=photo_pk, problem_id=problem_pk, problem__village=village
     )
 
 
@@ -146,39 +128,6 @@ def rt_label(rt: RT | None) -> str:
     if rt is None:
         return ""
     return f"RT {rt.number:02d} / RW {rt.rw.number:02d}"
-
-
-def problem_feature(problem: Problem, village_code: str) -> dict:
-    return {
-        "type": "Feature",
-        "geometry": problem.geometry,
-        "properties": {
-            "id": problem.pk,
-            "layer": "problems",
-            "kind": problem.kind,
-            "kind_label": problem.get_kind_display(),
-            "domain": problem.domain,
-            "sector": problem.sector,
-            "sector_label": problem.get_sector_display(),
-            "title": problem.title,
-            "severity": problem.severity,
-            "status": problem.status,
-            "status_label": problem.get_status_display(),
-            "rt": rt_label(problem.rt),
-            "households_affected": problem.households_affected,
-            "poor_households_affected": problem.poor_households_affected,
-            "length_m": problem.length_m,
-            "area_m2": problem.area_m2,
-            "url": reverse("mapping:problem", args=[village_code, problem.pk]),
-        },
-    }
-
-
-def problem_collection(problems, village_code: str) -> dict:
-    return {
-        "type": "FeatureCollection",
-        "features": [problem_feature(p, village_code) for p in problems],
-    }
 
 
 def export_properties(problem: Problem) -> dict[str, Any]:
@@ -265,11 +214,6 @@ def map_layers_json(data: VillageMap) -> list[dict]:
             }
         )
     return out
-
-
-def require_village(region: Region) -> None:
-    if not region.is_village:
-        raise Http404
 
 
 # --- Reads for later apps (planning) ----------------------------------------------------------

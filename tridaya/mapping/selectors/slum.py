@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Count, Prefetch
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -204,7 +203,8 @@ def slum_page(village: Region, year: int | None = None, rt_ids: Iterable[int] = 
 
 
 def rt_of_village(village: Region, rt_pk: int) -> RT:
-    return get_object_or_404(RT.objects.select_related("rw"), pk=rt_pk, village=village)
+    """RT.DoesNotExist for an RT of another village."""
+    return RT.objects.select_related("rw").get(pk=rt_pk, village=village)
 
 
 def rt_profile(rt: RT, year: int) -> RTProfile | None:

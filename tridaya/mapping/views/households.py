@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tridaya.core.policy import authorize, can
+from tridaya.mapping import pages
 from tridaya.mapping.forms.households import HouseholdFilterForm, HouseholdForm
 from tridaya.mapping.importers.household_form import HOUSING_SELECTS
 from tridaya.mapping.models import POVERTY_CRITERIA, Household
@@ -50,7 +51,7 @@ SECTION_TABS = [
 
 def village_for(code: str) -> Region:
     """The village (404 for any other code), with dates shown in its own time zone."""
-    village = selectors.village_or_404(code)
+    village = pages.village_or_404(code)
     timezone.activate(village.timezone)
     return village
 
@@ -129,7 +130,7 @@ def rt_households(request, code: str, rt_id: int):
     roles that may see them."""
     village = village_for(code)
     authorize(request.user, VIEW_HOUSEHOLD_STATS, village)
-    rt = selectors.rt_or_404(village, rt_id)
+    rt = pages.rt_or_404(village, rt_id)
     stats = selectors.rt_stats(rt)
     context = section_context(request, village, "households", rt=rt, stats=stats)
     perms = context["perms_here"]
@@ -216,7 +217,7 @@ def poor_map(request, code: str):
 def household_detail(request, code: str, pk: int):
     village = village_for(code)
     authorize(request.user, VIEW_HOUSEHOLDS, village)
-    household = selectors.household_or_404(village, pk)
+    household = pages.household_or_404(village, pk)
     answers = [
         (label, getattr(household, f"get_{name}_display")())
         for name, label, _choices in HOUSING_SELECTS
@@ -263,7 +264,7 @@ def household_create(request, code: str):
 def household_edit(request, code: str, pk: int):
     village = village_for(code)
     authorize(request.user, VIEW_HOUSEHOLDS, village)
-    household = selectors.household_or_404(village, pk)
+    household = pages.household_or_404(village, pk)
     authorize(request.user, MANAGE_HOUSEHOLDS, household)
     form = HouseholdForm(
         request.POST or None, village=village, initial=HouseholdForm.initial_for(household)
@@ -294,7 +295,7 @@ def household_edit(request, code: str, pk: int):
 def household_delete(request, code: str, pk: int):
     village = village_for(code)
     authorize(request.user, VIEW_HOUSEHOLDS, village)
-    household = selectors.household_or_404(village, pk)
+    household = pages.household_or_404(village, pk)
     authorize(request.user, MANAGE_HOUSEHOLDS, household)
     services.household_delete(actor=request.user, household=household)
     messages.success(request, _("KK dihapus; kepala keluarga tetap tercatat sebagai warga."))

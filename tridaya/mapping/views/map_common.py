@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.policy import can
+from tridaya.mapping import pages
 from tridaya.mapping.gis_formats import Format, GisFileError
 from tridaya.mapping.policy import (
     EDIT_SLUM_DATA,
@@ -20,7 +21,6 @@ from tridaya.mapping.policy import (
     VERIFY_PROBLEMS,
     VIEW_PROBLEM_PHOTOS,
 )
-from tridaya.mapping.selectors.problems import village_or_404
 from tridaya.regions.models import Region
 
 # The tabs of the map pages: (key, label, url name, icon).
@@ -50,7 +50,7 @@ def export_links(url_name: str, args: list, query: str = "") -> list[tuple[str, 
 
 def village_for(code: str) -> Region:
     """The village (404 for any other code), with times shown in its own zone."""
-    village = village_or_404(code)
+    village = pages.village_or_404(code)
     timezone.activate(village.timezone)
     return village
 

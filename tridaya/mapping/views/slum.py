@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tridaya.core.policy import authorize
-from tridaya.mapping import scoring, slum_template
+from tridaya.mapping import pages, scoring, slum_template
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
 from tridaya.mapping.forms.slum import RTProfileForm, SlumImportForm
 from tridaya.mapping.policy import EDIT_SLUM_DATA, VIEW_MAP
@@ -60,7 +60,7 @@ def slum(request, code: str):
 def rt_slum(request, code: str, rt_pk: int):
     """One RT's score: per aspect and criterion, before and after handled volumes."""
     village = village_for(code)
-    rt = sel.rt_of_village(village, rt_pk)
+    rt = pages.slum_rt_or_404(village, rt_pk)
     authorize(request.user, VIEW_MAP, rt)
     year = _year(request) or sel.default_year(sel.profile_years(village))
     profile = sel.rt_profile(rt, year)
@@ -76,7 +76,7 @@ def rt_slum(request, code: str, rt_pk: int):
 @login_required
 def rt_profile_edit(request, code: str, rt_pk: int):
     village = village_for(code)
-    rt = sel.rt_of_village(village, rt_pk)
+    rt = pages.slum_rt_or_404(village, rt_pk)
     authorize(request.user, EDIT_SLUM_DATA, rt)
     year = _year(request) or timezone.localdate().year
     profile = sel.rt_profile(rt, year)

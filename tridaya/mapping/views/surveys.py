@@ -17,6 +17,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tridaya.core.policy import authorize
+from tridaya.mapping import pages
 from tridaya.mapping.forms.surveys import SurveyUploadForm
 from tridaya.mapping.importers.forms import FORMS
 from tridaya.mapping.importers.xlsform import build_xlsform
@@ -90,7 +91,7 @@ def xlsform_download(request, code: str, form: str):
 def survey_batch(request, code: str, pk: int):
     village = village_for(code)
     authorize(request.user, IMPORT_SURVEYS, village)
-    batch = selectors.batch_or_404(village, pk)
+    batch = pages.batch_or_404(village, pk)
     issues = Paginator(batch.issues, ISSUES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -112,7 +113,7 @@ def quarantine_download(request, code: str, pk: int):
     a last column with the reasons: correct them and upload the file again."""
     village = village_for(code)
     authorize(request.user, IMPORT_SURVEYS, village)
-    batch = selectors.batch_or_404(village, pk)
+    batch = pages.batch_or_404(village, pk)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([*batch.header, "tridaya_masalah"])
