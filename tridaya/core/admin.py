@@ -7,7 +7,14 @@ from tridaya.core.models import AuditEvent
 class AuditEventAdmin(admin.ModelAdmin):
     """Read-only: audit events are never edited or deleted by hand."""
 
-    list_display = ["created_at", "action", "object_repr", "region_code", "actor", "ip_address"]
+    list_display = [
+        "created_at",
+        "action_label",
+        "object_repr",
+        "region_code",
+        "actor",
+        "ip_address",
+    ]
     list_filter = ["action", "object_type"]
     search_fields = ["object_repr", "object_id", "region_code", "request_id"]
     date_hierarchy = "created_at"

@@ -51,13 +51,6 @@ ASPECT_ORDER = Case(
 )
 
 
-def village_or_404(code: str) -> Region:
-    """A village with its ancestors (2 queries), for every institutions page."""
-    village = get_object_or_404(Region, code=code, level=Level.VILLAGE)
-    attach_ancestors([village])
-    return village
-
-
 def _person_prefetch(lookup: str, model) -> Prefetch:
     return Prefetch(lookup, queryset=model.objects.select_related("person").order_by("id"))
 

@@ -90,8 +90,7 @@ def _require_village(region: Region) -> None:
 
 
 def _authorize(actor: Actor, village_code: str) -> None:
-    if actor is not None:
-        authorize(actor, MANAGE, village_code)
+    authorize(actor, MANAGE, village_code)
 
 
 def _save(obj) -> None:

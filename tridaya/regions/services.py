@@ -44,8 +44,7 @@ def profile_update(
 ) -> VillageProfile:
     """Create or change a village's profile; records what changed."""
     _require_village(village)
-    if actor is not None:
-        authorize(actor, "regions.change_profile", village)
+    authorize(actor, "regions.change_profile", village)
     profile, _created = VillageProfile.objects.select_for_update().get_or_create(village=village)
     before = snapshot(profile, PROFILE_FIELDS + ["boundary"])
     values = {
@@ -73,8 +72,7 @@ def rw_save(
 ) -> RW:
     """Add an RW, or update the one with that number."""
     _require_village(village)
-    if actor is not None:
-        authorize(actor, "regions.manage_units", village)
+    authorize(actor, "regions.manage_units", village)
     rw = RW.objects.filter(village=village, number=number).first() or RW(
         village=village, number=number
     )
@@ -92,8 +90,7 @@ def rw_save(
 @transaction.atomic
 def rt_save(*, actor, rw: RW, number: int, boundary: dict | None = None) -> RT:
     """Add an RT to an RW, or update the one with that number."""
-    if actor is not None:
-        authorize(actor, "regions.manage_units", rw.village_id)
+    authorize(actor, "regions.manage_units", rw.village_id)
     rt = RT.objects.filter(rw=rw, number=number).first() or RT(
         rw=rw, village_id=rw.village_id, number=number
     )
