@@ -52,11 +52,15 @@ VIEW = "institutions.view"
 VIEW_PEOPLE = "institutions.view_people"
 MANAGE = "institutions.manage"
 VIEW_PERSONAL_DATA = "institutions.view_personal_data"
+# A household survey sets the poverty status of the registered people who head the households;
+# whoever may import the survey (the TIPP's volunteers collect it) may do that.
+MARK_HOUSEHOLD_HEADS = "institutions.mark_household_heads"
 
 register(VIEW, public=True)
 register(VIEW_PEOPLE, roles=PEOPLE_READERS)
 register(MANAGE, roles=MANAGERS)
 register(VIEW_PERSONAL_DATA, roles=PERSONAL_DATA_READERS)
+register(MARK_HOUSEHOLD_HEADS, roles=MANAGERS | {Role.TIPP})
 
 
 # Audit actions of this app, with the labels history pages show (see tridaya.core.audit).
@@ -64,7 +68,7 @@ register_actions(
     {
         "institutions.person_created": _("Warga didaftarkan"),
         "institutions.person_updated": _("Data warga diubah"),
-        "institutions.people_linked": _("Warga dihubungkan dengan rumah tangga"),
+        "institutions.household_heads_marked": _("Status kemiskinan kepala KK diperbarui"),
         "institutions.bkm_saved": _("BKM disimpan"),
         "institutions.bkm_member_added": _("Anggota BKM ditambahkan"),
         "institutions.bkm_member_removed": _("Anggota BKM dikeluarkan"),

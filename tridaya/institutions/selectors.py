@@ -4,6 +4,7 @@ people, members or institutions."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -49,6 +50,9 @@ ASPECT_ORDER = Case(
     *[When(aspect=value, then=index) for index, value in enumerate(SlumAspect.values)],
     default=len(SlumAspect.values),
 )
+
+
+LOOKUP_CHUNK = 1000  # ids or NIKs per IN (...) query: well under SQLite's variable limit
 
 
 def _person_prefetch(lookup: str, model) -> Prefetch:
@@ -163,6 +167,17 @@ def people_of(village: Region, *, query: str = "", search_nik: bool = False) -> 
             match |= Q(nik=query)
         people = people.filter(match)
     return people
+
+
+def people_by_nik(village: Region, niks: Iterable[str]) -> dict[str, int]:
+    """{NIK: person id} of the village's registered people with these NIKs (one query per
+    thousand NIKs): how a household survey finds the people who head its households."""
+    wanted = sorted({nik for nik in niks if nik})
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), LOOKUP_CHUNK):
+        chunk = wanted[start : start + LOOKUP_CHUNK]
+        found.update(Person.objects.filter(village=village, nik__in=chunk).values_list("nik", "pk"))
+    return found
 
 
 def people_choices(village: Region) -> QuerySet[Person]:

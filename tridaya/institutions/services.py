@@ -6,8 +6,8 @@ them is recorded as `["***", "***"]`."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -37,7 +37,8 @@ from tridaya.institutions.models import (
     UPUnit,
     default_term_end,
 )
-from tridaya.institutions.policy import MANAGE
+from tridaya.institutions.policy import MANAGE, MARK_HOUSEHOLD_HEADS
+from tridaya.institutions.selectors import LOOKUP_CHUNK
 from tridaya.regions.models import Region
 
 Actor = User | None
@@ -51,6 +52,7 @@ class InstitutionError(ErrorCode):
     ELECTION_WITHOUT_CANDIDATES = "election_without_candidates"
     ELECTION_DUPLICATE_CANDIDATE = "election_duplicate_candidate"
     ELECTION_IN_FUTURE = "election_in_future"
+    PERSON_NOT_IN_VILLAGE = "person_not_in_village"
 
 
 PERSON_FIELDS = [
@@ -195,6 +197,70 @@ def person_update(
     if changes:
         record_event(actor=actor, action="institutions.person_updated", obj=person, changes=changes)
     return person
+
+
+@dataclass(frozen=True)
+class HeadsMarked:
+    """What `people_mark_household_heads` did."""
+
+    people: int  # registered people heading a household of the import
+    became_poor: list[int] = field(default_factory=list)  # person ids
+    became_not_poor: list[int] = field(default_factory=list)
+
+
+@transaction.atomic
+def people_mark_household_heads(
+    *, actor: Actor, village: Region, heads: Mapping[int, bool], source: str
+) -> HeadsMarked:
+    """The registered people of `village` who head a household take its poverty status
+    (`heads`: person id -> the household is poor). Bulk: two UPDATE queries per thousand people
+    whatever their number, and one audit event for the whole call, naming `source` (for example
+    "survei #12"): a survey import calls it once, with every head it linked. People of another
+    village are refused; an empty `heads` does nothing."""
+    _require_village(village)
+    authorize(actor, MARK_HOUSEHOLD_HEADS, village)
+    if not heads:
+        return HeadsMarked(people=0)
+    ids = sorted(heads)
+    current: dict[int, bool] = {}
+    for start in range(0, len(ids), LOOKUP_CHUNK):
+        chunk = ids[start : start + LOOKUP_CHUNK]
+        current.update(
+            Person.objects.select_for_update()
+            .filter(village=village, pk__in=chunk)
+            .values_list("pk", "is_poor")
+        )
+    strangers = [pk for pk in ids if pk not in current]
+    if strangers:
+        raise DomainError(
+            _("Orang dengan ID %(ids)s tidak terdaftar di %(village)s.")
+            % {"ids": ", ".join(map(str, strangers[:10])), "village": village},
+            code=InstitutionError.PERSON_NOT_IN_VILLAGE,
+        )
+    result = HeadsMarked(
+        people=len(ids),
+        became_poor=[pk for pk in ids if heads[pk] and not current[pk]],
+        became_not_poor=[pk for pk in ids if not heads[pk] and current[pk]],
+    )
+    now = timezone.now()
+    for is_poor, changed in ((True, result.became_poor), (False, result.became_not_poor)):
+        for start in range(0, len(changed), LOOKUP_CHUNK):
+            Person.objects.filter(pk__in=changed[start : start + LOOKUP_CHUNK]).update(
+                is_poor=is_poor, updated_at=now
+            )
+    if result.became_poor or result.became_not_poor:
+        record_event(
+            actor=actor,
+            action="institutions.household_heads_marked",
+            obj=village,
+            region_code=village.code,
+            changes={
+                "source": [None, source],
+                "became_poor": [None, result.became_poor],
+                "became_not_poor": [None, result.became_not_poor],
+            },
+        )
+    return result
 
 
 # BKM and its elections -------------------------------------------------------------------------
