@@ -97,3 +97,20 @@ def test_history_page_shows_the_label_not_the_code(client, users, bajur):
     body = response.content.decode()
     assert "Profil desa diubah" in body
     assert "regions.profile_updated" not in body
+
+
+def test_a_forwarding_helper_of_another_module_is_followed(tmp_path):
+    package = tmp_path / "tridaya"
+    (package / "demoapp" / "services").mkdir(parents=True)
+    (package / "demoapp" / "services" / "common.py").write_text(
+        "def _record_added(actor, action, member):\n"
+        "    record_event(actor=actor, action=action, obj=member)\n"
+    )
+    (package / "demoapp" / "services" / "groups.py").write_text(
+        "from .common import _record_added\n\n"
+        "def f(member):\n"
+        '    _record_added(None, "regions.not_registered_here", member)\n'
+    )
+    errors = checks.check_audit_actions(package)
+    assert [error.id for error in errors] == ["tridaya.E103"]
+    assert "groups.py:4" in errors[0].msg

@@ -55,9 +55,7 @@ def test_heads_take_their_households_status_in_one_audited_bulk_write(
     assert AuditEvent.objects.filter(action="institutions.household_heads_marked").count() == 1
 
 
-def test_people_of_another_village_and_unauthorised_actors_are_refused(
-    bajur, terong_tawah, users
-):
+def test_people_of_another_village_and_unauthorised_actors_are_refused(bajur, terong_tawah, users):
     stranger = _person(terong_tawah, "5201080101900009")
     with pytest.raises(DomainError) as error:
         services.people_mark_household_heads(

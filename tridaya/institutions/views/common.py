@@ -15,15 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tridaya.core.policy import authorize, can
-from tridaya.institutions import services
+from tridaya.institutions.errors import InstitutionError
 from tridaya.institutions.policy import MANAGE, VIEW_PEOPLE, VIEW_PERSONAL_DATA
 from tridaya.regions.models import Region
 from tridaya.regions.pages import village_or_404
 
 # Service error codes shown next to the form field they concern.
 ERROR_FIELDS = {
-    services.InstitutionError.KSM_TOO_FEW_MEMBERS: "members",
-    services.InstitutionError.KSM_LEADER_NOT_MEMBER: "leader",
+    InstitutionError.KSM_TOO_FEW_MEMBERS: "members",
+    InstitutionError.KSM_LEADER_NOT_MEMBER: "leader",
 }
 
 
