@@ -9,8 +9,10 @@ village, every BPS criterion answered), then rows are written a chunk at a time:
 - a new submission adds its household, with its head's name, sex and NIK; a NIK heads at most
   one household of the village;
 - a household links to the village's registered `Person` with its head's NIK, when there is one
-  heading no other household, and that person's poverty status follows the household's. (Heads
-  are not added to the register: one row per household keeps a million-row import fast.)
+  heading no other household, and that person's poverty status follows the household's, set
+  after the last chunk through the register's owner (`institutions.services.people.
+  people_mark_household_heads`: one call and one audit event per import). (Heads are not added
+  to the register: one row per household keeps a million-row import fast.)
 
 Writes go through `bulk.TableWriter` (COPY / executemany): a million rows through the ORM's
 model instances would take minutes. The batch's audit event records what the import did."""
@@ -28,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tridaya.institutions.models import Person
+from tridaya.institutions.services import people
 from tridaya.mapping.importers.base import ChunkResult
 from tridaya.mapping.importers.bulk import (
     JSONText,
@@ -95,14 +98,6 @@ PEOPLE_SQL = (
     f'LEFT JOIN "{_H.db_table}" h ON h."head_id" = p."id" '
     f'WHERE p."village_id" = %s AND NOT (p."nik" = \'\') AND p."nik" IN ({{values}})'
 )
-
-
-def people_poverty_set(*, actor, village: Region, statuses: dict[int, bool], reason: str) -> None:
-    """The one place the import changes the register of people: linked people take their
-    household's poverty status (person id -> is_poor). Interim: written in bulk here until the
-    institutions app offers its bulk, audited service for it."""
-    rows = [{"id": pk, "is_poor": is_poor} for pk, is_poor in statuses.items()]
-    TableWriter(Person).update(rows, ["is_poor"], now=timezone.now())
 
 
 class HouseholdImporter:
@@ -358,11 +353,11 @@ class HouseholdImporter:
         PostgreSQL's statistics of the tables it filled, so that the next import's lookups (and
         every page) are planned for their real size."""
         if self.heads_poverty:
-            people_poverty_set(
+            people.people_mark_household_heads(
                 actor=self.actor,
                 village=self.village,
-                statuses=self.heads_poverty,
-                reason=f"survey import #{self.batch.pk}",
+                heads=self.heads_poverty,
+                source=f"survei #{self.batch.pk}",
             )
         if connection.vendor == "postgresql" and totals.created >= ANALYZE_AFTER_ROWS:
             with connection.cursor() as cursor:

@@ -425,3 +425,27 @@ def test_the_command_imports_with_the_same_service(village, tmp_path):
     with pytest.raises(CommandError):
         call_command("import_survey", village.code, str(path), "--no-progress", stdout=out)
     assert "baris 3" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_the_import_sets_linked_people_poor_through_the_register_with_one_audit_event(village):
+    known = [
+        person(village, name=f"Warga {n}", nik=f"52010800000001{n:02d}", is_poor=False)
+        for n in range(3)
+    ]
+    header, rows = export(village, 5)
+    for index, someone in enumerate(known):
+        set_cell(header, rows, 2 + index, "head_nik", someone.nik)
+        for name in CRITERIA_FIELDS:
+            set_cell(header, rows, 2 + index, name, "ya")
+    batch = run_import(village, header, rows)
+    assert batch.created == 5
+    assert all(p.is_poor for p in Person.objects.filter(pk__in=[p.pk for p in known]))
+    events = AuditEvent.objects.filter(action="institutions.household_heads_marked")
+    assert events.count() == 1  # one event for the import, not one per person or chunk
+    changes = events.get().changes
+    assert changes["source"] == [None, f"survei #{batch.pk}"]
+    assert sorted(changes["became_poor"][1]) == sorted(p.pk for p in known)
+    # Imported again unchanged: nobody's status changes, so no further event.
+    run_import(village, header, rows)
+    assert events.count() == 1
