@@ -9,7 +9,6 @@ from typing import Any, TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from tridaya.mapping.models import Household, ImportBatch, Layer, Problem, ProblemPhoto
@@ -17,10 +16,24 @@ from tridaya.mapping.selectors import households as households_sel
 from tridaya.mapping.selectors import layers as layers_sel
 from tridaya.mapping.selectors import problems as problems_sel
 from tridaya.mapping.selectors import slum as slum_sel
-from tridaya.regions.models import RT, Level, Region
-from tridaya.regions.selectors import attach_ancestors
+from tridaya.regions.models import RT, Region
+from tridaya.regions.pages import village_or_404
 
 T = TypeVar("T")
+
+__all__ = [
+    "batch_or_404",
+    "found_or_404",
+    "household_or_404",
+    "layer_or_404",
+    "photo_or_404",
+    "problem_collection",
+    "problem_feature",
+    "problem_or_404",
+    "rt_or_404",
+    "slum_rt_or_404",
+    "village_or_404",
+]
 
 
 def found_or_404(read: Callable[..., T], *args: Any) -> T:
@@ -29,13 +42,6 @@ def found_or_404(read: Callable[..., T], *args: Any) -> T:
         return read(*args)
     except ObjectDoesNotExist:
         raise Http404 from None
-
-
-def village_or_404(code: str) -> Region:
-    """A village with its ancestors for the breadcrumbs (2 queries); 404 for other codes."""
-    village = get_object_or_404(Region, code=code, level=Level.VILLAGE)
-    attach_ancestors([village])
-    return village
 
 
 def rt_or_404(village: Region, rt_id: int) -> RT:

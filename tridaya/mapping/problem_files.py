@@ -10,8 +10,9 @@ from typing import Any
 from django.db import models
 from django.utils.translation import gettext as _
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.mapping import gis_formats
-from tridaya.mapping.models import SEVERITY_MAX, SEVERITY_MIN, ProblemKind, Sector, TridayaDomain
+from tridaya.mapping.models import SEVERITY_MAX, SEVERITY_MIN, ProblemKind, Sector
 
 # Attribute names read from an imported file (Tridaya's own export names first).
 ATTRIBUTES: dict[str, tuple[str, ...]] = {

@@ -21,8 +21,8 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.choices import Sex
 from tridaya.core.policy import authorize, can
-from tridaya.institutions.models import Sex
 from tridaya.mapping import pages
 from tridaya.mapping.forms.households import MAX_UPLOAD_MB
 from tridaya.mapping.importers.household_form import HOUSING_SELECTS

@@ -10,6 +10,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
 from tridaya.mapping import pages
@@ -20,7 +21,6 @@ from tridaya.mapping.models import (
     ProblemKind,
     ProblemStatus,
     Sector,
-    TridayaDomain,
 )
 from tridaya.mapping.policy import MAP_PROBLEMS, VIEW_MAP
 from tridaya.mapping.selectors import problems as sel

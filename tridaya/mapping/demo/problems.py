@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.cycle.models import Meeting, MeetingKind
 from tridaya.mapping.demo import BAJUR, SEED, rt_box
 from tridaya.mapping.models import (
@@ -15,7 +16,6 @@ from tridaya.mapping.models import (
     ProblemSource,
     ProblemStatus,
     Sector,
-    TridayaDomain,
 )
 from tridaya.mapping.services import problems as services_problems
 from tridaya.mapping.spatial import village_extent

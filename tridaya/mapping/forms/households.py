@@ -7,8 +7,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import Sex
 from tridaya.core.forms import bootstrapify
-from tridaya.institutions.models import Sex
 from tridaya.mapping.importers.household_form import HOUSING_SELECTS
 from tridaya.mapping.models import POVERTY_CRITERIA, Household, ImportMode, SurveyForm
 from tridaya.mapping.models.households import MAX_MEMBERS

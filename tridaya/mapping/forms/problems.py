@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.forms import GeoJSONField, bootstrapify
 from tridaya.cycle.models import Meeting
 from tridaya.mapping.forms.layers import GisUploadMixin
@@ -14,7 +15,6 @@ from tridaya.mapping.models import (
     ProblemKind,
     ProblemStatus,
     Sector,
-    TridayaDomain,
 )
 from tridaya.mapping.selectors.problems import rt_label
 from tridaya.regions.models import RT

@@ -25,8 +25,9 @@ from django.db.models import F, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import Sex
 from tridaya.core.models import TimeStampedModel
-from tridaya.institutions.models import Person, Sex
+from tridaya.institutions.models import Person
 from tridaya.institutions.models.people import nik_validator
 from tridaya.regions.models import RT, Level, Region
 

@@ -72,11 +72,6 @@ ANSWER_FIELDS = [
 ]
 
 
-def _authorize(actor: Actor, obj: Any) -> None:
-    if actor is not None:
-        authorize(actor, MANAGE_HOUSEHOLDS, obj)
-
-
 def _criteria(criteria: Mapping[str, bool]) -> dict[str, bool]:
     unknown = sorted(set(criteria) - set(CRITERIA_FIELDS))
     if unknown:
@@ -190,7 +185,7 @@ def household_create(
             _("%(region)s bukan kelurahan/desa.") % {"region": village},
             code=MappingError.HOUSEHOLD_NOT_A_VILLAGE,
         )
-    _authorize(actor, village)
+    authorize(actor, MANAGE_HOUSEHOLDS, village)
     household = Household(village=village, source=HouseholdSource.FORM)
     answers = {
         "members": members,
@@ -247,7 +242,7 @@ def household_update(
 ) -> Household:
     """Change a household's answers; its poverty status and its linked head's follow. The
     audit records what changed (the linked head by id, never a name or NIK)."""
-    _authorize(actor, household)
+    authorize(actor, MANAGE_HOUSEHOLDS, household)
     household = Household.objects.select_for_update().get(pk=household.pk)
     before = snapshot(household, HOUSEHOLD_FIELDS)
     answers = {
@@ -280,7 +275,7 @@ def household_update(
 @transaction.atomic
 def household_delete(*, actor: Actor, household: Household) -> None:
     """Remove a household recorded by mistake; a linked head stays in the register of people."""
-    _authorize(actor, household)
+    authorize(actor, MANAGE_HOUSEHOLDS, household)
     record_event(
         actor=actor,
         action="mapping.household_deleted",

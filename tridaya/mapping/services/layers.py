@@ -24,11 +24,6 @@ from tridaya.regions.models import Region
 LAYER_FIELDS = ["name", "kind", "description", "source_name", "source_crs", "feature_count"]
 
 
-def _check(actor, obj) -> None:
-    if actor is not None:
-        authorize(actor, MANAGE_LAYERS, obj)
-
-
 @dataclass
 class LayerImportResult:
     layer: Layer
@@ -80,7 +75,7 @@ def layer_import(
             _("%(region)s bukan kelurahan/desa.") % {"region": village},
             code=MappingError.WRONG_VILLAGE,
         )
-    _check(actor, village)
+    authorize(actor, MANAGE_LAYERS, village)
     read = gis_formats.read_features(data, file_name, crs=crs)
     outside = _features_outside(village, read)
     if outside:
@@ -135,7 +130,7 @@ def _user(actor):
 
 @transaction.atomic
 def layer_update(*, actor, layer: Layer, name: str, kind: str, description: str = "") -> Layer:
-    _check(actor, layer)
+    authorize(actor, MANAGE_LAYERS, layer)
     layer = Layer.objects.select_for_update().get(pk=layer.pk)
     before = snapshot(layer, LAYER_FIELDS)
     name = name.strip()
@@ -160,7 +155,7 @@ def layer_update(*, actor, layer: Layer, name: str, kind: str, description: str 
 
 @transaction.atomic
 def layer_delete(*, actor, layer: Layer) -> None:
-    _check(actor, layer)
+    authorize(actor, MANAGE_LAYERS, layer)
     record_event(
         actor=actor,
         action="mapping.layer_deleted",

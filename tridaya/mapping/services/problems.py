@@ -71,11 +71,6 @@ TRANSITIONS: dict[str, set[str]] = {
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 
-def _check(actor, action: str, obj) -> None:
-    if actor is not None:
-        authorize(actor, action, obj)
-
-
 def _require_village(region: Region) -> None:
     if not region.is_village:
         raise DomainError(
@@ -168,9 +163,9 @@ def problem_create(
     `extent` lets an importer pass the village's boundaries once for many rows. A status other
     than 'dilaporkan' needs the right to verify."""
     _require_village(village)
-    _check(actor, MAP_PROBLEMS, village)
+    authorize(actor, MAP_PROBLEMS, village)
     if status != ProblemStatus.REPORTED:
-        _check(actor, VERIFY_PROBLEMS, village)
+        authorize(actor, VERIFY_PROBLEMS, village)
     problem = Problem(
         village=village,
         status=status,
@@ -224,7 +219,7 @@ def problem_update(
 ) -> Problem:
     """Change what a problem or potential says and where it is (the status changes through
     `problem_set_status`). Records only what changed."""
-    _check(actor, MAP_PROBLEMS, problem)
+    authorize(actor, MAP_PROBLEMS, problem)
     problem = Problem.objects.select_for_update().get(pk=problem.pk)
     before = snapshot(problem, PROBLEM_FIELDS)
     _apply(
@@ -284,7 +279,7 @@ def problem_upsert(
 def problem_set_status(*, actor, problem: Problem, status: str) -> Problem:
     """Move a report along: dilaporkan -> terverifikasi -> masuk rencana -> ditangani (or
     ditolak). A status that may not follow the current one is refused."""
-    _check(actor, VERIFY_PROBLEMS, problem)
+    authorize(actor, VERIFY_PROBLEMS, problem)
     problem = Problem.objects.select_for_update().get(pk=problem.pk)
     if status not in ProblemStatus.values:
         raise DomainError(_("Status tidak dikenal."), code=MappingError.BAD_STATUS)
@@ -318,7 +313,7 @@ def problem_set_status(*, actor, problem: Problem, status: str) -> Problem:
 @transaction.atomic
 def problem_delete(*, actor, problem: Problem) -> None:
     """Remove a report entered by mistake (those who verify reports only)."""
-    _check(actor, VERIFY_PROBLEMS, problem)
+    authorize(actor, VERIFY_PROBLEMS, problem)
     record_event(
         actor=actor,
         action="mapping.problem_deleted",
@@ -336,7 +331,7 @@ def problem_delete(*, actor, problem: Problem) -> None:
 @transaction.atomic
 def photo_add(*, actor, problem: Problem, image, caption: str = "") -> ProblemPhoto:
     """Attach a photo (JPEG or PNG, at most 10 MB). Its time and place are read from EXIF."""
-    _check(actor, MAP_PROBLEMS, problem)
+    authorize(actor, MAP_PROBLEMS, problem)
     if image.size > MAX_PHOTO_BYTES:
         raise DomainError(
             _("Foto %(name)s terlalu besar (%(mb)s MB); paling besar 10 MB.")
@@ -374,7 +369,7 @@ def photo_add(*, actor, problem: Problem, image, caption: str = "") -> ProblemPh
 def photo_add_once(*, actor, problem: Problem, image, caption: str = "") -> ProblemPhoto | None:
     """`photo_add`, unless the problem already has this very photo (a survey submission
     imported again): returns the new photo, or None when it was there already."""
-    _check(actor, MAP_PROBLEMS, problem)
+    authorize(actor, MAP_PROBLEMS, problem)
     if _has_photo(problem, image):
         return None
     return photo_add(actor=actor, problem=problem, image=image, caption=caption)
@@ -423,7 +418,7 @@ def photo_files_discard(*, names: list[str]) -> None:
 
 @transaction.atomic
 def photo_delete(*, actor, photo: ProblemPhoto) -> None:
-    _check(actor, MAP_PROBLEMS, photo.problem)
+    authorize(actor, MAP_PROBLEMS, photo.problem)
     record_event(
         actor=actor,
         action="mapping.problem_photo_deleted",
@@ -461,7 +456,7 @@ def problems_import(
     feature is bad, nothing is written and every bad feature is listed. Idempotent: a feature
     is matched by its `ref` (or file name and position), so importing again updates."""
     _require_village(village)
-    _check(actor, MAP_PROBLEMS, village)
+    authorize(actor, MAP_PROBLEMS, village)
     read = gis_formats.read_features(data, file_name, crs=crs)
     extent = village_extent(village)
     problems: list[gis_formats.FeatureProblem] = []

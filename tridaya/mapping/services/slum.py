@@ -49,11 +49,6 @@ class Outcome:
     UNCHANGED = "unchanged"
 
 
-def _check(actor, obj) -> None:
-    if actor is not None:
-        authorize(actor, EDIT_SLUM_DATA, obj)
-
-
 def _decimal(value: Any) -> Decimal | None:
     if value is None or value == "":
         return None
@@ -171,7 +166,7 @@ def rt_profile_upsert(
 ) -> tuple[RTProfile, str]:
     """`rt_profile_save` that also says whether the profile was created, updated or unchanged
     (survey and template imports count them)."""
-    _check(actor, rt)
+    authorize(actor, EDIT_SLUM_DATA, rt)
     profile = RTProfile.objects.select_for_update().filter(rt=rt, year=year).first()
     created = profile is None
     if profile is None:
@@ -368,8 +363,7 @@ def slum_import(
     rw, rt, tahun, luas_ha, bangunan, penduduk, kk, jalan_ideal_m, drainase_ideal_m, 1a...7b and
     optionally 1a_tertangani...). `year` fills an empty `tahun`. Strict: one bad cell and
     nothing is written; every bad cell is reported."""
-    if actor is not None:
-        authorize(actor, EDIT_SLUM_DATA, village)
+    authorize(actor, EDIT_SLUM_DATA, village)
     cset = criteria_of(current_criteria_set())
     rts = {
         (rt.rw.number, rt.number): rt

@@ -161,8 +161,7 @@ def survey_import(
             _("%(region)s bukan kelurahan/desa.") % {"region": village},
             code=MappingError.SURVEY_IMPORT_NOT_A_VILLAGE,
         )
-    if actor is not None:
-        authorize(actor, IMPORT_SURVEYS, village)
+    authorize(actor, IMPORT_SURVEYS, village)
     if mode not in ImportMode.values:
         raise DomainError(
             _("Mode impor tidak dikenal."), code=MappingError.SURVEY_IMPORT_UNKNOWN_MODE

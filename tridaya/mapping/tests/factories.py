@@ -10,6 +10,7 @@ import itertools
 import json
 from decimal import Decimal
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.geo import parse_geometry
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
 from tridaya.mapping.importers import samples
@@ -22,7 +23,6 @@ from tridaya.mapping.models import (
     RTProfile,
     Sector,
     SurveyForm,
-    TridayaDomain,
 )
 from tridaya.mapping.services import households as services_households
 from tridaya.mapping.services import problems as services_problems

@@ -15,11 +15,11 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
 from tridaya.mapping import pages
 from tridaya.mapping.forms.households import HouseholdFilterForm, HouseholdForm
@@ -51,9 +51,7 @@ SECTION_TABS = [
 
 def village_for(code: str) -> Region:
     """The village (404 for any other code), with dates shown in its own time zone."""
-    village = pages.village_or_404(code)
-    timezone.activate(village.timezone)
-    return village
+    return pages.village_or_404(code, activate_timezone=True)
 
 
 def perms_for(request: HttpRequest, village: Region) -> dict[str, bool]:
@@ -87,14 +85,6 @@ def section_context(request: HttpRequest, village: Region, tab: str, **extra) ->
 
 def _tiles() -> dict:
     return {"url": settings.TRIDAYA_TILE_URL, "attribution": settings.TRIDAYA_TILE_ATTRIBUTION}
-
-
-def _add_service_error(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 # Public pages --------------------------------------------------------------------------------
@@ -247,7 +237,7 @@ def household_create(request, code: str):
                 actor=request.user, village=village, **form.service_kwargs()
             )
         except ValidationError as exc:
-            _add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request, _("KK dicatat (%(status)s).") % {"status": _status(household)}
@@ -275,7 +265,7 @@ def household_edit(request, code: str, pk: int):
                 actor=request.user, household=household, **form.service_kwargs()
             )
         except ValidationError as exc:
-            _add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request, _("Data KK disimpan (%(status)s).") % {"status": _status(household)}

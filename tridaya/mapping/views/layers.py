@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize
 from tridaya.mapping import pages
 from tridaya.mapping.forms.layers import LayerForm, LayerImportForm
@@ -19,7 +20,6 @@ from tridaya.mapping.selectors import layers as sel
 from tridaya.mapping.selectors.problems import boundaries_of
 from tridaya.mapping.services import layers as services
 from tridaya.mapping.views.map_common import (
-    add_service_error,
     export_format,
     export_links,
     file_response,
@@ -65,7 +65,7 @@ def layer_import(request, code: str):
                 description=data.get("description") or "",
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             params = {
                 "name": result.layer.name,

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize
 from tridaya.mapping import pages
 from tridaya.mapping.forms.problems import (
@@ -31,7 +32,6 @@ from tridaya.mapping.selectors import problems as sel
 from tridaya.mapping.services import problems as services
 from tridaya.mapping.services.problems import TRANSITIONS
 from tridaya.mapping.views.map_common import (
-    add_service_error,
     export_format,
     export_links,
     file_response,
@@ -144,7 +144,7 @@ def problem_create(request, code: str):
                 actor=request.user, village=village, **_service_kwargs(form.cleaned_data)
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request,
@@ -179,7 +179,7 @@ def problem_edit(request, code: str, pk: int):
                 actor=request.user, problem=problem, **_service_kwargs(form.cleaned_data)
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Perubahan disimpan."))
             return redirect("mapping:problem", code=village.code, pk=problem.pk)
@@ -299,7 +299,7 @@ def problems_import(request, code: str):
                 defaults=form.defaults(),
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request,

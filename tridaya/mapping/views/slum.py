@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize
 from tridaya.mapping import pages, scoring, slum_template
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
@@ -20,7 +21,7 @@ from tridaya.mapping.forms.slum import RTProfileForm, SlumImportForm
 from tridaya.mapping.policy import EDIT_SLUM_DATA, VIEW_MAP
 from tridaya.mapping.selectors import slum as sel
 from tridaya.mapping.services import slum as services
-from tridaya.mapping.views.map_common import add_service_error, page_context, tiles, village_for
+from tridaya.mapping.views.map_common import page_context, tiles, village_for
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -99,7 +100,7 @@ def rt_profile_edit(request, code: str, rt_pk: int):
                 **form.profile_values(),
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request,
@@ -147,7 +148,7 @@ def slum_import(request, code: str):
                 year=form.cleaned_data.get("year"),
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request,
