@@ -1,5 +1,5 @@
 """What the pages and the API of pemetaan swadaya share: the objects of a URL, or a 404 (the
-selectors raise the model's DoesNotExist, never Http404), and problems as GeoJSON with the
+selectors raise `NotFound`, never Http404), and problems as GeoJSON with the
 address of their page (selectors build no URLs)."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.urls import reverse
 
+from tridaya.core.errors import NotFound
 from tridaya.mapping.models import Household, ImportBatch, Layer, Problem, ProblemPhoto
 from tridaya.mapping.selectors import households as households_sel
 from tridaya.mapping.selectors import layers as layers_sel
@@ -40,7 +40,7 @@ def found_or_404(read: Callable[..., T], *args: Any) -> T:
     """`read(*args)`, or a 404 when it finds nothing (no existence leak either way)."""
     try:
         return read(*args)
-    except ObjectDoesNotExist:
+    except NotFound:
         raise Http404 from None
 
 

@@ -18,6 +18,7 @@ from tridaya.mapping.models import (
     ImportBatch,
     QuarantinedRow,
 )
+from tridaya.mapping.selectors import one_of
 from tridaya.regions.models import RT, Region, VillageProfile
 
 DEFAULT_COVERAGE_MIN_PCT = 80
@@ -136,8 +137,8 @@ def village_households(village: Region) -> VillageHouseholds:
 
 
 def rt_of(village: Region, rt_id: int) -> RT:
-    """One RT of the village; RT.DoesNotExist for an RT elsewhere."""
-    return RT.objects.select_related("rw").get(pk=rt_id, village=village)
+    """One RT of the village; NotFound for an RT elsewhere."""
+    return one_of(RT.objects.select_related("rw"), pk=rt_id, village=village)
 
 
 def rt_stats(rt: RT) -> Stats:
@@ -176,10 +177,9 @@ def households_of(
 
 
 def household_of(village: Region, pk: int) -> Household:
-    """One household of the village; Household.DoesNotExist for one elsewhere."""
-    return Household.objects.select_related("rt__rw", "head", "import_batch").get(
-        pk=pk, village=village
-    )
+    """One household of the village; NotFound for one elsewhere."""
+    households = Household.objects.select_related("rt__rw", "head", "import_batch")
+    return one_of(households, pk=pk, village=village)
 
 
 def poor_household_features(village: Region, *, personal: bool, rt: RT | None = None) -> list[dict]:
@@ -250,8 +250,8 @@ def import_batches(village: Region) -> QuerySet[ImportBatch]:
 
 
 def batch_of(village: Region, pk: int) -> ImportBatch:
-    """One survey import of the village; ImportBatch.DoesNotExist for one elsewhere."""
-    return ImportBatch.objects.select_related("actor").get(pk=pk, village=village)
+    """One survey import of the village; NotFound for one elsewhere."""
+    return one_of(ImportBatch.objects.select_related("actor"), pk=pk, village=village)
 
 
 def quarantined_rows(

@@ -6,6 +6,7 @@ from django.db.models import Prefetch, QuerySet
 
 from tridaya.mapping.gis_formats import OutFeature
 from tridaya.mapping.models import Layer, LayerFeature
+from tridaya.mapping.selectors import one_of
 from tridaya.regions.models import Region
 
 
@@ -14,10 +15,11 @@ def layers_of(village: Region) -> QuerySet[Layer]:
 
 
 def layer_for_village(village: Region, pk: int) -> Layer:
-    """One layer with its features in order (2 queries); Layer.DoesNotExist for one elsewhere."""
-    return Layer.objects.prefetch_related(
+    """One layer with its features in order (2 queries); NotFound for one elsewhere."""
+    layers = Layer.objects.prefetch_related(
         Prefetch("features", queryset=LayerFeature.objects.order_by("position"))
-    ).get(village=village, pk=pk)
+    )
+    return one_of(layers, village=village, pk=pk)
 
 
 def layer_collection(layer: Layer) -> dict:

@@ -21,6 +21,7 @@ from tridaya.mapping.models import (
     ProblemStatus,
     Sector,
 )
+from tridaya.mapping.selectors import one_of
 from tridaya.mapping.spatial import (
     VillageExtent,
     centre_radius_m,
@@ -109,19 +110,17 @@ def boundaries_of(village: Region) -> dict:
 
 def problem_for_village(village: Region, pk: int) -> Problem:
     """One problem of the village with everything its page shows (2 queries);
-    Problem.DoesNotExist for one elsewhere."""
-    return (
-        Problem.objects.select_related("rt__rw", "meeting", "reported_by")
-        .prefetch_related(Prefetch("photos", queryset=ProblemPhoto.objects.order_by("id")))
-        .get(village=village, pk=pk)
+    NotFound for one elsewhere."""
+    problems = Problem.objects.select_related("rt__rw", "meeting", "reported_by").prefetch_related(
+        Prefetch("photos", queryset=ProblemPhoto.objects.order_by("id"))
     )
+    return one_of(problems, village=village, pk=pk)
 
 
 def photo_for_village(village: Region, problem_pk: int, photo_pk: int) -> ProblemPhoto:
-    """ProblemPhoto.DoesNotExist for a photo of another problem or village."""
-    return ProblemPhoto.objects.select_related("problem").get(
-        pk=photo_pk, problem_id=problem_pk, problem__village=village
-    )
+    """NotFound for a photo of another problem or village."""
+    photos = ProblemPhoto.objects.select_related("problem")
+    return one_of(photos, pk=photo_pk, problem_id=problem_pk, problem__village=village)
 
 
 def rt_label(rt: RT | None) -> str:

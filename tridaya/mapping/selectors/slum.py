@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 from tridaya.mapping import scoring
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
 from tridaya.mapping.models import RTProfile, SlumCriteriaSet, SlumVolume
+from tridaya.mapping.selectors import one_of
 from tridaya.mapping.selectors.problems import rt_label
 from tridaya.regions.models import RT, Region
 
@@ -203,8 +204,8 @@ def slum_page(village: Region, year: int | None = None, rt_ids: Iterable[int] = 
 
 
 def rt_of_village(village: Region, rt_pk: int) -> RT:
-    """RT.DoesNotExist for an RT of another village."""
-    return RT.objects.select_related("rw").get(pk=rt_pk, village=village)
+    """NotFound for an RT of another village."""
+    return one_of(RT.objects.select_related("rw"), pk=rt_pk, village=village)
 
 
 def rt_profile(rt: RT, year: int) -> RTProfile | None:

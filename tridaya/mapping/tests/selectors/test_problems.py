@@ -43,3 +43,17 @@ def test_a_shape_far_from_the_village_is_outside(village, django_assert_num_quer
     assert not sel.is_outside_village(extent, Point(centre.x, centre.y))
     with django_assert_num_queries(0):
         assert sel.is_outside_village(extent, Point(centre.x + 1, centre.y))
+
+
+def test_a_problem_of_another_village_is_not_found_as_a_domain_error(village, terong_tawah):
+    from django.http import Http404
+
+    from tridaya.core.errors import NotFound
+    from tridaya.mapping import pages
+
+    found = problem(village, geometry=point_in(rt_of(village)))
+    assert sel.problem_for_village(village, found.pk) == found
+    with pytest.raises(NotFound):
+        sel.problem_for_village(with_units(terong_tawah), found.pk)
+    with pytest.raises(Http404):  # what the pages and the API answer
+        pages.problem_or_404(terong_tawah, found.pk)
