@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tridaya.core.formats import format_percent
 from tridaya.cycle.gates import register_output
 from tridaya.cycle.models import Step
 from tridaya.mapping.models import Problem, ProblemKind
@@ -54,8 +55,8 @@ HOUSEHOLD_COVERAGE = "mapping_household_coverage"
 
 
 def _pct(value) -> str:
-    text = f"{value:.1f}".replace(".", ",")
-    return text[:-2] if text.endswith(",0") else text
+    """80 -> '80', 82.5 -> '82,5' (the message adds the % sign)."""
+    return format_percent(value, 1).removesuffix("%")
 
 
 def household_coverage_reached(step: Step) -> tuple[bool, str]:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from tridaya.core.errors import DomainError
+from tridaya.core.tabular import RowProblem, TableError, TableErrorCode, read_table
 from tridaya.mapping.errors import MappingError
 from tridaya.mapping.scoring import DENOMINATOR_LABELS
 from tridaya.mapping.selectors.slum import SlumPage
@@ -29,71 +30,26 @@ HANDLED_SUFFIX = "_tertangani"
 INTEGER_FIELDS = {"buildings", "population", "households"}
 
 
-@dataclass(frozen=True)
-class CellProblem:
-    line: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        if self.column:
-            return _("Baris %(line)s, kolom %(column)s: %(message)s") % {
-                "line": self.line,
-                "column": self.column,
-                "message": self.message,
-            }
-        return _("Baris %(line)s: %(message)s") % {"line": self.line, "message": self.message}
-
-
 class SlumImportError(DomainError):
-    def __init__(self, problems: list[CellProblem]):
+    def __init__(self, problems: list[RowProblem]):
         self.problems = problems
         super().__init__([str(p) for p in problems], code=MappingError.BAD_TEMPLATE)
 
 
-def template_rows(data: bytes, file_name: str):
-    """(line number, {column: cell}) of each non-empty row of an XLSX or CSV template."""
-    if file_name.lower().endswith(".xlsx"):
-        yield from _xlsx_rows(data)
-    else:
-        yield from _csv_rows(data)
-
-
-def _xlsx_rows(data: bytes):
-    import io
-    import zipfile
-
-    from openpyxl import load_workbook
-
+def template_rows(data: bytes, file_name: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, {column: cell text}) of each non-empty row of an XLSX or CSV template,
+    read with the program's one table reader."""
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise SlumImportError([CellProblem(1, "", _("berkas XLSX tidak terbaca."))]) from exc
-    try:
-        sheet = book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = [str(h).strip().lower() if h is not None else "" for h in next(rows, [])]
-        for line, row in enumerate(rows, start=2):
-            if not any(c not in (None, "") for c in row):
-                continue
-            yield line, {header[i]: row[i] for i in range(min(len(header), len(row)))}
-    finally:
-        book.close()
-
-
-def _csv_rows(data: bytes):
-    import csv
-    import io
-
-    text = data.decode("utf-8-sig", errors="replace")
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip().lower() for h in next(reader, [])]
-    for line, row in enumerate(reader, start=2):
-        if not any(cell.strip() for cell in row):
-            continue
-        yield line, {header[i]: row[i].strip() for i in range(min(len(header), len(row)))}
+        table = read_table(data, file_name)
+    except TableError as exc:
+        if exc.code == TableErrorCode.EMPTY:
+            return
+        if file_name.lower().endswith(".xlsx"):
+            problem = RowProblem(1, "", _("berkas XLSX tidak terbaca."))
+            raise SlumImportError([problem]) from exc
+        raise SlumImportError(exc.problems) from exc
+    for row in table.rows:
+        yield row.line, row.cells
 
 
 def header(page: SlumPage) -> list[str]:

@@ -13,6 +13,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from tridaya.core.errors import DomainError
+from tridaya.core.formats import format_number
 from tridaya.core.geo import parse_geometry, to_utm, utm_epsg
 from tridaya.mapping.errors import MappingError
 from tridaya.regions.models import RT, Region, VillageProfile
@@ -90,7 +91,7 @@ def distance_outside_m(extent: VillageExtent, geom: BaseGeometry) -> float | Non
 
 
 def _km(metres: float) -> str:
-    return f"{metres / 1000:.1f}".replace(".", ",")
+    return format_number(metres / 1000, 1)
 
 
 def check_near_village(extent: VillageExtent, geom: BaseGeometry, *, field: str) -> None:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
+from tridaya.core.formats import format_number
 from tridaya.core.geo import measure, parse_geometry
 from tridaya.core.policy import authorize
 from tridaya.mapping import gis_formats
@@ -50,7 +51,7 @@ def _features_outside(village: Region, read: gis_formats.ReadResult) -> list:
                         "sekitar %(km)s km di luar batas %(village)s; periksa sistem "
                         "koordinat berkas."
                     )
-                    % {"km": f"{distance / 1000:.1f}".replace(".", ","), "village": village.name},
+                    % {"km": format_number(distance / 1000, 1), "village": village.name},
                 )
             )
     return problems

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import authorize
+from tridaya.core.tabular import RowProblem
 from tridaya.mapping import scoring
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
 from tridaya.mapping.errors import MappingError
@@ -27,7 +28,6 @@ from tridaya.mapping.slum_template import (
     HANDLED_SUFFIX,
     INTEGER_FIELDS,
     TEMPLATE_PROFILE_COLUMNS,
-    CellProblem,
     SlumImportError,
     template_rows,
 )
@@ -261,7 +261,7 @@ def _cell_number(value: Any, *, integer: bool) -> Decimal:
 
 def _row_place(line, cells, *, rts, seen, year, village) -> tuple[RT | None, dict, list]:
     """The RT and year of a template row, and the problems of its rw, rt and tahun cells."""
-    problems: list[CellProblem] = []
+    problems: list[RowProblem] = []
     numbers: dict[str, Any] = {}
     for column in ("rw", "rt", "tahun"):
         raw = cells.get(column)
@@ -272,14 +272,14 @@ def _row_place(line, cells, *, rts, seen, year, village) -> tuple[RT | None, dic
             numbers[column] = int(_cell_number(raw, integer=True))
         except ValueError:
             problems.append(
-                CellProblem(line, column, _("isi nomor bulat (sekarang '%(v)s').") % {"v": raw})
+                RowProblem(line, column, _("isi nomor bulat (sekarang '%(v)s').") % {"v": raw})
             )
     rt = None
     if "rw" in numbers and "rt" in numbers:
         rt = rts.get((numbers["rw"], numbers["rt"]))
         if rt is None:
             problems.append(
-                CellProblem(
+                RowProblem(
                     line,
                     "rt",
                     _("RT %(rt)02d / RW %(rw)02d tidak ada di %(village)s.")
@@ -290,15 +290,15 @@ def _row_place(line, cells, *, rts, seen, year, village) -> tuple[RT | None, dic
         key = (numbers["rw"], numbers["rt"], numbers["tahun"])
         if key in seen:
             problems.append(
-                CellProblem(line, "rt", _("RT ini sudah ada di baris %(n)s.") % {"n": seen[key]})
+                RowProblem(line, "rt", _("RT ini sudah ada di baris %(n)s.") % {"n": seen[key]})
             )
         seen[key] = line
     return rt, numbers, problems
 
 
-def _row_figures(line, cells) -> tuple[dict[str, Any], list[CellProblem]]:
+def _row_figures(line, cells) -> tuple[dict[str, Any], list[RowProblem]]:
     """The RT's figures (denominators, population) of a template row."""
-    problems: list[CellProblem] = []
+    problems: list[RowProblem] = []
     values: dict[str, Any] = {}
     for column, name in TEMPLATE_PROFILE_COLUMNS:
         raw = cells.get(column)
@@ -308,7 +308,7 @@ def _row_figures(line, cells) -> tuple[dict[str, Any], list[CellProblem]]:
                 raise ValueError(raw)
         except ValueError:
             problems.append(
-                CellProblem(
+                RowProblem(
                     line,
                     column,
                     _("isi angka 0 atau lebih%(int)s (sekarang '%(v)s').")
@@ -323,9 +323,9 @@ def _row_figures(line, cells) -> tuple[dict[str, Any], list[CellProblem]]:
     return values, problems
 
 
-def _row_volumes(line, cells, cset) -> tuple[dict, dict, list[CellProblem]]:
+def _row_volumes(line, cells, cset) -> tuple[dict, dict, list[RowProblem]]:
     """The volumes and handled volumes of a template row, by criterion code."""
-    problems: list[CellProblem] = []
+    problems: list[RowProblem] = []
     volumes: dict[str, Decimal] = {}
     handled: dict[str, Decimal] = {}
     for code in cset.codes:
@@ -336,22 +336,22 @@ def _row_volumes(line, cells, cset) -> tuple[dict, dict, list[CellProblem]]:
             try:
                 target[code] = _cell_number(raw, integer=False)
             except ValueError:
-                problems.append(CellProblem(line, column, _("bukan angka ('%(v)s').") % {"v": raw}))
+                problems.append(RowProblem(line, column, _("bukan angka ('%(v)s').") % {"v": raw}))
     return volumes, handled, problems
 
 
-def _row_checks(line, cset, values, volumes, handled) -> list[CellProblem]:
+def _row_checks(line, cset, values, volumes, handled) -> list[RowProblem]:
     """What is wrong with a row whose cells all read: more KK than people, volumes above
     their denominators, negative handled volumes."""
-    problems: list[CellProblem] = []
+    problems: list[RowProblem] = []
     if values["households"] > values["population"]:
-        problems.append(CellProblem(line, "kk", _("jumlah KK lebih dari jumlah penduduk.")))
+        problems.append(RowProblem(line, "kk", _("jumlah KK lebih dari jumlah penduduk.")))
     figures = scoring.Figures(**{n: scoring.to_decimal(values[n]) for n in scoring.DENOMINATORS})
     for problem in scoring.check_volumes(cset, figures, volumes, complete=False):
-        problems.append(CellProblem(line, problem.code, problem.message))
+        problems.append(RowProblem(line, problem.code, problem.message))
     for code, number in handled.items():
         if number < 0:
-            problems.append(CellProblem(line, code + HANDLED_SUFFIX, _("tidak boleh negatif.")))
+            problems.append(RowProblem(line, code + HANDLED_SUFFIX, _("tidak boleh negatif.")))
     return problems
 
 
@@ -369,7 +369,7 @@ def slum_import(
         (rt.rw.number, rt.number): rt
         for rt in RT.objects.filter(village=village).select_related("rw")
     }
-    problems: list[CellProblem] = []
+    problems: list[RowProblem] = []
     parsed = []
     seen: dict[tuple[int, int, int], int] = {}
     for line, cells in template_rows(data, file_name):
@@ -385,7 +385,7 @@ def slum_import(
         if not row_problems and rt is not None:
             parsed.append((rt, numbers["tahun"], values, volumes, handled))
     if not parsed and not problems:
-        problems.append(CellProblem(1, "", _("templat tidak berisi baris data.")))
+        problems.append(RowProblem(1, "", _("templat tidak berisi baris data.")))
     if problems:
         raise SlumImportError(problems)
     result = SlumImportResult()
