@@ -7,6 +7,7 @@ export DJANGO_SETTINGS_MODULE := tridaya.settings
 
 # mypy (django-stubs) covers the layers that hold the rules: services, selectors, policies.
 TYPED = $(wildcard tridaya/*/services*.py tridaya/*/selectors*.py tridaya/*/policy.py) \
+	$(wildcard tridaya/*/services/*.py tridaya/*/selectors/*.py) \
 	tridaya/core/audit.py tridaya/regions/importer.py tridaya/env.py
 
 .PHONY: run test lint format install messages vendor bench clean-db

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 from django.utils.translation import gettext as _
 
@@ -17,7 +18,7 @@ def one_of(queryset: QuerySet[M], **lookup: Any) -> M:
     """The one row of `queryset` matching `lookup`, or NotFound."""
     try:
         return queryset.get(**lookup)
-    except queryset.model.DoesNotExist:
+    except ObjectDoesNotExist:
         raise NotFound(
             _("%(what)s tidak ditemukan.") % {"what": queryset.model._meta.verbose_name}
         ) from None

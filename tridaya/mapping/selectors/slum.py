@@ -330,7 +330,7 @@ def complete_years(village: Region) -> list[int]:
     per_year = (
         RTProfile.objects.filter(village=village)
         .values("year", "criteria_set_id")
-        .annotate(profiles=Count("pk", distinct=True), volumes=Count("volumes"))
+        .annotate(profiles=Count("pk", distinct=True), volume_rows=Count("volumes"))
         .order_by("-year")
     )
     sets: dict[int, int] = {}
@@ -341,7 +341,7 @@ def complete_years(village: Region) -> list[int]:
             sets[set_id] = len(criteria_of(SlumCriteriaSet.objects.get(pk=set_id)).codes)
         found = totals.setdefault(item["year"], [0, 0, 0])
         found[0] += item["profiles"]
-        found[1] += item["volumes"]
+        found[1] += item["volume_rows"]
         found[2] += item["profiles"] * sets[set_id]
     return [
         year
