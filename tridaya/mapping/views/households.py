@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -35,6 +34,7 @@ from tridaya.mapping.policy import (
 from tridaya.mapping.selectors import households as selectors
 from tridaya.mapping.services import households as services
 from tridaya.mapping.views.map_common import TABS as MAP_TABS
+from tridaya.mapping.views.map_common import tiles, village_for
 from tridaya.regions.models import Region
 
 PER_PAGE = 50
@@ -47,11 +47,6 @@ SECTION_TABS = [
     ("households", gettext_lazy("Rumah tangga"), "mapping:households", "house-heart", None),
     ("surveys", gettext_lazy("Survei ODK/KoBo"), "mapping:surveys", "phone", IMPORT_SURVEYS),
 ]
-
-
-def village_for(code: str) -> Region:
-    """The village (404 for any other code), with dates shown in its own time zone."""
-    return pages.village_or_404(code, activate_timezone=True)
 
 
 def perms_for(request: HttpRequest, village: Region) -> dict[str, bool]:
@@ -81,10 +76,6 @@ def section_context(request: HttpRequest, village: Region, tab: str, **extra) ->
         "household_perms": perms,
         **extra,
     }
-
-
-def _tiles() -> dict:
-    return {"url": settings.TRIDAYA_TILE_URL, "attribution": settings.TRIDAYA_TILE_ATTRIBUTION}
 
 
 # Public pages --------------------------------------------------------------------------------
@@ -136,7 +127,7 @@ def rt_households(request, code: str, rt_id: int):
         context.update(
             page_obj=page,
             household_rows=page.object_list,
-            map_data={"units": boundary, "poor": features, "tiles": _tiles()},
+            map_data={"units": boundary, "poor": features, "tiles": tiles()},
         )
     return render(request, "mapping/households/rt.html", context)
 
@@ -192,7 +183,7 @@ def poor_map(request, code: str):
     map_data = {
         "units": selectors.rt_boundary_features(summary),
         "poor": features,
-        "tiles": _tiles(),
+        "tiles": tiles(),
     }
     return render(
         request,

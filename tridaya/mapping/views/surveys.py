@@ -25,7 +25,8 @@ from tridaya.mapping.models import SurveyForm
 from tridaya.mapping.policy import IMPORT_SURVEYS
 from tridaya.mapping.selectors import households as selectors
 from tridaya.mapping.services import surveys as services_import
-from tridaya.mapping.views.households import section_context, village_for
+from tridaya.mapping.views.households import section_context
+from tridaya.mapping.views.map_common import village_for
 
 ISSUES_PER_PAGE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
