@@ -14,6 +14,9 @@ class CoreError(StrEnum):
 
     REASON_TOO_SHORT = "reason_too_short"
     NOT_FOUND = "not_found"
+    TABLE_UNREADABLE = "table_unreadable"
+    TABLE_EMPTY = "table_empty"
+    TABLE_MISSING_COLUMNS = "table_missing_columns"
 
 
 class DomainError(ValidationError):
