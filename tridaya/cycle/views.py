@@ -162,7 +162,7 @@ def meeting_form(request, code: str, meeting_id: int | None = None):
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Pertemuan tersimpan."))
-            if meeting.step_id:
+            if meeting.step is not None:
                 return redirect("cycle:step", code=code, step_code=meeting.step.code)
             return redirect("cycle:meeting", code=code, meeting_id=meeting.pk)
     return render(
@@ -257,9 +257,11 @@ def meeting_action(request, code: str, meeting_id: int):
     authorize(request.user, "cycle.record_meeting", meeting)
     try:
         if request.POST.get("action") == "photo":
-            form = PhotoForm(request.POST, request.FILES)
-            _require_valid(form)
-            services.meeting_photo_add(actor=request.user, meeting=meeting, **form.cleaned_data)
+            photo_form = PhotoForm(request.POST, request.FILES)
+            _require_valid(photo_form)
+            services.meeting_photo_add(
+                actor=request.user, meeting=meeting, **photo_form.cleaned_data
+            )
             messages.success(request, _("Foto ditambahkan."))
         else:
             form = ElectionLinkForm(

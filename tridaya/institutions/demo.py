@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
 from tridaya.institutions import services
@@ -149,7 +149,7 @@ class Roster:
 
     def __init__(self, people: list[Person]):
         self.people = people
-        self._next = {Sex.MALE: 0, Sex.FEMALE: 0}
+        self._next: dict[str, int] = {Sex.MALE: 0, Sex.FEMALE: 0}
 
     def take(self, sex: str) -> Person:
         matching = [p for p in self.people if p.sex == sex and p.birth_year and p.birth_year < 2004]
@@ -247,7 +247,7 @@ def seed_tipp(
     formed_on: dt.date,
     by_bkm: dt.date | None,
     by_lurah: dt.date | None,
-    members: list[tuple[str, str, str]],
+    members: Sequence[tuple[str, str, str]],
     bkm_members: list[Person],
 ) -> TIPP:
     tipp = services.tipp_save(
@@ -266,7 +266,7 @@ def seed_tipp(
     return tipp
 
 
-def seed_pokjas(village: Region, roster: Roster, pokjas: list[tuple[str, str, str]]) -> None:
+def seed_pokjas(village: Region, roster: Roster, pokjas: Sequence[tuple[str, str, str]]) -> None:
     for name, aspect, pattern in pokjas:
         pokja = Pokja.objects.filter(village=village, name=name).first()
         if pokja is None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from django.db.models import Case, Prefetch, Q, QuerySet, When
+from django.db.models import Case, Model, Prefetch, Q, QuerySet, When
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -55,8 +55,8 @@ ASPECT_ORDER = Case(
 LOOKUP_CHUNK = 1000  # ids or NIKs per IN (...) query: well under SQLite's variable limit
 
 
-def _person_prefetch(lookup: str, model) -> Prefetch:
-    return Prefetch(lookup, queryset=model.objects.select_related("person").order_by("id"))
+def _person_prefetch(lookup: str, model: type[Model]) -> Prefetch:
+    return Prefetch(lookup, queryset=model._default_manager.select_related("person").order_by("id"))
 
 
 def bkm_members(bkm: BKM) -> QuerySet[BKMMember]:

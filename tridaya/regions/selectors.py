@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
@@ -109,7 +110,7 @@ def village_map_features(home: VillageHome) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _feature(geometry: dict, **properties) -> dict:
+def _feature(geometry: dict, **properties: Any) -> dict:
     return {"type": "Feature", "geometry": geometry, "properties": properties}
 
 

@@ -100,8 +100,8 @@ def units(request, code: str):
     posted = request.POST.get("unit") if request.method == "POST" else None
     rw_form = RWForm(request.POST if posted == "rw" else None, prefix="rw")
     rt_form = RTForm(request.POST if posted == "rt" else None, prefix="rt", rws=rws)
-    form = {"rw": rw_form, "rt": rt_form}.get(posted)
-    if form is not None and form.is_valid():
+    form = {"rw": rw_form, "rt": rt_form}.get(posted or "")
+    if form is not None and posted and form.is_valid():
         try:
             _save_unit(request.user, village, posted, form.cleaned_data)
         except ValidationError as exc:

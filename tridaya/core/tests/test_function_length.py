@@ -10,6 +10,7 @@ SCRIPT = Path(settings.BASE_DIR) / "scripts" / "check_function_length.py"
 
 def _script():
     spec = importlib.util.spec_from_file_location("check_function_length", SCRIPT)
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -28,4 +29,3 @@ def test_long_functions_and_methods_are_found_with_their_length(tmp_path):
         ("too_long", 81),
         ("Thing.method", 82),
     ]
-

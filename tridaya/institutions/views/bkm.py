@@ -35,7 +35,7 @@ def bkm(request, code: str):
     action = posted_action(request, village)
     bkm = BKM.objects.filter(village=village).first()
     data = request.POST if action else None
-    initial = {"name": _("BKM %(village)s") % {"village": village.name}}
+    initial: dict[str, object] = {"name": _("BKM %(village)s") % {"village": village.name}}
     if bkm is not None:
         initial = {"name": bkm.name, "established_on": bkm.established_on}
     bkm_form = f.BKMForm(data if action == "bkm" else None, initial=initial, prefix="bkm")

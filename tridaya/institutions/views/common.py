@@ -27,13 +27,16 @@ ERROR_FIELDS = {
 }
 
 
+ERROR_CODES = {str(code) for code in ERROR_FIELDS}
+
+
 def add_service_error(form: forms.BaseForm, exc: ValidationError) -> None:
     """Put a service's refusal on the field it names when the form has that field."""
     if hasattr(exc, "error_dict"):
         for name, errors in exc.error_dict.items():
             form.add_error(name if name in form.fields else None, errors)
         return
-    field = ERROR_FIELDS.get(getattr(exc, "code", None) or "")
+    field = ERROR_FIELDS.get(InstitutionError(exc.code)) if exc.code in ERROR_CODES else None
     form.add_error(field if field in form.fields else None, exc)
 
 
