@@ -22,10 +22,6 @@ from tridaya.core.policy import (  # noqa: F401  (re-exported: the public API)
     set_role_provider,
 )
 
-# Role groups used by several apps' rules.
-OVERSIGHT = {Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER, Role.CITY_COORDINATOR}
-VILLAGE_LEADERSHIP = {Role.BKM, Role.VILLAGE_APPARATUS}
-
 
 def _assignments_from_db(user: Any) -> list[tuple[str, str | None]]:
     return list(user.role_assignments.order_by().values_list("role", "region_id"))

@@ -181,12 +181,6 @@ def visible(
     return queryset.filter(q)
 
 
-def roles_in_scope(user: Viewer | None, code: str | None, roles: Iterable[str]) -> bool:
-    """Does the user hold one of `roles` covering `code`? (for rules that need it directly)"""
-    wanted = set(roles)
-    return any(role in wanted and covers(scope, code) for role, scope in assignments(user))
-
-
 # Actions of the core app itself.
 AUDIT_READERS = {
     "national_admin",

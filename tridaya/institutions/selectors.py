@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.db.models import Case, Model, Prefetch, Q, QuerySet, When
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from tridaya.core.selectors import one_of
 from tridaya.institutions.models import (
     BKM,
     KPP,
@@ -128,9 +128,7 @@ def org_chart(code: str, *, today: dt.date | None = None) -> OrgChart:
     """Every institution of a village with its members (14 queries, whatever the sizes).
 
     BKM members shown are those whose term has not ended by `today`."""
-    village = get_object_or_404(
-        Region.objects.select_related("bkm", "tipp"), code=code, level=Level.VILLAGE
-    )
+    village = one_of(Region.objects.select_related("bkm", "tipp"), code=code, level=Level.VILLAGE)
     today = today or timezone.localdate(timezone=ZoneInfo(village.timezone))
     attach_ancestors([village])
     bkm: BKM | None = getattr(village, "bkm", None)
