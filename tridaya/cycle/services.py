@@ -111,7 +111,9 @@ class MeetingInput:
     attendees: tuple[AttendeeInput, ...] = ()
 
 
-MEETING_FIELDS = [
+# The meeting's fields copied as they are from `MeetingInput`; then what `_apply` derives.
+# The audit snapshot, the API's output and the edit form's initial data all read these lists.
+MEETING_VALUES = (
     "kind",
     "title",
     "number",
@@ -121,27 +123,12 @@ MEETING_FIELDS = [
     "place",
     "facilitator",
     "attendance_mode",
-    "men",
-    "women",
-    "poor",
-    "disabled",
-    "decisions",
-    "step",
-]
+)
+MEETING_FIELDS = [*MEETING_VALUES, "men", "women", "poor", "disabled", "decisions", "step"]
 
 
 def _apply(meeting: Meeting, data: MeetingInput) -> None:
-    for name in (
-        "kind",
-        "title",
-        "number",
-        "agenda",
-        "held_on",
-        "start_time",
-        "place",
-        "facilitator",
-        "attendance_mode",
-    ):
+    for name in MEETING_VALUES:
         setattr(meeting, name, getattr(data, name))
     meeting.decisions = [d.strip() for d in data.decisions if d.strip()]
     if data.attendance_mode == AttendanceMode.LIST:

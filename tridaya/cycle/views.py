@@ -179,23 +179,8 @@ def meeting_form(request, code: str, meeting_id: int | None = None):
 
 def _initial(request, meeting, steps) -> dict:
     if meeting is not None:
-        return {
-            "kind": meeting.kind,
-            "step": meeting.step_id,
-            "title": meeting.title,
-            "number": meeting.number,
-            "held_on": meeting.held_on,
-            "start_time": meeting.start_time,
-            "place": meeting.place,
-            "facilitator": meeting.facilitator,
-            "agenda": meeting.agenda,
-            "attendance_mode": meeting.attendance_mode,
-            "men": meeting.men,
-            "women": meeting.women,
-            "poor": meeting.poor,
-            "disabled": meeting.disabled,
-            "decisions": "\n".join(meeting.decisions),
-        }
+        values = {name: getattr(meeting, name) for name in services.MEETING_FIELDS}
+        return {**values, "step": meeting.step_id, "decisions": "\n".join(meeting.decisions)}
     initial: dict = {"held_on": timezone.localdate()}
     step_code = request.GET.get("langkah")
     if step_code and steps is not None:

@@ -225,25 +225,7 @@ class MeetingOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = [
-            "id",
-            "kind",
-            "title",
-            "number",
-            "agenda",
-            "held_on",
-            "start_time",
-            "place",
-            "facilitator",
-            "attendance_mode",
-            "men",
-            "women",
-            "poor",
-            "disabled",
-            "decisions",
-            "step",
-            "attendees",
-        ]
+        fields = ["id", *services.MEETING_FIELDS, "attendees"]
 
     def get_attendees(self, meeting) -> list[dict] | None:
         """Names are personal data: only for roles allowed to see attendance lists."""
