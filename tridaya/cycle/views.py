@@ -26,7 +26,7 @@ from tridaya.cycle.forms import (
 )
 from tridaya.cycle.models import SIGNOFF_ORDER, AttendanceMode, SignOff, SignOffKind, StepStatus
 from tridaya.regions.models import Region
-from tridaya.regions.pages import village_or_404
+from tridaya.regions.pages import activate_village_timezone, village_or_404
 from tridaya.regions.selectors import attach_ancestors
 
 
@@ -37,7 +37,7 @@ def _errors_to_messages(request, exc: ValidationError) -> None:
 
 def timeline(request, code: str):
     page = selectors.cycle_page(code)
-    timezone.activate(page.village.timezone)
+    activate_village_timezone(page.village)
     may_enrol = can(request.user, "cycle.enrol", page.village)
     form = EnrolForm(request.POST or None) if may_enrol and page.cycle is None else None
     if request.method == "POST" and form is not None and form.is_valid():
@@ -57,7 +57,7 @@ def timeline(request, code: str):
 
 def step_detail(request, code: str, step_code: str):
     page = selectors.step_page(code, step_code)
-    timezone.activate(page.village.timezone)
+    activate_village_timezone(page.village)
     user = request.user
     sign_kinds = [k for k in SIGNOFF_ORDER if k not in {s.kind for s in page.signoffs}]
     return render(
@@ -212,7 +212,7 @@ def meeting_detail(request, code: str, meeting_id: int):
     meeting = selectors.meeting_for_village(code, meeting_id)
     village = meeting.village
     attach_ancestors([village])
-    timezone.activate(village.timezone)
+    activate_village_timezone(village)
     show_names = can(request.user, "cycle.view_attendees", meeting)
     may_record = can(request.user, "cycle.record_meeting", meeting)
     elections = selectors.village_elections(village)

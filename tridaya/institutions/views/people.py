@@ -8,7 +8,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tridaya.core.policy import authorize, can
@@ -24,13 +23,14 @@ from tridaya.institutions.views.common import (
     perms_for,
     village_for,
 )
+from tridaya.regions.pages import activate_village_timezone
 
 PEOPLE_PER_PAGE = 50
 
 
 def org_chart(request, code: str):
     chart = selectors.org_chart(code)
-    timezone.activate(chart.village.timezone)
+    activate_village_timezone(chart.village)
     authorize(request.user, VIEW, chart.village)
     return render(
         request,
