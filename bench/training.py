@@ -14,9 +14,10 @@ of 3, a UPL and a UPS of 2, a TIPP of 15 (2 from the village apparatus), two KSM
 closed training on the six core modules: 18 participants, 6 sessions, attendance (about 5% absent),
 pre-test and post-test scores. Then, in a fresh subprocess for each measured run:
 
-1. `selectors.region_rollup(province)`: trainings, people trained by sex and group, average gain,
-   and every village's capacity map with its gaps (what `/wilayah/99/pelatihan/` and its XLSX
-   export read); and `selectors.village_capacity(village)` for one village;
+1. `selectors.trainings.region_rollup(province)`: trainings, people trained by sex and group,
+   average gain, and every village's capacity map with its gaps (what `/wilayah/99/pelatihan/`
+   and its XLSX export read); and `selectors.participants.village_capacity(village)` for one
+   village;
 2. the raw baseline: the same rows (members of the institutions, participants, sessions, modules
    of the trainings, attendance, scores) read with the bare driver (sqlite3 / psycopg), no Django
    and no computation.
@@ -249,19 +250,20 @@ def child_rollup() -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from tridaya.regions.models import Region
-    from tridaya.training import selectors
+    from tridaya.training.selectors.participants import village_capacity
+    from tridaya.training.selectors.trainings import region_rollup
 
     province = Region.objects.get(code=PROVINCE)
     village = Region.objects.filter(level=4).order_by("code").first()
     rss_before = peak_rss_mb()
     with CaptureQueriesContext(connection) as queries:
         start = time.perf_counter()
-        rollup = selectors.region_rollup(province)
+        rollup = region_rollup(province)
         seconds = time.perf_counter() - start
     rollup_queries = len(queries)
     with CaptureQueriesContext(connection) as queries:
         start = time.perf_counter()
-        cap = selectors.village_capacity(village)
+        cap = village_capacity(village)
         village_seconds = time.perf_counter() - start
     return {
         "seconds": seconds,

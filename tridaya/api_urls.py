@@ -1,6 +1,6 @@
 """/api/v1/: every app's REST endpoints."""
 
-from django.urls import path
+from django.urls import include, path
 from rest_framework.authtoken.views import obtain_auth_token
 
 from tridaya.cycle import api as cycle_api
@@ -13,7 +13,6 @@ from tridaya.planning.api import kawasan as kawasan_api
 from tridaya.planning.api import plans as planning_plans_api
 from tridaya.planning.api import priorities as priorities_api
 from tridaya.regions import api as regions_api
-from tridaya.training import api as training_api
 
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
@@ -394,82 +393,7 @@ urlpatterns += [
 
 # Capacity building: curricula, trainings (sessions, attendance, participants, scores, closing,
 # follow-up plan), capacity maps, roll-ups and certificate checks.
-urlpatterns += [
-    path("curricula/", training_api.CurriculaAPI.as_view(), name="api-curricula"),
-    path(
-        "regions/<str:code>/trainings/",
-        training_api.RegionTrainingsAPI.as_view(),
-        name="api-region-trainings",
-    ),
-    path(
-        "regions/<str:code>/training-summary/",
-        training_api.RollupAPI.as_view(),
-        name="api-training-summary",
-    ),
-    path(
-        "villages/<str:code>/capacity/",
-        training_api.CapacityAPI.as_view(),
-        name="api-village-capacity",
-    ),
-    path("trainings/<int:pk>/", training_api.TrainingDetailAPI.as_view(), name="api-training"),
-    path(
-        "trainings/<int:pk>/sessions/",
-        training_api.SessionCreateAPI.as_view(),
-        name="api-training-sessions",
-    ),
-    path(
-        "trainings/<int:pk>/sessions/<int:session_id>/attendance/",
-        training_api.AttendanceAPI.as_view(),
-        name="api-training-attendance",
-    ),
-    path(
-        "trainings/<int:pk>/participants/",
-        training_api.ParticipantCreateAPI.as_view(),
-        name="api-training-participants",
-    ),
-    path(
-        "trainings/<int:pk>/participants/<int:participant_id>/",
-        training_api.ParticipantDeleteAPI.as_view(),
-        name="api-training-participant",
-    ),
-    path(
-        "trainings/<int:pk>/scores/",
-        training_api.ScoresAPI.as_view(),
-        name="api-training-scores",
-    ),
-    path(
-        "trainings/<int:pk>/results/",
-        training_api.ResultsAPI.as_view(),
-        name="api-training-results",
-    ),
-    path("trainings/<int:pk>/close/", training_api.CloseAPI.as_view(), name="api-training-close"),
-    path(
-        "trainings/<int:pk>/reopen/", training_api.ReopenAPI.as_view(), name="api-training-reopen"
-    ),
-    path(
-        "trainings/<int:pk>/cancel/", training_api.CancelAPI.as_view(), name="api-training-cancel"
-    ),
-    path(
-        "trainings/<int:pk>/follow-ups/",
-        training_api.FollowUpsAPI.as_view(),
-        name="api-training-follow-ups",
-    ),
-    path(
-        "trainings/<int:pk>/follow-ups/<int:follow_up_id>/",
-        training_api.FollowUpAPI.as_view(),
-        name="api-training-follow-up",
-    ),
-    path(
-        "certificates/<str:code>/",
-        training_api.CertificateVerifyAPI.as_view(),
-        name="api-certificate",
-    ),
-    path(
-        "certificates/<str:code>/revoke/",
-        training_api.CertificateRevokeAPI.as_view(),
-        name="api-certificate-revoke",
-    ),
-]
+urlpatterns += [path("", include("tridaya.training.api.urls"))]
 
 # Pemetaan swadaya: households (personal fields only for allowed roles) and survey imports.
 urlpatterns += [

@@ -10,7 +10,6 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from tridaya.training import services
 from tridaya.training.models import (
     CAPACITY_GROUPS,
     ActorGroup,
@@ -23,6 +22,15 @@ from tridaya.training.models import (
     Session,
     Training,
     TrainingSettings,
+)
+from tridaya.training.services.curriculum import (
+    MODULE_FIELDS,
+    QUESTION_FIELDS,
+    SETTINGS_FIELDS,
+    module_update,
+    question_remove,
+    question_save,
+    settings_update,
 )
 
 LIST_FIELDS = ("objectives", "media", "readings", "indicators")
@@ -168,8 +176,8 @@ class ModuleAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        values = {name: form.cleaned_data[name] for name in services.MODULE_FIELDS}
-        services.module_update(
+        values = {name: form.cleaned_data[name] for name in MODULE_FIELDS}
+        module_update(
             actor=request.user, module=Module.objects.get(pk=obj.pk), values=values
         )
 
@@ -179,16 +187,16 @@ class ModuleAdmin(admin.ModelAdmin):
         for deleted in formset.deleted_forms:
             if deleted.instance.pk:
                 formset.deleted_objects.append(deleted.instance)
-                services.question_remove(actor=request.user, question=deleted.instance)
+                question_remove(actor=request.user, question=deleted.instance)
         for question_form in formset.forms:
             data = getattr(question_form, "cleaned_data", {})
             if not data or data.get("DELETE") or not question_form.has_changed():
                 continue
-            values = {name: data[name] for name in services.QUESTION_FIELDS}
+            values = {name: data[name] for name in QUESTION_FIELDS}
             existing = None
             if question_form.instance.pk:
                 existing = Question.objects.get(pk=question_form.instance.pk)
-            saved = services.question_save(
+            saved = question_save(
                 actor=request.user, module=form.instance, values=values, question=existing
             )
             if existing is None:
@@ -208,8 +216,8 @@ class TrainingSettingsAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        values = {name: form.cleaned_data[name] for name in services.SETTINGS_FIELDS}
-        saved = services.settings_update(actor=request.user, values=values)
+        values = {name: form.cleaned_data[name] for name in SETTINGS_FIELDS}
+        saved = settings_update(actor=request.user, values=values)
         obj.pk = saved.pk
 
 

@@ -16,7 +16,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tridaya.training.models import Certificate, FollowUpAction, group_label
-from tridaya.training.selectors import Outcomes, Rollup
+from tridaya.training.selectors.results import Outcomes
+from tridaya.training.selectors.trainings import Rollup
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RUPIAH = "#,##0"
@@ -63,12 +64,7 @@ def _yes(value: bool) -> str:
     return _("Ya") if value else _("Tidak")
 
 
-def training_xlsx(
-    outcomes: Outcomes, follow_ups: list[FollowUpAction], certificates: list[Certificate]
-) -> bytes:
-    training = outcomes.training
-    workbook = Workbook()
-    valid = {c.participant_id: c.number for c in certificates if c.is_valid}
+def _participants_sheet(workbook: Workbook, outcomes: Outcomes, valid: dict[int, str]) -> None:
     header = [
         pgettext("nomor urut", "No"),
         _("Nama"),
@@ -116,6 +112,9 @@ def training_xlsx(
         formats=dict.fromkeys(score_columns, SCORE),
         first=True,
     )
+
+
+def _module_sheet(workbook: Workbook, outcomes: Outcomes) -> None:
     summaries = outcomes.module_summaries
     _sheet(
         workbook,
@@ -145,6 +144,9 @@ def training_xlsx(
         ],
         formats={4: SCORE, 5: SCORE, 6: SCORE},
     )
+
+
+def _group_sheet(workbook: Workbook, outcomes: Outcomes) -> None:
     _sheet(
         workbook,
         _("Nilai per unsur"),
@@ -161,6 +163,9 @@ def training_xlsx(
         ],
         formats={3: SCORE, 4: SCORE, 5: SCORE},
     )
+
+
+def _sessions_sheet(workbook: Workbook, outcomes: Outcomes) -> None:
     present_count = {s.pk: 0 for s in outcomes.sessions}
     for sessions in outcomes.present.values():
         for session_id in sessions:
@@ -183,6 +188,19 @@ def training_xlsx(
         ],
         formats={2: "DD/MM/YYYY"},
     )
+
+
+def training_xlsx(
+    outcomes: Outcomes, follow_ups: list[FollowUpAction], certificates: list[Certificate]
+) -> bytes:
+    """A training's participants (attendance, scores, certificate), its scores per module and
+    per group, its sessions and its follow-up plan, one sheet each."""
+    workbook = Workbook()
+    valid = {c.participant_id: c.number for c in certificates if c.is_valid}
+    _participants_sheet(workbook, outcomes, valid)
+    _module_sheet(workbook, outcomes)
+    _group_sheet(workbook, outcomes)
+    _sessions_sheet(workbook, outcomes)
     _sheet(
         workbook,
         _("RKTL"),
@@ -190,12 +208,11 @@ def training_xlsx(
         [[f.action, f.owner, f.due_on, f.get_status_display(), f.note] for f in follow_ups],
         formats={3: "DD/MM/YYYY"},
     )
-    workbook.properties.title = training.title
+    workbook.properties.title = outcomes.training.title
     return _bytes(workbook)
 
 
-def rollup_xlsx(rollup: Rollup) -> bytes:
-    workbook = Workbook()
+def _summary_sheet(workbook: Workbook, rollup: Rollup) -> None:
     region = rollup.region
     summary = [
         [_("Wilayah"), f"{region} ({region.code})"],
@@ -217,6 +234,9 @@ def rollup_xlsx(rollup: Rollup) -> bytes:
     for row in (13, 14):
         sheet.cell(row=row, column=2).number_format = RUPIAH
     sheet.cell(row=12, column=2).number_format = SCORE
+
+
+def _trainings_sheet(workbook: Workbook, rollup: Rollup) -> None:
     _sheet(
         workbook,
         _("Pelatihan"),
@@ -253,6 +273,9 @@ def rollup_xlsx(rollup: Rollup) -> bytes:
         ],
         formats={4: "DD/MM/YYYY", 5: "DD/MM/YYYY", 11: RUPIAH, 12: RUPIAH},
     )
+
+
+def _gains_sheets(workbook: Workbook, rollup: Rollup) -> None:
     _sheet(
         workbook,
         _("Orang dilatih per unsur"),
@@ -287,6 +310,9 @@ def rollup_xlsx(rollup: Rollup) -> bytes:
         gains,
         formats={4: SCORE, 5: SCORE, 6: SCORE},
     )
+
+
+def _villages_sheet(workbook: Workbook, rollup: Rollup) -> None:
     _sheet(
         workbook,
         _("Desa dan kesenjangan"),
@@ -310,5 +336,15 @@ def rollup_xlsx(rollup: Rollup) -> bytes:
             for v in rollup.villages
         ],
     )
-    workbook.properties.title = str(region)
+
+
+def rollup_xlsx(rollup: Rollup) -> bytes:
+    """A region's roll-up: the summary, its trainings, people trained per group, gains per
+    module and per group, and the villages with their gaps, one sheet each."""
+    workbook = Workbook()
+    _summary_sheet(workbook, rollup)
+    _trainings_sheet(workbook, rollup)
+    _gains_sheets(workbook, rollup)
+    _villages_sheet(workbook, rollup)
+    workbook.properties.title = str(rollup.region)
     return _bytes(workbook)

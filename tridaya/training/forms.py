@@ -15,7 +15,8 @@ from tridaya.training.models import (
     FollowUpStatus,
     Module,
 )
-from tridaya.training.services import SessionInput, TrainingInput
+from tridaya.training.services.sessions import SessionInput
+from tridaya.training.services.trainings import TrainingInput
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

@@ -23,14 +23,15 @@ from django.utils.translation import gettext_lazy
 
 from tridaya.cycle.gates import register_output
 from tridaya.cycle.models import Step
-from tridaya.training import capacity, definitions, selectors
+from tridaya.training import capacity, definitions
 from tridaya.training.models import CAPACITY_GROUPS, group_label
+from tridaya.training.selectors.participants import village_capacity
 
 CORE_COMPLETE = "training_core_complete"
 
 
 def _capacity(step: Step) -> capacity.CapacityMap:
-    return selectors.village_capacity(step.cycle.village)
+    return village_capacity(step.cycle.village)
 
 
 def core_complete(step: Step) -> tuple[bool, str]:

@@ -10,15 +10,15 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
 from tridaya.core.policy import authorize, can
-from tridaya.training import selectors
 from tridaya.training.models import Training
 from tridaya.training.policy import MANAGE, REOPEN, REVOKE_CERTIFICATE, VIEW_PARTICIPANTS
+from tridaya.training.selectors.trainings import training_for
 
 
 def load_training(request: HttpRequest, code: str, pk: int, action: str | None = None) -> Training:
     """The training of the URL, shown in its region's time zone; `action` is authorized (404
     outside the user's regions, 403 inside them without the role)."""
-    training = selectors.training_for(code, pk)
+    training = training_for(code, pk)
     timezone.activate(training.region.timezone)
     if action is not None:
         authorize(request.user, action, training)
