@@ -177,9 +177,7 @@ class ModuleAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         values = {name: form.cleaned_data[name] for name in MODULE_FIELDS}
-        module_update(
-            actor=request.user, module=Module.objects.get(pk=obj.pk), values=values
-        )
+        module_update(actor=request.user, module=Module.objects.get(pk=obj.pk), values=values)
 
     def save_formset(self, request, form, formset, change):
         # The admin's change message reads these three lists, which formset.save() would set.

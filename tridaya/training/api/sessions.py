@@ -63,7 +63,5 @@ class AttendanceAPI(TrainingAPI):
         self.check(MANAGE, training)
         session = get_object_or_404(Session, pk=session_id, training=training)
         data = self.valid(SessionAttendanceInput).validated_data
-        session = attendance_record(
-            actor=request.user, session=session, present=data["present"]
-        )
+        session = attendance_record(actor=request.user, session=session, present=data["present"])
         return Response(TrainingSessionOutput(session).data)

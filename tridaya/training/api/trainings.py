@@ -338,9 +338,7 @@ class TrainingDetailAPI(TrainingAPI):
         training = self.training(pk)
         self.check(MANAGE, training)
         data = self.valid(TrainingInput)
-        training = training_update(
-            actor=request.user, training=training, data=data.to_input()
-        )
+        training = training_update(actor=request.user, training=training, data=data.to_input())
         return Response(training_detail(training))
 
 

@@ -48,9 +48,7 @@ def follow_ups(request, code: str, pk: int):
     return render(
         request,
         "training/follow_ups.html",
-        page(
-            request, training, "follow_ups", follow_ups=follow_ups_of(training), form=form
-        ),
+        page(request, training, "follow_ups", follow_ups=follow_ups_of(training), form=form),
     )
 
 

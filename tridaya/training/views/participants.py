@@ -125,9 +125,7 @@ def _participants_post(request, training, action, village, guest_form, person_fo
                 person = people.get(int(person_id)) if person_id.isdigit() else None
                 if person is not None and group in ActorGroup.values:
                     picks.append((person, group, request.POST.get(f"position-{value}", "")))
-            added = participants_add_people(
-                actor=request.user, training=training, picks=picks
-            )
+            added = participants_add_people(actor=request.user, training=training, picks=picks)
             messages.success(request, _("%(n)s peserta ditambahkan.") % {"n": len(added)})
             return redirect(here)
         if action == "person" and person_form.is_valid():
