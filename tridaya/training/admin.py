@@ -8,7 +8,9 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_protect
 
 from tridaya.training.models import (
     CAPACITY_GROUPS,
@@ -27,13 +29,20 @@ from tridaya.training.services.curriculum import (
     MODULE_FIELDS,
     QUESTION_FIELDS,
     SETTINGS_FIELDS,
-    module_update,
-    question_remove,
-    question_save,
+    module_save,
     settings_update,
 )
 
 LIST_FIELDS = ("objectives", "media", "readings", "indicators")
+
+
+class ServiceAdmin(admin.ModelAdmin):
+    """An admin whose saves go through one durable service: the change form is not wrapped in
+    the admin's own transaction (the service holds it, and refuses to nest in another)."""
+
+    @method_decorator(csrf_protect)
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return self._changeform_view(request, object_id, form_url, extra_context)
 
 
 class LinesField(forms.CharField):
@@ -162,7 +171,7 @@ class CurriculumAdmin(admin.ModelAdmin):
 
 
 @admin.register(Module)
-class ModuleAdmin(admin.ModelAdmin):
+class ModuleAdmin(ServiceAdmin):
     form = ModuleForm
     list_display = ["title", "curriculum", "order", "stage", "is_core", "jpl"]
     list_filter = ["curriculum", "is_core", "stage"]
@@ -176,35 +185,40 @@ class ModuleAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        values = {name: form.cleaned_data[name] for name in MODULE_FIELDS}
-        module_update(actor=request.user, module=Module.objects.get(pk=obj.pk), values=values)
+        """Saved with its questions in save_related, through one service."""
 
-    def save_formset(self, request, form, formset, change):
-        # The admin's change message reads these three lists, which formset.save() would set.
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+    def save_related(self, request, form, formsets, change):
+        [formset] = formsets  # the question bank
+        removed, questions = [], []
         for deleted in formset.deleted_forms:
             if deleted.instance.pk:
-                formset.deleted_objects.append(deleted.instance)
-                question_remove(actor=request.user, question=deleted.instance)
+                removed.append(deleted.instance)
         for question_form in formset.forms:
             data = getattr(question_form, "cleaned_data", {})
             if not data or data.get("DELETE") or not question_form.has_changed():
                 continue
-            values = {name: data[name] for name in QUESTION_FIELDS}
             existing = None
             if question_form.instance.pk:
                 existing = Question.objects.get(pk=question_form.instance.pk)
-            saved = question_save(
-                actor=request.user, module=form.instance, values=values, question=existing
-            )
-            if existing is None:
-                formset.new_objects.append(saved)
-            else:
-                formset.changed_objects.append((saved, question_form.changed_data))
+            questions.append((existing, {name: data[name] for name in QUESTION_FIELDS}))
+        saved = module_save(
+            actor=request.user,
+            module=Module.objects.get(pk=form.instance.pk),
+            values={name: form.cleaned_data[name] for name in MODULE_FIELDS},
+            questions=questions,
+            removed=removed,
+        )
+        # The admin's change message reads these three lists, which formset.save() would set.
+        changed_data = {
+            f.instance.pk: f.changed_data for f in formset.forms if f.instance.pk is not None
+        }
+        formset.new_objects = saved.added
+        formset.changed_objects = [(q, changed_data.get(q.pk, [])) for q in saved.changed]
+        formset.deleted_objects = removed
 
 
 @admin.register(TrainingSettings)
-class TrainingSettingsAdmin(admin.ModelAdmin):
+class TrainingSettingsAdmin(ServiceAdmin):
     list_display = ["__str__", "pass_mark", "max_absence_pct", "require_pass"]
 
     def has_add_permission(self, request):

@@ -28,3 +28,4 @@ class TrainingError(StrEnum):
     REASON_TOO_SHORT = "training_reason_too_short"
     CERTIFICATE_REVOKED = "training_certificate_already_revoked"
     DUE_DATE_BEFORE_TRAINING = "training_follow_up_due_before_training"
+    QUESTION_OTHER_MODULE = "training_question_of_other_module"

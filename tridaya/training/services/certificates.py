@@ -139,7 +139,7 @@ def _issue_certificates(
     return report
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def training_close(*, actor, training: Training, issued_on: dt.date | None = None) -> CloseReport:
     """Close a training whose every session has its attendance recorded: it is locked, and each
     participant who completed it gets a certificate. After a reopening, certificates that no
@@ -168,7 +168,7 @@ def training_close(*, actor, training: Training, issued_on: dt.date | None = Non
     return report
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> Certificate:
     """Revoke a certificate (for instance issued on false records); the public check then says
     it is revoked, with the date."""

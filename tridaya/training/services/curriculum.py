@@ -3,11 +3,16 @@ made in the admin."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
+from tridaya.core.errors import DomainError
+from tridaya.training.errors import TrainingError
 from tridaya.training.models import (
     Module,
     Question,
@@ -35,10 +40,7 @@ QUESTION_FIELDS = ["order", "kind", "text", "options", "answer"]
 SETTINGS_FIELDS = ["pass_mark", "max_absence_pct", "require_pass", "capacity_curriculum"]
 
 
-@transaction.atomic
-def module_update(*, actor, module: Module, values: Mapping[str, object]) -> Module:
-    """The program edits a loaded module (its file stays as it was loaded)."""
-    authorize_actor(actor, MANAGE_CURRICULUM, None)
+def _module_update(actor: User | None, module: Module, values: Mapping[str, object]) -> Module:
     module = Module.objects.select_for_update().get(pk=module.pk)
     before = snapshot(module, MODULE_FIELDS)
     for name in MODULE_FIELDS:
@@ -52,11 +54,9 @@ def module_update(*, actor, module: Module, values: Mapping[str, object]) -> Mod
     return module
 
 
-@transaction.atomic
-def question_save(
-    *, actor, module: Module, values: Mapping[str, object], question: Question | None = None
+def _question_save(
+    actor: User | None, module: Module, values: Mapping[str, object], question: Question | None
 ) -> Question:
-    authorize_actor(actor, MANAGE_CURRICULUM, None)
     before = snapshot(question, QUESTION_FIELDS) if question is not None else {}
     question = question or Question(module=module)
     for name in QUESTION_FIELDS:
@@ -70,9 +70,17 @@ def question_save(
     return question
 
 
-@transaction.atomic
-def question_remove(*, actor, question: Question) -> None:
-    authorize_actor(actor, MANAGE_CURRICULUM, None)
+def _own_question(module: Module, question: Question) -> None:
+    if question.module_id != module.pk:
+        raise DomainError(
+            _("Soal nomor %(order)s bukan soal modul %(module)s.")
+            % {"order": question.order, "module": module},
+            code=TrainingError.QUESTION_OTHER_MODULE,
+        )
+
+
+def _question_remove(actor: User | None, module: Module, question: Question) -> None:
+    _own_question(module, question)
     record_event(
         actor=actor,
         action="training.question_removed",
@@ -82,7 +90,38 @@ def question_remove(*, actor, question: Question) -> None:
     question.delete()
 
 
-@transaction.atomic
+@dataclass
+class ModuleSaved:
+    module: Module
+    added: list[Question] = field(default_factory=list)
+    changed: list[Question] = field(default_factory=list)
+
+
+@transaction.atomic(durable=True)
+def module_save(
+    *,
+    actor: User | None,
+    module: Module,
+    values: Mapping[str, object],
+    questions: Sequence[tuple[Question | None, Mapping[str, object]]] = (),
+    removed: Sequence[Question] = (),
+) -> ModuleSaved:
+    """The program edits a loaded module and its question bank in one go (its file stays as it
+    was loaded): the module's fields, questions removed, then questions added (None) or changed,
+    each audited; all saved or, when one is refused, none."""
+    authorize_actor(actor, MANAGE_CURRICULUM, None)
+    saved = ModuleSaved(_module_update(actor, module, values))
+    for question in removed:
+        _question_remove(actor, saved.module, question)
+    for question, question_values in questions:
+        if question is not None:
+            _own_question(saved.module, question)
+        done = _question_save(actor, saved.module, question_values, question)
+        (saved.added if question is None else saved.changed).append(done)
+    return saved
+
+
+@transaction.atomic(durable=True)
 def settings_update(*, actor, values: Mapping[str, object]) -> TrainingSettings:
     """Change the program's pass mark, absence limit and certificate rule for new trainings."""
     authorize_actor(actor, MANAGE_CURRICULUM, None)

@@ -53,7 +53,7 @@ def _follow_up_training(training: Training) -> Training:
     return training
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def follow_up_add(
     *,
     actor,
@@ -90,7 +90,7 @@ def follow_up_add(
     return follow_up
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def follow_up_update(
     *,
     actor,
@@ -126,7 +126,7 @@ def follow_up_update(
     return follow_up
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def follow_up_remove(*, actor, follow_up: FollowUpAction) -> None:
     authorize_actor(actor, MANAGE, follow_up)
     _follow_up_training(follow_up.training)

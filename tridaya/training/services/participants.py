@@ -94,7 +94,7 @@ def _new_participant(
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def participant_add(
     *,
     actor,
@@ -132,7 +132,7 @@ def participant_add(
     return participant
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def participants_add_people(
     *, actor, training: Training, picks: Sequence[tuple[Person, str, str]]
 ) -> list[Participant]:
@@ -170,7 +170,7 @@ def participants_add_people(
     return added
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def participant_update(
     *, actor, participant: Participant, group: str, position: str, is_poor: bool
 ) -> Participant:
@@ -189,7 +189,7 @@ def participant_update(
     return participant
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def participant_remove(*, actor, participant: Participant) -> None:
     """Remove a participant (with their attendance and scores) from a training still open."""
     authorize_actor(actor, MANAGE, participant)

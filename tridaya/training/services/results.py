@@ -9,6 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
 from tridaya.training.errors import TrainingError
@@ -64,29 +65,21 @@ def _check_kind(kind: str) -> None:
         )
 
 
-@transaction.atomic
-def scores_record(
-    *,
-    actor,
-    training: Training,
-    module: Module,
-    kind: str,
-    scores: Mapping[int, Decimal | str | int | None],
+Scores = Mapping[int, Decimal | str | int | None]
+
+
+def _record_scores(
+    actor: User | None, training: Training, module: Module, kind: str, scores: Scores
 ) -> int:
-    """Type in the pre-test or post-test scores of one module for several participants; an
-    empty score removes the one recorded (the participant did not take the test). Returns how
-    many scores changed."""
-    authorize_actor(actor, MANAGE, training)
-    training = lock_training(training)
-    require_open(training)
-    _module_of(training, module)
+    """Write one test's scores of one module (the training is locked and open); one audit event
+    when anything changed. Returns how many scores changed."""
     _check_kind(kind)
     people = participants_by_id(training, scores)
     existing = {
         r.participant_id: r
         for r in TestResult.objects.filter(participant__training=training, module=module, kind=kind)
     }
-    changes: dict[str, list] = {}
+    changes: dict[str, list[str | None]] = {}
     for pid, raw in scores.items():
         name = people[pid].name
         result = existing.get(pid)
@@ -121,11 +114,51 @@ def scores_record(
     return len(changes)
 
 
+@transaction.atomic(durable=True)
+def scores_record(
+    *,
+    actor: User | None,
+    training: Training,
+    module: Module,
+    kind: str,
+    scores: Scores,
+) -> int:
+    """Type in the pre-test or post-test scores of one module for several participants; an
+    empty score removes the one recorded (the participant did not take the test). Returns how
+    many scores changed."""
+    authorize_actor(actor, MANAGE, training)
+    training = lock_training(training)
+    require_open(training)
+    _module_of(training, module)
+    return _record_scores(actor, training, module, kind, scores)
+
+
+@transaction.atomic(durable=True)
+def module_scores_record(
+    *,
+    actor: User | None,
+    training: Training,
+    module: Module,
+    scores: Mapping[str, Scores],
+) -> int:
+    """Type in several tests' scores of one module at once (the score grid: kind -> scores, pre
+    and post): all are recorded or, when one is refused, none. One audit event per test that
+    changed. Returns how many scores changed."""
+    authorize_actor(actor, MANAGE, training)
+    training = lock_training(training)
+    require_open(training)
+    _module_of(training, module)
+    return sum(
+        _record_scores(actor, training, module, kind, by_participant)
+        for kind, by_participant in scores.items()
+    )
+
+
 def score_from_answers(correct: int, total: int) -> Decimal:
     return (Decimal(correct * 100) / Decimal(total)).quantize(Decimal("0.1"), ROUND_HALF_UP)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def answers_record(
     *, actor, participant: Participant, kind: str, answers: Mapping[int, int | None]
 ) -> dict[int, TestResult | None]:

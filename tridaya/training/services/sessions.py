@@ -62,7 +62,7 @@ def _apply_session(session: Session, training: Training, data: SessionInput) -> 
     session.trainers = data.trainers.strip()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def session_add(*, actor, training: Training, data: SessionInput) -> Session:
     authorize_actor(actor, MANAGE, training)
     training = lock_training(training)
@@ -80,7 +80,7 @@ def session_add(*, actor, training: Training, data: SessionInput) -> Session:
     return session
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def session_update(*, actor, session: Session, data: SessionInput) -> Session:
     authorize_actor(actor, MANAGE, session)
     training = lock_training(session.training)
@@ -96,7 +96,7 @@ def session_update(*, actor, session: Session, data: SessionInput) -> Session:
     return session
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def session_remove(*, actor, session: Session) -> None:
     """Remove a session (and the attendance recorded for it) from a training still open."""
     authorize_actor(actor, MANAGE, session)
@@ -112,7 +112,7 @@ def session_remove(*, actor, session: Session) -> None:
     session.delete()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def attendance_record(*, actor, session: Session, present: Iterable[int]) -> Session:
     """Record who was present at a session (everyone else was absent)."""
     authorize_actor(actor, MANAGE, session)

@@ -155,7 +155,7 @@ def _training_changes(before: dict, training: Training, modules_before: list[str
     return changes
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def training_create(
     *,
     actor,
@@ -208,7 +208,7 @@ def training_create(
     return training
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def training_update(*, actor, training: Training, data: TrainingInput) -> Training:
     """Change a training still open; a module with sessions or scores cannot be dropped, and
     sessions must stay within the dates."""
@@ -302,7 +302,7 @@ def _plan_sessions(actor, training: Training, modules: list[Module]) -> list[Ses
     return created
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def sessions_plan(*, actor, training: Training) -> list[Session]:
     """Schedule one session for every module of the training that has none yet."""
     authorize_actor(actor, MANAGE, training)
@@ -311,7 +311,7 @@ def sessions_plan(*, actor, training: Training) -> list[Session]:
     return _plan_sessions(actor, training, list(training.modules.order_by("order")))
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def training_cancel(*, actor, training: Training, reason: str) -> Training:
     authorize_actor(actor, MANAGE, training)
     training = lock_training(training)
@@ -331,7 +331,7 @@ def training_cancel(*, actor, training: Training, reason: str) -> Training:
     return training
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def training_reopen(*, actor, training: Training, reason: str) -> Training:
     """Open a closed training again to correct it; its certificates stay valid until it is
     closed again, when they are checked against the corrected records."""

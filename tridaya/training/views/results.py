@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -23,7 +22,7 @@ from tridaya.training.policy import (
     VIEW_QUESTIONS,
 )
 from tridaya.training.selectors.results import questions_of, results_of, training_outcomes
-from tridaya.training.services.results import answers_record, scores_record
+from tridaya.training.services.results import answers_record, module_scores_record
 from tridaya.training.views.common import (
     attachment,
     load_training,
@@ -71,17 +70,9 @@ def score_entry(request, code: str, pk: int, module_code: str):
             for kind in TestKind.values
         }
         try:
-            with transaction.atomic():
-                changed = sum(
-                    scores_record(
-                        actor=request.user,
-                        training=training,
-                        module=module,
-                        kind=kind,
-                        scores=posted[kind],
-                    )
-                    for kind in TestKind.values
-                )
+            changed = module_scores_record(
+                actor=request.user, training=training, module=module, scores=posted
+            )
         except ValidationError as exc:
             report(request, exc)
             values = {(pid, kind): v for kind, row in posted.items() for pid, v in row.items()}

@@ -6,13 +6,14 @@ from decimal import Decimal as D
 import pytest
 
 from tridaya.core.errors import DomainError
+from tridaya.core.models import AuditEvent
 from tridaya.institutions.tests.factories import people, person
 from tridaya.training.errors import TrainingError
 from tridaya.training.models import (
     Question,
     TestResult,
 )
-from tridaya.training.services.results import answers_record
+from tridaya.training.services.results import answers_record, module_scores_record
 from tridaya.training.tests.factories import (
     attend_all,
     enrol,
@@ -36,6 +37,28 @@ def test_scores_are_checked_and_named_and_a_blank_removes_one(bajur):
     assert not TestResult.objects.filter(kind="post").exists()
     score(t, "konsep_plpbk", "pre", {a.pk: "", b.pk: "60"})
     assert list(TestResult.objects.values_list("participant_id", flat=True)) == [b.pk]
+
+
+def test_the_score_grid_records_both_tests_or_neither(bajur):
+    t = training(bajur, ("konsep_plpbk",), plan=False)
+    [a] = enrol(t, [person(bajur, name="Baiq Rohani")], "bkm")
+    module = t.modules.get(code="konsep_plpbk")
+    with pytest.raises(DomainError, match="Nilai Baiq Rohani") as error:
+        module_scores_record(
+            actor=None, training=t, module=module, scores={"pre": {a.pk: "40"}, "post": {a.pk: "x"}}
+        )
+    assert error.value.code == TrainingError.BAD_SCORE
+    assert not TestResult.objects.exists()  # the valid pre-test was not kept either
+    changed = module_scores_record(
+        actor=None, training=t, module=module, scores={"pre": {a.pk: "40"}, "post": {a.pk: "75"}}
+    )
+    assert changed == 2
+    assert dict(TestResult.objects.values_list("kind", "score")) == {
+        "pre": D("40"),
+        "post": D("75"),
+    }
+    events = AuditEvent.objects.filter(action="training.scores_recorded")
+    assert sorted(e.changes["kind"][1] for e in events) == ["post", "pre"]
 
 
 def test_answers_give_a_score_per_module_and_unanswered_questions_count_wrong(bajur):

@@ -1,15 +1,16 @@
 """Writes of trainings: planning one (with its sessions), changing and cancelling it."""
 
 import datetime as dt
+import importlib
+import inspect
 
 import pytest
+from django.db import transaction
 
 from tridaya.core.errors import DomainError
 from tridaya.core.models import AuditEvent
 from tridaya.training.errors import TrainingError
-from tridaya.training.models import (
-    TrainingSettings,
-)
+from tridaya.training.models import Training, TrainingSettings
 from tridaya.training.services.follow_ups import follow_up_add
 from tridaya.training.services.trainings import (
     training_cancel,
@@ -91,3 +92,41 @@ def test_cancelling_needs_a_reason_and_stops_every_change(bajur):
     assert error.value.code == TrainingError.CANCELLED
     with pytest.raises(DomainError):
         follow_up_add(actor=None, training=t, action="x", owner="BKM", due_on=dt.date(2026, 5, 1))
+
+
+SUBDOMAINS = ("trainings", "sessions", "participants", "results", "certificates", "follow_ups")
+
+
+def _services():
+    """Every top-level write of the training app: the public functions taking `actor`."""
+    found = []
+    for name in (*SUBDOMAINS, "curriculum"):
+        module = importlib.import_module(f"tridaya.training.services.{name}")
+        found += [
+            f
+            for n, f in vars(module).items()
+            if inspect.isfunction(f)
+            and f.__module__ == module.__name__
+            and not n.startswith("_")
+            and "actor" in inspect.signature(f).parameters
+            and inspect.signature(f).parameters["actor"].kind == inspect.Parameter.KEYWORD_ONLY
+        ]
+    return found
+
+
+def test_services_refuse_to_run_inside_another_transaction(bajur):
+    """Top-level services are durable: a caller composing two of them in one transaction (as a
+    view once did) fails at once instead of silently nesting them."""
+    with pytest.raises(RuntimeError, match="durable"), transaction.atomic():
+        training(bajur)
+    assert not Training.objects.exists()
+
+
+@pytest.mark.parametrize("service", _services(), ids=lambda f: f.__name__)
+def test_every_service_is_durable(service):
+    atomics = [
+        cell.cell_contents
+        for cell in service.__closure__ or ()
+        if isinstance(cell.cell_contents, transaction.Atomic)
+    ]
+    assert [a.durable for a in atomics] == [True]
