@@ -33,8 +33,6 @@ from tridaya.training.services.curriculum import (
     settings_update,
 )
 
-LIST_FIELDS = ("objectives", "media", "readings", "indicators")
-
 
 class ServiceAdmin(admin.ModelAdmin):
     """An admin whose saves go through one durable service: the change form is not wrapped in

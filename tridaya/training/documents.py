@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from tridaya.core.dates import format_date_id
 from tridaya.documents.berita_acara import AttendanceSheet, attendance_sheet_pdf
 from tridaya.documents.certificate import (
     CertificateData,
@@ -151,7 +150,3 @@ def attendance_sheet(session: Session, number: int) -> bytes:
             rows=max(30, training.participants.count() + 5),
         )
     )
-
-
-def session_label(session: Session) -> str:
-    return f"{session.display_title} · {format_date_id(session.date)}"

@@ -171,25 +171,6 @@ def participants_add_people(
 
 
 @transaction.atomic(durable=True)
-def participant_update(
-    *, actor, participant: Participant, group: str, position: str, is_poor: bool
-) -> Participant:
-    authorize_actor(actor, MANAGE, participant)
-    require_open(lock_training(participant.training))
-    _check_group(group)
-    before = snapshot(participant, PARTICIPANT_FIELDS)
-    participant.group, participant.position, participant.is_poor = group, position.strip(), is_poor
-    participant.full_clean()
-    participant.save()
-    changes = diff(before, snapshot(participant, PARTICIPANT_FIELDS))
-    if changes:
-        record_event(
-            actor=actor, action="training.participant_updated", obj=participant, changes=changes
-        )
-    return participant
-
-
-@transaction.atomic(durable=True)
 def participant_remove(*, actor, participant: Participant) -> None:
     """Remove a participant (with their attendance and scores) from a training still open."""
     authorize_actor(actor, MANAGE, participant)
