@@ -3,7 +3,9 @@ and the capacity map (who of them completed which module), each with a fixed num
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -17,6 +19,7 @@ from tridaya.institutions.models import (
     BKMMember,
     KPPMember,
     KSMMember,
+    Person,
     PokjaMember,
     TIPPGroup,
     TIPPMember,
@@ -94,7 +97,7 @@ def _module_infos(curriculum: Curriculum | None) -> list[capacity.ModuleInfo]:
     ]
 
 
-def _members(villages: Q, today) -> dict[str, dict[str, list[capacity.Member]]]:
+def _members(villages: Q, today: dt.date) -> dict[str, dict[str, list[capacity.Member]]]:
     found: dict[str, dict[str, list[capacity.Member]]] = defaultdict(lambda: defaultdict(list))
 
     def add(village: str, group: str, person_id: int, name: str) -> None:
@@ -130,7 +133,7 @@ def _members(villages: Q, today) -> dict[str, dict[str, list[capacity.Member]]]:
 
 
 def _closed_outcomes(
-    participants: list[dict[str, Any]], participants_scope: Q
+    participants: Sequence[Mapping[str, Any]], participants_scope: Q
 ) -> tuple[dict[int, ParticipantOutcome], dict[int, str]]:
     """The outcome of each participant of a closed training (4 queries), and the code of each
     module those trainings taught."""
@@ -182,7 +185,11 @@ def _closed_outcomes(
 
 
 def load_records(
-    villages: Q, participants_scope: Q, *, today=None, curriculum: Curriculum | None = None
+    villages: Q,
+    participants_scope: Q,
+    *,
+    today: dt.date | None = None,
+    curriculum: Curriculum | None = None,
 ) -> Records:
     """`villages` filters Region rows (the villages whose members count); `participants_scope`
     filters Participant rows (those whose completions and scores count)."""
@@ -225,7 +232,7 @@ def load_records(
     )
 
 
-def village_capacity(village: Region, *, today=None) -> capacity.CapacityMap:
+def village_capacity(village: Region, *, today: dt.date | None = None) -> capacity.CapacityMap:
     """The capacity map of one village (15 queries)."""
     today = today or timezone.localdate(timezone=ZoneInfo(village.timezone))
     records = load_records(Q(code=village.code), Q(village_id=village.code), today=today)
@@ -241,13 +248,15 @@ class Candidate:
     position: str
 
 
-def candidates(village: Region, *, today=None) -> list[tuple[str, list[Candidate]]]:
+def candidates(
+    village: Region, *, today: dt.date | None = None
+) -> list[tuple[str, list[Candidate]]]:
     """The village's institutions' current members, by group, to pick participants from
     (6 queries). Apparatus are the TIPP members from the village government."""
     today = today or timezone.localdate(timezone=ZoneInfo(village.timezone))
     found: dict[str, list[Candidate]] = defaultdict(list)
 
-    def add(group: str, person, position: str) -> None:
+    def add(group: str, person: Person, position: str) -> None:
         found[group].append(Candidate(person.pk, person.name, person.sex, group, position))
 
     for member in BKMMember.objects.filter(

@@ -3,6 +3,7 @@ kecamatan, regency or province; each with a fixed number of queries."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ def scope_q(field: str, region: Region) -> Q:
     return Q(**{field: region.code}) | Q(**{f"{field}__code__startswith": region.code + "."})
 
 
-def _count(model, relation: str, **filters) -> Coalesce:
+def _count(model: type[Participant] | type[Session], relation: str, **filters: object) -> Coalesce:
     rows = (
         model.objects.filter(**{relation: OuterRef("pk")}, **filters)
         .order_by()
@@ -146,7 +147,7 @@ class Rollup:
 ROLLUP_TRAININGS_SHOWN = 100
 
 
-def region_rollup(region: Region, *, today=None) -> Rollup:
+def region_rollup(region: Region, *, today: dt.date | None = None) -> Rollup:
     """Trainings held under a region, people trained by sex and group, average gain, and the
     villages of the program whose BKM, UP-UP or apparatus still miss a core module (20 queries
     whatever the number of villages, trainings or participants)."""

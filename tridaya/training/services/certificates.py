@@ -62,7 +62,7 @@ def _certificate_number(training: Training, sequence: int, issued_on: dt.date) -
     )
 
 
-def _revoke(certificate: Certificate, actor, reason: str) -> None:
+def _revoke(certificate: Certificate, actor: User | None, reason: str) -> None:
     certificate.revoked_at = timezone.now()
     certificate.revoked_by = user_of(actor)
     certificate.revoke_reason = reason
@@ -140,7 +140,9 @@ def _issue_certificates(
 
 
 @transaction.atomic(durable=True)
-def training_close(*, actor, training: Training, issued_on: dt.date | None = None) -> CloseReport:
+def training_close(
+    *, actor: User | None, training: Training, issued_on: dt.date | None = None
+) -> CloseReport:
     """Close a training whose every session has its attendance recorded: it is locked, and each
     participant who completed it gets a certificate. After a reopening, certificates that no
     longer match what their holder completed are revoked and replaced."""
@@ -169,7 +171,7 @@ def training_close(*, actor, training: Training, issued_on: dt.date | None = Non
 
 
 @transaction.atomic(durable=True)
-def certificate_revoke(*, actor, certificate: Certificate, reason: str) -> Certificate:
+def certificate_revoke(*, actor: User | None, certificate: Certificate, reason: str) -> Certificate:
     """Revoke a certificate (for instance issued on false records); the public check then says
     it is revoked, with the date."""
     authorize_actor(actor, REVOKE_CERTIFICATE, certificate)

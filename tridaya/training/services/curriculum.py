@@ -111,8 +111,8 @@ def module_save(
     each audited; all saved or, when one is refused, none."""
     authorize_actor(actor, MANAGE_CURRICULUM, None)
     saved = ModuleSaved(_module_update(actor, module, values))
-    for question in removed:
-        _question_remove(actor, saved.module, question)
+    for gone in removed:
+        _question_remove(actor, saved.module, gone)
     for question, question_values in questions:
         if question is not None:
             _own_question(saved.module, question)
@@ -122,7 +122,7 @@ def module_save(
 
 
 @transaction.atomic(durable=True)
-def settings_update(*, actor, values: Mapping[str, object]) -> TrainingSettings:
+def settings_update(*, actor: User | None, values: Mapping[str, object]) -> TrainingSettings:
     """Change the program's pass mark, absence limit and certificate rule for new trainings."""
     authorize_actor(actor, MANAGE_CURRICULUM, None)
     settings = TrainingSettings.current()

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.dates import format_date_id
 from tridaya.core.errors import DomainError
@@ -29,7 +30,15 @@ FOLLOW_UP_FIELDS = ["action", "owner", "due_on", "status", "note", "done_on"]
 
 
 def _follow_up_values(
-    follow_up: FollowUpAction, training: Training, *, action, owner, due_on, status, note, today
+    follow_up: FollowUpAction,
+    training: Training,
+    *,
+    action: str,
+    owner: str,
+    due_on: dt.date,
+    status: str,
+    note: str,
+    today: dt.date,
 ) -> None:
     if due_on < training.starts_on:
         raise DomainError(
@@ -56,7 +65,7 @@ def _follow_up_training(training: Training) -> Training:
 @transaction.atomic(durable=True)
 def follow_up_add(
     *,
-    actor,
+    actor: User | None,
     training: Training,
     action: str,
     owner: str,
@@ -93,7 +102,7 @@ def follow_up_add(
 @transaction.atomic(durable=True)
 def follow_up_update(
     *,
-    actor,
+    actor: User | None,
     follow_up: FollowUpAction,
     action: str,
     owner: str,
@@ -127,7 +136,7 @@ def follow_up_update(
 
 
 @transaction.atomic(durable=True)
-def follow_up_remove(*, actor, follow_up: FollowUpAction) -> None:
+def follow_up_remove(*, actor: User | None, follow_up: FollowUpAction) -> None:
     authorize_actor(actor, MANAGE, follow_up)
     _follow_up_training(follow_up.training)
     record_event(

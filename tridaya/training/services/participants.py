@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.institutions.models import Person, Sex
@@ -97,7 +98,7 @@ def _new_participant(
 @transaction.atomic(durable=True)
 def participant_add(
     *,
-    actor,
+    actor: User | None,
     training: Training,
     group: str,
     person: Person | None = None,
@@ -134,7 +135,7 @@ def participant_add(
 
 @transaction.atomic(durable=True)
 def participants_add_people(
-    *, actor, training: Training, picks: Sequence[tuple[Person, str, str]]
+    *, actor: User | None, training: Training, picks: Sequence[tuple[Person, str, str]]
 ) -> list[Participant]:
     """Add several people at once, each as (person, group, position); people already taking
     part are skipped, so the same list can be sent twice."""
@@ -171,7 +172,7 @@ def participants_add_people(
 
 
 @transaction.atomic(durable=True)
-def participant_remove(*, actor, participant: Participant) -> None:
+def participant_remove(*, actor: User | None, participant: Participant) -> None:
     """Remove a participant (with their attendance and scores) from a training still open."""
     authorize_actor(actor, MANAGE, participant)
     require_open(lock_training(participant.training))

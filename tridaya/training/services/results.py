@@ -30,7 +30,7 @@ from tridaya.training.services.trainings import (
 )
 
 
-def parse_score(value, name: str) -> Decimal:
+def parse_score(value: object, name: str) -> Decimal:
     """A score 0-100 with at most one decimal ('72,5' or 72.5); the message names the person."""
     text = str(value).strip().replace(",", ".")
     try:
@@ -160,7 +160,7 @@ def score_from_answers(correct: int, total: int) -> Decimal:
 
 @transaction.atomic(durable=True)
 def answers_record(
-    *, actor, participant: Participant, kind: str, answers: Mapping[int, int | None]
+    *, actor: User | None, participant: Participant, kind: str, answers: Mapping[int, int | None]
 ) -> dict[int, TestResult | None]:
     """Enter one participant's answers to a test form (question id -> chosen option index).
     Each module answered gets its score (correct / questions x 100; an unanswered question of

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.dates import format_date_id
 from tridaya.core.errors import DomainError
@@ -63,7 +64,7 @@ def _apply_session(session: Session, training: Training, data: SessionInput) -> 
 
 
 @transaction.atomic(durable=True)
-def session_add(*, actor, training: Training, data: SessionInput) -> Session:
+def session_add(*, actor: User | None, training: Training, data: SessionInput) -> Session:
     authorize_actor(actor, MANAGE, training)
     training = lock_training(training)
     require_open(training)
@@ -81,7 +82,7 @@ def session_add(*, actor, training: Training, data: SessionInput) -> Session:
 
 
 @transaction.atomic(durable=True)
-def session_update(*, actor, session: Session, data: SessionInput) -> Session:
+def session_update(*, actor: User | None, session: Session, data: SessionInput) -> Session:
     authorize_actor(actor, MANAGE, session)
     training = lock_training(session.training)
     require_open(training)
@@ -97,7 +98,7 @@ def session_update(*, actor, session: Session, data: SessionInput) -> Session:
 
 
 @transaction.atomic(durable=True)
-def session_remove(*, actor, session: Session) -> None:
+def session_remove(*, actor: User | None, session: Session) -> None:
     """Remove a session (and the attendance recorded for it) from a training still open."""
     authorize_actor(actor, MANAGE, session)
     training = lock_training(session.training)
@@ -113,7 +114,7 @@ def session_remove(*, actor, session: Session) -> None:
 
 
 @transaction.atomic(durable=True)
-def attendance_record(*, actor, session: Session, present: Iterable[int]) -> Session:
+def attendance_record(*, actor: User | None, session: Session, present: Iterable[int]) -> Session:
     """Record who was present at a session (everyone else was absent)."""
     authorize_actor(actor, MANAGE, session)
     training = lock_training(session.training)

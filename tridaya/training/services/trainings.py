@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.dates import format_date_id
 from tridaya.core.errors import DomainError
@@ -51,7 +52,7 @@ TRAINING_FIELDS = [
 ]
 
 
-def authorize_actor(actor, action: str, obj) -> None:
+def authorize_actor(actor: User | None, action: str, obj: object) -> None:
     if actor is not None:
         authorize(actor, action, obj)
 
@@ -92,7 +93,7 @@ def within(region_code: str, code: str | None) -> bool:
     return code is not None and (code == region_code or code.startswith(region_code + "."))
 
 
-def user_of(actor):
+def user_of(actor: User | None) -> User | None:
     return actor if actor is not None and actor.is_authenticated else None
 
 
@@ -158,7 +159,7 @@ def _training_changes(before: dict, training: Training, modules_before: list[str
 @transaction.atomic(durable=True)
 def training_create(
     *,
-    actor,
+    actor: User | None,
     region: Region,
     curriculum: Curriculum,
     data: TrainingInput,
@@ -209,7 +210,7 @@ def training_create(
 
 
 @transaction.atomic(durable=True)
-def training_update(*, actor, training: Training, data: TrainingInput) -> Training:
+def training_update(*, actor: User | None, training: Training, data: TrainingInput) -> Training:
     """Change a training still open; a module with sessions or scores cannot be dropped, and
     sessions must stay within the dates."""
     authorize_actor(actor, MANAGE, training)
@@ -264,7 +265,7 @@ def _next_slot(day: dt.date, start: dt.time, minutes: int) -> tuple[dt.date, dt.
     return day, begin.time(), end.time()
 
 
-def _plan_sessions(actor, training: Training, modules: list[Module]) -> list[Session]:
+def _plan_sessions(actor: User | None, training: Training, modules: list[Module]) -> list[Session]:
     """One session per module without one, one after another from the first day at 08.00."""
     planned = set(training.sessions.exclude(module=None).values_list("module_id", flat=True))
     last = training.sessions.order_by("-date", "-end_time").first()
@@ -303,7 +304,7 @@ def _plan_sessions(actor, training: Training, modules: list[Module]) -> list[Ses
 
 
 @transaction.atomic(durable=True)
-def sessions_plan(*, actor, training: Training) -> list[Session]:
+def sessions_plan(*, actor: User | None, training: Training) -> list[Session]:
     """Schedule one session for every module of the training that has none yet."""
     authorize_actor(actor, MANAGE, training)
     training = lock_training(training)
@@ -312,7 +313,7 @@ def sessions_plan(*, actor, training: Training) -> list[Session]:
 
 
 @transaction.atomic(durable=True)
-def training_cancel(*, actor, training: Training, reason: str) -> Training:
+def training_cancel(*, actor: User | None, training: Training, reason: str) -> Training:
     authorize_actor(actor, MANAGE, training)
     training = lock_training(training)
     require_open(training)
@@ -332,7 +333,7 @@ def training_cancel(*, actor, training: Training, reason: str) -> Training:
 
 
 @transaction.atomic(durable=True)
-def training_reopen(*, actor, training: Training, reason: str) -> Training:
+def training_reopen(*, actor: User | None, training: Training, reason: str) -> Training:
     """Open a closed training again to correct it; its certificates stay valid until it is
     closed again, when they are checked against the corrected records."""
     authorize_actor(actor, REOPEN, training)
