@@ -26,9 +26,11 @@ from tridaya.training.models import (
     TrainingSettings,
 )
 from tridaya.training.services.curriculum import (
+    CURRICULUM_FIELDS,
     MODULE_FIELDS,
     QUESTION_FIELDS,
     SETTINGS_FIELDS,
+    curriculum_update,
     module_save,
     settings_update,
 )
@@ -151,7 +153,7 @@ class ModuleInline(admin.TabularInline):
 
 
 @admin.register(Curriculum)
-class CurriculumAdmin(admin.ModelAdmin):
+class CurriculumAdmin(ServiceAdmin):
     """Loaded from tridaya/training/curricula/*.toml (`manage.py load_curricula`); the
     program may switch a version off for new trainings and edit its modules."""
 
@@ -166,6 +168,16 @@ class CurriculumAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def save_model(self, request, obj, form, change):
+        values = {name: form.cleaned_data[name] for name in CURRICULUM_FIELDS}
+        curriculum_update(
+            actor=request.user, curriculum=Curriculum.objects.get(pk=obj.pk), values=values
+        )
+
+    def save_formset(self, request, form, formset, change):
+        """The modules are listed read-only here; they are edited on their own page."""
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
 
 @admin.register(Module)

@@ -14,6 +14,7 @@ from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.training.errors import TrainingError
 from tridaya.training.models import (
+    Curriculum,
     Module,
     Question,
     TrainingSettings,
@@ -38,6 +39,29 @@ MODULE_FIELDS = [
 ]
 QUESTION_FIELDS = ["order", "kind", "text", "options", "answer"]
 SETTINGS_FIELDS = ["pass_mark", "max_absence_pct", "require_pass", "capacity_curriculum"]
+CURRICULUM_FIELDS = ["name", "description", "is_active"]
+
+
+@transaction.atomic(durable=True)
+def curriculum_update(
+    *, actor: User | None, curriculum: Curriculum, values: Mapping[str, object]
+) -> Curriculum:
+    """The program renames a loaded curriculum version or switches it off for new trainings (its
+    file stays as it was loaded; trainings already planned keep it)."""
+    authorize_actor(actor, MANAGE_CURRICULUM, None)
+    curriculum = Curriculum.objects.select_for_update().get(pk=curriculum.pk)
+    before = snapshot(curriculum, CURRICULUM_FIELDS)
+    for name in CURRICULUM_FIELDS:
+        if name in values:
+            setattr(curriculum, name, values[name])
+    curriculum.full_clean()
+    curriculum.save()
+    changes = diff(before, snapshot(curriculum, CURRICULUM_FIELDS))
+    if changes:
+        record_event(
+            actor=actor, action="training.curriculum_updated", obj=curriculum, changes=changes
+        )
+    return curriculum
 
 
 def _module_update(actor: User | None, module: Module, values: Mapping[str, object]) -> Module:

@@ -112,3 +112,23 @@ def test_the_question_bank_is_edited_with_its_module_through_one_service(admin_c
         "training.question_removed",
         "training.question_saved",
     ]
+
+
+def test_switching_a_curriculum_off_goes_through_the_service_and_is_audited(admin_client):
+    found = curriculum()
+    response = admin_client.post(
+        f"/admin/training/curriculum/{found.pk}/change/",
+        {
+            "name": found.name,
+            "description": found.description,
+            "modules-TOTAL_FORMS": "0",
+            "modules-INITIAL_FORMS": "0",
+            "modules-MIN_NUM_FORMS": "0",
+            "modules-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302
+    found.refresh_from_db()
+    assert not found.is_active
+    event = AuditEvent.objects.get(action="training.curriculum_updated")
+    assert event.changes == {"is_active": [True, False]}
