@@ -5,9 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import Sex
+from tridaya.core.formats import group_thousands
 from tridaya.core.forms import bootstrapify
 from tridaya.core.money import parse_rupiah
-from tridaya.institutions.models import Sex
+from tridaya.core.reasons import MIN_REASON_LENGTH
 from tridaya.training.models import (
     CAPACITY_GROUPS,
     ActorGroup,
@@ -41,7 +43,7 @@ class RupiahField(forms.CharField):
 
     def prepare_value(self, value):
         if isinstance(value, int):
-            return f"{value:,}".replace(",", ".")
+            return group_thousands(value)
         return value
 
 
@@ -204,7 +206,7 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Alasan tertulis"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        min_length=20,
+        min_length=MIN_REASON_LENGTH,
         help_text=_("Paling sedikit 20 huruf; alasan ini tercatat dalam riwayat."),
     )
 

@@ -3,16 +3,17 @@ capacity map (public counts; names only for training.view_participants)."""
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.choices import Sex
 from tridaya.core.policy import can
-from tridaya.institutions.models import Person, Sex
+from tridaya.institutions.models import Person
 from tridaya.regions.models import Region
+from tridaya.regions.pages import village_or_404
 from tridaya.training.api.trainings import TrainingAPI, choice
 from tridaya.training.models import (
     ActorGroup,
@@ -142,9 +143,7 @@ class CapacityAPI(APIView):
 
     @extend_schema(responses=CapacityOutput)
     def get(self, request, code: str):
-        village = get_object_or_404(Region, code=code)
-        if not village.is_village:
-            raise Http404
+        village = village_or_404(code)
         cap = village_capacity(village)
         names = can(request.user, VIEW_PARTICIPANTS, village)
         return Response(capacity_data(code, cap, names=names))

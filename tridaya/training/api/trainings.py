@@ -27,7 +27,7 @@ from tridaya.training.policy import (
     REOPEN,
 )
 from tridaya.training.selectors.results import training_outcomes
-from tridaya.training.selectors.trainings import region_or_404, region_rollup, trainings_for
+from tridaya.training.selectors.trainings import region_rollup, trainings_for
 from tridaya.training.services import trainings as trainings_services
 from tridaya.training.services.trainings import (
     training_cancel,
@@ -35,6 +35,7 @@ from tridaya.training.services.trainings import (
     training_reopen,
     training_update,
 )
+from tridaya.training.views.common import region_or_404
 
 
 def choice(choices, **kwargs) -> serializers.ChoiceField:

@@ -6,8 +6,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import Sex
 from tridaya.core.models import TimeStampedModel
-from tridaya.institutions.models import Person, Sex
+from tridaya.institutions.models import Person
 from tridaya.regions.models import Level, Region
 from tridaya.training.models.curriculum import ActorGroup
 from tridaya.training.models.trainings import Training

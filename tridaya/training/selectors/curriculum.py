@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import Count
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
+from tridaya.core.errors import NotFound
 from tridaya.training.models import (
     Curriculum,
     Module,
@@ -34,9 +35,7 @@ def curriculum_with_modules(code: str, version: int | None = None) -> Curriculum
         curricula = curricula.filter(version=version)
     curriculum = curricula.order_by("-version").first()
     if curriculum is None:
-        from django.http import Http404
-
-        raise Http404
+        raise NotFound(_("Kurikulum %(code)s tidak ada.") % {"code": code})
     curriculum.module_list = list(  # type: ignore[attr-defined]
         curriculum.modules.annotate(question_count=Count("questions")).order_by("order")
     )
@@ -44,4 +43,10 @@ def curriculum_with_modules(code: str, version: int | None = None) -> Curriculum
 
 
 def module_in(curriculum: Curriculum, code: str) -> Module:
-    return get_object_or_404(curriculum.modules.select_related("curriculum"), code=code)
+    module = curriculum.modules.select_related("curriculum").filter(code=code).first()
+    if module is None:
+        raise NotFound(
+            _("Modul %(code)s tidak ada di kurikulum %(curriculum)s.")
+            % {"code": code, "curriculum": curriculum}
+        )
+    return module

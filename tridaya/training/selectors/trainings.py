@@ -11,9 +11,10 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from tridaya.core.errors import NotFound
 from tridaya.cycle.models import VillageCycle
 from tridaya.regions.models import Level, Region
 from tridaya.regions.selectors import attach_ancestors
@@ -33,12 +34,6 @@ from tridaya.training.results import (
     summarise_participants,
 )
 from tridaya.training.selectors.participants import Records, load_records
-
-
-def region_or_404(code: str) -> Region:
-    region = get_object_or_404(Region, code=code)
-    attach_ancestors([region])
-    return region
 
 
 def scope_q(field: str, region: Region) -> Q:
@@ -80,10 +75,14 @@ def trainings_for(region: Region) -> QuerySet[Training]:
 
 
 def training_for(code: str, pk: int) -> Training:
-    """A training of the region in the URL (404 otherwise), with the region's ancestors."""
-    training = get_object_or_404(
-        Training.objects.select_related("region", "curriculum", "closed_by"), pk=pk, region_id=code
+    """A training of the region in the URL, with the region's ancestors; NotFound otherwise."""
+    training = (
+        Training.objects.select_related("region", "curriculum", "closed_by")
+        .filter(pk=pk, region_id=code)
+        .first()
     )
+    if training is None:
+        raise NotFound(_("Pelatihan ini tidak ada di wilayah %(code)s.") % {"code": code})
     attach_ancestors([training.region])
     return training
 

@@ -15,6 +15,8 @@ from tridaya.accounts.models import User
 from tridaya.core.audit import record_event
 from tridaya.core.dates import format_date_id
 from tridaya.core.errors import DomainError
+from tridaya.core.policy import authorize
+from tridaya.core.reasons import require_reason
 from tridaya.training.errors import TrainingError
 from tridaya.training.models import (
     Certificate,
@@ -24,10 +26,8 @@ from tridaya.training.models import (
 from tridaya.training.policy import MANAGE, REVOKE_CERTIFICATE
 from tridaya.training.selectors.results import Outcomes, training_outcomes
 from tridaya.training.services.trainings import (
-    authorize_actor,
     lock_training,
     require_open,
-    require_reason,
     user_of,
 )
 
@@ -146,7 +146,7 @@ def training_close(
     """Close a training whose every session has its attendance recorded: it is locked, and each
     participant who completed it gets a certificate. After a reopening, certificates that no
     longer match what their holder completed are revoked and replaced."""
-    authorize_actor(actor, MANAGE, training)
+    authorize(actor, MANAGE, training)
     training = lock_training(training)
     require_open(training)
     outcomes = training_outcomes(training)
@@ -174,14 +174,14 @@ def training_close(
 def certificate_revoke(*, actor: User | None, certificate: Certificate, reason: str) -> Certificate:
     """Revoke a certificate (for instance issued on false records); the public check then says
     it is revoked, with the date."""
-    authorize_actor(actor, REVOKE_CERTIFICATE, certificate)
+    authorize(actor, REVOKE_CERTIFICATE, certificate)
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
     if certificate.revoked_at is not None:
         raise DomainError(
             _("Sertifikat %(number)s sudah dicabut.") % {"number": certificate.number},
             code=TrainingError.CERTIFICATE_REVOKED,
         )
-    _revoke(certificate, actor, require_reason(reason))
+    _revoke(certificate, actor, require_reason(reason, code=TrainingError.REASON_TOO_SHORT))
     record_event(
         actor=actor,
         action="training.certificate_revoked",

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
+from tridaya.core.policy import authorize
 from tridaya.training.errors import TrainingError
 from tridaya.training.models import (
     Curriculum,
@@ -20,9 +21,6 @@ from tridaya.training.models import (
     TrainingSettings,
 )
 from tridaya.training.policy import MANAGE_CURRICULUM
-from tridaya.training.services.trainings import (
-    authorize_actor,
-)
 
 MODULE_FIELDS = [
     "title",
@@ -48,7 +46,7 @@ def curriculum_update(
 ) -> Curriculum:
     """The program renames a loaded curriculum version or switches it off for new trainings (its
     file stays as it was loaded; trainings already planned keep it)."""
-    authorize_actor(actor, MANAGE_CURRICULUM, None)
+    authorize(actor, MANAGE_CURRICULUM, None)
     curriculum = Curriculum.objects.select_for_update().get(pk=curriculum.pk)
     before = snapshot(curriculum, CURRICULUM_FIELDS)
     for name in CURRICULUM_FIELDS:
@@ -133,7 +131,7 @@ def module_save(
     """The program edits a loaded module and its question bank in one go (its file stays as it
     was loaded): the module's fields, questions removed, then questions added (None) or changed,
     each audited; all saved or, when one is refused, none."""
-    authorize_actor(actor, MANAGE_CURRICULUM, None)
+    authorize(actor, MANAGE_CURRICULUM, None)
     saved = ModuleSaved(_module_update(actor, module, values))
     for gone in removed:
         _question_remove(actor, saved.module, gone)
@@ -148,7 +146,7 @@ def module_save(
 @transaction.atomic(durable=True)
 def settings_update(*, actor: User | None, values: Mapping[str, object]) -> TrainingSettings:
     """Change the program's pass mark, absence limit and certificate rule for new trainings."""
-    authorize_actor(actor, MANAGE_CURRICULUM, None)
+    authorize(actor, MANAGE_CURRICULUM, None)
     settings = TrainingSettings.current()
     settings = TrainingSettings.objects.select_for_update().get(pk=settings.pk)
     before = snapshot(settings, SETTINGS_FIELDS)

@@ -12,6 +12,7 @@ from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.dates import format_date_id
 from tridaya.core.errors import DomainError
+from tridaya.core.policy import authorize
 from tridaya.training.errors import TrainingError
 from tridaya.training.models import (
     FollowUpAction,
@@ -21,7 +22,6 @@ from tridaya.training.models import (
 )
 from tridaya.training.policy import MANAGE
 from tridaya.training.services.trainings import (
-    authorize_actor,
     lock_training,
     require_open,
 )
@@ -75,7 +75,7 @@ def follow_up_add(
     today: dt.date | None = None,
 ) -> FollowUpAction:
     """Add an action to the training's follow-up plan (also after the training is closed)."""
-    authorize_actor(actor, MANAGE, training)
+    authorize(actor, MANAGE, training)
     training = _follow_up_training(training)
     follow_up = FollowUpAction(training=training)
     _follow_up_values(
@@ -111,7 +111,7 @@ def follow_up_update(
     note: str = "",
     today: dt.date | None = None,
 ) -> FollowUpAction:
-    authorize_actor(actor, MANAGE, follow_up)
+    authorize(actor, MANAGE, follow_up)
     training = _follow_up_training(follow_up.training)
     follow_up = FollowUpAction.objects.select_for_update().get(pk=follow_up.pk)
     before = snapshot(follow_up, FOLLOW_UP_FIELDS)
@@ -137,7 +137,7 @@ def follow_up_update(
 
 @transaction.atomic(durable=True)
 def follow_up_remove(*, actor: User | None, follow_up: FollowUpAction) -> None:
-    authorize_actor(actor, MANAGE, follow_up)
+    authorize(actor, MANAGE, follow_up)
     _follow_up_training(follow_up.training)
     record_event(
         actor=actor,

@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 
 from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
+from tridaya.core.choices import Sex
 from tridaya.core.errors import DomainError
-from tridaya.institutions.models import Person, Sex
+from tridaya.core.policy import authorize, covers
+from tridaya.institutions.models import Person
 from tridaya.regions.models import Level, Region
 from tridaya.training.errors import TrainingError
 from tridaya.training.models import (
@@ -20,10 +22,8 @@ from tridaya.training.models import (
 )
 from tridaya.training.policy import MANAGE
 from tridaya.training.services.trainings import (
-    authorize_actor,
     lock_training,
     require_open,
-    within,
 )
 
 PARTICIPANT_FIELDS = ["person", "village", "name", "sex", "is_poor", "group", "position"]
@@ -50,7 +50,7 @@ def _new_participant(
 ) -> Participant:
     _check_group(group)
     if person is not None:
-        if not within(training.region_id, person.village_id):
+        if not covers(training.region_id, person.village_id):
             raise DomainError(
                 _("%(person)s bukan warga wilayah pelatihan ini.") % {"person": person.name},
                 code=TrainingError.PARTICIPANT_ELSEWHERE,
@@ -78,7 +78,7 @@ def _new_participant(
     if village is None and training.region.level == Level.VILLAGE:
         village = training.region
     if village is not None and not (
-        village.is_village and within(training.region_id, village.code)
+        village.is_village and covers(training.region_id, village.code)
     ):
         raise DomainError(
             _("Asal peserta harus kelurahan/desa di wilayah pelatihan ini."),
@@ -109,7 +109,7 @@ def participant_add(
     village: Region | None = None,
 ) -> Participant:
     """Add a person of the training's village(s), or a guest by name."""
-    authorize_actor(actor, MANAGE, training)
+    authorize(actor, MANAGE, training)
     training = lock_training(training)
     require_open(training)
     participant = _new_participant(
@@ -139,7 +139,7 @@ def participants_add_people(
 ) -> list[Participant]:
     """Add several people at once, each as (person, group, position); people already taking
     part are skipped, so the same list can be sent twice."""
-    authorize_actor(actor, MANAGE, training)
+    authorize(actor, MANAGE, training)
     training = lock_training(training)
     require_open(training)
     present = set(training.participants.exclude(person=None).values_list("person_id", flat=True))
@@ -174,7 +174,7 @@ def participants_add_people(
 @transaction.atomic(durable=True)
 def participant_remove(*, actor: User | None, participant: Participant) -> None:
     """Remove a participant (with their attendance and scores) from a training still open."""
-    authorize_actor(actor, MANAGE, participant)
+    authorize(actor, MANAGE, participant)
     require_open(lock_training(participant.training))
     if participant.certificates.exists():
         raise DomainError(

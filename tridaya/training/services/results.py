@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from tridaya.accounts.models import User
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
+from tridaya.core.policy import authorize
 from tridaya.training.errors import TrainingError
 from tridaya.training.models import (
     Module,
@@ -24,7 +25,6 @@ from tridaya.training.models import (
 from tridaya.training.policy import MANAGE
 from tridaya.training.services.participants import participants_by_id
 from tridaya.training.services.trainings import (
-    authorize_actor,
     lock_training,
     require_open,
 )
@@ -126,7 +126,7 @@ def scores_record(
     """Type in the pre-test or post-test scores of one module for several participants; an
     empty score removes the one recorded (the participant did not take the test). Returns how
     many scores changed."""
-    authorize_actor(actor, MANAGE, training)
+    authorize(actor, MANAGE, training)
     training = lock_training(training)
     require_open(training)
     _module_of(training, module)
@@ -144,7 +144,7 @@ def module_scores_record(
     """Type in several tests' scores of one module at once (the score grid: kind -> scores, pre
     and post): all are recorded or, when one is refused, none. One audit event per test that
     changed. Returns how many scores changed."""
-    authorize_actor(actor, MANAGE, training)
+    authorize(actor, MANAGE, training)
     training = lock_training(training)
     require_open(training)
     _module_of(training, module)
@@ -166,7 +166,7 @@ def answers_record(
     Each module answered gets its score (correct / questions x 100; an unanswered question of
     an answered module counts as wrong). A module left wholly blank keeps a score typed in
     directly, and loses one computed from earlier answers."""
-    authorize_actor(actor, MANAGE, participant)
+    authorize(actor, MANAGE, participant)
     training = lock_training(participant.training)
     require_open(training)
     _check_kind(kind)

@@ -14,6 +14,7 @@ from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.dates import format_date_id
 from tridaya.core.errors import DomainError
+from tridaya.core.policy import authorize
 from tridaya.training.errors import TrainingError
 from tridaya.training.models import (
     Attendance,
@@ -24,7 +25,6 @@ from tridaya.training.models import (
 from tridaya.training.policy import MANAGE
 from tridaya.training.services.participants import participants_by_id
 from tridaya.training.services.trainings import (
-    authorize_actor,
     lock_training,
     require_open,
 )
@@ -65,7 +65,7 @@ def _apply_session(session: Session, training: Training, data: SessionInput) -> 
 
 @transaction.atomic(durable=True)
 def session_add(*, actor: User | None, training: Training, data: SessionInput) -> Session:
-    authorize_actor(actor, MANAGE, training)
+    authorize(actor, MANAGE, training)
     training = lock_training(training)
     require_open(training)
     session = Session(training=training)
@@ -83,7 +83,7 @@ def session_add(*, actor: User | None, training: Training, data: SessionInput) -
 
 @transaction.atomic(durable=True)
 def session_update(*, actor: User | None, session: Session, data: SessionInput) -> Session:
-    authorize_actor(actor, MANAGE, session)
+    authorize(actor, MANAGE, session)
     training = lock_training(session.training)
     require_open(training)
     session = Session.objects.select_for_update().get(pk=session.pk)
@@ -100,7 +100,7 @@ def session_update(*, actor: User | None, session: Session, data: SessionInput) 
 @transaction.atomic(durable=True)
 def session_remove(*, actor: User | None, session: Session) -> None:
     """Remove a session (and the attendance recorded for it) from a training still open."""
-    authorize_actor(actor, MANAGE, session)
+    authorize(actor, MANAGE, session)
     training = lock_training(session.training)
     require_open(training)
     present = session.attendance.count()
@@ -116,7 +116,7 @@ def session_remove(*, actor: User | None, session: Session) -> None:
 @transaction.atomic(durable=True)
 def attendance_record(*, actor: User | None, session: Session, present: Iterable[int]) -> Session:
     """Record who was present at a session (everyone else was absent)."""
-    authorize_actor(actor, MANAGE, session)
+    authorize(actor, MANAGE, session)
     training = lock_training(session.training)
     require_open(training)
     present_ids = set(present)

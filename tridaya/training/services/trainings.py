@@ -15,6 +15,7 @@ from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.dates import format_date_id
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import authorize
+from tridaya.core.reasons import require_reason
 from tridaya.regions.models import Level, Region
 from tridaya.training.errors import TrainingError
 from tridaya.training.models import (
@@ -28,7 +29,6 @@ from tridaya.training.models import (
 )
 from tridaya.training.policy import MANAGE, REOPEN
 
-MIN_REASON_LENGTH = 20
 # Sessions planned automatically run from 08.00, with a 15-minute break between them, and a day
 # takes no session that would end after 16.30.
 DAY_START = dt.time(8, 0)
@@ -52,11 +52,6 @@ TRAINING_FIELDS = [
 ]
 
 
-def authorize_actor(actor: User | None, action: str, obj: object) -> None:
-    if actor is not None:
-        authorize(actor, action, obj)
-
-
 def lock_training(training: Training) -> Training:
     """Re-read the training under a row lock: closing and recording cannot interleave."""
     return Training.objects.select_for_update().select_related("region").get(pk=training.pk)
@@ -77,20 +72,6 @@ def require_open(training: Training) -> None:
             % {"title": training.title},
             code=TrainingError.NOT_OPEN,
         )
-
-
-def require_reason(reason: str) -> str:
-    reason = reason.strip()
-    if len(reason) < MIN_REASON_LENGTH:
-        raise DomainError(
-            _("Tulis alasan yang jelas, paling sedikit %(n)s huruf.") % {"n": MIN_REASON_LENGTH},
-            code=TrainingError.REASON_TOO_SHORT,
-        )
-    return reason
-
-
-def within(region_code: str, code: str | None) -> bool:
-    return code is not None and (code == region_code or code.startswith(region_code + "."))
 
 
 def user_of(actor: User | None) -> User | None:
@@ -167,7 +148,7 @@ def training_create(
 ) -> Training:
     """Plan a training for a village or a kecamatan; the program's pass mark and absence limit
     are copied onto it. With `plan_sessions`, one session per module is scheduled."""
-    authorize_actor(actor, MANAGE, region)
+    authorize(actor, MANAGE, region)
     if region.level not in (Level.DISTRICT, Level.VILLAGE):
         raise DomainError(
             _("Pelatihan diadakan untuk sebuah kelurahan/desa atau kecamatan, bukan %(region)s.")
@@ -213,7 +194,7 @@ def training_create(
 def training_update(*, actor: User | None, training: Training, data: TrainingInput) -> Training:
     """Change a training still open; a module with sessions or scores cannot be dropped, and
     sessions must stay within the dates."""
-    authorize_actor(actor, MANAGE, training)
+    authorize(actor, MANAGE, training)
     training = lock_training(training)
     require_open(training)
     before = snapshot(training, TRAINING_FIELDS)
@@ -306,7 +287,7 @@ def _plan_sessions(actor: User | None, training: Training, modules: list[Module]
 @transaction.atomic(durable=True)
 def sessions_plan(*, actor: User | None, training: Training) -> list[Session]:
     """Schedule one session for every module of the training that has none yet."""
-    authorize_actor(actor, MANAGE, training)
+    authorize(actor, MANAGE, training)
     training = lock_training(training)
     require_open(training)
     return _plan_sessions(actor, training, list(training.modules.order_by("order")))
@@ -314,10 +295,10 @@ def sessions_plan(*, actor: User | None, training: Training) -> list[Session]:
 
 @transaction.atomic(durable=True)
 def training_cancel(*, actor: User | None, training: Training, reason: str) -> Training:
-    authorize_actor(actor, MANAGE, training)
+    authorize(actor, MANAGE, training)
     training = lock_training(training)
     require_open(training)
-    training.status_reason = require_reason(reason)
+    training.status_reason = require_reason(reason, code=TrainingError.REASON_TOO_SHORT)
     training.status = TrainingStatus.CANCELLED
     training.save(update_fields=["status", "status_reason", "updated_at"])
     record_event(
@@ -336,14 +317,14 @@ def training_cancel(*, actor: User | None, training: Training, reason: str) -> T
 def training_reopen(*, actor: User | None, training: Training, reason: str) -> Training:
     """Open a closed training again to correct it; its certificates stay valid until it is
     closed again, when they are checked against the corrected records."""
-    authorize_actor(actor, REOPEN, training)
+    authorize(actor, REOPEN, training)
     training = lock_training(training)
     if training.status != TrainingStatus.DONE:
         raise DomainError(
             _("Hanya pelatihan yang sudah selesai yang dapat dibuka kembali."),
             code=TrainingError.NOT_DONE,
         )
-    training.status_reason = require_reason(reason)
+    training.status_reason = require_reason(reason, code=TrainingError.REASON_TOO_SHORT)
     training.status = TrainingStatus.PLANNED
     training.save(update_fields=["status", "status_reason", "updated_at"])
     record_event(

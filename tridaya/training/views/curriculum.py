@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.http import Http404
 from django.shortcuts import render
 
+from tridaya.core.errors import NotFound
 from tridaya.training.definitions import sync_curricula
 from tridaya.training.selectors.curriculum import (
     active_curricula,
@@ -18,13 +20,19 @@ def curricula(request):
 
 
 def curriculum(request, code: str, version: int | None = None):
-    found = curriculum_with_modules(code, version)
+    try:
+        found = curriculum_with_modules(code, version)
+    except NotFound as exc:
+        raise Http404 from exc
     return render(request, "training/curriculum.html", {"curriculum": found})
 
 
 def module(request, code: str, version: int, module_code: str):
-    found = curriculum_with_modules(code, version)
-    item = module_in(found, module_code)
+    try:
+        found = curriculum_with_modules(code, version)
+        item = module_in(found, module_code)
+    except NotFound as exc:
+        raise Http404 from exc
     return render(
         request,
         "training/module.html",

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize
 from tridaya.training.forms import (
     FollowUpForm,
@@ -22,7 +23,6 @@ from tridaya.training.policy import (
 from tridaya.training.selectors.follow_ups import follow_ups_of
 from tridaya.training.services.follow_ups import follow_up_add, follow_up_remove, follow_up_update
 from tridaya.training.views.common import (
-    form_error,
     load_training,
     page,
     report,
@@ -41,7 +41,7 @@ def follow_ups(request, code: str, pk: int):
             try:
                 follow_up_add(actor=request.user, training=training, **form.cleaned_data)
             except ValidationError as exc:
-                form_error(form, exc)
+                apply_service_error(form, exc)
             else:
                 messages.success(request, _("Tindak lanjut ditambahkan."))
                 return redirect(request.path)
@@ -72,7 +72,7 @@ def follow_up_edit(request, code: str, pk: int, follow_up_id: int):
         try:
             follow_up_update(actor=request.user, follow_up=follow_up, **form.cleaned_data)
         except ValidationError as exc:
-            form_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Tindak lanjut disimpan."))
             return redirect("training:follow_ups", code=code, pk=pk)

@@ -6,15 +6,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
 from tridaya.institutions.models import Person
 from tridaya.institutions.selectors import people_choices
 from tridaya.regions.models import Region
+from tridaya.regions.pages import village_or_404
 from tridaya.training.forms import (
     GuestForm,
     PersonPickForm,
@@ -29,14 +29,12 @@ from tridaya.training.policy import (
 )
 from tridaya.training.selectors.participants import candidates, village_capacity, villages_of
 from tridaya.training.selectors.results import training_outcomes
-from tridaya.training.selectors.trainings import region_or_404
 from tridaya.training.services.participants import (
     participant_add,
     participant_remove,
     participants_add_people,
 )
 from tridaya.training.views.common import (
-    form_error,
     load_training,
     page,
     report,
@@ -44,10 +42,7 @@ from tridaya.training.views.common import (
 
 
 def capacity_map(request, code: str):
-    region = region_or_404(code)
-    if not region.is_village:
-        raise Http404
-    timezone.activate(region.timezone)
+    region = village_or_404(code, activate_timezone=True)
     capacity = village_capacity(region)
     return render(
         request,
@@ -166,7 +161,7 @@ def _participants_post(request, training, action, village, guest_form, person_fo
     except ValidationError as exc:
         form = guest_form if action == "guest" else person_form if action == "person" else None
         if form is not None:
-            form_error(form, exc)
+            apply_service_error(form, exc)
             return None
         report(request, exc)
         return redirect(here)

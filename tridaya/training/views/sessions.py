@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize
 from tridaya.training import documents
 from tridaya.training.forms import (
@@ -32,7 +33,6 @@ from tridaya.training.services.sessions import (
 from tridaya.training.services.trainings import sessions_plan
 from tridaya.training.views.common import (
     attachment,
-    form_error,
     load_training,
     page,
     report,
@@ -69,7 +69,7 @@ def sessions(request, code: str, pk: int):
                 return redirect(request.path)
         except ValidationError as exc:
             if action == "add":
-                form_error(form, exc)
+                apply_service_error(form, exc)
             else:
                 report(request, exc)
                 return redirect(request.path)
@@ -100,7 +100,7 @@ def session_edit(request, code: str, pk: int, session_id: int):
         try:
             session_update(actor=request.user, session=session, data=form.to_input())
         except ValidationError as exc:
-            form_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Sesi disimpan."))
             return redirect("training:sessions", code=code, pk=pk)

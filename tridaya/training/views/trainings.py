@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
 from tridaya.training import exports
 from tridaya.training.definitions import sync_curricula
@@ -31,7 +32,7 @@ from tridaya.training.selectors.curriculum import active_curricula
 from tridaya.training.selectors.follow_ups import follow_ups_of
 from tridaya.training.selectors.participants import village_capacity
 from tridaya.training.selectors.results import training_outcomes
-from tridaya.training.selectors.trainings import region_or_404, region_rollup, trainings_for
+from tridaya.training.selectors.trainings import region_rollup, trainings_for
 from tridaya.training.services import trainings as trainings_services
 from tridaya.training.services.certificates import training_close
 from tridaya.training.services.trainings import (
@@ -42,9 +43,9 @@ from tridaya.training.services.trainings import (
 )
 from tridaya.training.views.common import (
     attachment,
-    form_error,
     load_training,
     page,
+    region_or_404,
     report,
 )
 
@@ -106,7 +107,7 @@ def training_create(request, code: str):
                 plan_sessions=form.cleaned_data["plan_sessions"],
             )
         except ValidationError as exc:
-            form_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Pelatihan dibuat. Tambahkan pesertanya."))
             return redirect("training:participants", code=code, pk=training.pk)
@@ -133,7 +134,7 @@ def training_edit(request, code: str, pk: int):
         try:
             training_update(actor=request.user, training=training, data=form.to_input())
         except ValidationError as exc:
-            form_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Pelatihan disimpan."))
             return redirect("training:detail", code=code, pk=pk)
