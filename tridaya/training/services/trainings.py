@@ -34,6 +34,7 @@ from tridaya.training.policy import MANAGE, REOPEN
 DAY_START = dt.time(8, 0)
 DAY_END = dt.time(16, 30)
 BREAK = dt.timedelta(minutes=15)
+
 TRAINING_FIELDS = [
     "title",
     "place",
@@ -58,6 +59,7 @@ def lock_training(training: Training) -> Training:
 
 
 def require_open(training: Training) -> None:
+    """Refuse a change to a cancelled or closed training (the other services call this)."""
     if training.status == TrainingStatus.CANCELLED:
         raise DomainError(
             _("Pelatihan '%(title)s' sudah dibatalkan.") % {"title": training.title},
@@ -75,6 +77,7 @@ def require_open(training: Training) -> None:
 
 
 def user_of(actor: User | None) -> User | None:
+    """The user to store as creator or closer (None when the system acts)."""
     return actor if actor is not None and actor.is_authenticated else None
 
 
