@@ -99,7 +99,10 @@ class StepsField(forms.CharField):
 
 class ModuleForm(forms.ModelForm):
     objectives = LinesField(label=_("Tujuan (satu per baris)"))
-    media = LinesField(label=_("Media dan alat bantu (satu per baris)"), required=False)
+    # The model field is called `media`, like the form's asset declaration (not used here).
+    media = LinesField(  # type: ignore[assignment]
+        label=_("Media dan alat bantu (satu per baris)"), required=False
+    )
     readings = LinesField(label=_("Bahan bacaan (satu per baris)"), required=False)
     indicators = LinesField(label=_("Indikator hasil belajar (satu per baris)"))
     steps = StepsField(label=_("Langkah kegiatan (menit | kegiatan | metode)"))
@@ -142,7 +145,7 @@ class QuestionInline(admin.StackedInline):
 
 class ModuleInline(admin.TabularInline):
     model = Module
-    fields = ["order", "code", "title", "stage", "is_core", "jpl"]
+    fields = ("order", "code", "title", "stage", "is_core", "jpl")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -256,7 +259,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 class SessionInline(admin.TabularInline):
     model = Session
-    fields = ["date", "start_time", "end_time", "module", "title", "trainers"]
+    fields = ("date", "start_time", "end_time", "module", "title", "trainers")
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -103,12 +103,14 @@ def _facilitator(slug: str) -> User:
 
 def _curriculum() -> Curriculum:
     sync_curricula()
-    return Curriculum.objects.filter(code="plpbk-inti").order_by("-version").first()
+    found = Curriculum.objects.filter(code="plpbk-inti").order_by("-version").first()
+    assert found is not None, "the curriculum files include plpbk-inti"
+    return found
 
 
 def _roster(village: Region) -> list[tuple[Person, str, str]]:
     """(person, group, position) of the BKM, the UP-UP and the TIPP's apparatus members."""
-    picks = []
+    picks: list[tuple[Person, str, str]] = []
     bkm = BKM.objects.filter(village=village).first()
     if bkm is not None:
         order = BKMPosition.values
@@ -191,6 +193,7 @@ def _bajur_results(actor: User, training: Training) -> list[Participant]:
     rng = random.Random(2026_04_07)
     for index, session in enumerate(sessions):
         module = session.module
+        assert module is not None  # planned sessions are one per module
         pre, post = {}, {}
         for p in people:
             if p.pk in absent.get(index, set()):

@@ -214,7 +214,7 @@ def training_xlsx(
 
 def _summary_sheet(workbook: Workbook, rollup: Rollup) -> None:
     region = rollup.region
-    summary = [
+    summary: list[list[Any]] = [
         [_("Wilayah"), f"{region} ({region.code})"],
         [_("Pelatihan selesai"), rollup.held],
         [_("Pelatihan direncanakan / berjalan"), rollup.planned],
@@ -236,6 +236,24 @@ def _summary_sheet(workbook: Workbook, rollup: Rollup) -> None:
     sheet.cell(row=12, column=2).number_format = SCORE
 
 
+def _training_row(t: Any) -> list[Any]:
+    """A training with the counts `selectors.trainings.annotated` adds to it."""
+    return [
+        t.title,
+        str(t.region),
+        t.region_id,
+        t.starts_on,
+        t.ends_on,
+        t.get_status_display(),
+        t.men,
+        t.women,
+        t.poor,
+        t.session_count,
+        t.cost_program,
+        t.cost_swadaya,
+    ]
+
+
 def _trainings_sheet(workbook: Workbook, rollup: Rollup) -> None:
     _sheet(
         workbook,
@@ -254,23 +272,7 @@ def _trainings_sheet(workbook: Workbook, rollup: Rollup) -> None:
             _("Biaya program (Rp)"),
             _("Biaya swadaya (Rp)"),
         ],
-        [
-            [
-                t.title,
-                str(t.region),
-                t.region_id,
-                t.starts_on,
-                t.ends_on,
-                t.get_status_display(),
-                t.men,
-                t.women,
-                t.poor,
-                t.session_count,
-                t.cost_program,
-                t.cost_swadaya,
-            ]
-            for t in rollup.trainings
-        ],
+        [_training_row(t) for t in rollup.trainings],
         formats={4: "DD/MM/YYYY", 5: "DD/MM/YYYY", 11: RUPIAH, 12: RUPIAH},
     )
 
@@ -289,7 +291,7 @@ def _gains_sheets(workbook: Workbook, rollup: Rollup) -> None:
         ],
         [[g.label, g.men, g.women, g.total, g.poor, g.completed] for g in rollup.groups],
     )
-    gains = [
+    gains: list[list[Any]] = [
         [_("Modul"), title, s.n, s.avg_pre, s.avg_post, s.avg_gain]
         for _code, title, s in rollup.module_gains
     ] + [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -10,6 +12,7 @@ from tridaya.core.formats import group_thousands
 from tridaya.core.forms import bootstrapify
 from tridaya.core.money import parse_rupiah
 from tridaya.core.reasons import MIN_REASON_LENGTH
+from tridaya.institutions.models import Person
 from tridaya.training.models import (
     CAPACITY_GROUPS,
     ActorGroup,
@@ -49,7 +52,7 @@ class RupiahField(forms.CharField):
 
 def group_choices(*, capacity_only: bool = False) -> list[tuple[str, str]]:
     values = CAPACITY_GROUPS if capacity_only else ActorGroup.values
-    return [(v, ActorGroup(v).label) for v in values]
+    return [(v, str(ActorGroup(v).label)) for v in values]
 
 
 class TrainingForm(forms.Form):
@@ -94,15 +97,16 @@ class TrainingForm(forms.Form):
 
     def __init__(self, *args, curricula: list[Curriculum], editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["curriculum"].queryset = Curriculum.objects.filter(
-            pk__in=[c.pk for c in curricula]
-        )
-        self.fields["modules"].choices = [
+        chosen = cast(forms.ModelChoiceField, self.fields["curriculum"])
+        chosen.queryset = Curriculum.objects.filter(pk__in=[c.pk for c in curricula])
+        cast(forms.ChoiceField, self.fields["modules"]).choices = [
             (m.code, f"{m.title} ({m.jpl} JPL)")
             for c in curricula
             for m in c.module_list  # type: ignore[attr-defined]
         ]
-        self.fields["target_groups"].choices = group_choices(capacity_only=True)
+        cast(forms.ChoiceField, self.fields["target_groups"]).choices = group_choices(
+            capacity_only=True
+        )
         if editing:
             del self.fields["curriculum"]
             del self.fields["plan_sessions"]
@@ -185,14 +189,13 @@ class GuestForm(forms.Form):
         if villages is None:
             del self.fields["village"]
         else:
-            self.fields["village"].choices = [("", _("(tidak dari desa)"))] + [
-                (v.code, str(v)) for v in villages
-            ]
+            village = cast(forms.ChoiceField, self.fields["village"])
+            village.choices = [("", _("(tidak dari desa)"))] + [(v.code, str(v)) for v in villages]
         bootstrapify(self)
 
 
 class PersonPickForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Warga"), queryset=None)  # type: ignore[arg-type]
+    person = forms.ModelChoiceField(label=_("Warga"), queryset=Person.objects.none())
     group = forms.ChoiceField(label=_("Unsur"), choices=group_choices())
     position = forms.CharField(label=_("Jabatan"), max_length=120, required=False)
 

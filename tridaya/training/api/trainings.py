@@ -6,6 +6,7 @@ endpoints share: the base class that loads the training of the URL, and choice f
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -36,6 +37,8 @@ from tridaya.training.services.trainings import (
     training_update,
 )
 from tridaya.training.views.common import region_or_404
+
+S = TypeVar("S", bound=serializers.BaseSerializer)
 
 
 def choice(choices, **kwargs) -> serializers.ChoiceField:
@@ -285,7 +288,7 @@ class TrainingAPI(APIView):
             self.permission_denied(self.request)
         authorize(self.request.user, action, obj)
 
-    def valid(self, serializer_class) -> dict:
+    def valid(self, serializer_class: type[S]) -> S:
         data = serializer_class(data=self.request.data)
         data.is_valid(raise_exception=True)
         return data

@@ -65,7 +65,8 @@ def _check_kind(kind: str) -> None:
         )
 
 
-Scores = Mapping[int, Decimal | str | int | None]
+Score = Decimal | str | int | None  # as typed in: '72,5', 72.5, 72; None or '' = no score
+Scores = Mapping[int, Score]
 
 
 def _record_scores(

@@ -13,7 +13,7 @@ from tridaya.training.definitions import sync_curricula
 from tridaya.training.models import Curriculum, Participant, Training
 from tridaya.training.services.certificates import training_close
 from tridaya.training.services.participants import participant_add
-from tridaya.training.services.results import scores_record
+from tridaya.training.services.results import Score, Scores, scores_record
 from tridaya.training.services.sessions import attendance_record
 from tridaya.training.services.trainings import TrainingInput, training_create
 
@@ -83,12 +83,12 @@ def attend_all(training: Training, *, except_: dict[int, set[int]] | None = None
         attendance_record(actor=None, session=session, present=present)
 
 
-def score(training: Training, module_code: str, kind: str, values: dict[int, object]) -> None:
+def score(training: Training, module_code: str, kind: str, values: Scores) -> None:
     module = training.modules.get(code=module_code)
     scores_record(actor=None, training=training, module=module, kind=kind, scores=values)
 
 
-def score_all(training: Training, pre: object, post: object) -> None:
+def score_all(training: Training, pre: Score, post: Score) -> None:
     ids = list(training.participants.values_list("pk", flat=True))
     for code in training.modules.values_list("code", flat=True):
         score(training, code, "pre", dict.fromkeys(ids, pre))
