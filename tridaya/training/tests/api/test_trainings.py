@@ -1,23 +1,14 @@
 """The training API does what the pages do, through the same services: plan, record, score,
-close, verify; with pinned query counts on the lists."""
+close; with pinned query counts on the lists."""
 
 import pytest
-from rest_framework.test import APIClient
 
-from tridaya.accounts.tests.factories import user_with_role
 from tridaya.institutions.tests.factories import people
 from tridaya.regions.tests.factories import BAJUR
-from tridaya.training.models import Certificate, Training
+from tridaya.training.models import Training
 from tridaya.training.tests.factories import CORE, enrol, training
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def api(bajur):
-    client = APIClient()
-    client.force_authenticate(user_with_role("facilitator", BAJUR))
-    return client
 
 
 def test_a_whole_training_through_the_api(api, bajur):
@@ -103,32 +94,6 @@ def test_refusals_come_back_as_400_with_the_message(api, bajur):
     assert "di luar tanggal pelatihan" in str(response.json())
     response = api.post(f"/api/v1/trainings/{t.pk}/close/")
     assert response.status_code == 400 and "belum punya sesi" in str(response.json())
-
-
-def test_certificate_check_by_code(api, bajur):
-    t = training(bajur, ("konsep_plpbk",))
-    [p] = enrol(t, people(bajur, 1), "bkm")
-    api.put(
-        f"/api/v1/trainings/{t.pk}/sessions/{t.sessions.get().pk}/attendance/",
-        {"present": [p.pk]},
-        format="json",
-    )
-    api.post(f"/api/v1/trainings/{t.pk}/close/")
-    certificate = Certificate.objects.get()
-    public = APIClient()
-    data = public.get(f"/api/v1/certificates/{certificate.display_code.lower()}/").json()
-    assert data["status"] == "valid" and data["holder_name"] == p.name
-    assert public.get("/api/v1/certificates/0000-0000-0000/").status_code == 404
-    assert public.post(f"/api/v1/certificates/{certificate.code}/revoke/", {}).status_code == 401
-    officer = APIClient()
-    officer.force_authenticate(user_with_role("city_coordinator", "52.01"))
-    response = officer.post(
-        f"/api/v1/certificates/{certificate.code}/revoke/",
-        {"reason": "Sertifikat diterbitkan atas nama yang salah."},
-        format="json",
-    )
-    assert response.json()["status"] == "revoked"
-    assert public.get(f"/api/v1/certificates/{certificate.code}/").json()["status"] == "revoked"
 
 
 def test_lists_have_a_fixed_query_count(api, bajur, django_assert_num_queries):
