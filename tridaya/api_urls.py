@@ -11,6 +11,7 @@ from tridaya.mapping.api import problems as mapping_problems_api
 from tridaya.mapping.api import slum as mapping_slum_api
 from tridaya.planning.api import kawasan as kawasan_api
 from tridaya.planning.api import plans as planning_plans_api
+from tridaya.planning.api import price_lists, rab, versions
 from tridaya.planning.api import priorities as priorities_api
 from tridaya.regions import api as regions_api
 from tridaya.training import api as training_api
@@ -317,7 +318,7 @@ urlpatterns += [
     path("villages/<str:code>/plans/", planning_plans_api.PlanListAPI.as_view(), name="api-plans"),
     path(
         "villages/<str:code>/plans/<int:plan_id>/diff/",
-        planning_plans_api.VersionDiffAPI.as_view(),
+        versions.VersionDiffAPI.as_view(),
         name="api-plan-diff",
     ),
     path(
@@ -327,17 +328,17 @@ urlpatterns += [
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/transitions/",
-        planning_plans_api.VersionTransitionAPI.as_view(),
+        versions.VersionTransitionAPI.as_view(),
         name="api-plan-transition",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/feedback/",
-        planning_plans_api.FeedbackListAPI.as_view(),
+        versions.FeedbackListAPI.as_view(),
         name="api-plan-feedback",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/feedback/<int:feedback_id>/",
-        planning_plans_api.FeedbackAnswerAPI.as_view(),
+        versions.FeedbackAnswerAPI.as_view(),
         name="api-plan-feedback-answer",
     ),
     path(
@@ -357,37 +358,37 @@ urlpatterns += [
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/activities/",
-        planning_plans_api.ActivityListAPI.as_view(),
+        rab.ActivityListAPI.as_view(),
         name="api-plan-activities",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/activities/<int:activity_id>/rab/",
-        planning_plans_api.RABAPI.as_view(),
+        rab.RABAPI.as_view(),
         name="api-plan-rab",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/activities/<int:activity_id>/rab/<int:item_id>/",
-        planning_plans_api.RABItemAPI.as_view(),
+        rab.RABItemAPI.as_view(),
         name="api-plan-rab-item",
     ),
     path(
         "regions/<str:code>/price-lists/",
-        planning_plans_api.PriceListsAPI.as_view(),
+        price_lists.PriceListsAPI.as_view(),
         name="api-price-lists",
     ),
     path(
         "regions/<str:code>/price-lists/<int:list_id>/items/",
-        planning_plans_api.PriceItemsAPI.as_view(),
+        price_lists.PriceItemsAPI.as_view(),
         name="api-price-items",
     ),
     path(
         "regions/<str:code>/price-lists/<int:list_id>/import/",
-        planning_plans_api.PriceImportAPI.as_view(),
+        price_lists.PriceImportAPI.as_view(),
         name="api-price-import",
     ),
     path(
         "regions/<str:code>/price-lists/<int:list_id>/items/<int:item_id>/impact/",
-        planning_plans_api.PriceImpactAPI.as_view(),
+        price_lists.PriceImpactAPI.as_view(),
         name="api-price-impact",
     ),
 ]

@@ -17,9 +17,7 @@ from rest_framework.views import APIView
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
 from tridaya.cycle.selectors import village_region
-from tridaya.planning import selectors_kawasan as selectors
-from tridaya.planning import services_kawasan as services
-from tridaya.planning.api.fields_priorities import TextChoiceField, text
+from tridaya.planning.api.fields import TextChoiceField, text
 from tridaya.planning.models import (
     AreaSource,
     AreaStatus,
@@ -30,6 +28,8 @@ from tridaya.planning.models import (
     SpatialConformity,
 )
 from tridaya.planning.policy import MANAGE_KAWASAN, VIEW_PRIORITIES
+from tridaya.planning.selectors import kawasan as selectors
+from tridaya.planning.services import kawasan as services
 
 
 class KawasanOutput(serializers.ModelSerializer):

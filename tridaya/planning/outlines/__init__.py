@@ -1,9 +1,9 @@
 """The outline (chapters) of RPLP and RTPLP documents.
 
 The default ships as versioned data files beside this module (`rplp-1.toml`, `rtplp-1.toml`);
-`active_outline(kind)` loads the newest file into a `DocumentOutline` row the first time it is
-needed, and the program may then edit that row, or add a newer one, in the admin. The newest
-active row of a kind is the one documents use."""
+documents use the newest active `DocumentOutline` row of a kind, and the newest shipped file while
+the program has added none (a read never writes). The program adds a newer outline, or edits one,
+in the admin (saved through `planning.services.plans.outline_save`)."""
 
 from __future__ import annotations
 
@@ -101,17 +101,14 @@ def shipped_outlines() -> dict[str, dict]:
 
 
 def active_outline(kind: str):
-    """The outline documents of `kind` use: the newest active row, loading the shipped default
-    the first time (one query once loaded)."""
+    """The outline documents of `kind` use: the newest active row, else the newest shipped file as
+    an unsaved row (one query; nothing is written)."""
     from tridaya.planning.models import DocumentOutline
 
     outline = DocumentOutline.objects.filter(kind=kind, is_active=True).order_by("-version").first()
     if outline is not None:
         return outline
     data = shipped_outlines()[kind]
-    outline, _created = DocumentOutline.objects.get_or_create(
-        kind=kind,
-        version=data["version"],
-        defaults={"name": data["name"], "chapters": data["chapters"]},
+    return DocumentOutline(
+        kind=kind, version=data["version"], name=data["name"], chapters=data["chapters"]
     )
-    return outline

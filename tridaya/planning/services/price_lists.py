@@ -1,0 +1,307 @@
+"""Regional unit price lists (HSPK): creation, the strict CSV/XLSX import with a report of every
+bad row, a price change and applying it to the open RTPLPs that use the item."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tridaya.core.audit import record_event
+from tridaya.core.errors import DomainError
+from tridaya.core.money import parse_rupiah
+from tridaya.planning import policy
+from tridaya.planning.calc import line_amount
+from tridaya.planning.errors import PlanningError
+from tridaya.planning.models import (
+    Activity,
+    PlanVersion,
+    PriceItem,
+    PriceList,
+    RABItem,
+)
+from tridaya.planning.services.rab import _check, _editable_version, _recompute
+from tridaya.regions.models import Level, Region
+
+# --- Price lists (HSPK) ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def price_list_create(
+    *, actor, region: Region, year: int, name: str, source: str = ""
+) -> PriceList:
+    """A regency's or city's price list for a year (also a province's, as a fallback)."""
+    _check(actor, policy.MANAGE_PRICE_LISTS, region)
+    if region.level not in (Level.PROVINCE, Level.REGENCY):
+        raise DomainError(
+            _("Daftar HSPK dibuat untuk provinsi atau kabupaten/kota, bukan %(region)s.")
+            % {"region": region},
+            code=PlanningError.PRICE_LIST_LEVEL,
+        )
+    price_list = PriceList(region=region, year=year, name=name.strip(), source=source.strip())
+    price_list.full_clean()
+    price_list.save()
+    record_event(
+        actor=actor,
+        action="planning.price_list_created",
+        obj=price_list,
+        changes={"name": [None, price_list.name], "year": [None, year]},
+    )
+    return price_list
+
+
+@dataclass
+class ImportProblem:
+    row: int  # line number in the file (the header is line 1)
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return _("Baris %(row)s, kolom %(column)s: %(message)s") % {
+            "row": self.row,
+            "column": self.column,
+            "message": self.message,
+        }
+
+
+@dataclass
+class ImportReport:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+    changed_items: list[int] = field(default_factory=list)  # ids of items whose price changed
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+# Accepted header names (lower case) for each column.
+COLUMNS = {
+    "code": ("kode", "kode item", "no. kode", "code"),
+    "name": ("uraian", "uraian pekerjaan", "nama", "uraian item", "name"),
+    "unit": ("satuan", "sat", "unit"),
+    "price": ("harga", "harga satuan", "harga satuan (rp)", "price"),
+    "category": ("kelompok", "kategori", "category"),
+}
+REQUIRED = ("code", "name", "unit", "price")
+
+
+def read_table(content: bytes, filename: str) -> list[list[str]]:
+    """The cells of the first sheet of an XLSX, or of a CSV (comma or semicolon), as text."""
+    if filename.lower().endswith(".xlsx"):
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+        table = [
+            ["" if v is None else _cell_text(v) for v in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
+        workbook.close()
+        return table
+    text = content.decode("utf-8-sig")
+    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
+    return list(csv.reader(io.StringIO(text), dialect))
+
+
+def _cell_text(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def parse_price_table(table: list[list[str]]) -> tuple[list[dict], list[ImportProblem]]:
+    """Rows as dicts, and every problem found (header, empty cells, prices, duplicates)."""
+    if not table:
+        return [], [ImportProblem(1, "-", _("Berkas kosong."))]
+    header = [h.strip().lower() for h in table[0]]
+    index = {}
+    for key, names in COLUMNS.items():
+        found = next((i for i, h in enumerate(header) if h in names), None)
+        if found is not None:
+            index[key] = found
+    missing = [COLUMNS[k][0] for k in REQUIRED if k not in index]
+    if missing:
+        return [], [
+            ImportProblem(
+                1,
+                ", ".join(missing),
+                _(
+                    "Kolom wajib tidak ada. Judul kolom: kode, uraian, satuan, harga (kelompok "
+                    "boleh)."
+                ),
+            )
+        ]
+    rows: list[dict] = []
+    problems: list[ImportProblem] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(table[1:], start=2):
+        cells = {k: (raw[i].strip() if i < len(raw) and raw[i] else "") for k, i in index.items()}
+        if not any(cells.values()):
+            continue
+        for key in ("code", "name", "unit"):
+            if not cells[key]:
+                problems.append(ImportProblem(number, COLUMNS[key][0], _("Kosong; wajib diisi.")))
+        price = None
+        try:
+            price = parse_rupiah(cells["price"])
+            if price < 0:
+                raise ValueError
+        except Exception:
+            problems.append(
+                ImportProblem(
+                    number,
+                    COLUMNS["price"][0],
+                    _("'%(text)s' bukan harga rupiah bulat yang sah (misalnya 125.000).")
+                    % {"text": cells["price"]},
+                )
+            )
+        code = cells["code"]
+        if code and code in seen:
+            problems.append(
+                ImportProblem(
+                    number,
+                    COLUMNS["code"][0],
+                    _("Kode %(code)s sudah dipakai di baris %(first)s.")
+                    % {"code": code, "first": seen[code]},
+                )
+            )
+        elif code:
+            seen[code] = number
+        for key, limit in (("code", 40), ("name", 300), ("unit", 30), ("category", 120)):
+            if len(cells.get(key, "")) > limit:
+                problems.append(
+                    ImportProblem(
+                        number,
+                        COLUMNS[key][0],
+                        _("Terlalu panjang (paling banyak %(n)s huruf).") % {"n": limit},
+                    )
+                )
+        rows.append({**cells, "price": price, "line": number})
+    if not rows and not problems:
+        problems.append(ImportProblem(2, "-", _("Tidak ada baris harga di bawah judul kolom.")))
+    return rows, problems
+
+
+@transaction.atomic
+def price_list_import(
+    *, actor, price_list: PriceList, content: bytes, filename: str
+) -> ImportReport:
+    """Import an HSPK file into a price list. Strict: with any bad row nothing is written and
+    the report names every bad row and column. Items are matched by code, so importing again
+    writes only what changed."""
+    _check(actor, policy.MANAGE_PRICE_LISTS, price_list)
+    try:
+        table = read_table(content, filename)
+    except Exception as exc:  # a file that is not XLSX/CSV: report it, write nothing
+        report = ImportReport()
+        report.problems.append(
+            ImportProblem(
+                1, "-", _("Berkas tidak terbaca sebagai XLSX atau CSV: %(error)s") % {"error": exc}
+            )
+        )
+        return report
+    rows, problems = parse_price_table(table)
+    report = ImportReport(rows=len(rows), problems=problems)
+    if problems:
+        return report
+    existing = {item.code: item for item in price_list.items.all()}
+    for row in rows:
+        item = existing.get(row["code"])
+        values = {
+            "name": row["name"],
+            "unit": row["unit"],
+            "price": row["price"],
+            "category": row.get("category", ""),
+        }
+        if item is None:
+            item = PriceItem(price_list=price_list, code=row["code"], **values)
+            item.full_clean()
+            item.save()
+            report.created += 1
+            continue
+        if all(getattr(item, k) == v for k, v in values.items()):
+            report.unchanged += 1
+            continue
+        if item.price != row["price"]:
+            report.changed_items.append(item.pk)
+        for key, value in values.items():
+            setattr(item, key, value)
+        item.full_clean()
+        item.save()
+        report.updated += 1
+    record_event(
+        actor=actor,
+        action="planning.price_list_imported",
+        obj=price_list,
+        changes={
+            "file": [None, filename],
+            "created": [None, report.created],
+            "updated": [None, report.updated],
+        },
+    )
+    return report
+
+
+@transaction.atomic
+def price_item_set_price(*, actor, item: PriceItem, price: int) -> PriceItem:
+    """Change one unit price in the list (RAB lines keep theirs until `price_apply`)."""
+    _check(actor, policy.MANAGE_PRICE_LISTS, item)
+    item = PriceItem.objects.select_for_update().get(pk=item.pk)
+    before = item.price
+    item.price = price
+    item.full_clean()
+    item.save(update_fields=["price", "updated_at"])
+    if before != price:
+        record_event(
+            actor=actor,
+            action="planning.price_changed",
+            obj=item,
+            changes={"price": [before, price]},
+        )
+    return item
+
+
+@dataclass(frozen=True)
+class Moved:
+    activity_id: int
+    name: str
+    total_before: int
+    total_after: int
+
+
+@transaction.atomic
+def price_apply(*, actor, item: PriceItem, version: PlanVersion) -> list[Moved]:
+    """Carry the list's current price of `item` into the RAB lines of one open RTPLP version
+    that use it; returns the activities whose totals moved."""
+    _check(actor, policy.EDIT_PLAN, version)
+    version = _editable_version(version)
+    lines = list(
+        RABItem.objects.select_for_update()
+        .filter(activity__version=version, price_item=item)
+        .exclude(unit_price=item.price)
+        .select_related("activity")
+    )
+    moved: dict[int, Moved] = {}
+    touched: dict[int, Activity] = {}
+    for line in lines:
+        line.unit_price = item.price
+        line.amount = line_amount(line.volume, line.unit_price)
+        line.save(update_fields=["unit_price", "amount", "updated_at"])
+        touched[line.activity_id] = line.activity
+    for activity in touched.values():
+        before, after = _recompute(activity)
+        moved[activity.pk] = Moved(activity.pk, activity.name, before, after)
+        record_event(
+            actor=actor,
+            action="planning.price_applied",
+            obj=activity,
+            changes={"rab_total": [before, after], "price_item": [None, item.code]},
+        )
+    return list(moved.values())
