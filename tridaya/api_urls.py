@@ -1,6 +1,6 @@
 """/api/v1/: every app's REST endpoints."""
 
-from django.urls import path
+from django.urls import include, path
 from rest_framework.authtoken.views import obtain_auth_token
 
 from tridaya.cycle import api as cycle_api
@@ -9,10 +9,6 @@ from tridaya.mapping.api import households as households_api
 from tridaya.mapping.api import layers as mapping_layers_api
 from tridaya.mapping.api import problems as mapping_problems_api
 from tridaya.mapping.api import slum as mapping_slum_api
-from tridaya.planning.api import kawasan as kawasan_api
-from tridaya.planning.api import plans as planning_plans_api
-from tridaya.planning.api import price_lists, rab, versions
-from tridaya.planning.api import priorities as priorities_api
 from tridaya.regions import api as regions_api
 from tridaya.training import api as training_api
 
@@ -222,175 +218,8 @@ urlpatterns += [
         mapping_slum_api.SlumScoresAPI.as_view(),
         name="api-slum-scores",
     ),
-    # Planning, PART 1: prioritisation rounds, ballots, results; kawasan prioritas.
-    path(
-        "villages/<str:code>/priority-rounds/",
-        priorities_api.RoundsAPI.as_view(),
-        name="api-priority-rounds",
-    ),
-    path(
-        "villages/<str:code>/priority-rounds/<int:pk>/",
-        priorities_api.RoundAPI.as_view(),
-        name="api-priority-round",
-    ),
-    path(
-        "villages/<str:code>/priority-rounds/<int:pk>/criteria/",
-        priorities_api.CriteriaAPI.as_view(),
-        name="api-priority-criteria",
-    ),
-    path(
-        "villages/<str:code>/priority-rounds/<int:pk>/options/",
-        priorities_api.OptionsAPI.as_view(),
-        name="api-priority-options",
-    ),
-    path(
-        "villages/<str:code>/priority-rounds/<int:pk>/options/<int:option_id>/",
-        priorities_api.OptionAPI.as_view(),
-        name="api-priority-option",
-    ),
-    path(
-        "villages/<str:code>/priority-rounds/<int:pk>/scores/",
-        priorities_api.ScoresAPI.as_view(),
-        name="api-priority-scores",
-    ),
-    path(
-        "villages/<str:code>/priority-rounds/<int:pk>/open/",
-        priorities_api.OpenVotingAPI.as_view(),
-        name="api-priority-open",
-    ),
-    path(
-        "villages/<str:code>/priority-rounds/<int:pk>/ballots/",
-        priorities_api.BallotsAPI.as_view(),
-        name="api-priority-ballots",
-    ),
-    path(
-        "villages/<str:code>/priority-rounds/<int:pk>/ballots/<int:ballot_id>/",
-        priorities_api.BallotAPI.as_view(),
-        name="api-priority-ballot",
-    ),
-    path(
-        "villages/<str:code>/priority-rounds/<int:pk>/results/",
-        priorities_api.ResultsAPI.as_view(),
-        name="api-priority-results",
-    ),
-    path(
-        "villages/<str:code>/priority-rounds/<int:pk>/close/",
-        priorities_api.CloseRoundAPI.as_view(),
-        name="api-priority-close",
-    ),
-    path("villages/<str:code>/kawasan/", kawasan_api.AreasAPI.as_view(), name="api-kawasan"),
-    path(
-        "villages/<str:code>/kawasan/import/",
-        kawasan_api.ImportAPI.as_view(),
-        name="api-kawasan-import",
-    ),
-    path(
-        "villages/<str:code>/kawasan/derive/",
-        kawasan_api.DeriveAPI.as_view(),
-        name="api-kawasan-derive",
-    ),
-    path(
-        "villages/<str:code>/kawasan/<int:pk>/",
-        kawasan_api.AreaAPI.as_view(),
-        name="api-kawasan-area",
-    ),
-    path(
-        "villages/<str:code>/kawasan/<int:pk>/criteria/",
-        kawasan_api.AreaCriteriaAPI.as_view(),
-        name="api-kawasan-criteria",
-    ),
-    path(
-        "villages/<str:code>/kawasan/<int:pk>/recompute/",
-        kawasan_api.RecomputeAPI.as_view(),
-        name="api-kawasan-recompute",
-    ),
-    path(
-        "villages/<str:code>/kawasan/<int:pk>/choose/",
-        kawasan_api.ChooseAPI.as_view(),
-        name="api-kawasan-choose",
-    ),
-    path(
-        "villages/<str:code>/kawasan/<int:pk>/unchoose/",
-        kawasan_api.UnchooseAPI.as_view(),
-        name="api-kawasan-unchoose",
-    ),
-    # Planning: RPLP and RTPLP plans, versions, investment rows, activities with RAB, HSPK.
-    path("villages/<str:code>/plans/", planning_plans_api.PlanListAPI.as_view(), name="api-plans"),
-    path(
-        "villages/<str:code>/plans/<int:plan_id>/diff/",
-        versions.VersionDiffAPI.as_view(),
-        name="api-plan-diff",
-    ),
-    path(
-        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/",
-        planning_plans_api.VersionAPI.as_view(),
-        name="api-plan-version",
-    ),
-    path(
-        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/transitions/",
-        versions.VersionTransitionAPI.as_view(),
-        name="api-plan-transition",
-    ),
-    path(
-        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/feedback/",
-        versions.FeedbackListAPI.as_view(),
-        name="api-plan-feedback",
-    ),
-    path(
-        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/feedback/<int:feedback_id>/",
-        versions.FeedbackAnswerAPI.as_view(),
-        name="api-plan-feedback-answer",
-    ),
-    path(
-        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/programs/",
-        planning_plans_api.ProgramListAPI.as_view(),
-        name="api-plan-programs",
-    ),
-    path(
-        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/items/",
-        planning_plans_api.InvestmentListAPI.as_view(),
-        name="api-plan-items",
-    ),
-    path(
-        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/items/<int:row_id>/",
-        planning_plans_api.InvestmentRowAPI.as_view(),
-        name="api-plan-item",
-    ),
-    path(
-        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/activities/",
-        rab.ActivityListAPI.as_view(),
-        name="api-plan-activities",
-    ),
-    path(
-        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/activities/<int:activity_id>/rab/",
-        rab.RABAPI.as_view(),
-        name="api-plan-rab",
-    ),
-    path(
-        "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/activities/<int:activity_id>/rab/<int:item_id>/",
-        rab.RABItemAPI.as_view(),
-        name="api-plan-rab-item",
-    ),
-    path(
-        "regions/<str:code>/price-lists/",
-        price_lists.PriceListsAPI.as_view(),
-        name="api-price-lists",
-    ),
-    path(
-        "regions/<str:code>/price-lists/<int:list_id>/items/",
-        price_lists.PriceItemsAPI.as_view(),
-        name="api-price-items",
-    ),
-    path(
-        "regions/<str:code>/price-lists/<int:list_id>/import/",
-        price_lists.PriceImportAPI.as_view(),
-        name="api-price-import",
-    ),
-    path(
-        "regions/<str:code>/price-lists/<int:list_id>/items/<int:item_id>/impact/",
-        price_lists.PriceImpactAPI.as_view(),
-        name="api-price-impact",
-    ),
+    # Planning: prioritisation rounds, kawasan prioritas, RPLP / RTPLP, RAB and price lists.
+    path("", include("tridaya.planning.api.urls")),
 ]
 
 # Capacity building: curricula, trainings (sessions, attendance, participants, scores, closing,

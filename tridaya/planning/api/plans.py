@@ -1,7 +1,8 @@
-"""REST endpoints of RPLP / RTPLP plans, versions, investment rows, programs, activities with
-their RAB, and regional price lists (HSPK). Reading is public like the pages; every write needs a
-login (401), then the policy (404 outside the user's regions, 403 inside them without the role),
-and goes through the same services as the pages. Refusals are 400 with the coded error."""
+"""REST endpoints of RPLP / RTPLP plans, versions, programs and investment rows (activities in
+`rab.py`, state changes in `versions.py`, price lists in `price_lists.py`). Reading is public like
+the pages; every write needs a login (401), then the policy (404 outside the user's regions, 403
+inside them without the role), and goes through the same services as the pages. Refusals are 400
+with the coded error."""
 
 from __future__ import annotations
 

@@ -1,13 +1,10 @@
-"""Demo RPLP and RTPLP of Desa Bajur (seed step order 70, after the mapping and the kawasan).
+"""Demo RPLP of Desa Bajur (seed step order 70, after the mapping and the kawasan).
 
 The RPLP is derived from Bajur's mapped problems: one program per sector the problems name, each
 answering those problems, with a 5-year investment plan split over BLM, APBD, CSR and swadaya.
 It goes through uji publik (a meeting of the cycle's uji publik step, three points raised and
 answered), revision, the three sign-offs (BKM, Kepala Desa, Pokja Teknis) and legalisation, and
-the cycle steps "Penyusunan RPLP", "Uji publik RPLP" and "Legalisasi RPLP" are completed. The
-RTPLP of the chosen kawasan prioritas is in progress: three activities located in the kawasan,
-each with a RAB priced from the (illustrative) HSPK of Lombok Barat imported through the
-importer. Everything goes through the services; a second run changes nothing."""
+the cycle steps "Penyusunan RPLP", "Uji publik RPLP" and "Legalisasi RPLP" are completed."""
 
 from __future__ import annotations
 

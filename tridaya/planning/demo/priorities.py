@@ -1,9 +1,7 @@
 """Demo prioritisation for Desa Bajur: a closed round over its most severe mapped problems
 (criteria with weights, scores suggested from the mapping data and completed by the TIPP, a Borda
-vote at a musyawarah with paper and online ballots), and the kawasan prioritas derived from the
-RTs of the top-ranked problems, chosen with its Permen PUPR 02/2016 criteria; a second candidate
-for the comparison. The cycle steps "Penentuan prioritas" and "Penetapan kawasan prioritas" are
-signed and completed. Everything goes through the services; a second run changes nothing."""
+vote at a musyawarah with paper and online ballots). The cycle step "Penentuan prioritas" is
+signed and completed."""
 
 from __future__ import annotations
 

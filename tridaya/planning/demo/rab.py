@@ -49,6 +49,73 @@ def _point_in(area: PriorityArea, east: float, north: float) -> dict:
     return {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
 
 
+def _seed_activity(tipp, version, area, position, spec, problems, rows, items) -> None:
+    """One RTPLP activity with its RAB from the price list, then its swadaya share."""
+    name, sector, lines, (east, north) = spec
+    linked = [p for p in problems if p.sector == sector]
+    row = next(
+        (
+            r
+            for r in rows
+            if r.program and r.program.name == PROGRAMS[sector][0] and r.year == START_YEAR
+        ),
+        None,
+    )
+    activity = rab.activity_save(
+        actor=tipp,
+        version=version,
+        data=rab.ActivityInput(
+            name=name,
+            year=START_YEAR,
+            domain="L",
+            sector=sector,
+            location=area.name,
+            geometry=_point_in(area, east, north),
+            position=position,
+            problem_ids=tuple(p.pk for p in linked),
+            rplp_row_id=row.pk if row else None,
+            starts_on=dt.date(2027, 3 + 2 * position, 1),
+            ends_on=dt.date(2027, 4 + 2 * position, 28),
+            households=sum(p.households_affected for p in linked),
+            poor_households=sum(p.poor_households_affected for p in linked),
+            people=4 * sum(p.households_affected for p in linked),
+            women=2 * sum(p.households_affected for p in linked),
+        ),
+    )
+    for code, volume in lines:
+        item = items.get(code)
+        if item is not None:
+            rab.rab_item_add(
+                actor=tipp,
+                activity=activity,
+                data=rab.RABItemInput(volume=Decimal(volume), price_item_id=item.pk),
+            )
+    activity.refresh_from_db()
+    rab.activity_save(
+        actor=tipp,
+        version=version,
+        activity=activity,
+        data=rab.ActivityInput(
+            name=activity.name,
+            year=activity.year,
+            domain=activity.domain,
+            sector=activity.sector,
+            location=activity.location,
+            geometry=activity.geometry,
+            position=position,
+            problem_ids=tuple(p.pk for p in linked),
+            rplp_row_id=activity.rplp_row_id,
+            starts_on=activity.starts_on,
+            ends_on=activity.ends_on,
+            funding={"swadaya": activity.rab_total // 10},
+            households=activity.households,
+            poor_households=activity.poor_households,
+            people=activity.people,
+            women=activity.women,
+        ),
+    )
+
+
 def seed_rtplp(village: Region, area: PriorityArea, price_list: PriceList | None, rplp) -> None:
     tipp = _user("tipp.bajur")
     plan = plans.plan_create(
@@ -79,69 +146,8 @@ def seed_rtplp(village: Region, area: PriorityArea, price_list: PriceList | None
     )
     items = {i.code: i for i in PriceItem.objects.filter(price_list=price_list)}
     rows = list(rplp.investment_rows.select_related("program")) if rplp is not None else []
-    for position, (name, sector, lines, (east, north)) in enumerate(ACTIVITIES):
-        linked = [p for p in problems if p.sector == sector]
-        row = next(
-            (
-                r
-                for r in rows
-                if r.program and r.program.name == PROGRAMS[sector][0] and r.year == START_YEAR
-            ),
-            None,
-        )
-        activity = rab.activity_save(
-            actor=tipp,
-            version=version,
-            data=rab.ActivityInput(
-                name=name,
-                year=START_YEAR,
-                domain="L",
-                sector=sector,
-                location=area.name,
-                geometry=_point_in(area, east, north),
-                position=position,
-                problem_ids=tuple(p.pk for p in linked),
-                rplp_row_id=row.pk if row else None,
-                starts_on=dt.date(2027, 3 + 2 * position, 1),
-                ends_on=dt.date(2027, 4 + 2 * position, 28),
-                households=sum(p.households_affected for p in linked),
-                poor_households=sum(p.poor_households_affected for p in linked),
-                people=4 * sum(p.households_affected for p in linked),
-                women=2 * sum(p.households_affected for p in linked),
-            ),
-        )
-        for code, volume in lines:
-            item = items.get(code)
-            if item is not None:
-                rab.rab_item_add(
-                    actor=tipp,
-                    activity=activity,
-                    data=rab.RABItemInput(volume=Decimal(volume), price_item_id=item.pk),
-                )
-        activity.refresh_from_db()
-        rab.activity_save(
-            actor=tipp,
-            version=version,
-            activity=activity,
-            data=rab.ActivityInput(
-                name=activity.name,
-                year=activity.year,
-                domain=activity.domain,
-                sector=activity.sector,
-                location=activity.location,
-                geometry=activity.geometry,
-                position=position,
-                problem_ids=tuple(p.pk for p in linked),
-                rplp_row_id=activity.rplp_row_id,
-                starts_on=activity.starts_on,
-                ends_on=activity.ends_on,
-                funding={"swadaya": activity.rab_total // 10},
-                households=activity.households,
-                poor_households=activity.poor_households,
-                people=activity.people,
-                women=activity.women,
-            ),
-        )
+    for position, spec in enumerate(ACTIVITIES):
+        _seed_activity(tipp, version, area, position, spec, problems, rows, items)
     answers = {key: {"answer": "ya", "note": ""} for key in ITEM_KEYS}
     answers["lahan"] = {"answer": "ya", "note": "Surat hibah lahan saluran dari 6 pemilik."}
     answers.pop("pemeliharaan")

@@ -1,6 +1,7 @@
 """A plan version as documents: the RPLP / RTPLP as DOCX and PDF (chapters from the editable
 outline, maps and charts drawn with matplotlib) and the investment plan with its RAB as XLSX,
-rendered by the documents app from plain data."""
+rendered by the documents app from plain data. The RPLP chapters live here; the RTPLP's in
+`rab.py`, the uji publik and signatures in `versions.py`."""
 
 from __future__ import annotations
 

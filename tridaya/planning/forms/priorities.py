@@ -1,5 +1,5 @@
-"""Forms of prioritisation and kawasan prioritas: fields and value checks only; the rules live
-in the services."""
+"""Forms of prioritisation rounds, options, scores and ballots: fields and value checks only; the
+rules live in the services."""
 
 from __future__ import annotations
 

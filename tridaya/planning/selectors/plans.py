@@ -1,9 +1,7 @@
 """Reads of RPLP and RTPLP plans, each with a fixed number of queries whatever the number of
-programs, rows, activities or RAB lines.
-
-`PlanLine` is the one shape of an investment-plan row that the page, the documents, the XLSX
-export and the API all use: for an RPLP it is a stored row, for an RTPLP it is an activity whose
-amount is its RAB total."""
+programs, rows, activities or RAB lines: a village's plans, a version whole (`version_page`) and
+its map. The cost lines (`PlanLine`) are in `rab.py`, differences between versions in
+`versions.py`, price lists in `price_lists.py`."""
 
 from __future__ import annotations
 
@@ -166,6 +164,54 @@ def version_page(code: str, plan_id: int, number: int) -> VersionPage:
     return version_data(village, plan, version)
 
 
+def _program_units(
+    programs: list[PlanProgram], budgets: dict[int, int], facts: dict
+) -> tuple[list[ProgramView], list[poverty.Unit]]:
+    """The programs of an RPLP with their linked problems, and as units of the poverty check."""
+    program_views = []
+    units = []
+    for program in programs:
+        linked = list(program.problems.all())
+        for p in linked:
+            facts.setdefault(p.pk, _problem_facts(p))
+        program_views.append(
+            ProgramView(
+                program,
+                linked,
+                budgets.get(program.pk, 0),
+                sum(p.households_affected for p in linked),
+                sum(p.poor_households_affected for p in linked),
+            )
+        )
+        units.append(
+            poverty.Unit(
+                f"program-{program.pk}",
+                program.name,
+                budgets.get(program.pk, 0),
+                tuple(p.pk for p in linked),
+            )
+        )
+    return program_views, units
+
+
+def _activity_units(activities: list[Activity], facts: dict) -> list[poverty.Unit]:
+    """The activities of an RTPLP as units of the poverty check."""
+    units = []
+    for activity in activities:
+        linked = list(activity.problems.all())
+        for p in linked:
+            facts.setdefault(p.pk, _problem_facts(p))
+        units.append(
+            poverty.Unit(
+                f"activity-{activity.pk}",
+                activity.name,
+                activity.rab_total,
+                tuple(p.pk for p in linked),
+            )
+        )
+    return units
+
+
 def version_data(village: Region, plan: Plan, version: PlanVersion) -> VersionPage:
     versions = list(plan.versions.order_by("number"))
     programs = list(
@@ -195,43 +241,10 @@ def version_data(village: Region, plan: Plan, version: PlanVersion) -> VersionPa
             budgets[line.program_id] += line.total
         elif plan.kind == PlanKind.RPLP:
             unassigned += line.total
-    program_views = []
-    units = []
     if plan.kind == PlanKind.RPLP:
-        for program in programs:
-            linked = list(program.problems.all())
-            for p in linked:
-                facts.setdefault(p.pk, _problem_facts(p))
-            program_views.append(
-                ProgramView(
-                    program,
-                    linked,
-                    budgets.get(program.pk, 0),
-                    sum(p.households_affected for p in linked),
-                    sum(p.poor_households_affected for p in linked),
-                )
-            )
-            units.append(
-                poverty.Unit(
-                    f"program-{program.pk}",
-                    program.name,
-                    budgets.get(program.pk, 0),
-                    tuple(p.pk for p in linked),
-                )
-            )
+        program_views, units = _program_units(programs, budgets, facts)
     else:
-        for activity in activities:
-            linked = list(activity.problems.all())
-            for p in linked:
-                facts.setdefault(p.pk, _problem_facts(p))
-            units.append(
-                poverty.Unit(
-                    f"activity-{activity.pk}",
-                    activity.name,
-                    activity.rab_total,
-                    tuple(p.pk for p in linked),
-                )
-            )
+        program_views, units = [], _activity_units(activities, facts)
     check = poverty.check(
         units,
         list(facts.values()),

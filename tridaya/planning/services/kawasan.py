@@ -363,26 +363,10 @@ class ImportReport:
     unchanged: list[str] = field(default_factory=list)
 
 
-@transaction.atomic
-def areas_import(
-    *,
-    actor,
-    village: Region,
-    data: bytes,
-    file_name: str,
-    crs: int | None = None,
-    name_prefix: str = "",
-) -> ImportReport:
-    """Import the polygons of a GIS file (GeoJSON, KML, CSV, GeoPackage, zipped Shapefile; read
-    and reprojected by tridaya.mapping.gis_formats) as candidate areas, one per feature, named by
-    its `nama` / `name` property (or "<prefix> <n>"). Every bad feature is reported and nothing
-    is written; a second run with the same file changes nothing (areas are matched by name)."""
-    _check(actor, MANAGE_KAWASAN, village)
-    try:
-        features = read_features(data, file_name, crs=crs, allowed=AREAL).features
-    except GisFileError as exc:
-        raise _many(exc.messages, PlanningError.KAWASAN_BAD_IMPORT) from exc
-    prefix = name_prefix.strip() or _("Kawasan impor")
+def _planned_features(
+    village: Region, features, prefix: str
+) -> tuple[list[tuple[str, dict]], list[str]]:
+    """(name, clean geometry) of each feature of an import, and what is wrong with the others."""
     extent = village_extent(village)
     errors: list[str] = []
     planned: list[tuple[str, dict]] = []
@@ -407,6 +391,30 @@ def areas_import(
             continue
         seen.add(name.lower())
         planned.append((name, geometry))
+    return planned, errors
+
+
+@transaction.atomic
+def areas_import(
+    *,
+    actor,
+    village: Region,
+    data: bytes,
+    file_name: str,
+    crs: int | None = None,
+    name_prefix: str = "",
+) -> ImportReport:
+    """Import the polygons of a GIS file (GeoJSON, KML, CSV, GeoPackage, zipped Shapefile; read
+    and reprojected by tridaya.mapping.gis_formats) as candidate areas, one per feature, named by
+    its `nama` / `name` property (or "<prefix> <n>"). Every bad feature is reported and nothing
+    is written; a second run with the same file changes nothing (areas are matched by name)."""
+    _check(actor, MANAGE_KAWASAN, village)
+    try:
+        features = read_features(data, file_name, crs=crs, allowed=AREAL).features
+    except GisFileError as exc:
+        raise _many(exc.messages, PlanningError.KAWASAN_BAD_IMPORT) from exc
+    prefix = name_prefix.strip() or _("Kawasan impor")
+    planned, errors = _planned_features(village, features, prefix)
     existing = {a.name.lower(): a for a in PriorityArea.objects.filter(village=village)}
     for name, geometry in planned:
         area = existing.get(name.lower())

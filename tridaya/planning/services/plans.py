@@ -1,10 +1,10 @@
-"""Every write of RPLP and RTPLP plans: plans and versions, their texts, programs, investment
-rows, the uji publik with its feedback, the three sign-offs, legalisation and amendment. Each
-checks the policy (when an actor is given), validates, writes and audits in one transaction.
+"""Writes of RPLP and RTPLP plans while they are drafted: plans, version texts, safeguards,
+programs, investment rows, and the document outlines. Each checks the policy (when an actor is
+given), validates, writes and audits in one transaction.
 
-Versions move draft -> uji publik -> revised -> legalised; content changes only in draft and
-revised; a legalised version is never changed again (refused here with a coded error, and by the
-database, see immutability.py): an amendment is a new version copied from it."""
+Content changes only in draft and revised versions; a legalised version is never changed again
+(refused here with a coded error, and by the database, see immutability.py). The later life of a
+version (uji publik, sign-offs, legalisation, amendment) is in `versions.py`."""
 
 from __future__ import annotations
 

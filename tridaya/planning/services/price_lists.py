@@ -1,5 +1,7 @@
-"""Regional unit price lists (HSPK): creation, the strict CSV/XLSX import with a report of every
-bad row, a price change and applying it to the open RTPLPs that use the item."""
+"""Regional unit price lists (HSPK). A price list is imported from XLSX or CSV strictly: one bad
+row and nothing is written, with a report naming each bad row and column; importing the same file
+again changes nothing. A new unit price never changes a plan by itself: `price_apply` carries it
+into the RAB lines of the plans still open for editing, and says which activities moved."""
 
 from __future__ import annotations
 

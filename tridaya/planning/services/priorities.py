@@ -1,9 +1,10 @@
-"""Every write of prioritisation: rounds, their criteria and weights, options (mapped problems and
-candidate programs), the TIPP's scores, online and paper ballots, opening and closing the vote.
+"""Writes of a prioritisation round while it is drafted: the round, its criteria and weights,
+and its options (mapped problems and candidate programs); the scores and the vote are in
+`ranking.py`.
 
 Each service checks the policy (when an actor is given), validates, writes and audits in one
-transaction, with the round's row locked so that a ballot cannot slip in while the round
-closes. A closed round refuses every change with `PlanningError.ROUND_CLOSED`."""
+transaction, with the round's row locked. A closed round refuses every change with
+`PlanningError.ROUND_CLOSED`."""
 
 from __future__ import annotations
 

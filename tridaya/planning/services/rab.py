@@ -1,11 +1,8 @@
-"""Every write of an RTPLP's activities and RAB, and of the regional price lists (HSPK).
+"""Every write of an RTPLP's activities, their RAB lines and attachments.
 
 An activity's RAB total is the sum of its lines, each volume × unit price rounded to whole
 rupiah; the activity's main funding source takes what the other sources leave, so the split
-always adds up. A price list is imported from XLSX or CSV strictly: one bad row and nothing is
-written, with a report naming each bad row and column; importing the same file again changes
-nothing. A new unit price never changes a plan by itself: `price_apply` carries it into the RAB
-lines of the plans still open for editing, and says which activities moved."""
+always adds up."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""Pages of RPLP and RTPLP plans (PART 2), under /wilayah/<code>/perencanaan/: the village's
-plans, a version with its programs, investment plan, activities and RAB, poverty check, uji
-publik, legalisation and documents, the difference between two versions, and the regional price
-lists (HSPK) with the activities a price change moves.
+"""Pages of RPLP and RTPLP plans, under /wilayah/<code>/perencanaan/: the village's plans, a
+version with its programs, investment plan, poverty check, safeguards and documents. Activities
+are in `rab.py`, state changes and the comparison of versions in `versions.py`, price lists in
+`price_lists.py`.
 
 Plans are public; every form needs a login, then `authorize` answers 404 outside the user's
 regions and 403 inside them without the role."""

@@ -35,8 +35,8 @@ def tipp(bajur):
     return user_with_role("tipp", BAJUR)
 
 
-def test_a_whole_round_through_the_api(bajur, tipp, users):
-    client = api_for(tipp)
+def _round_with_options(client, bajur) -> tuple[str, dict, dict]:
+    """A round made through the API with a mapped problem and a program as its options."""
     rembug = meeting(bajur)
     response = client.post(
         f"{API}/priority-rounds/",
@@ -71,6 +71,12 @@ def test_a_whole_round_through_the_api(bajur, tipp, users):
     assert response.status_code == 201
     options = {o["title"]: o["id"] for o in response.data["options"]}
     crit = {c["key"]: c["id"] for c in response.data["criteria"]}
+    return url, options, crit
+
+
+def test_a_whole_round_through_the_api(bajur, tipp, users):
+    client = api_for(tipp)
+    url, options, crit = _round_with_options(client, bajur)
     client.post(url + "scores/")  # fill KK miskin from the data: 5 and ceil(5 × 15 / 30) = 3
     response = client.put(
         url + "scores/",
