@@ -22,7 +22,6 @@ CLASS_COLORS = {
     "berat": "#d73027",
     "": "#d9d9d9",
 }
-DOMAIN_COLORS = {"L": "#1f78b4", "E": "#33a02c", "S": "#6a3d9a"}
 
 
 def rp(value: int) -> str:

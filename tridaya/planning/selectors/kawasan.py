@@ -7,15 +7,13 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from tridaya.cycle.models import Meeting
 from tridaya.mapping.criteria import criteria_of
 from tridaya.mapping.models import Household, Problem, ProblemKind, ProblemStatus, RTProfile
 from tridaya.mapping.scoring import CLASS_LABELS, Figures, SlumClass
 from tridaya.planning.indicators import HouseholdIn, Inputs, ProblemIn, ProfileIn, RTIn
-from tridaya.planning.models import AreaStatus, PriorityArea
+from tridaya.planning.models import PriorityArea
 from tridaya.regions.models import RT, Region, VillageProfile
 
 
@@ -111,10 +109,6 @@ def area_for_village(code: str, pk: int) -> PriorityArea:
     )
 
 
-def village_meetings(village: Region) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(village=village).order_by("-held_on", "-id")
-
-
 def class_label(value: str | None) -> str:
     if not value:
         return ""
@@ -148,14 +142,6 @@ class AreaRow:
 
 def comparison(areas: list[PriorityArea]) -> list[AreaRow]:
     return [AreaRow(area, area.indicators or {}) for area in areas]
-
-
-def chosen_areas(village_code: str) -> list[PriorityArea]:
-    return list(
-        PriorityArea.objects.filter(village_id=village_code, status=AreaStatus.CHOSEN).order_by(
-            "name"
-        )
-    )
 
 
 def map_data(

@@ -75,16 +75,6 @@ def newest_version(plan: Plan) -> PlanVersion | None:
     return plan.versions.order_by("-number").first()
 
 
-def legalised_version(village_id: str, kind: str) -> PlanVersion | None:
-    """The village's legalised version in force of a kind (RTPLP: of any kawasan)."""
-    return (
-        PlanVersion.objects.filter(plan__village_id=village_id, plan__kind=kind, state="sah")
-        .select_related("plan")
-        .order_by("-legalised_on", "-id")
-        .first()
-    )
-
-
 # --- A version, whole ------------------------------------------------------------------------
 
 

@@ -9,7 +9,6 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
-from tridaya.cycle.models import Meeting
 from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus
 from tridaya.planning import results
 from tridaya.planning.models import (
@@ -176,16 +175,6 @@ def candidate_problems(round_: PriorityRound) -> QuerySet[Problem]:
         .exclude(pk__in=round_.options.exclude(problem=None).values("problem_id"))
         .select_related("rt__rw")
         .order_by("-severity", "-poor_households_affected", "title")
-    )
-
-
-def village_meetings(village: Region) -> QuerySet[Meeting]:
-    return Meeting.objects.filter(village=village).order_by("-held_on", "-id")
-
-
-def closed_rounds(village: Region) -> QuerySet[PriorityRound]:
-    return PriorityRound.objects.filter(village=village, status=RoundStatus.CLOSED).order_by(
-        "-closed_at"
     )
 
 

@@ -258,26 +258,6 @@ def rab_item_add(*, actor, activity: Activity, data: RABItemInput) -> RABItem:
 
 
 @transaction.atomic
-def rab_item_update(*, actor, item: RABItem, data: RABItemInput) -> RABItem:
-    _check(actor, policy.EDIT_PLAN, item)
-    version = _editable_version(item.activity.version)
-    activity = Activity.objects.select_for_update().get(pk=item.activity_id)
-    item = RABItem.objects.get(pk=item.pk)
-    before = snapshot(item, RAB_AUDIT)
-    _fill_item(item, data, version.plan.village_id)
-    if data.position is not None:
-        item.position = data.position
-    item.full_clean()
-    item.save()
-    total_before, total_after = _recompute(activity)
-    changes = diff(before, snapshot(item, RAB_AUDIT))
-    if changes:
-        changes["rab_total"] = [total_before, total_after]
-        record_event(actor=actor, action="planning.rab_item_updated", obj=activity, changes=changes)
-    return item
-
-
-@transaction.atomic
 def rab_item_delete(*, actor, item: RABItem) -> None:
     _check(actor, policy.EDIT_PLAN, item)
     _editable_version(item.activity.version)

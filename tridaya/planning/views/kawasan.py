@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.policy import authorize, can
-from tridaya.cycle.selectors import village_region
+from tridaya.cycle.selectors import village_meetings, village_region
 from tridaya.planning.errors import PlanningError
 from tridaya.planning.forms import kawasan
 from tridaya.planning.models import AreaStatus
@@ -182,7 +182,7 @@ def area_detail(request, code: str, pk: int):
                 )
             }
         )
-        choose_form = kawasan.ChooseForm(meetings=selectors.village_meetings(village))
+        choose_form = kawasan.ChooseForm(meetings=village_meetings(village))
     elif may_manage:
         reason_form = kawasan.ReasonForm()
     return render(
@@ -217,7 +217,7 @@ def area_action(request, code: str, pk: int):
             services.area_criteria_set(actor=request.user, area=area, **form.cleaned_data)
             messages.success(request, _("Kriteria pemilihan lokasi disimpan."))
         elif action == "choose":
-            form = kawasan.ChooseForm(request.POST, meetings=selectors.village_meetings(village))
+            form = kawasan.ChooseForm(request.POST, meetings=village_meetings(village))
             _require_valid(form)
             services.area_choose(actor=request.user, area=area, **form.cleaned_data)
             messages.success(request, _("Kawasan ditetapkan sebagai kawasan prioritas."))

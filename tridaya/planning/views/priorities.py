@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.policy import authorize, can, in_scope
-from tridaya.cycle.selectors import village_region
+from tridaya.cycle.selectors import village_meetings, village_region
 from tridaya.planning.forms import priorities as f
 from tridaya.planning.models import Ballot, PriorityOption, RoundStatus, VoteMethod
 from tridaya.planning.policy import MANAGE_KAWASAN, MANAGE_PRIORITIES, VIEW_PRIORITIES, VOTE
@@ -47,7 +47,7 @@ def rounds(request, code: str):
     if may_manage:
         form = f.RoundForm(
             request.POST or None,
-            meetings=selectors.village_meetings(village),
+            meetings=village_meetings(village),
             initial={"method": VoteMethod.BORDA, "max_score": 5},
         )
     if request.method == "POST":
@@ -116,7 +116,7 @@ def round_edit(request, code: str, pk: int):
     action = request.POST.get("action") if posted else None
     form = f.RoundForm(
         request.POST if action == "round" else None,
-        meetings=selectors.village_meetings(village),
+        meetings=village_meetings(village),
         initial={
             "title": round_.title,
             "description": round_.description,
