@@ -12,8 +12,8 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.cycle.selectors import village_region
-from tridaya.mapping.models import TridayaDomain
 from tridaya.planning.calc import FUNDING_FIELDS
 from tridaya.planning.models import (
     Feedback,

@@ -15,10 +15,11 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.policy import authorize, can
 from tridaya.cycle.models import Meeting
 from tridaya.cycle.selectors import village_region
-from tridaya.mapping.models import Problem, TridayaDomain
+from tridaya.mapping.models import Problem
 from tridaya.planning.api.fields import TextChoiceField, text
 from tridaya.planning.models import (
     CRITERION_SCORE_MAX,

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from tridaya.core.money import format_rupiah
+from tridaya.core.choices import TridayaDomain
+from tridaya.core.formats import format_rupiah
 from tridaya.documents.plan_document import Paragraphs
-from tridaya.mapping.models import TridayaDomain
 
 FORMATS = {
     "pdf": "application/pdf",

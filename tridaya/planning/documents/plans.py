@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from tridaya.core.dates import format_date_id
-from tridaya.core.money import group_thousands
+from tridaya.core.formats import format_number, format_percent, group_thousands
 from tridaya.documents import figures
 from tridaya.documents.plan_document import (
     Bullets,
@@ -25,7 +25,7 @@ from tridaya.documents.plan_document import (
     plan_pdf,
 )
 from tridaya.documents.workbook import plan_workbook as render_workbook
-from tridaya.planning.calc import FUNDING_SHORT, decimal_text, share_text
+from tridaya.planning.calc import FUNDING_SHORT, share
 from tridaya.planning.documents import CLASS_COLORS, FORMATS, _domain, _empty, _paragraphs, rp
 from tridaya.planning.documents.rab import (
     _activities,
@@ -118,11 +118,11 @@ def _phasing(page) -> list:
 def _summary(page) -> list:
     totals = page.totals
     domain_rows = [
-        [label, rp(amount), share_text(amount, totals.total)]
+        [label, rp(amount), format_percent(share(amount, totals.total))]
         for label, amount in totals.domain_rows()
     ]
     source_rows = [
-        [label, rp(amount), share_text(amount, totals.total)]
+        [label, rp(amount), format_percent(share(amount, totals.total))]
         for label, amount in totals.source_rows()
         if amount
     ]
@@ -218,7 +218,7 @@ def _investment_plan(page) -> list:
             line.domain,
             line.component + (f"\n{line.detail}" if line.detail else ""),
             line.location or "-",
-            decimal_text(line.volume),
+            format_number(line.volume),
             line.unit,
             rp(line.unit_cost),
             rp(line.total),

@@ -7,13 +7,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from tridaya.core.dates import format_date_id
+from tridaya.core.formats import format_number
 from tridaya.documents.plan_document import (
     Bullets,
     Paragraphs,
     Table,
 )
 from tridaya.documents.workbook import InvestmentLine, PlanWorkbook, RABBlock, RABLine
-from tridaya.planning.calc import FundingSource, decimal_text
+from tridaya.planning.calc import FundingSource
 from tridaya.planning.documents import _domain, rp
 from tridaya.planning.selectors import kawasan
 
@@ -27,7 +28,7 @@ def _activities(page) -> list:
                 a.name,
                 _domain(a.domain),
                 a.location or (kawasan.rt_label(a.rt) if a.rt else "-"),
-                f"{decimal_text(a.volume)} {a.unit}",
+                f"{format_number(a.volume)} {a.unit}",
                 "; ".join(p.title for p in a.problems.all()) or "-",
                 str(a.poor_households),
                 rp(a.rab_total),
@@ -62,7 +63,7 @@ def _rab(page) -> list:
                 str(n),
                 i.code or "-",
                 i.description,
-                decimal_text(i.volume),
+                format_number(i.volume),
                 i.unit,
                 rp(i.unit_price),
                 rp(i.amount),

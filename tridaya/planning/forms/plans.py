@@ -5,9 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.forms import bootstrapify
 from tridaya.core.money import parse_rupiah
-from tridaya.mapping.models import Problem, TridayaDomain
+from tridaya.mapping.models import Problem
 from tridaya.planning import safeguards
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource
 from tridaya.planning.models import PlanKind

@@ -6,8 +6,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.forms import bootstrapify
-from tridaya.mapping.models import TridayaDomain
 from tridaya.planning.models import (
     CRITERION_SCORE_MAX,
     VOTE_SCORE_MAX_LIMIT,

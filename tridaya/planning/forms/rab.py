@@ -5,9 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.forms import GeoJSONField
 from tridaya.core.money import format_rupiah, parse_rupiah
-from tridaya.mapping.models import Problem, Sector, TridayaDomain
+from tridaya.mapping.models import Problem, Sector
 from tridaya.planning.calc import FundingSource
 from tridaya.planning.forms.plans import (
     BENEFICIARY_FIELDS,

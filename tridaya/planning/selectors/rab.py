@@ -10,8 +10,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.shortcuts import get_object_or_404
 
-from tridaya.mapping.models import TridayaDomain
-from tridaya.planning.calc import FUNDING_FIELDS, FundingSource, decimal_text
+from tridaya.core.choices import TridayaDomain
+from tridaya.core.formats import format_number
+from tridaya.planning.calc import FUNDING_FIELDS, FundingSource
 from tridaya.planning.models import (
     Activity,
     InvestmentRow,
@@ -59,7 +60,7 @@ class PlanLine:
 
     @property
     def volume_text(self) -> str:
-        return decimal_text(self.volume)
+        return format_number(self.volume)
 
     @property
     def funding_labelled(self) -> list[tuple[str, int]]:

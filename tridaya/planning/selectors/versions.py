@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from tridaya.core.formats import format_rupiah
 from tridaya.planning.calc import FundingSource
 from tridaya.planning.models import (
     PlanVersion,
@@ -43,12 +44,6 @@ class VersionDiff:
         return not (self.texts or self.programs or self.lines) and (
             self.total_before == self.total_after
         )
-
-
-def _rupiah(value: int) -> str:
-    from tridaya.core.money import format_rupiah
-
-    return format_rupiah(value)
 
 
 def _compare(
@@ -107,7 +102,7 @@ def version_diff(old_page: VersionPage, new_page: VersionPage) -> VersionDiff:
                 "description": v.program.description,
                 "years": ", ".join(str(y) for y in v.years),
                 "problems": ", ".join(p.title for p in v.problems),
-                "budget": _rupiah(v.budget),
+                "budget": format_rupiah(v.budget),
             }
             for v in page.programs
         }
@@ -119,10 +114,12 @@ def version_diff(old_page: VersionPage, new_page: VersionPage) -> VersionDiff:
             found[key] = {
                 "_label": f"{line.year} · {line.domain} · {line.component}",
                 "volume": f"{line.volume.normalize():f} {line.unit}",
-                "unit_cost": _rupiah(line.unit_cost),
-                "total": _rupiah(line.total),
+                "unit_cost": format_rupiah(line.unit_cost),
+                "total": format_rupiah(line.total),
                 "funding": "; ".join(
-                    f"{FundingSource(s).label}: {_rupiah(a)}" for s, a in line.funding.items() if a
+                    f"{FundingSource(s).label}: {format_rupiah(a)}"
+                    for s, a in line.funding.items()
+                    if a
                 ),
                 "beneficiaries": f"{line.people}/{line.women}/{line.mbr}/{line.households}/"
                 f"{line.poor_households}",

@@ -54,11 +54,6 @@ def _many(messages: list[str], code: str) -> DomainError:
     return error
 
 
-def _check(actor, action: str, obj) -> None:
-    if actor is not None:
-        authorize(actor, action, obj)
-
-
 def _locked(area: PriorityArea) -> PriorityArea:
     return PriorityArea.objects.select_for_update().select_related("village").get(pk=area.pk)
 
@@ -165,7 +160,7 @@ def area_create(
     round_: PriorityRound | None = None,
 ) -> PriorityArea:
     """A candidate area with its indicators computed from what lies inside it."""
-    _check(actor, MANAGE_KAWASAN, village)
+    authorize(actor, MANAGE_KAWASAN, village)
     if not village.is_village:
         raise DomainError(
             _("%(region)s bukan kelurahan/desa.") % {"region": village},
@@ -207,7 +202,7 @@ def area_update(
     *, actor, area: PriorityArea, name: str, description: str = "", geometry: Any = None
 ) -> PriorityArea:
     """Rename, describe or redraw a candidate; a new boundary recomputes its indicators."""
-    _check(actor, MANAGE_KAWASAN, area)
+    authorize(actor, MANAGE_KAWASAN, area)
     area = _locked(area)
     _refuse_chosen(area)
     before, summary = snapshot(area, AREA_FIELDS), _summary(area)
@@ -230,7 +225,7 @@ def area_update(
 @transaction.atomic
 def area_recompute(*, actor, area: PriorityArea) -> PriorityArea:
     """Recompute the indicators of a candidate from the mapping data as it is now."""
-    _check(actor, MANAGE_KAWASAN, area)
+    authorize(actor, MANAGE_KAWASAN, area)
     area = _locked(area)
     _refuse_chosen(area)
     summary = _summary(area)
@@ -255,7 +250,7 @@ def area_criteria_set(
     other_rationale: str = "",
 ) -> PriorityArea:
     """Record the Permen PUPR 02/2016 location criteria of a candidate, each with its reason."""
-    _check(actor, MANAGE_KAWASAN, area)
+    authorize(actor, MANAGE_KAWASAN, area)
     area = _locked(area)
     _refuse_chosen(area)
     before = snapshot(area, AREA_FIELDS)
@@ -278,7 +273,7 @@ def area_choose(
 ) -> PriorityArea:
     """Choose a candidate as kawasan prioritas: its three criteria must be recorded; its
     indicators are recomputed one last time and frozen with it."""
-    _check(actor, MANAGE_KAWASAN, area)
+    authorize(actor, MANAGE_KAWASAN, area)
     area = _locked(area)
     _refuse_chosen(area)
     missing = area.missing_criteria
@@ -317,7 +312,7 @@ def area_choose(
 @transaction.atomic
 def area_unchoose(*, actor, area: PriorityArea, reason: str) -> PriorityArea:
     """Undo a choice, with a written reason (audited), so the area can be changed again."""
-    _check(actor, MANAGE_KAWASAN, area)
+    authorize(actor, MANAGE_KAWASAN, area)
     area = _locked(area)
     if area.status != AreaStatus.CHOSEN:
         raise DomainError(
@@ -341,7 +336,7 @@ def area_unchoose(*, actor, area: PriorityArea, reason: str) -> PriorityArea:
 
 @transaction.atomic
 def area_delete(*, actor, area: PriorityArea) -> None:
-    _check(actor, MANAGE_KAWASAN, area)
+    authorize(actor, MANAGE_KAWASAN, area)
     area = _locked(area)
     _refuse_chosen(area)
     record_event(
@@ -408,7 +403,7 @@ def areas_import(
     and reprojected by tridaya.mapping.gis_formats) as candidate areas, one per feature, named by
     its `nama` / `name` property (or "<prefix> <n>"). Every bad feature is reported and nothing
     is written; a second run with the same file changes nothing (areas are matched by name)."""
-    _check(actor, MANAGE_KAWASAN, village)
+    authorize(actor, MANAGE_KAWASAN, village)
     try:
         features = read_features(data, file_name, crs=crs, allowed=AREAL).features
     except GisFileError as exc:
@@ -472,7 +467,7 @@ def ranked_options(round_: PriorityRound) -> list[PriorityOption]:
 def area_derive(*, actor, round_: PriorityRound, top: int = 3, name: str = "") -> PriorityArea:
     """A candidate made of the RTs where the round's `top` best-ranked problems lie: the RT the
     problem was mapped in, or every RT its location touches."""
-    _check(actor, MANAGE_KAWASAN, round_.village)
+    authorize(actor, MANAGE_KAWASAN, round_.village)
     round_ = PriorityRound.objects.select_related("village").get(pk=round_.pk)
     problems = [o.problem for o in ranked_options(round_) if o.problem is not None][:top]
     rts = {

@@ -38,11 +38,6 @@ from tridaya.regions.models import Region
 MIN_REASON_LENGTH = 20
 
 
-def _check(actor, action: str, obj) -> None:
-    if actor is not None:
-        authorize(actor, action, obj)
-
-
 def _locked_version(version: PlanVersion) -> PlanVersion:
     """Re-read the version under a row lock (two people moving it at once cannot both win)."""
     return PlanVersion.objects.select_for_update().select_related("plan").get(pk=version.pk)
@@ -95,7 +90,7 @@ def plan_create(
 ) -> Plan:
     """Start a plan with its first version as a draft. A village has one RPLP, and one RTPLP per
     kawasan prioritas; later changes are new versions of the same plan."""
-    _check(actor, policy.EDIT_PLAN, village)
+    authorize(actor, policy.EDIT_PLAN, village)
     if not village.is_village:
         raise DomainError(
             _("%(region)s bukan kelurahan/desa.") % {"region": village},
@@ -156,7 +151,7 @@ TEXT_AUDIT = [*VERSION_TEXT_FIELDS, "start_year", "sections"]
 def version_update_texts(*, actor, version: PlanVersion, data: VersionTexts) -> PlanVersion:
     """Vision, mission, concept, community rules, environmental and social notes, and the free
     text of the outline's other chapters."""
-    _check(actor, policy.EDIT_PLAN, version)
+    authorize(actor, policy.EDIT_PLAN, version)
     version = _locked_version(version)
     require_editable(version)
     before = snapshot(version, TEXT_AUDIT)
@@ -199,7 +194,7 @@ def _check_years_fit(version: PlanVersion) -> None:
 @transaction.atomic
 def version_set_safeguards(*, actor, version: PlanVersion, answers: dict) -> PlanVersion:
     """Answer the safeguards checklist of an RTPLP ({item: {answer, note}})."""
-    _check(actor, policy.EDIT_PLAN, version)
+    authorize(actor, policy.EDIT_PLAN, version)
     version = _locked_version(version)
     require_editable(version)
     before = {"safeguards": version.safeguards}
@@ -244,7 +239,7 @@ def program_save(
     *, actor, version: PlanVersion, data: ProgramInput, program: PlanProgram | None = None
 ) -> PlanProgram:
     """Add or change a program of the plan and the mapped problems it answers."""
-    _check(actor, policy.EDIT_PLAN, version)
+    authorize(actor, policy.EDIT_PLAN, version)
     version = _locked_version(version)
     require_editable(version)
     if program is not None and program.version_id != version.pk:
@@ -272,7 +267,7 @@ def program_save(
 
 @transaction.atomic
 def program_delete(*, actor, program: PlanProgram) -> None:
-    _check(actor, policy.EDIT_PLAN, program)
+    authorize(actor, policy.EDIT_PLAN, program)
     version = _locked_version(program.version)
     require_editable(version)
     record_event(
@@ -336,7 +331,7 @@ def investment_row_save(
 ) -> InvestmentRow:
     """Add or change a row of the investment plan; the sources must add up to volume × unit
     cost, in whole rupiah."""
-    _check(actor, policy.EDIT_PLAN, version)
+    authorize(actor, policy.EDIT_PLAN, version)
     version = _locked_version(version)
     require_editable(version)
     if row is not None and row.version_id != version.pk:
@@ -378,7 +373,7 @@ def investment_row_save(
 
 @transaction.atomic
 def investment_row_delete(*, actor, row: InvestmentRow) -> None:
-    _check(actor, policy.EDIT_PLAN, row)
+    authorize(actor, policy.EDIT_PLAN, row)
     version = _locked_version(row.version)
     require_editable(version)
     record_event(
@@ -399,7 +394,7 @@ OUTLINE_AUDIT = ["name", "chapters", "is_active"]
 def outline_save(*, actor, outline: DocumentOutline) -> DocumentOutline:
     """Save a new or edited outline of RPLP / RTPLP documents (the program's, kept in the
     admin): checked, and audited with what changed."""
-    _check(actor, policy.EDIT_OUTLINES, outline)
+    authorize(actor, policy.EDIT_OUTLINES, outline)
     before = {}
     if outline.pk:
         before = snapshot(

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
 from tridaya.core.money import parse_rupiah
+from tridaya.core.policy import authorize
 from tridaya.planning import policy
 from tridaya.planning.calc import line_amount
 from tridaya.planning.errors import PlanningError
@@ -25,7 +26,7 @@ from tridaya.planning.models import (
     PriceList,
     RABItem,
 )
-from tridaya.planning.services.rab import _check, _editable_version, _recompute
+from tridaya.planning.services.rab import _editable_version, _recompute
 from tridaya.regions.models import Level, Region
 
 # --- Price lists (HSPK) ----------------------------------------------------------------------
@@ -36,7 +37,7 @@ def price_list_create(
     *, actor, region: Region, year: int, name: str, source: str = ""
 ) -> PriceList:
     """A regency's or city's price list for a year (also a province's, as a fallback)."""
-    _check(actor, policy.MANAGE_PRICE_LISTS, region)
+    authorize(actor, policy.MANAGE_PRICE_LISTS, region)
     if region.level not in (Level.PROVINCE, Level.REGENCY):
         raise DomainError(
             _("Daftar HSPK dibuat untuk provinsi atau kabupaten/kota, bukan %(region)s.")
@@ -198,7 +199,7 @@ def price_list_import(
     """Import an HSPK file into a price list. Strict: with any bad row nothing is written and
     the report names every bad row and column. Items are matched by code, so importing again
     writes only what changed."""
-    _check(actor, policy.MANAGE_PRICE_LISTS, price_list)
+    authorize(actor, policy.MANAGE_PRICE_LISTS, price_list)
     try:
         table = read_table(content, filename)
     except Exception as exc:  # a file that is not XLSX/CSV: report it, write nothing
@@ -254,7 +255,7 @@ def price_list_import(
 @transaction.atomic
 def price_item_set_price(*, actor, item: PriceItem, price: int) -> PriceItem:
     """Change one unit price in the list (RAB lines keep theirs until `price_apply`)."""
-    _check(actor, policy.MANAGE_PRICE_LISTS, item)
+    authorize(actor, policy.MANAGE_PRICE_LISTS, item)
     item = PriceItem.objects.select_for_update().get(pk=item.pk)
     before = item.price
     item.price = price
@@ -282,7 +283,7 @@ class Moved:
 def price_apply(*, actor, item: PriceItem, version: PlanVersion) -> list[Moved]:
     """Carry the list's current price of `item` into the RAB lines of one open RTPLP version
     that use it; returns the activities whose totals moved."""
-    _check(actor, policy.EDIT_PLAN, version)
+    authorize(actor, policy.EDIT_PLAN, version)
     version = _editable_version(version)
     lines = list(
         RABItem.objects.select_for_update()

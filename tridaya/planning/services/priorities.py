@@ -17,11 +17,12 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from tridaya.core.audit import diff, record_event, snapshot
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
 from tridaya.cycle.selectors import latest_cycle
-from tridaya.mapping.models import Problem, ProblemStatus, TridayaDomain
+from tridaya.mapping.models import Problem, ProblemStatus
 from tridaya.planning.errors import PlanningError
 from tridaya.planning.indicators import rt_slum_score
 from tridaya.planning.models import (
@@ -38,11 +39,6 @@ from tridaya.planning.selectors.kawasan import newest_profiles
 from tridaya.regions.models import Region
 
 MAX_PAPER_COUNT = 100_000
-
-
-def _check(actor, action: str, obj) -> None:
-    if actor is not None:
-        authorize(actor, action, obj)
 
 
 def _locked(round_: PriorityRound) -> PriorityRound:
@@ -137,7 +133,7 @@ def round_create(
     criteria: Sequence[CriterionInput] | None = None,
 ) -> PriorityRound:
     """A new round in draft, with the default criteria unless others are given."""
-    _check(actor, MANAGE_PRIORITIES, village)
+    authorize(actor, MANAGE_PRIORITIES, village)
     if not village.is_village:
         raise DomainError(
             _("%(region)s bukan kelurahan/desa.") % {"region": village},
@@ -179,7 +175,7 @@ def round_update(
 ) -> PriorityRound:
     """Title, description and the rembug may change until the round closes; the voting method
     and its highest score only before voting opens."""
-    _check(actor, MANAGE_PRIORITIES, round_)
+    authorize(actor, MANAGE_PRIORITIES, round_)
     round_ = _locked(round_)
     _refuse_closed(round_)
     if (method != round_.method or max_score != round_.max_score) and (
@@ -201,7 +197,7 @@ def round_update(
 @transaction.atomic
 def round_delete(*, actor, round_: PriorityRound) -> None:
     """Only a round still in draft (no ballot can exist yet)."""
-    _check(actor, MANAGE_PRIORITIES, round_)
+    authorize(actor, MANAGE_PRIORITIES, round_)
     round_ = _locked(round_)
     _require_draft(round_, _("Putaran"))
     record_event(
@@ -280,7 +276,7 @@ def criteria_set(
 ) -> list[PriorityCriterion]:
     """Replace the round's criteria and weights (weights add up to 100). A criterion kept by
     its key keeps its scores; a removed one loses them. Allowed until the round closes."""
-    _check(actor, MANAGE_PRIORITIES, round_)
+    authorize(actor, MANAGE_PRIORITIES, round_)
     round_ = _locked(round_)
     _refuse_closed(round_)
     before = _criteria_snapshot(round_)
@@ -310,7 +306,7 @@ def options_add_problems(
     """Add mapped problems as options, copying the figures they are ranked on (households,
     poor households, severity, the slum score of their RT). A problem already in the round is
     skipped."""
-    _check(actor, MANAGE_PRIORITIES, round_)
+    authorize(actor, MANAGE_PRIORITIES, round_)
     round_ = _locked(round_)
     _require_draft(round_, _("Daftar pilihan"))
     present = set(round_.options.exclude(problem=None).values_list("problem_id", flat=True))
@@ -373,7 +369,7 @@ def option_add_program(
     poor_households: int = 0,
 ) -> PriorityOption:
     """A candidate program proposed at the rembug (not a mapped problem)."""
-    _check(actor, MANAGE_PRIORITIES, round_)
+    authorize(actor, MANAGE_PRIORITIES, round_)
     round_ = _locked(round_)
     _require_draft(round_, _("Daftar pilihan"))
     if domain not in TridayaDomain.values:
@@ -407,7 +403,7 @@ def option_add_program(
 
 @transaction.atomic
 def option_remove(*, actor, option: PriorityOption) -> None:
-    _check(actor, MANAGE_PRIORITIES, option)
+    authorize(actor, MANAGE_PRIORITIES, option)
     round_ = _locked(option.round)
     _require_draft(round_, _("Daftar pilihan"))
     record_event(

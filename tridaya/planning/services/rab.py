@@ -32,11 +32,6 @@ from tridaya.planning.models import (
 from tridaya.planning.services.plans import _problems_of_village, require_editable
 
 
-def _check(actor, action: str, obj) -> None:
-    if actor is not None:
-        authorize(actor, action, obj)
-
-
 def _editable_version(version: PlanVersion) -> PlanVersion:
     version = PlanVersion.objects.select_for_update().select_related("plan").get(pk=version.pk)
     require_editable(version)
@@ -102,7 +97,7 @@ def activity_save(
     *, actor, version: PlanVersion, data: ActivityInput, activity: Activity | None = None
 ) -> Activity:
     """Add or change an activity of an RTPLP."""
-    _check(actor, policy.EDIT_PLAN, version)
+    authorize(actor, policy.EDIT_PLAN, version)
     version = _editable_version(version)
     if version.plan.kind != PlanKind.RTPLP:
         raise DomainError(
@@ -162,7 +157,7 @@ def activity_save(
 
 @transaction.atomic
 def activity_delete(*, actor, activity: Activity) -> None:
-    _check(actor, policy.EDIT_PLAN, activity)
+    authorize(actor, policy.EDIT_PLAN, activity)
     _editable_version(activity.version)
     record_event(
         actor=actor,
@@ -235,7 +230,7 @@ def _fill_item(item: RABItem, data: RABItemInput, village_code: str) -> None:
 @transaction.atomic
 def rab_item_add(*, actor, activity: Activity, data: RABItemInput) -> RABItem:
     """Add a line to an activity's RAB; the activity's total follows."""
-    _check(actor, policy.EDIT_PLAN, activity)
+    authorize(actor, policy.EDIT_PLAN, activity)
     version = _editable_version(activity.version)
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     item = RABItem(activity=activity)
@@ -259,7 +254,7 @@ def rab_item_add(*, actor, activity: Activity, data: RABItemInput) -> RABItem:
 
 @transaction.atomic
 def rab_item_delete(*, actor, item: RABItem) -> None:
-    _check(actor, policy.EDIT_PLAN, item)
+    authorize(actor, policy.EDIT_PLAN, item)
     _editable_version(item.activity.version)
     activity = Activity.objects.select_for_update().get(pk=item.activity_id)
     before = snapshot(item, RAB_AUDIT)
@@ -281,7 +276,7 @@ MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 @transaction.atomic
 def attachment_add(*, actor, activity: Activity, kind: str, title: str, file) -> ActivityAttachment:
     """Attach a DED drawing, RKS, land letter, photo or other file (at most 20 MB)."""
-    _check(actor, policy.EDIT_PLAN, activity)
+    authorize(actor, policy.EDIT_PLAN, activity)
     _editable_version(activity.version)
     if file.size > MAX_ATTACHMENT_BYTES:
         raise DomainError(
@@ -305,7 +300,7 @@ def attachment_add(*, actor, activity: Activity, kind: str, title: str, file) ->
 
 @transaction.atomic
 def attachment_delete(*, actor, attachment: ActivityAttachment) -> None:
-    _check(actor, policy.EDIT_PLAN, attachment)
+    authorize(actor, policy.EDIT_PLAN, attachment)
     _editable_version(attachment.activity.version)
     record_event(
         actor=actor,

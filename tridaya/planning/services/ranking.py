@@ -32,7 +32,6 @@ from tridaya.planning.policy import MANAGE_PRIORITIES, VOTE
 from tridaya.planning.services.priorities import (
     MAX_PAPER_COUNT,
     ROUND_FIELDS,
-    _check,
     _locked,
     _refuse_closed,
     _require_draft,
@@ -48,7 +47,7 @@ def scores_set(
 ) -> int:
     """Set the TIPP's scores, {(option id, criterion id): 0-5, or None to clear}. Returns the
     number of cells that changed. Allowed until the round closes."""
-    _check(actor, MANAGE_PRIORITIES, round_)
+    authorize(actor, MANAGE_PRIORITIES, round_)
     round_ = _locked(round_)
     _refuse_closed(round_)
     options = {o.pk: o for o in round_.options.all()}
@@ -128,7 +127,7 @@ def suggested_score(criterion: PriorityCriterion, option: PriorityOption, tops: 
 def scores_fill_from_data(*, actor, round_: PriorityRound) -> int:
     """Fill the cells of data-based criteria from the options' figures (see suggested_score);
     typed-in criteria are left alone. Returns the number of cells that changed."""
-    _check(actor, MANAGE_PRIORITIES, round_)
+    authorize(actor, MANAGE_PRIORITIES, round_)
     locked = _locked(round_)
     _refuse_closed(locked)
     options = list(locked.options.all())
@@ -150,7 +149,7 @@ def scores_fill_from_data(*, actor, round_: PriorityRound) -> int:
 
 @transaction.atomic
 def voting_open(*, actor, round_: PriorityRound) -> PriorityRound:
-    _check(actor, MANAGE_PRIORITIES, round_)
+    authorize(actor, MANAGE_PRIORITIES, round_)
     round_ = _locked(round_)
     _require_draft(round_, _("Status putaran"))
     if round_.options.count() < 2:
@@ -251,7 +250,7 @@ def ballot_paper_add(
 ) -> Ballot:
     """`count` paper ballots marked the same way, entered at once. When the rembug is linked
     and its attendance recorded, the paper ballots cannot outnumber those present."""
-    _check(actor, MANAGE_PRIORITIES, round_)
+    authorize(actor, MANAGE_PRIORITIES, round_)
     round_ = _locked(round_)
     _require_voting(round_)
     if not 1 <= count <= MAX_PAPER_COUNT:
@@ -298,7 +297,7 @@ def ballot_remove(*, actor, ballot: Ballot) -> None:
     """Paper ballots are removed by the managers (a typing error); an online ballot only by its
     voter. Only while voting is open."""
     if ballot.kind == BallotKind.PAPER:
-        _check(actor, MANAGE_PRIORITIES, ballot)
+        authorize(actor, MANAGE_PRIORITIES, ballot)
     else:
         authorize(actor, VOTE, ballot)
         if ballot.voter_id != actor.pk:
@@ -320,7 +319,7 @@ def ballot_remove(*, actor, ballot: Ballot) -> None:
 def round_close(*, actor, round_: PriorityRound) -> PriorityRound:
     """Close the vote: count the stored ballots and rank by the weighted criteria, freeze both
     with the digest of their inputs. Needs the rembug, at least one ballot and weights of 100%."""
-    _check(actor, MANAGE_PRIORITIES, round_)
+    authorize(actor, MANAGE_PRIORITIES, round_)
     round_ = _locked(round_)
     _require_voting(round_)
     if round_.meeting_id is None:

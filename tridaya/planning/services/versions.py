@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
-from tridaya.core.policy import assignments, covers
+from tridaya.core.policy import assignments, authorize, covers
 from tridaya.cycle.models import Meeting, MeetingKind
 from tridaya.planning import policy, safeguards
 from tridaya.planning.errors import PlanningError
@@ -34,7 +34,6 @@ from tridaya.planning.models import (
 )
 from tridaya.planning.services.plans import (
     MIN_REASON_LENGTH,
-    _check,
     _locked_version,
     _require_state,
 )
@@ -46,7 +45,7 @@ from tridaya.planning.services.plans import (
 def version_start_public_test(*, actor, version: PlanVersion, meeting: Meeting) -> PlanVersion:
     """Put the draft (or a revised version, for another round) before the residents at an uji
     publik meeting of the village's cycle."""
-    _check(actor, policy.RUN_PUBLIC_TEST, version)
+    authorize(actor, policy.RUN_PUBLIC_TEST, version)
     version = _locked_version(version)
     _require_state(version, VersionState.DRAFT, VersionState.REVISED)
     if meeting.village_id != version.plan.village_id:
@@ -75,7 +74,7 @@ def version_start_public_test(*, actor, version: PlanVersion, meeting: Meeting) 
 @transaction.atomic
 def feedback_add(*, actor, version: PlanVersion, raised_by: str, point: str) -> Feedback:
     """Record a point raised at the uji publik."""
-    _check(actor, policy.RUN_PUBLIC_TEST, version)
+    authorize(actor, policy.RUN_PUBLIC_TEST, version)
     version = _locked_version(version)
     _require_state(version, VersionState.PUBLIC_TEST)
     number = (version.feedback.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -98,7 +97,7 @@ def feedback_answer(
     *, actor, feedback: Feedback, answer: str, changes_plan: bool = False
 ) -> Feedback:
     """Answer a point: what the TIPP does with it (and whether the plan changes)."""
-    _check(actor, policy.RUN_PUBLIC_TEST, feedback)
+    authorize(actor, policy.RUN_PUBLIC_TEST, feedback)
     version = _locked_version(feedback.version)
     _require_state(version, VersionState.PUBLIC_TEST)
     feedback = Feedback.objects.select_for_update().get(pk=feedback.pk)
@@ -118,7 +117,7 @@ def feedback_answer(
 def version_revise(*, actor, version: PlanVersion) -> PlanVersion:
     """Close the uji publik: every point must have its answer. The version opens for the
     revisions the answers promise."""
-    _check(actor, policy.RUN_PUBLIC_TEST, version)
+    authorize(actor, policy.RUN_PUBLIC_TEST, version)
     version = _locked_version(version)
     _require_state(version, VersionState.PUBLIC_TEST)
     points = list(version.feedback.all())
@@ -172,7 +171,7 @@ def version_sign(
 ) -> PlanSignOff:
     """One of the three legalising signatures on a revised version. With an actor, the kind
     follows the actor's role; the system (actor=None) names it."""
-    _check(actor, policy.SIGN_PLAN, version)
+    authorize(actor, policy.SIGN_PLAN, version)
     version = _locked_version(version)
     _require_state(version, VersionState.REVISED)
     if actor is not None:
@@ -237,7 +236,7 @@ def version_legalise(
 ) -> PlanVersion:
     """Legalise a revised version signed by BKM, Lurah/Kepala Desa and Pokja Teknis/Bappeda.
     The version it amends (if any) becomes superseded. From now on nothing in it changes."""
-    _check(actor, policy.LEGALISE_PLAN, version)
+    authorize(actor, policy.LEGALISE_PLAN, version)
     version = _locked_version(version)
     _require_state(version, VersionState.REVISED)
     signed = set(version.signoffs.values_list("kind", flat=True))
@@ -290,7 +289,7 @@ def version_amend(*, actor, version: PlanVersion, reason: str) -> PlanVersion:
     """Open an amendment of the newest legalised version: a new draft version copied from it,
     with the reason written down. The legalised version stays in force until the new one is
     legalised."""
-    _check(actor, policy.AMEND_PLAN, version)
+    authorize(actor, policy.AMEND_PLAN, version)
     version = _locked_version(version)
     _require_state(version, VersionState.LEGALISED)
     if len(reason.strip()) < MIN_REASON_LENGTH:
