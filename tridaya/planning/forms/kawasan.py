@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.forms import GeoJSONField, bootstrapify
 from tridaya.core.geo import AREAL
+from tridaya.core.reasons import MIN_REASON_LENGTH
 from tridaya.mapping.forms_maps import GisUploadMixin
 from tridaya.planning.forms.priorities import MeetingChoiceField
 from tridaya.planning.models import (
@@ -91,7 +92,9 @@ class AreaCriteriaForm(forms.Form):
 
 class ChooseForm(forms.Form):
     decision_rationale = forms.CharField(
-        label=_("Alasan penetapan"), widget=forms.Textarea(attrs={"rows": 3}), min_length=10
+        label=_("Alasan penetapan"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        min_length=MIN_REASON_LENGTH,
     )
     meeting = MeetingChoiceField(
         label=_("Ditetapkan dalam pertemuan"), queryset=None, required=False
@@ -105,7 +108,9 @@ class ChooseForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(
-        label=_("Alasan pembatalan"), widget=forms.Textarea(attrs={"rows": 2}), min_length=10
+        label=_("Alasan pembatalan"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        min_length=MIN_REASON_LENGTH,
     )
 
     def __init__(self, *args, **kwargs):

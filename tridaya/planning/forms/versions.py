@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.reasons import MIN_REASON_LENGTH
 from tridaya.cycle.models import Meeting, MeetingKind
 from tridaya.planning.forms.plans import _styled
 
@@ -35,7 +36,9 @@ class FeedbackForm(forms.Form):
 
 class AmendForm(forms.Form):
     reason = forms.CharField(
-        label=_("Alasan perubahan"), min_length=20, widget=forms.Textarea(attrs={"rows": 3})
+        label=_("Alasan perubahan"),
+        min_length=MIN_REASON_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, **kwargs):

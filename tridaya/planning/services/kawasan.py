@@ -21,6 +21,7 @@ from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.geo import AREAL, parse_geometry, validate_geojson
 from tridaya.core.policy import authorize
+from tridaya.core.reasons import require_reason
 from tridaya.cycle.models import Meeting
 from tridaya.mapping.gis_formats import GisFileError, read_features
 from tridaya.mapping.spatial import (
@@ -43,7 +44,6 @@ from tridaya.planning.policy import MANAGE_KAWASAN
 from tridaya.planning.selectors.kawasan import indicator_inputs
 from tridaya.regions.models import RT, Region
 
-MIN_REASON_LENGTH = 10
 NAME_PROPERTIES = ("nama", "name", "NAMA", "Nama", "NAME")
 
 
@@ -286,11 +286,12 @@ def area_choose(
             % {"name": area.name, "missing": ", ".join(missing)},
             code=PlanningError.KAWASAN_CRITERIA_MISSING,
         )
-    if len(decision_rationale.strip()) < MIN_REASON_LENGTH:
-        raise DomainError(
-            _("Tulis alasan penetapan (paling sedikit %(n)s huruf).") % {"n": MIN_REASON_LENGTH},
-            code=PlanningError.KAWASAN_REASON_TOO_SHORT,
-        )
+    require_reason(
+        decision_rationale,
+        field="decision_rationale",
+        code=PlanningError.KAWASAN_REASON_TOO_SHORT,
+        message=_("Tulis alasan penetapan (paling sedikit %(n)s huruf)."),
+    )
     if meeting is not None and meeting.village_id != area.village_id:
         raise DomainError(
             _("Pertemuan itu milik kelurahan/desa lain."), code=PlanningError.KAWASAN_OTHER_VILLAGE
@@ -319,11 +320,11 @@ def area_unchoose(*, actor, area: PriorityArea, reason: str) -> PriorityArea:
             _("Kawasan '%(name)s' belum ditetapkan.") % {"name": area.name},
             code=PlanningError.KAWASAN_NOT_CHOSEN,
         )
-    if len(reason.strip()) < MIN_REASON_LENGTH:
-        raise DomainError(
-            _("Tulis alasan pembatalan (paling sedikit %(n)s huruf).") % {"n": MIN_REASON_LENGTH},
-            code=PlanningError.KAWASAN_REASON_TOO_SHORT,
-        )
+    require_reason(
+        reason,
+        code=PlanningError.KAWASAN_REASON_TOO_SHORT,
+        message=_("Tulis alasan pembatalan (paling sedikit %(n)s huruf)."),
+    )
     before = snapshot(area, AREA_FIELDS)
     area.status = AreaStatus.CANDIDATE
     area.chosen_at, area.chosen_by = None, None

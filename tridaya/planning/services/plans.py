@@ -35,8 +35,6 @@ from tridaya.planning.models import (
 from tridaya.planning.models.kawasan import PriorityArea
 from tridaya.regions.models import Region
 
-MIN_REASON_LENGTH = 20
-
 
 def _locked_version(version: PlanVersion) -> PlanVersion:
     """Re-read the version under a row lock (two people moving it at once cannot both win)."""

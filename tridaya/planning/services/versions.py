@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import assignments, authorize, covers
+from tridaya.core.reasons import require_reason
 from tridaya.cycle.models import Meeting, MeetingKind
 from tridaya.planning import policy, safeguards
 from tridaya.planning.errors import PlanningError
@@ -33,7 +34,6 @@ from tridaya.planning.models import (
     VersionState,
 )
 from tridaya.planning.services.plans import (
-    MIN_REASON_LENGTH,
     _locked_version,
     _require_state,
 )
@@ -292,12 +292,11 @@ def version_amend(*, actor, version: PlanVersion, reason: str) -> PlanVersion:
     authorize(actor, policy.AMEND_PLAN, version)
     version = _locked_version(version)
     _require_state(version, VersionState.LEGALISED)
-    if len(reason.strip()) < MIN_REASON_LENGTH:
-        raise DomainError(
-            _("Tulis alasan perubahan yang jelas, paling sedikit %(n)s huruf.")
-            % {"n": MIN_REASON_LENGTH},
-            code=PlanningError.REASON_TOO_SHORT,
-        )
+    require_reason(
+        reason,
+        code=PlanningError.REASON_TOO_SHORT,
+        message=_("Tulis alasan perubahan yang jelas, paling sedikit %(n)s huruf."),
+    )
     siblings = PlanVersion.objects.filter(plan_id=version.plan_id)
     if siblings.exclude(state__in=LOCKED_STATES).exists():
         raise DomainError(

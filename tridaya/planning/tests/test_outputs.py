@@ -52,7 +52,9 @@ def test_kawasan_chosen_output(bajur):
     area = kaw.area_create(actor=None, village=bajur, name="Tengah", geometry=span(0, 2))
     result = check(step, KAWASAN_CHOSEN)
     assert not result.ok and "Belum ada kawasan prioritas yang ditetapkan" in result.message
-    kaw.area_choose(actor=None, area=fill_criteria(area), decision_rationale="Disepakati warga.")
+    kaw.area_choose(
+        actor=None, area=fill_criteria(area), decision_rationale="Disepakati warga di rembug desa."
+    )
     result = check(step, KAWASAN_CHOSEN)
     assert result.ok and result.message.startswith("Kawasan prioritas ditetapkan: Tengah (")
 

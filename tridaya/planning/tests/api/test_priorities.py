@@ -219,7 +219,9 @@ def test_kawasan_through_the_api(bajur, tipp):
     pk = response.data["id"]
     assert [r["share_pct"] for r in response.data["indicators"]["rts"]] == ["50.0", "100.0", "50.0"]
     response = client.post(
-        f"{API}/kawasan/{pk}/choose/", {"decision_rationale": "Disepakati warga."}, format="json"
+        f"{API}/kawasan/{pk}/choose/",
+        {"decision_rationale": "Disepakati warga di rembug desa."},
+        format="json",
     )
     assert response.status_code == 400
     assert response.data["codes"] == ["planning_kawasan_criteria_missing"]
@@ -238,7 +240,9 @@ def test_kawasan_through_the_api(bajur, tipp):
     )
     assert response.data["land_is_legal"] is True and response.data["missing_criteria"] == []
     response = client.post(
-        f"{API}/kawasan/{pk}/choose/", {"decision_rationale": "Disepakati warga."}, format="json"
+        f"{API}/kawasan/{pk}/choose/",
+        {"decision_rationale": "Disepakati warga di rembug desa."},
+        format="json",
     )
     assert response.status_code == 200 and response.data["status"] == "ditetapkan"
     response = client.patch(f"{API}/kawasan/{pk}/", {"name": "Baru"}, format="json")
