@@ -112,7 +112,7 @@ class PriceImportAPI(_Write):
             "updated": report.updated,
             "unchanged": report.unchanged,
             "problems": [
-                {"row": p.row, "column": p.column, "message": str(p.message)}
+                {"row": p.line, "column": p.column, "message": str(p.reason)}
                 for p in report.problems
             ],
         }

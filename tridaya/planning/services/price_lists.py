@@ -5,8 +5,6 @@ into the RAB lines of the plans still open for editing, and says which activitie
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -16,6 +14,7 @@ from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
 from tridaya.core.money import parse_rupiah
 from tridaya.core.policy import authorize
+from tridaya.core.tabular import Row, RowProblem, TableError, read_table
 from tridaya.planning import policy
 from tridaya.planning.calc import line_amount
 from tridaya.planning.errors import PlanningError
@@ -57,26 +56,12 @@ def price_list_create(
 
 
 @dataclass
-class ImportProblem:
-    row: int  # line number in the file (the header is line 1)
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return _("Baris %(row)s, kolom %(column)s: %(message)s") % {
-            "row": self.row,
-            "column": self.column,
-            "message": self.message,
-        }
-
-
-@dataclass
 class ImportReport:
     rows: int = 0
     created: int = 0
     updated: int = 0
     unchanged: int = 0
-    problems: list[ImportProblem] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
     changed_items: list[int] = field(default_factory=list)  # ids of items whose price changed
 
     @property
@@ -84,111 +69,89 @@ class ImportReport:
         return not self.problems
 
 
-# Accepted header names (lower case) for each column.
+# Accepted header names for each column (any case), keyed by the name messages use.
 COLUMNS = {
-    "code": ("kode", "kode item", "no. kode", "code"),
-    "name": ("uraian", "uraian pekerjaan", "nama", "uraian item", "name"),
-    "unit": ("satuan", "sat", "unit"),
-    "price": ("harga", "harga satuan", "harga satuan (rp)", "price"),
-    "category": ("kelompok", "kategori", "category"),
+    "kode": ("kode", "kode item", "no. kode", "code"),
+    "uraian": ("uraian", "uraian pekerjaan", "nama", "uraian item", "name"),
+    "satuan": ("satuan", "sat", "unit"),
+    "harga": ("harga", "harga satuan", "harga satuan (rp)", "price"),
+    "kelompok": ("kelompok", "kategori", "category"),
 }
-REQUIRED = ("code", "name", "unit", "price")
+REQUIRED = ("kode", "uraian", "satuan", "harga")
+# Longest text of each column (the model's field lengths).
+LIMITS = (("kode", 40), ("uraian", 300), ("satuan", 30), ("kelompok", 120))
 
 
-def read_table(content: bytes, filename: str) -> list[list[str]]:
-    """The cells of the first sheet of an XLSX, or of a CSV (comma or semicolon), as text."""
-    if filename.lower().endswith(".xlsx"):
-        from openpyxl import load_workbook
-
-        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        sheet = workbook.worksheets[0]
-        table = [
-            ["" if v is None else _cell_text(v) for v in row]
-            for row in sheet.iter_rows(values_only=True)
-        ]
-        workbook.close()
-        return table
-    text = content.decode("utf-8-sig")
-    dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else ",", delimiters=",;\t")
-    return list(csv.reader(io.StringIO(text), dialect))
+def _price(text: str) -> int | None:
+    try:
+        price = parse_rupiah(text)
+    except Exception:
+        return None
+    return price if price >= 0 else None
 
 
-def _cell_text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def parse_price_table(table: list[list[str]]) -> tuple[list[dict], list[ImportProblem]]:
-    """Rows as dicts, and every problem found (header, empty cells, prices, duplicates)."""
-    if not table:
-        return [], [ImportProblem(1, "-", _("Berkas kosong."))]
-    header = [h.strip().lower() for h in table[0]]
-    index = {}
-    for key, names in COLUMNS.items():
-        found = next((i for i, h in enumerate(header) if h in names), None)
-        if found is not None:
-            index[key] = found
-    missing = [COLUMNS[k][0] for k in REQUIRED if k not in index]
-    if missing:
-        return [], [
-            ImportProblem(
-                1,
-                ", ".join(missing),
-                _(
-                    "Kolom wajib tidak ada. Judul kolom: kode, uraian, satuan, harga (kelompok "
-                    "boleh)."
-                ),
+def _row_problems(row: Row, seen: dict[str, int]) -> list[RowProblem]:
+    """What is wrong with one row of a price table (empty cells, price, duplicate code, length)."""
+    problems = [
+        RowProblem(row.line, key, _("Kosong; wajib diisi."))
+        for key in ("kode", "uraian", "satuan")
+        if not row[key]
+    ]
+    if _price(row["harga"]) is None:
+        problems.append(
+            RowProblem(
+                row.line,
+                "harga",
+                _("'%(text)s' bukan harga rupiah bulat yang sah (misalnya 125.000).")
+                % {"text": row["harga"]},
             )
-        ]
+        )
+    code = row["kode"]
+    if code and code in seen:
+        problems.append(
+            RowProblem(
+                row.line,
+                "kode",
+                _("Kode %(code)s sudah dipakai di baris %(first)s.")
+                % {"code": code, "first": seen[code]},
+            )
+        )
+    elif code:
+        seen[code] = row.line
+    for key, limit in LIMITS:
+        if len(row[key]) > limit:
+            problems.append(
+                RowProblem(
+                    row.line, key, _("Terlalu panjang (paling banyak %(n)s huruf).") % {"n": limit}
+                )
+            )
+    return problems
+
+
+def parse_price_table(content: bytes, filename: str) -> tuple[list[dict], list[RowProblem]]:
+    """Rows of an HSPK file (XLSX or CSV, read by tridaya.core.tabular) as dicts, and every
+    problem found (header, empty cells, prices, duplicates)."""
+    try:
+        table = read_table(content, filename, aliases=COLUMNS, required=REQUIRED)
+    except TableError as exc:
+        return [], exc.problems
     rows: list[dict] = []
-    problems: list[ImportProblem] = []
+    problems: list[RowProblem] = []
     seen: dict[str, int] = {}
-    for number, raw in enumerate(table[1:], start=2):
-        cells = {k: (raw[i].strip() if i < len(raw) and raw[i] else "") for k, i in index.items()}
-        if not any(cells.values()):
-            continue
-        for key in ("code", "name", "unit"):
-            if not cells[key]:
-                problems.append(ImportProblem(number, COLUMNS[key][0], _("Kosong; wajib diisi.")))
-        price = None
-        try:
-            price = parse_rupiah(cells["price"])
-            if price < 0:
-                raise ValueError
-        except Exception:
-            problems.append(
-                ImportProblem(
-                    number,
-                    COLUMNS["price"][0],
-                    _("'%(text)s' bukan harga rupiah bulat yang sah (misalnya 125.000).")
-                    % {"text": cells["price"]},
-                )
-            )
-        code = cells["code"]
-        if code and code in seen:
-            problems.append(
-                ImportProblem(
-                    number,
-                    COLUMNS["code"][0],
-                    _("Kode %(code)s sudah dipakai di baris %(first)s.")
-                    % {"code": code, "first": seen[code]},
-                )
-            )
-        elif code:
-            seen[code] = number
-        for key, limit in (("code", 40), ("name", 300), ("unit", 30), ("category", 120)):
-            if len(cells.get(key, "")) > limit:
-                problems.append(
-                    ImportProblem(
-                        number,
-                        COLUMNS[key][0],
-                        _("Terlalu panjang (paling banyak %(n)s huruf).") % {"n": limit},
-                    )
-                )
-        rows.append({**cells, "price": price, "line": number})
+    for row in table.rows:
+        problems.extend(_row_problems(row, seen))
+        rows.append(
+            {
+                "code": row["kode"],
+                "name": row["uraian"],
+                "unit": row["satuan"],
+                "category": row["kelompok"],
+                "price": _price(row["harga"]),
+                "line": row.line,
+            }
+        )
     if not rows and not problems:
-        problems.append(ImportProblem(2, "-", _("Tidak ada baris harga di bawah judul kolom.")))
+        problems.append(RowProblem(2, "", _("Tidak ada baris harga di bawah judul kolom.")))
     return rows, problems
 
 
@@ -200,17 +163,7 @@ def price_list_import(
     the report names every bad row and column. Items are matched by code, so importing again
     writes only what changed."""
     authorize(actor, policy.MANAGE_PRICE_LISTS, price_list)
-    try:
-        table = read_table(content, filename)
-    except Exception as exc:  # a file that is not XLSX/CSV: report it, write nothing
-        report = ImportReport()
-        report.problems.append(
-            ImportProblem(
-                1, "-", _("Berkas tidak terbaca sebagai XLSX atau CSV: %(error)s") % {"error": exc}
-            )
-        )
-        return report
-    rows, problems = parse_price_table(table)
+    rows, problems = parse_price_table(content, filename)
     report = ImportReport(rows=len(rows), problems=problems)
     if problems:
         return report
