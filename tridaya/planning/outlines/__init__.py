@@ -7,11 +7,13 @@ in the admin (saved through `planning.services.plans.outline_save`)."""
 
 from __future__ import annotations
 
-import tomllib
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+
+from tridaya.core.definitions import DefinitionError, read_definitions
 
 OUTLINE_DIR = Path(__file__).resolve().parent
 
@@ -85,15 +87,20 @@ def chapters_of(data: list[dict]) -> list[Chapter]:
     return [Chapter(c["key"], c["title"], tuple(c.get("blocks", []))) for c in data]
 
 
+def _check_outline(data: dict, source: str) -> None:
+    errors = outline_errors(data.get("chapters"))
+    if data.get("kind") not in ("rplp", "rtplp"):
+        errors.insert(0, _("'kind' harus rplp atau rtplp."))
+    if errors:
+        raise DefinitionError(f"{source}: {'; '.join(errors)}")
+
+
 def shipped_outlines() -> dict[str, dict]:
-    """The newest shipped file of each kind: {kind: parsed TOML}."""
+    """The newest shipped file of each kind: {kind: parsed TOML} (read and checked once per
+    process by tridaya.core.definitions)."""
     newest: dict[str, dict] = {}
-    for path in sorted(OUTLINE_DIR.glob("*.toml")):
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-        errors = outline_errors(data.get("chapters"))
-        if errors:
-            raise ValueError(f"{path.name}: {'; '.join(errors)}")
+    for definition in read_definitions(OUTLINE_DIR, check=_check_outline):
+        data = definition.data
         kind = data["kind"]
         if kind not in newest or data["version"] > newest[kind]["version"]:
             newest[kind] = data
@@ -110,5 +117,5 @@ def active_outline(kind: str):
         return outline
     data = shipped_outlines()[kind]
     return DocumentOutline(
-        kind=kind, version=data["version"], name=data["name"], chapters=data["chapters"]
+        kind=kind, version=data["version"], name=data["name"], chapters=deepcopy(data["chapters"])
     )
