@@ -10,10 +10,9 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from tridaya.core.choices import TridayaDomain
-from tridaya.cycle.selectors import village_region
+from tridaya.planning.api.common import PlanningAPIView
 from tridaya.planning.calc import FUNDING_FIELDS
 from tridaya.planning.models import (
     Feedback,
@@ -23,6 +22,7 @@ from tridaya.planning.models import (
 )
 from tridaya.planning.selectors import plans as selectors
 from tridaya.planning.services import plans
+from tridaya.regions.pages import village_or_404
 
 # --- Output -----------------------------------------------------------------------------------
 
@@ -146,7 +146,7 @@ class VersionOutput(serializers.Serializer):
 # --- Plans and versions ----------------------------------------------------------------------
 
 
-class _Write(APIView):
+class _Write(PlanningAPIView):
     def require_login(self, request) -> None:
         if not request.user.is_authenticated:
             self.permission_denied(request)
@@ -165,13 +165,13 @@ class PlanListAPI(_Write):
 
     @extend_schema(responses=PlanOutput(many=True))
     def get(self, request, code: str):
-        village = village_region(code)
+        village = village_or_404(code)
         return Response(PlanOutput(selectors.village_plans(village), many=True).data)
 
     @extend_schema(request=PlanCreateInput, responses=PlanOutput)
     def post(self, request, code: str):
         self.require_login(request)
-        village = village_region(code)
+        village = village_or_404(code)
         data = PlanCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data

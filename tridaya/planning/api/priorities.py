@@ -18,9 +18,8 @@ from rest_framework.views import APIView
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.policy import authorize, can
 from tridaya.cycle.models import Meeting
-from tridaya.cycle.selectors import village_region
 from tridaya.mapping.models import Problem
-from tridaya.planning.api.fields import TextChoiceField, text
+from tridaya.planning.api.common import PlanningAPIView, TextChoiceField, text
 from tridaya.planning.models import (
     CRITERION_SCORE_MAX,
     VOTE_SCORE_MAX_LIMIT,
@@ -38,6 +37,7 @@ from tridaya.planning.policy import MANAGE_PRIORITIES, VIEW_PRIORITIES
 from tridaya.planning.selectors import priorities as selectors
 from tridaya.planning.services import priorities as services
 from tridaya.planning.services import ranking
+from tridaya.regions.pages import village_or_404
 
 
 def _require_login(view: APIView, request) -> None:
@@ -166,19 +166,19 @@ class PriorityRoundInput(serializers.Serializer):
 # --- Rounds -----------------------------------------------------------------------------------
 
 
-class RoundsAPI(APIView):
+class RoundsAPI(PlanningAPIView):
     """GET: the village's rounds (public). POST: a new round in draft (managers)."""
 
     @extend_schema(responses=PriorityRoundOutput(many=True))
     def get(self, request, code: str):
-        village = village_region(code)
+        village = village_or_404(code)
         authorize(request.user, VIEW_PRIORITIES, village)
         return Response(PriorityRoundOutput(selectors.village_rounds(village), many=True).data)
 
     @extend_schema(request=PriorityRoundInput, responses=PriorityRoundDetailOutput)
     def post(self, request, code: str):
         _require_login(self, request)
-        village = village_region(code)
+        village = village_or_404(code)
         authorize(request.user, MANAGE_PRIORITIES, village)
         data = PriorityRoundInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -207,7 +207,7 @@ class PriorityRoundUpdateInput(serializers.Serializer):
     meeting = serializers.IntegerField(required=False, allow_null=True)
 
 
-class RoundAPI(APIView):
+class RoundAPI(PlanningAPIView):
     """GET: a round with criteria, options, scores and its result (public). PATCH: title,
     description, rembug; method and highest score only in draft (managers)."""
 
@@ -235,7 +235,7 @@ class RoundAPI(APIView):
         return _detail(code, pk, request)
 
 
-class _RoundActionAPI(APIView):
+class _RoundActionAPI(PlanningAPIView):
     permission_classes = [IsAuthenticated]
 
     def round(self, request, code: str, pk: int) -> PriorityRound:
@@ -353,7 +353,7 @@ class CloseRoundAPI(_RoundActionAPI):
         return _detail(code, pk, request)
 
 
-class ResultsAPI(APIView):
+class ResultsAPI(PlanningAPIView):
     """GET: the result (frozen when closed, live while voting) with the arithmetic, the tie
     rules, and whether a recount from the stored ballots gives the frozen result."""
 
@@ -392,7 +392,7 @@ class PriorityBallotOutput(serializers.ModelSerializer):
         fields = ["id", "kind", "count", "choices", "scores", "note", "created_at"]
 
 
-class BallotsAPI(APIView):
+class BallotsAPI(PlanningAPIView):
     """GET: your own online ballot, and for managers every paper entry. POST: cast your online
     ballot (voters; again replaces it), or with `paper: true` enter `count` paper ballots
     (managers)."""
@@ -430,7 +430,7 @@ class BallotsAPI(APIView):
         return Response(PriorityBallotOutput(ballot).data, status=status.HTTP_201_CREATED)
 
 
-class BallotAPI(APIView):
+class BallotAPI(PlanningAPIView):
     """DELETE: remove a paper entry (managers) or withdraw your own online ballot, while the
     vote is open."""
 

@@ -7,10 +7,9 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from tridaya.cycle.models import Meeting
-from tridaya.cycle.selectors import village_region
+from tridaya.planning.api.common import PlanningAPIView
 from tridaya.planning.api.plans import FeedbackOutput, VersionOutput, _page, _Write
 from tridaya.planning.models import (
     Feedback,
@@ -18,6 +17,7 @@ from tridaya.planning.models import (
 from tridaya.planning.selectors import plans as selectors
 from tridaya.planning.selectors import versions as version_selectors
 from tridaya.planning.services import versions
+from tridaya.regions.pages import village_or_404
 
 
 class DiffOutput(serializers.Serializer):
@@ -48,7 +48,7 @@ def _diff_json(diff) -> dict:
     }
 
 
-class VersionDiffAPI(APIView):
+class VersionDiffAPI(PlanningAPIView):
     """GET ?from=1&to=2: what changed between two versions of a plan."""
 
     @extend_schema(
@@ -56,7 +56,7 @@ class VersionDiffAPI(APIView):
         responses=DiffOutput,
     )
     def get(self, request, code: str, plan_id: int):
-        village = village_region(code)
+        village = village_or_404(code)
         plan = selectors.plan_for_village(code, plan_id)
         plan.village = village
         try:

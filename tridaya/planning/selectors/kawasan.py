@@ -7,8 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
+from tridaya.core.errors import NotFound
 from tridaya.mapping.criteria import criteria_of
 from tridaya.mapping.models import Household, Problem, ProblemKind, ProblemStatus, RTProfile
 from tridaya.mapping.scoring import CLASS_LABELS, Figures, SlumClass
@@ -102,11 +103,14 @@ def village_areas(village: Region) -> list[PriorityArea]:
 
 
 def area_for_village(code: str, pk: int) -> PriorityArea:
-    return get_object_or_404(
-        PriorityArea.objects.select_related("village", "meeting", "round", "chosen_by"),
-        pk=pk,
-        village_id=code,
+    area = (
+        PriorityArea.objects.select_related("village", "meeting", "round", "chosen_by")
+        .filter(pk=pk, village_id=code)
+        .first()
     )
+    if area is None:
+        raise NotFound(_("Kawasan prioritas itu tidak ada di kelurahan/desa ini."))
+    return area
 
 
 def class_label(value: str | None) -> str:

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F, OuterRef, Prefetch, Subquery
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from shapely.geometry import shape
 
-from tridaya.cycle.selectors import village_region
+from tridaya.core.errors import NotFound
 from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus
 from tridaya.mapping.scoring import CLASS_LABELS
 from tridaya.planning import poverty, safeguards
@@ -40,7 +40,8 @@ from tridaya.planning.selectors.rab import (
     line_of_row,
     totals_of,
 )
-from tridaya.regions.models import RT, Region
+from tridaya.regions.models import RT, Level, Region
+from tridaya.regions.selectors import attach_ancestors
 
 # --- Plans of a village ----------------------------------------------------------------------
 
@@ -56,17 +57,24 @@ def village_plans(village: Region) -> list[Plan]:
 
 
 def plan_for_village(code: str, plan_id: int) -> Plan:
-    return get_object_or_404(
-        Plan.objects.select_related("village", "kawasan"), pk=plan_id, village_id=code
+    plan = (
+        Plan.objects.select_related("village", "kawasan")
+        .filter(pk=plan_id, village_id=code)
+        .first()
     )
+    if plan is None:
+        raise NotFound(_("Rencana itu tidak ada di kelurahan/desa ini."))
+    return plan
 
 
 def version_of(plan: Plan, number: int) -> PlanVersion:
-    version = get_object_or_404(
-        PlanVersion.objects.select_related("public_test_meeting", "based_on"),
-        plan=plan,
-        number=number,
+    version = (
+        PlanVersion.objects.select_related("public_test_meeting", "based_on")
+        .filter(plan=plan, number=number)
+        .first()
     )
+    if version is None:
+        raise NotFound(_("Rencana ini tidak punya versi %(n)s.") % {"n": number})
     version.plan = plan
     return version
 
@@ -147,7 +155,10 @@ def plan_problems(plan: Plan) -> list[Problem]:
 
 def version_page(code: str, plan_id: int, number: int) -> VersionPage:
     """Everything the page and the documents of a version show (a fixed 13 or so queries)."""
-    village = village_region(code)
+    village = Region.objects.filter(code=code, level=Level.VILLAGE).first()
+    if village is None:
+        raise NotFound(_("Kelurahan/desa %(code)s tidak ada.") % {"code": code})
+    attach_ancestors([village])
     plan = plan_for_village(code, plan_id)
     plan.village = village
     version = version_of(plan, number)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
+from tridaya.core.errors import NotFound
 from tridaya.planning.calc import line_amount
 from tridaya.planning.models import (
     EDITABLE_STATES,
@@ -32,7 +33,12 @@ def price_lists_for(code: str) -> list[PriceList]:
 
 
 def price_list_in(code: str, list_id: int) -> PriceList:
-    return get_object_or_404(PriceList.objects.select_related("region"), pk=list_id, region_id=code)
+    price_list = (
+        PriceList.objects.select_related("region").filter(pk=list_id, region_id=code).first()
+    )
+    if price_list is None:
+        raise NotFound(_("Daftar harga itu tidak ada di wilayah ini."))
+    return price_list
 
 
 def price_items_for(code: str) -> QuerySet[PriceItem]:

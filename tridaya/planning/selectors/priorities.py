@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
+from tridaya.core.errors import NotFound
 from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus
 from tridaya.planning import results
 from tridaya.planning.models import (
@@ -38,11 +39,14 @@ def village_rounds(village: Region) -> QuerySet[PriorityRound]:
 
 
 def round_for_village(code: str, pk: int) -> PriorityRound:
-    return get_object_or_404(
-        PriorityRound.objects.select_related("village", "meeting", "closed_by", "cycle"),
-        pk=pk,
-        village_id=code,
+    round_ = (
+        PriorityRound.objects.select_related("village", "meeting", "closed_by", "cycle")
+        .filter(pk=pk, village_id=code)
+        .first()
     )
+    if round_ is None:
+        raise NotFound(_("Putaran prioritas itu tidak ada di kelurahan/desa ini."))
+    return round_
 
 
 @dataclass

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, Sum
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from tridaya.core.choices import TridayaDomain
+from tridaya.core.errors import NotFound
 from tridaya.core.formats import format_number
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource
 from tridaya.planning.models import (
@@ -196,4 +197,7 @@ def activities_of(version: PlanVersion) -> QuerySet[Activity]:
 
 
 def activity_in(version: PlanVersion, activity_id: int) -> Activity:
-    return get_object_or_404(activities_of(version), pk=activity_id)
+    activity = activities_of(version).filter(pk=activity_id).first()
+    if activity is None:
+        raise NotFound(_("Kegiatan itu tidak ada di versi ini."))
+    return activity

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.policy import authorize, can
-from tridaya.cycle.selectors import village_meetings, village_region
+from tridaya.cycle.selectors import village_meetings
 from tridaya.planning.errors import PlanningError
 from tridaya.planning.forms import kawasan
 from tridaya.planning.models import AreaStatus
@@ -24,10 +24,12 @@ from tridaya.planning.policy import MANAGE_KAWASAN, VIEW_PRIORITIES
 from tridaya.planning.selectors import kawasan as selectors
 from tridaya.planning.selectors.priorities import rounds_with_problems
 from tridaya.planning.services import kawasan as services
+from tridaya.planning.views import not_found_as_404
+from tridaya.regions.pages import village_or_404
 
 
 def _village(code: str):
-    village = village_region(code)
+    village = village_or_404(code)
     timezone.activate(village.timezone)
     return village
 
@@ -37,6 +39,7 @@ def _errors(request, exc: ValidationError) -> None:
         messages.error(request, message)
 
 
+@not_found_as_404
 def areas(request, code: str):
     village = _village(code)
     authorize(request.user, VIEW_PRIORITIES, village)
@@ -58,6 +61,7 @@ def areas(request, code: str):
     )
 
 
+@not_found_as_404
 @login_required
 @require_POST
 def area_derive(request, code: str):
@@ -81,6 +85,7 @@ def area_derive(request, code: str):
     return redirect("planning:area", code=code, pk=area.pk)
 
 
+@not_found_as_404
 @login_required
 def area_form(request, code: str, pk: int | None = None):
     """Draw a new candidate, or redraw / rename one."""
@@ -122,6 +127,7 @@ def _about_geometry(exc: ValidationError) -> bool:
     return code in {PlanningError.KAWASAN_OUTSIDE_VILLAGE, PlanningError.KAWASAN_BAD_GEOMETRY}
 
 
+@not_found_as_404
 @login_required
 def area_import(request, code: str):
     village = _village(code)
@@ -159,6 +165,7 @@ def area_import(request, code: str):
     )
 
 
+@not_found_as_404
 def area_detail(request, code: str, pk: int):
     village = _village(code)
     area = selectors.area_for_village(code, pk)
@@ -203,6 +210,7 @@ def area_detail(request, code: str, pk: int):
     )
 
 
+@not_found_as_404
 @login_required
 @require_POST
 def area_action(request, code: str, pk: int):

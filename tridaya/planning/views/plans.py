@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tridaya.core.policy import authorize, can
-from tridaya.cycle.selectors import village_region
 from tridaya.planning import policy
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource
 from tridaya.planning.documents import FORMATS
@@ -41,7 +40,9 @@ from tridaya.planning.models import (
 from tridaya.planning.outlines import active_outline, chapters_of
 from tridaya.planning.selectors import plans as selectors
 from tridaya.planning.services import plans, versions
+from tridaya.planning.views import not_found_as_404
 from tridaya.regions.models import RT, Region
+from tridaya.regions.pages import village_or_404
 
 
 def _errors(request, exc: ValidationError) -> None:
@@ -70,8 +71,9 @@ def _version_url(page_or_version) -> str:
 # --- The village's plans ---------------------------------------------------------------------
 
 
+@not_found_as_404
 def plan_list(request, code: str):
-    village = village_region(code)
+    village = village_or_404(code)
     timezone.activate(village.timezone)
     may_create = can(request.user, policy.EDIT_PLAN, village)
     areas = PriorityArea.objects.filter(village=village).order_by("name")
@@ -115,6 +117,7 @@ def plan_list(request, code: str):
     )
 
 
+@not_found_as_404
 def plan_newest(request, code: str, plan_id: int):
     plan = selectors.plan_for_village(code, plan_id)
     version = selectors.newest_version(plan)
@@ -134,6 +137,7 @@ def _perms(request, version) -> dict[str, bool]:
     }
 
 
+@not_found_as_404
 def version_detail(request, code: str, plan_id: int, number: int):
     page = selectors.version_page(code, plan_id, number)
     timezone.activate(page.village.timezone)
@@ -223,6 +227,7 @@ def _locked_redirect(request, page):
     return None
 
 
+@not_found_as_404
 @login_required
 def version_edit(request, code: str, plan_id: int, number: int):
     page = _editable(request, code, plan_id, number)
@@ -258,6 +263,7 @@ def version_edit(request, code: str, plan_id: int, number: int):
     return _form_page(request, page, form, _("Ubah isi rencana"))
 
 
+@not_found_as_404
 @login_required
 def program_form(request, code: str, plan_id: int, number: int, program_id: int | None = None):
     page = _editable(request, code, plan_id, number)
@@ -308,6 +314,7 @@ def _rts(village: Region):
     return RT.objects.filter(village=village).select_related("rw")
 
 
+@not_found_as_404
 @login_required
 def row_form(request, code: str, plan_id: int, number: int, row_id: int | None = None):
     page = _editable(request, code, plan_id, number)
@@ -354,6 +361,7 @@ def row_form(request, code: str, plan_id: int, number: int, row_id: int | None =
     return _form_page(request, page, form, title)
 
 
+@not_found_as_404
 @login_required
 def safeguards_form(request, code: str, plan_id: int, number: int):
     page = _editable(request, code, plan_id, number)
@@ -373,6 +381,7 @@ def safeguards_form(request, code: str, plan_id: int, number: int):
     return _form_page(request, page, form, _("Daftar periksa pengaman"))
 
 
+@not_found_as_404
 def document(request, code: str, plan_id: int, number: int, fmt: str):
     if fmt not in FORMATS:
         raise Http404

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.policy import authorize, can, in_scope
-from tridaya.cycle.selectors import village_meetings, village_region
+from tridaya.cycle.selectors import village_meetings
 from tridaya.planning.forms import priorities as f
 from tridaya.planning.models import Ballot, PriorityOption, RoundStatus, VoteMethod
 from tridaya.planning.policy import MANAGE_KAWASAN, MANAGE_PRIORITIES, VIEW_PRIORITIES, VOTE
@@ -26,10 +26,12 @@ from tridaya.planning.selectors import priorities as selectors
 from tridaya.planning.services import kawasan as services_kawasan
 from tridaya.planning.services import priorities as services
 from tridaya.planning.services import ranking
+from tridaya.planning.views import not_found_as_404
+from tridaya.regions.pages import village_or_404
 
 
 def _village(code: str):
-    village = village_region(code)
+    village = village_or_404(code)
     timezone.activate(village.timezone)
     return village
 
@@ -39,6 +41,7 @@ def _errors(request, exc: ValidationError) -> None:
         messages.error(request, message)
 
 
+@not_found_as_404
 def rounds(request, code: str):
     village = _village(code)
     authorize(request.user, VIEW_PRIORITIES, village)
@@ -79,6 +82,7 @@ def rounds(request, code: str):
     )
 
 
+@not_found_as_404
 def round_detail(request, code: str, pk: int):
     village = _village(code)
     page = selectors.round_page(code, pk, request.user)
@@ -108,6 +112,7 @@ def _round_for_manager(request, code: str, pk: int):
     return village, round_
 
 
+@not_found_as_404
 @login_required
 def round_edit(request, code: str, pk: int):
     """The round's settings and its criteria with their weights."""
@@ -170,6 +175,7 @@ def round_edit(request, code: str, pk: int):
     )
 
 
+@not_found_as_404
 @login_required
 def round_options(request, code: str, pk: int):
     """Add mapped problems or candidate programs as options (draft only); remove one."""
@@ -216,6 +222,7 @@ def round_options(request, code: str, pk: int):
     )
 
 
+@not_found_as_404
 @login_required
 def round_scores(request, code: str, pk: int):
     """The TIPP's score of every option on every criterion (0-5)."""
@@ -263,6 +270,7 @@ def round_scores(request, code: str, pk: int):
     )
 
 
+@not_found_as_404
 @login_required
 def round_ballot(request, code: str, pk: int):
     """The voter's online ballot, and for managers the paper ballots entered as counts."""
@@ -343,6 +351,7 @@ def _ballot_initial(method: str, ballot: Ballot, options) -> dict:
     return {f"score_{k}": v for k, v in ballot.scores.items()}
 
 
+@not_found_as_404
 @login_required
 @require_POST
 def round_action(request, code: str, pk: int):

@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.policy import authorize, can
-from tridaya.cycle.selectors import village_region
 from tridaya.planning import policy
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource
 from tridaya.planning.forms.plans import (
@@ -30,6 +29,7 @@ from tridaya.planning.selectors import plans as selectors
 from tridaya.planning.selectors import price_lists
 from tridaya.planning.selectors import rab as rab_selectors
 from tridaya.planning.services import rab
+from tridaya.planning.views import not_found_as_404
 from tridaya.planning.views.plans import (
     _add_error,
     _editable,
@@ -41,8 +41,10 @@ from tridaya.planning.views.plans import (
     _tiles,
     _version_url,
 )
+from tridaya.regions.pages import village_or_404
 
 
+@not_found_as_404
 @login_required
 def activity_form(request, code: str, plan_id: int, number: int, activity_id: int | None = None):
     page = _editable(request, code, plan_id, number)
@@ -119,8 +121,9 @@ def activity_form(request, code: str, plan_id: int, number: int, activity_id: in
     )
 
 
+@not_found_as_404
 def activity_detail(request, code: str, plan_id: int, number: int, activity_id: int):
-    village = village_region(code)
+    village = village_or_404(code)
     timezone.activate(village.timezone)
     plan = selectors.plan_for_village(code, plan_id)
     version = selectors.version_of(plan, number)
@@ -148,6 +151,7 @@ def activity_detail(request, code: str, plan_id: int, number: int, activity_id: 
     )
 
 
+@not_found_as_404
 @login_required
 @require_POST
 def activity_action(request, code: str, plan_id: int, number: int, activity_id: int):

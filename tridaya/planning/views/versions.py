@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.policy import authorize
-from tridaya.cycle.selectors import village_region
 from tridaya.planning import policy
 from tridaya.planning.forms.versions import AmendForm, FeedbackForm, PublicTestForm
 from tridaya.planning.models import (
@@ -23,9 +22,12 @@ from tridaya.planning.models import (
 from tridaya.planning.selectors import plans as selectors
 from tridaya.planning.selectors import versions as version_selectors
 from tridaya.planning.services import plans, versions
+from tridaya.planning.views import not_found_as_404
 from tridaya.planning.views.plans import _errors, _version_url
+from tridaya.regions.pages import village_or_404
 
 
+@not_found_as_404
 @login_required
 @require_POST
 def version_action(request, code: str, plan_id: int, number: int):
@@ -102,8 +104,9 @@ def _valid(form) -> None:
         raise ValidationError([e for errors in form.errors.values() for e in errors])
 
 
+@not_found_as_404
 def version_compare(request, code: str, plan_id: int):
-    village = village_region(code)
+    village = village_or_404(code)
     plan = selectors.plan_for_village(code, plan_id)
     plan.village = village
     versions = list(plan.versions.order_by("number"))
