@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
 from tridaya.planning import policy
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource
@@ -48,14 +49,6 @@ from tridaya.regions.pages import village_or_404
 def _errors(request, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
-
-
-def _add_error(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def _version_url(page_or_version) -> str:
@@ -94,7 +87,7 @@ def plan_list(request, code: str):
                     kawasan=d["kawasan"] if d["kind"] == PlanKind.RTPLP else None,
                 )
             except ValidationError as exc:
-                _add_error(form, exc)
+                apply_service_error(form, exc)
             else:
                 messages.success(request, _("Rencana dibuat sebagai draf versi 1."))
                 return redirect("planning:version", code=code, plan_id=plan.pk, number=1)
@@ -256,7 +249,7 @@ def version_edit(request, code: str, plan_id: int, number: int):
         try:
             plans.version_update_texts(actor=request.user, version=version, data=form.to_input())
         except ValidationError as exc:
-            _add_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Isi rencana disimpan."))
             return redirect(_version_url(page))
@@ -293,7 +286,7 @@ def program_form(request, code: str, plan_id: int, number: int, program_id: int 
                 actor=request.user, version=page.version, data=form.to_input(), program=program
             )
         except ValidationError as exc:
-            _add_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Program disimpan."))
             return redirect(_version_url(page) + "#program")
@@ -353,7 +346,7 @@ def row_form(request, code: str, plan_id: int, number: int, row_id: int | None =
                 actor=request.user, version=page.version, data=form.to_input(), row=row
             )
         except ValidationError as exc:
-            _add_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Baris rencana investasi disimpan."))
             return redirect(_version_url(page) + "#investasi")
@@ -374,7 +367,7 @@ def safeguards_form(request, code: str, plan_id: int, number: int):
                 actor=request.user, version=page.version, answers=form.answers()
             )
         except ValidationError as exc:
-            _add_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Daftar periksa pengaman disimpan."))
             return redirect(_version_url(page) + "#pengaman")

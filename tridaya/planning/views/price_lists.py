@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
 from tridaya.planning import policy
 from tridaya.planning.forms.price_lists import PriceChangeForm, PriceImportForm, PriceListForm
@@ -17,7 +18,7 @@ from tridaya.planning.models import (
 from tridaya.planning.selectors import price_lists as price_selectors
 from tridaya.planning.services import price_lists as price_services
 from tridaya.planning.views import not_found_as_404
-from tridaya.planning.views.plans import _add_error, _errors
+from tridaya.planning.views.plans import _errors
 from tridaya.regions.models import Level, Region
 from tridaya.regions.selectors import attach_ancestors
 
@@ -48,7 +49,7 @@ def price_lists(request, code: str):
                     actor=request.user, region=region, **form.cleaned_data
                 )
             except ValidationError as exc:
-                _add_error(form, exc)
+                apply_service_error(form, exc)
             else:
                 messages.success(request, _("Daftar HSPK dibuat; impor harganya."))
                 return redirect("planning:price_list", code=code, list_id=created.pk)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can, in_scope
 from tridaya.cycle.selectors import village_meetings
 from tridaya.planning.forms import priorities as f
@@ -64,7 +65,7 @@ def rounds(request, code: str):
                     actor=request.user, village=village, **form.cleaned_data
                 )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                apply_service_error(form, exc)
             else:
                 messages.success(
                     request, _("Putaran dibuat dengan kriteria awal; sesuaikan bobotnya.")
@@ -149,7 +150,7 @@ def round_edit(request, code: str, pk: int):
         try:
             services.round_update(actor=request.user, round_=round_, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Putaran disimpan."))
             return redirect("planning:round", code=code, pk=pk)
@@ -244,7 +245,7 @@ def round_scores(request, code: str, pk: int):
                 messages.success(request, _("%(n)s nilai disimpan.") % {"n": changed})
                 return redirect("planning:round", code=code, pk=pk)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_service_error(form, exc)
     fields = {name: form[name] for name in form.fields}
     rows = [
         (
@@ -326,7 +327,7 @@ def round_ballot(request, code: str, pk: int):
             messages.success(request, _("Surat suara dihapus."))
             return redirect("planning:round_ballot", code=code, pk=pk)
     except ValidationError as exc:
-        (paper_form if action == "paper" else vote_form).add_error(None, exc)
+        apply_service_error(paper_form if action == "paper" else vote_form, exc)
     return render(
         request,
         "planning/priorities/round_ballot.html",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
 from tridaya.planning import policy
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource
@@ -31,7 +32,6 @@ from tridaya.planning.selectors import rab as rab_selectors
 from tridaya.planning.services import rab
 from tridaya.planning.views import not_found_as_404
 from tridaya.planning.views.plans import (
-    _add_error,
     _editable,
     _errors,
     _form_page,
@@ -100,7 +100,7 @@ def activity_form(request, code: str, plan_id: int, number: int, activity_id: in
                 actor=request.user, version=page.version, data=form.to_input(), activity=activity
             )
         except ValidationError as exc:
-            _add_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Kegiatan disimpan."))
             return redirect(
