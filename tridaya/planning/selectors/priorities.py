@@ -190,3 +190,13 @@ def rounds_with_problems(village: Region) -> QuerySet[PriorityRound]:
         .distinct()
         .order_by("-created_at")
     )
+
+
+def ranked_options(round_: PriorityRound) -> list[PriorityOption]:
+    """The round's options in its ranking: the frozen vote of a closed round, else the order
+    they were listed in."""
+    options = list(round_.options.select_related("problem__rt").order_by("position", "id"))
+    if round_.status == RoundStatus.CLOSED and round_.result:
+        order = {t["key"]: t["rank"] for t in round_.result["vote"]["tallies"]}
+        options.sort(key=lambda o: order.get(o.key, len(order) + 1))
+    return options

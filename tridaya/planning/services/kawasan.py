@@ -36,12 +36,11 @@ from tridaya.planning.models import (
     AreaSource,
     AreaStatus,
     PriorityArea,
-    PriorityOption,
     PriorityRound,
-    RoundStatus,
 )
 from tridaya.planning.policy import MANAGE_KAWASAN
 from tridaya.planning.selectors.kawasan import indicator_inputs
+from tridaya.planning.selectors.priorities import ranked_options
 from tridaya.regions.models import RT, Region
 
 NAME_PROPERTIES = ("nama", "name", "NAMA", "Nama", "NAME")
@@ -452,16 +451,6 @@ def areas_import(
 
 
 # --- Derived from a round -------------------------------------------------------------------------
-
-
-def ranked_options(round_: PriorityRound) -> list[PriorityOption]:
-    """The round's options in its ranking: the frozen vote of a closed round, else the order
-    they were listed in."""
-    options = list(round_.options.select_related("problem__rt").order_by("position", "id"))
-    if round_.status == RoundStatus.CLOSED and round_.result:
-        order = {t["key"]: t["rank"] for t in round_.result["vote"]["tallies"]}
-        options.sort(key=lambda o: order.get(o.key, len(order) + 1))
-    return options
 
 
 @transaction.atomic
