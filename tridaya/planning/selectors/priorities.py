@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from tridaya.core.errors import NotFound
+from tridaya.core.policy import Viewer
 from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus
 from tridaya.planning import results
 from tridaya.planning.models import (
@@ -124,7 +125,7 @@ def _decorate(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-def round_page(code: str, pk: int, user=None) -> RoundPage:
+def round_page(code: str, pk: int, user: Viewer | None = None) -> RoundPage:
     """A round with its criteria, options and scores, its ballots, the voter's own ballot and
     the result: frozen and recounted when closed, counted live otherwise (6 queries)."""
     round_ = round_for_village(code, pk)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from django.utils.translation import gettext as _
@@ -72,7 +73,7 @@ class PlanLine:
         return [self.funding[s] for s in FUNDING_FIELDS]
 
 
-def _funding(obj) -> dict[str, int]:
+def _funding(obj: Any) -> dict[str, int]:
     return {source: getattr(obj, name) for source, name in FUNDING_FIELDS.items()}
 
 

@@ -7,6 +7,7 @@ chosen; to change them, undo the choice first (both steps are audited)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from shapely.geometry import mapping, shape
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.geo import AREAL, parse_geometry, validate_geojson
@@ -150,7 +152,7 @@ AREA_FIELDS = [
 @transaction.atomic
 def area_create(
     *,
-    actor,
+    actor: User | None,
     village: Region,
     name: str,
     geometry: Any,
@@ -198,7 +200,12 @@ def _changes_of(area: PriorityArea, before: dict | None = None) -> dict[str, lis
 
 @transaction.atomic
 def area_update(
-    *, actor, area: PriorityArea, name: str, description: str = "", geometry: Any = None
+    *,
+    actor: User | None,
+    area: PriorityArea,
+    name: str,
+    description: str = "",
+    geometry: Any = None,
 ) -> PriorityArea:
     """Rename, describe or redraw a candidate; a new boundary recomputes its indicators."""
     authorize(actor, MANAGE_KAWASAN, area)
@@ -222,7 +229,7 @@ def area_update(
 
 
 @transaction.atomic
-def area_recompute(*, actor, area: PriorityArea) -> PriorityArea:
+def area_recompute(*, actor: User | None, area: PriorityArea) -> PriorityArea:
     """Recompute the indicators of a candidate from the mapping data as it is now."""
     authorize(actor, MANAGE_KAWASAN, area)
     area = _locked(area)
@@ -238,7 +245,7 @@ def area_recompute(*, actor, area: PriorityArea) -> PriorityArea:
 @transaction.atomic
 def area_criteria_set(
     *,
-    actor,
+    actor: User | None,
     area: PriorityArea,
     slum_rationale: str = "",
     land_status: str = "",
@@ -268,7 +275,11 @@ def area_criteria_set(
 
 @transaction.atomic
 def area_choose(
-    *, actor, area: PriorityArea, decision_rationale: str, meeting: Meeting | None = None
+    *,
+    actor: User | None,
+    area: PriorityArea,
+    decision_rationale: str,
+    meeting: Meeting | None = None,
 ) -> PriorityArea:
     """Choose a candidate as kawasan prioritas: its three criteria must be recorded; its
     indicators are recomputed one last time and frozen with it."""
@@ -310,7 +321,7 @@ def area_choose(
 
 
 @transaction.atomic
-def area_unchoose(*, actor, area: PriorityArea, reason: str) -> PriorityArea:
+def area_unchoose(*, actor: User | None, area: PriorityArea, reason: str) -> PriorityArea:
     """Undo a choice, with a written reason (audited), so the area can be changed again."""
     authorize(actor, MANAGE_KAWASAN, area)
     area = _locked(area)
@@ -335,7 +346,7 @@ def area_unchoose(*, actor, area: PriorityArea, reason: str) -> PriorityArea:
 
 
 @transaction.atomic
-def area_delete(*, actor, area: PriorityArea) -> None:
+def area_delete(*, actor: User | None, area: PriorityArea) -> None:
     authorize(actor, MANAGE_KAWASAN, area)
     area = _locked(area)
     _refuse_chosen(area)
@@ -359,7 +370,7 @@ class ImportReport:
 
 
 def _planned_features(
-    village: Region, features, prefix: str
+    village: Region, features: Sequence[Any], prefix: str
 ) -> tuple[list[tuple[str, dict]], list[str]]:
     """(name, clean geometry) of each feature of an import, and what is wrong with the others."""
     extent = village_extent(village)
@@ -392,7 +403,7 @@ def _planned_features(
 @transaction.atomic
 def areas_import(
     *,
-    actor,
+    actor: User | None,
     village: Region,
     data: bytes,
     file_name: str,
@@ -454,7 +465,9 @@ def areas_import(
 
 
 @transaction.atomic
-def area_derive(*, actor, round_: PriorityRound, top: int = 3, name: str = "") -> PriorityArea:
+def area_derive(
+    *, actor: User | None, round_: PriorityRound, top: int = 3, name: str = ""
+) -> PriorityArea:
     """A candidate made of the RTs where the round's `top` best-ranked problems lie: the RT the
     problem was mapped in, or every RT its location touches."""
     authorize(actor, MANAGE_KAWASAN, round_.village)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import authorize
@@ -79,7 +80,7 @@ def _require_state(version: PlanVersion, *states: str) -> None:
 @transaction.atomic
 def plan_create(
     *,
-    actor,
+    actor: User | None,
     village: Region,
     kind: str,
     start_year: int,
@@ -146,7 +147,9 @@ TEXT_AUDIT = [*VERSION_TEXT_FIELDS, "start_year", "sections"]
 
 
 @transaction.atomic
-def version_update_texts(*, actor, version: PlanVersion, data: VersionTexts) -> PlanVersion:
+def version_update_texts(
+    *, actor: User | None, version: PlanVersion, data: VersionTexts
+) -> PlanVersion:
     """Vision, mission, concept, community rules, environmental and social notes, and the free
     text of the outline's other chapters."""
     authorize(actor, policy.EDIT_PLAN, version)
@@ -190,7 +193,9 @@ def _check_years_fit(version: PlanVersion) -> None:
 
 
 @transaction.atomic
-def version_set_safeguards(*, actor, version: PlanVersion, answers: dict) -> PlanVersion:
+def version_set_safeguards(
+    *, actor: User | None, version: PlanVersion, answers: dict
+) -> PlanVersion:
     """Answer the safeguards checklist of an RTPLP ({item: {answer, note}})."""
     authorize(actor, policy.EDIT_PLAN, version)
     version = _locked_version(version)
@@ -234,7 +239,11 @@ PROGRAM_AUDIT = ["domain", "name", "description", "years", "position"]
 
 @transaction.atomic
 def program_save(
-    *, actor, version: PlanVersion, data: ProgramInput, program: PlanProgram | None = None
+    *,
+    actor: User | None,
+    version: PlanVersion,
+    data: ProgramInput,
+    program: PlanProgram | None = None,
 ) -> PlanProgram:
     """Add or change a program of the plan and the mapped problems it answers."""
     authorize(actor, policy.EDIT_PLAN, version)
@@ -264,7 +273,7 @@ def program_save(
 
 
 @transaction.atomic
-def program_delete(*, actor, program: PlanProgram) -> None:
+def program_delete(*, actor: User | None, program: PlanProgram) -> None:
     authorize(actor, policy.EDIT_PLAN, program)
     version = _locked_version(program.version)
     require_editable(version)
@@ -325,7 +334,11 @@ ROW_AUDIT = [
 
 @transaction.atomic
 def investment_row_save(
-    *, actor, version: PlanVersion, data: InvestmentInput, row: InvestmentRow | None = None
+    *,
+    actor: User | None,
+    version: PlanVersion,
+    data: InvestmentInput,
+    row: InvestmentRow | None = None,
 ) -> InvestmentRow:
     """Add or change a row of the investment plan; the sources must add up to volume × unit
     cost, in whole rupiah."""
@@ -370,7 +383,7 @@ def investment_row_save(
 
 
 @transaction.atomic
-def investment_row_delete(*, actor, row: InvestmentRow) -> None:
+def investment_row_delete(*, actor: User | None, row: InvestmentRow) -> None:
     authorize(actor, policy.EDIT_PLAN, row)
     version = _locked_version(row.version)
     require_editable(version)
@@ -389,7 +402,7 @@ OUTLINE_AUDIT = ["name", "chapters", "is_active"]
 
 
 @transaction.atomic
-def outline_save(*, actor, outline: DocumentOutline) -> DocumentOutline:
+def outline_save(*, actor: User | None, outline: DocumentOutline) -> DocumentOutline:
     """Save a new or edited outline of RPLP / RTPLP documents (the program's, kept in the
     admin): checked, and audited with what changed."""
     authorize(actor, policy.EDIT_OUTLINES, outline)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
 from tridaya.core.money import parse_rupiah
@@ -33,7 +34,7 @@ from tridaya.regions.models import Level, Region
 
 @transaction.atomic
 def price_list_create(
-    *, actor, region: Region, year: int, name: str, source: str = ""
+    *, actor: User | None, region: Region, year: int, name: str, source: str = ""
 ) -> PriceList:
     """A regency's or city's price list for a year (also a province's, as a fallback)."""
     authorize(actor, policy.MANAGE_PRICE_LISTS, region)
@@ -157,7 +158,7 @@ def parse_price_table(content: bytes, filename: str) -> tuple[list[dict], list[R
 
 @transaction.atomic
 def price_list_import(
-    *, actor, price_list: PriceList, content: bytes, filename: str
+    *, actor: User | None, price_list: PriceList, content: bytes, filename: str
 ) -> ImportReport:
     """Import an HSPK file into a price list. Strict: with any bad row nothing is written and
     the report names every bad row and column. Items are matched by code, so importing again
@@ -206,7 +207,7 @@ def price_list_import(
 
 
 @transaction.atomic
-def price_item_set_price(*, actor, item: PriceItem, price: int) -> PriceItem:
+def price_item_set_price(*, actor: User | None, item: PriceItem, price: int) -> PriceItem:
     """Change one unit price in the list (RAB lines keep theirs until `price_apply`)."""
     authorize(actor, policy.MANAGE_PRICE_LISTS, item)
     item = PriceItem.objects.select_for_update().get(pk=item.pk)
@@ -233,7 +234,7 @@ class Moved:
 
 
 @transaction.atomic
-def price_apply(*, actor, item: PriceItem, version: PlanVersion) -> list[Moved]:
+def price_apply(*, actor: User | None, item: PriceItem, version: PlanVersion) -> list[Moved]:
     """Carry the list's current price of `item` into the RAB lines of one open RTPLP version
     that use it; returns the activities whose totals moved."""
     authorize(actor, policy.EDIT_PLAN, version)

@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.errors import DomainError
@@ -123,7 +124,7 @@ ROUND_FIELDS = ["title", "description", "method", "max_score", "meeting", "statu
 @transaction.atomic
 def round_create(
     *,
-    actor,
+    actor: User | None,
     village: Region,
     title: str,
     method: str = VoteMethod.BORDA,
@@ -165,7 +166,7 @@ def round_create(
 @transaction.atomic
 def round_update(
     *,
-    actor,
+    actor: User | None,
     round_: PriorityRound,
     title: str,
     description: str = "",
@@ -195,7 +196,7 @@ def round_update(
 
 
 @transaction.atomic
-def round_delete(*, actor, round_: PriorityRound) -> None:
+def round_delete(*, actor: User | None, round_: PriorityRound) -> None:
     """Only a round still in draft (no ballot can exist yet)."""
     authorize(actor, MANAGE_PRIORITIES, round_)
     round_ = _locked(round_)
@@ -272,7 +273,7 @@ def _write_criteria(round_: PriorityRound, criteria: Sequence[CriterionInput]) -
 
 @transaction.atomic
 def criteria_set(
-    *, actor, round_: PriorityRound, criteria: Sequence[CriterionInput]
+    *, actor: User | None, round_: PriorityRound, criteria: Sequence[CriterionInput]
 ) -> list[PriorityCriterion]:
     """Replace the round's criteria and weights (weights add up to 100). A criterion kept by
     its key keeps its scores; a removed one loses them. Allowed until the round closes."""
@@ -301,7 +302,7 @@ def _next_position(round_: PriorityRound) -> int:
 
 @transaction.atomic
 def options_add_problems(
-    *, actor, round_: PriorityRound, problems: Sequence[Problem]
+    *, actor: User | None, round_: PriorityRound, problems: Sequence[Problem]
 ) -> list[PriorityOption]:
     """Add mapped problems as options, copying the figures they are ranked on (households,
     poor households, severity, the slum score of their RT). A problem already in the round is
@@ -360,7 +361,7 @@ def options_add_problems(
 @transaction.atomic
 def option_add_program(
     *,
-    actor,
+    actor: User | None,
     round_: PriorityRound,
     title: str,
     domain: str,
@@ -402,7 +403,7 @@ def option_add_program(
 
 
 @transaction.atomic
-def option_remove(*, actor, option: PriorityOption) -> None:
+def option_remove(*, actor: User | None, option: PriorityOption) -> None:
     authorize(actor, MANAGE_PRIORITIES, option)
     round_ = _locked(option.round)
     _require_draft(round_, _("Daftar pilihan"))

@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.geo import validate_geojson
@@ -94,7 +96,11 @@ ACTIVITY_AUDIT = [
 
 @transaction.atomic
 def activity_save(
-    *, actor, version: PlanVersion, data: ActivityInput, activity: Activity | None = None
+    *,
+    actor: User | None,
+    version: PlanVersion,
+    data: ActivityInput,
+    activity: Activity | None = None,
 ) -> Activity:
     """Add or change an activity of an RTPLP."""
     authorize(actor, policy.EDIT_PLAN, version)
@@ -156,7 +162,7 @@ def activity_save(
 
 
 @transaction.atomic
-def activity_delete(*, actor, activity: Activity) -> None:
+def activity_delete(*, actor: User | None, activity: Activity) -> None:
     authorize(actor, policy.EDIT_PLAN, activity)
     _editable_version(activity.version)
     record_event(
@@ -228,7 +234,7 @@ def _fill_item(item: RABItem, data: RABItemInput, village_code: str) -> None:
 
 
 @transaction.atomic
-def rab_item_add(*, actor, activity: Activity, data: RABItemInput) -> RABItem:
+def rab_item_add(*, actor: User | None, activity: Activity, data: RABItemInput) -> RABItem:
     """Add a line to an activity's RAB; the activity's total follows."""
     authorize(actor, policy.EDIT_PLAN, activity)
     version = _editable_version(activity.version)
@@ -253,7 +259,7 @@ def rab_item_add(*, actor, activity: Activity, data: RABItemInput) -> RABItem:
 
 
 @transaction.atomic
-def rab_item_delete(*, actor, item: RABItem) -> None:
+def rab_item_delete(*, actor: User | None, item: RABItem) -> None:
     authorize(actor, policy.EDIT_PLAN, item)
     _editable_version(item.activity.version)
     activity = Activity.objects.select_for_update().get(pk=item.activity_id)
@@ -274,7 +280,9 @@ MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
 @transaction.atomic
-def attachment_add(*, actor, activity: Activity, kind: str, title: str, file) -> ActivityAttachment:
+def attachment_add(
+    *, actor: User | None, activity: Activity, kind: str, title: str, file: File
+) -> ActivityAttachment:
     """Attach a DED drawing, RKS, land letter, photo or other file (at most 20 MB)."""
     authorize(actor, policy.EDIT_PLAN, activity)
     _editable_version(activity.version)
@@ -299,7 +307,7 @@ def attachment_add(*, actor, activity: Activity, kind: str, title: str, file) ->
 
 
 @transaction.atomic
-def attachment_delete(*, actor, attachment: ActivityAttachment) -> None:
+def attachment_delete(*, actor: User | None, attachment: ActivityAttachment) -> None:
     authorize(actor, policy.EDIT_PLAN, attachment)
     _editable_version(attachment.activity.version)
     record_event(

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import authorize
@@ -43,7 +44,7 @@ from tridaya.planning.services.priorities import (
 
 @transaction.atomic
 def scores_set(
-    *, actor, round_: PriorityRound, scores: Mapping[tuple[int, int], int | None]
+    *, actor: User | None, round_: PriorityRound, scores: Mapping[tuple[int, int], int | None]
 ) -> int:
     """Set the TIPP's scores, {(option id, criterion id): 0-5, or None to clear}. Returns the
     number of cells that changed. Allowed until the round closes."""
@@ -124,7 +125,7 @@ def suggested_score(criterion: PriorityCriterion, option: PriorityOption, tops: 
 
 
 @transaction.atomic
-def scores_fill_from_data(*, actor, round_: PriorityRound) -> int:
+def scores_fill_from_data(*, actor: User | None, round_: PriorityRound) -> int:
     """Fill the cells of data-based criteria from the options' figures (see suggested_score);
     typed-in criteria are left alone. Returns the number of cells that changed."""
     authorize(actor, MANAGE_PRIORITIES, round_)
@@ -148,7 +149,7 @@ def scores_fill_from_data(*, actor, round_: PriorityRound) -> int:
 
 
 @transaction.atomic
-def voting_open(*, actor, round_: PriorityRound) -> PriorityRound:
+def voting_open(*, actor: User | None, round_: PriorityRound) -> PriorityRound:
     authorize(actor, MANAGE_PRIORITIES, round_)
     round_ = _locked(round_)
     _require_draft(round_, _("Status putaran"))
@@ -215,7 +216,7 @@ BALLOT_FIELDS = ["kind", "count", "choices", "scores", "note", "voter"]
 @transaction.atomic
 def ballot_cast(
     *,
-    actor,
+    actor: User | None,
     round_: PriorityRound,
     choices: Sequence[int | str] = (),
     scores: Mapping[int | str, int] | None = None,
@@ -241,7 +242,7 @@ def ballot_cast(
 @transaction.atomic
 def ballot_paper_add(
     *,
-    actor,
+    actor: User | None,
     round_: PriorityRound,
     count: int,
     choices: Sequence[int | str] = (),
@@ -293,14 +294,14 @@ def ballot_paper_add(
 
 
 @transaction.atomic
-def ballot_remove(*, actor, ballot: Ballot) -> None:
+def ballot_remove(*, actor: User | None, ballot: Ballot) -> None:
     """Paper ballots are removed by the managers (a typing error); an online ballot only by its
     voter. Only while voting is open."""
     if ballot.kind == BallotKind.PAPER:
         authorize(actor, MANAGE_PRIORITIES, ballot)
     else:
         authorize(actor, VOTE, ballot)
-        if ballot.voter_id != actor.pk:
+        if actor is None or ballot.voter_id != actor.pk:
             raise DomainError(
                 _("Hanya pemilihnya sendiri yang dapat menarik surat suara daring."),
                 code=PlanningError.NOT_YOUR_BALLOT,
@@ -316,7 +317,7 @@ def ballot_remove(*, actor, ballot: Ballot) -> None:
 
 
 @transaction.atomic
-def round_close(*, actor, round_: PriorityRound) -> PriorityRound:
+def round_close(*, actor: User | None, round_: PriorityRound) -> PriorityRound:
     """Close the vote: count the stored ballots and rank by the weighted criteria, freeze both
     with the digest of their inputs. Needs the rembug, at least one ballot and weights of 100%."""
     authorize(actor, MANAGE_PRIORITIES, round_)

@@ -11,6 +11,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import assignments, authorize, covers
@@ -42,7 +43,9 @@ from tridaya.planning.services.plans import (
 
 
 @transaction.atomic
-def version_start_public_test(*, actor, version: PlanVersion, meeting: Meeting) -> PlanVersion:
+def version_start_public_test(
+    *, actor: User | None, version: PlanVersion, meeting: Meeting
+) -> PlanVersion:
     """Put the draft (or a revised version, for another round) before the residents at an uji
     publik meeting of the village's cycle."""
     authorize(actor, policy.RUN_PUBLIC_TEST, version)
@@ -72,7 +75,9 @@ def version_start_public_test(*, actor, version: PlanVersion, meeting: Meeting) 
 
 
 @transaction.atomic
-def feedback_add(*, actor, version: PlanVersion, raised_by: str, point: str) -> Feedback:
+def feedback_add(
+    *, actor: User | None, version: PlanVersion, raised_by: str, point: str
+) -> Feedback:
     """Record a point raised at the uji publik."""
     authorize(actor, policy.RUN_PUBLIC_TEST, version)
     version = _locked_version(version)
@@ -94,7 +99,7 @@ def feedback_add(*, actor, version: PlanVersion, raised_by: str, point: str) -> 
 
 @transaction.atomic
 def feedback_answer(
-    *, actor, feedback: Feedback, answer: str, changes_plan: bool = False
+    *, actor: User | None, feedback: Feedback, answer: str, changes_plan: bool = False
 ) -> Feedback:
     """Answer a point: what the TIPP does with it (and whether the plan changes)."""
     authorize(actor, policy.RUN_PUBLIC_TEST, feedback)
@@ -114,7 +119,7 @@ def feedback_answer(
 
 
 @transaction.atomic
-def version_revise(*, actor, version: PlanVersion) -> PlanVersion:
+def version_revise(*, actor: User | None, version: PlanVersion) -> PlanVersion:
     """Close the uji publik: every point must have its answer. The version opens for the
     revisions the answers promise."""
     authorize(actor, policy.RUN_PUBLIC_TEST, version)
@@ -146,7 +151,7 @@ def version_revise(*, actor, version: PlanVersion) -> PlanVersion:
 # --- Legalisation ----------------------------------------------------------------------------
 
 
-def signatory_kind_for(actor, version: PlanVersion) -> str:
+def signatory_kind_for(actor: User | None, version: PlanVersion) -> str:
     """The signature the actor gives: BKM, Lurah/Kepala Desa (village apparatus) or Pokja Teknis
     / Bappeda (city coordinator), by the role they hold over the village."""
     village = version.plan.village_id
@@ -162,7 +167,7 @@ def signatory_kind_for(actor, version: PlanVersion) -> str:
 @transaction.atomic
 def version_sign(
     *,
-    actor,
+    actor: User | None,
     version: PlanVersion,
     kind: str | None = None,
     signer_name: str = "",
@@ -232,7 +237,7 @@ def readiness_problems(version: PlanVersion) -> list[str]:
 
 @transaction.atomic
 def version_legalise(
-    *, actor, version: PlanVersion, legalised_on: dt.date | None = None
+    *, actor: User | None, version: PlanVersion, legalised_on: dt.date | None = None
 ) -> PlanVersion:
     """Legalise a revised version signed by BKM, Lurah/Kepala Desa and Pokja Teknis/Bappeda.
     The version it amends (if any) becomes superseded. From now on nothing in it changes."""
@@ -285,7 +290,7 @@ def version_legalise(
 
 
 @transaction.atomic
-def version_amend(*, actor, version: PlanVersion, reason: str) -> PlanVersion:
+def version_amend(*, actor: User | None, version: PlanVersion, reason: str) -> PlanVersion:
     """Open an amendment of the newest legalised version: a new draft version copied from it,
     with the reason written down. The legalised version stays in force until the new one is
     legalised."""
