@@ -38,8 +38,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 class CriterionInline(admin.TabularInline):
     model = PriorityCriterion
-    fields = ["position", "key", "label", "weight", "basis"]
-    readonly_fields = fields
+    fields = readonly_fields = ("position", "key", "label", "weight", "basis")
     extra = 0
     can_delete = False
 
@@ -49,8 +48,15 @@ class CriterionInline(admin.TabularInline):
 
 class OptionInline(admin.TabularInline):
     model = PriorityOption
-    fields = ["position", "kind", "title", "domain", "households", "poor_households", "severity"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "position",
+        "kind",
+        "title",
+        "domain",
+        "households",
+        "poor_households",
+        "severity",
+    )
     extra = 0
     can_delete = False
 
@@ -85,8 +91,7 @@ class PriorityAreaAdmin(ReadOnlyAdmin):
 
 class VersionInline(admin.TabularInline):
     model = PlanVersion
-    fields = ["number", "state", "start_year", "legalised_on"]
-    readonly_fields = fields
+    fields = readonly_fields = ("number", "state", "start_year", "legalised_on")
     extra = 0
     can_delete = False
     show_change_link = True
@@ -105,16 +110,22 @@ class PlanAdmin(ReadOnlyAdmin):
 
 class ProgramInline(admin.TabularInline):
     model = PlanProgram
-    fields = ["domain", "name", "years"]
-    readonly_fields = fields
+    fields = readonly_fields = ("domain", "name", "years")
     extra = 0
     can_delete = False
 
 
 class RowInline(admin.TabularInline):
     model = InvestmentRow
-    fields = ["year", "domain", "component", "volume", "unit", "unit_cost", "fund_blm"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "year",
+        "domain",
+        "component",
+        "volume",
+        "unit",
+        "unit_cost",
+        "fund_blm",
+    )
     extra = 0
     can_delete = False
 
@@ -128,8 +139,7 @@ class PlanVersionAdmin(ReadOnlyAdmin):
 
 class RABInline(admin.TabularInline):
     model = RABItem
-    fields = ["code", "description", "volume", "unit", "unit_price", "amount"]
-    readonly_fields = fields
+    fields = readonly_fields = ("code", "description", "volume", "unit", "unit_price", "amount")
     extra = 0
     can_delete = False
 
@@ -142,8 +152,7 @@ class ActivityAdmin(ReadOnlyAdmin):
 
 class PriceItemInline(admin.TabularInline):
     model = PriceItem
-    fields = ["code", "name", "unit", "price", "category"]
-    readonly_fields = fields
+    fields = readonly_fields = ("code", "name", "unit", "price", "category")
     extra = 0
     can_delete = False
 
