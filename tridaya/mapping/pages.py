@@ -4,13 +4,11 @@ address of their page (selectors build no URLs)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from collections.abc import Iterable
 
-from django.http import Http404
 from django.urls import reverse
 
-from tridaya.core.errors import NotFound
+from tridaya.core.pages import found_or_404
 from tridaya.mapping.models import Household, ImportBatch, Layer, Problem, ProblemPhoto
 from tridaya.mapping.selectors import households as households_sel
 from tridaya.mapping.selectors import layers as layers_sel
@@ -18,8 +16,6 @@ from tridaya.mapping.selectors import problems as problems_sel
 from tridaya.mapping.selectors import slum as slum_sel
 from tridaya.regions.models import RT, Region
 from tridaya.regions.pages import village_or_404
-
-T = TypeVar("T")
 
 __all__ = [
     "batch_or_404",
@@ -34,14 +30,6 @@ __all__ = [
     "slum_rt_or_404",
     "village_or_404",
 ]
-
-
-def found_or_404(read: Callable[..., T], *args: Any) -> T:
-    """`read(*args)`, or a 404 when it finds nothing (no existence leak either way)."""
-    try:
-        return read(*args)
-    except NotFound:
-        raise Http404 from None
 
 
 def rt_or_404(village: Region, rt_id: int) -> RT:

@@ -12,8 +12,8 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from tridaya.core.errors import DomainError
-from tridaya.core.tabular import RowProblem, TableError, TableErrorCode, read_table
+from tridaya.core.errors import CoreError, DomainError
+from tridaya.core.tabular import RowProblem, TableError, read_table
 from tridaya.mapping.errors import MappingError
 from tridaya.mapping.scoring import DENOMINATOR_LABELS
 from tridaya.mapping.selectors.slum import SlumPage
@@ -42,7 +42,7 @@ def template_rows(data: bytes, file_name: str) -> Iterator[tuple[int, dict[str, 
     try:
         table = read_table(data, file_name)
     except TableError as exc:
-        if exc.code == TableErrorCode.EMPTY:
+        if exc.code == CoreError.TABLE_EMPTY:
             return
         if file_name.lower().endswith(".xlsx"):
             problem = RowProblem(1, "", _("berkas XLSX tidak terbaca."))

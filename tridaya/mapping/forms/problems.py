@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.forms import GeoJSONField, bootstrapify
+from tridaya.cycle.forms import MeetingChoiceField
 from tridaya.cycle.models import Meeting
 from tridaya.mapping.forms.layers import GisUploadMixin
 from tridaya.mapping.models import (
@@ -31,11 +32,6 @@ SEVERITY_CHOICES = [
 class RTChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj) -> str:
         return rt_label(obj)
-
-
-class MeetingChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return f"{obj.display_title} ({obj.held_on:%d-%m-%Y})"
 
 
 class ProblemForm(forms.Form):

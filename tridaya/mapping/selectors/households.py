@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
 
+from tridaya.core.selectors import one_of
 from tridaya.mapping.models import (
     SAFE_SANITATION,
     SAFE_WATER,
@@ -18,7 +19,6 @@ from tridaya.mapping.models import (
     ImportBatch,
     QuarantinedRow,
 )
-from tridaya.mapping.selectors import one_of
 from tridaya.regions.models import RT, Region, VillageProfile
 
 DEFAULT_COVERAGE_MIN_PCT = 80

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
+from tridaya.core.selectors import one_of
 from tridaya.mapping.gis_formats import OutFeature
 from tridaya.mapping.models import Layer, LayerFeature
-from tridaya.mapping.selectors import one_of
 from tridaya.regions.models import Region
 
 

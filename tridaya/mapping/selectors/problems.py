@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 from shapely.geometry.base import BaseGeometry
 
+from tridaya.core.selectors import one_of
 from tridaya.mapping.gis_formats import OutFeature
 from tridaya.mapping.models import (
     GeometryKind,
@@ -21,7 +22,6 @@ from tridaya.mapping.models import (
     ProblemStatus,
     Sector,
 )
-from tridaya.mapping.selectors import one_of
 from tridaya.mapping.spatial import (
     VillageExtent,
     centre_radius_m,

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from tridaya.core.selectors import one_of
 from tridaya.mapping import scoring
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
 from tridaya.mapping.models import RTProfile, SlumCriteriaSet, SlumVolume
-from tridaya.mapping.selectors import one_of
 from tridaya.mapping.selectors.problems import rt_label
 from tridaya.regions.models import RT, Region
 
