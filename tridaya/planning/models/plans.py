@@ -5,7 +5,7 @@ the uji publik with the answer to each, and the three sign-offs of legalisation.
 A version moves draft -> uji publik -> revised -> legalised; an amendment is a new version that
 starts as a draft copy, and the version it replaces becomes superseded when the new one is
 legalised. A legalised or superseded version never changes: the services refuse it with a coded
-error and the database refuses it too (migration 0002_guard_closed_rounds_and_legalised_versions)."""
+error and the database refuses it too (planning migration 0002, FrozenWhen guards)."""
 
 from __future__ import annotations
 
