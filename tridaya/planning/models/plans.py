@@ -19,7 +19,6 @@ from tridaya.core.choices import TridayaDomain
 from tridaya.core.formats import group_thousands
 from tridaya.core.models import TimeStampedModel
 from tridaya.cycle.models import Meeting
-from tridaya.mapping.models import Problem
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource, line_amount
 from tridaya.planning.models.kawasan import PriorityArea
 from tridaya.regions.models import RT, Level, Region
@@ -191,7 +190,7 @@ class PlanProgram(TimeStampedModel):
     name = models.CharField(_("nama program"), max_length=200)
     description = models.TextField(_("uraian"), blank=True)
     problems = models.ManyToManyField(
-        Problem, verbose_name=_("masalah yang dijawab"), blank=True, related_name="+"
+        "mapping.Problem", verbose_name=_("masalah yang dijawab"), blank=True, related_name="+"
     )
     years = models.JSONField(_("tahun pelaksanaan"), default=list, blank=True)
 
