@@ -3,16 +3,16 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import Sex
 from tridaya.core.forms import bootstrapify
-from tridaya.cycle.models import AttendanceMode, Meeting, MeetingKind, Program, Step
+from tridaya.cycle.models import AttendanceMode, MeetingKind, Program, Step
 from tridaya.cycle.services import AttendeeInput, MeetingInput
 from tridaya.institutions.models import Election
 
 
 class MeetingChoiceField(forms.ModelChoiceField):
-    """A village's meeting picked by its title and date (later apps link their decisions to the
-    rembug that took them: prioritisation rounds, kawasan, mapped problems)."""
+    """A choice of the village's meetings, shown by title and date (later apps link their
+    records to a meeting with it)."""
 
-    def label_from_instance(self, obj: Meeting) -> str:
+    def label_from_instance(self, obj) -> str:
         return f"{obj.display_title} ({obj.held_on:%d-%m-%Y})"
 
 

@@ -9,7 +9,7 @@ from tridaya.core.forms import GeoJSONField, bootstrapify
 from tridaya.core.geo import AREAL
 from tridaya.core.reasons import MIN_REASON_LENGTH
 from tridaya.cycle.forms import MeetingChoiceField
-from tridaya.mapping.forms_maps import GisUploadMixin
+from tridaya.mapping.forms.layers import GisUploadMixin
 from tridaya.planning.models import (
     LandStatus,
     Rating,
