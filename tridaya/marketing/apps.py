@@ -8,4 +8,13 @@ class MarketingConfig(AppConfig):
     verbose_name = _("Pemasaran rencana")
 
     def ready(self) -> None:
-        from tridaya.marketing import policy  # noqa: F401  (policy registers its rules)
+        from tridaya.core.navigation import register_village_section
+        from tridaya.marketing import (
+            outputs,
+            policy,  # noqa: F401  (policy registers its rules)
+        )
+
+        outputs.register_marketing_outputs()
+        register_village_section(
+            order=70, label=_("Pemasaran"), url_name="marketing:home", icon="megaphone"
+        )

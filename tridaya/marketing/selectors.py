@@ -240,3 +240,109 @@ def pledges_of_meetings(meeting_ids: list[int]) -> dict[int, list[Pledge]]:
     ):
         found[pledge.meeting_id].append(pledge)
     return found
+
+
+def pledge_state_counts(code: str) -> dict[str, int]:
+    counts = dict.fromkeys(PledgeState.values, 0)
+    for row in (
+        Pledge.objects.filter(village_id=code).values("state").annotate(n=Count("id")).order_by()
+    ):
+        counts[row["state"]] = row["n"]
+    return counts
+
+
+# --- Roll-ups ---------------------------------------------------------------------------------
+
+
+@dataclass
+class SourceLine:
+    code: str
+    label: str
+    committed: int
+    realised: int
+
+
+@dataclass
+class Rollup:
+    code: str
+    report: GapReport
+    sources: list[SourceLine]
+    village_names: dict[str, str]
+
+    @property
+    def mobilised(self) -> int:
+        """Partner money counted (commitments and realisations)."""
+        return self.report.totals["committed"]
+
+    @property
+    def blm(self) -> int:
+        return self.report.totals["blm"]
+
+    @property
+    def leverage_text(self) -> str:
+        """Partner money per rupiah of BLM ('2,35'), '-' without BLM."""
+        if not self.blm:
+            return "-"
+        from decimal import ROUND_HALF_UP, Decimal
+
+        ratio = (Decimal(self.mobilised) / Decimal(self.blm)).quantize(
+            Decimal("0.01"), ROUND_HALF_UP
+        )
+        return f"{ratio:.2f}".replace(".", ",")
+
+
+def rollup(code: str) -> Rollup:
+    """Per region: partner money by source against BLM, and the activities funded, partly
+    funded and unfunded per village (7 queries)."""
+    from tridaya.regions.models import Region
+
+    report = funding_gaps(code)
+    by_source: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for row in (
+        pledges_under(code)
+        .filter(state__in=COUNTED_STATES)
+        .values("source_id", "state")
+        .annotate(amount=Sum("amount"), realised=Sum("realised_amount"))
+        .order_by()
+    ):
+        if row["state"] == PledgeState.REALISED:
+            by_source[row["source_id"]][1] += row["realised"] or 0
+        else:
+            by_source[row["source_id"]][0] += row["amount"]
+    sources = [
+        SourceLine(s.code, s.label, by_source[s.pk][0], by_source[s.pk][1])
+        for s in FundingSource.objects.filter(pk__in=list(by_source)).order_by(
+            "source_list__version", "position"
+        )
+    ]
+    names = dict(
+        Region.objects.filter(code__in=[g.village_id for g in report.villages]).values_list(
+            "code", "name"
+        )
+    )
+    for group in report.villages:
+        group.label = names.get(group.village_id, group.village_id)
+    return Rollup(code, report, sources, names)
+
+
+def pledges_of_partner(partner: Partner) -> QuerySet[Pledge]:
+    return (
+        Pledge.objects.filter(partner=partner)
+        .select_related("village", "source", "activity", "investment_row")
+        .order_by("-pledged_on", "-id")
+    )
+
+
+def pledge_in_village(code: str, pk: int) -> Pledge | None:
+    return (
+        Pledge.objects.filter(village_id=code, pk=pk)
+        .select_related("partner", "source", "meeting", "activity", "investment_row", "village")
+        .first()
+    )
+
+
+def target_name(pledge: Pledge) -> str:
+    if pledge.activity_id:
+        return pledge.activity.name
+    row = pledge.investment_row
+    return f"{row.component}: {row.detail}" if row.detail else row.component

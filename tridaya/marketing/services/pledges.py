@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.apps import apps
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -134,6 +135,33 @@ def _check_pledge_facts(
         )
 
 
+def _target_object(target):
+    """The activity or investment row, re-read with its version (a caller's copy may predate
+    the legalisation); `target` may be a model instance or a key ("activity-12", "row-7")."""
+    if isinstance(target, str):
+        kind, _sep, pk = target.partition("-")
+        model = apps.get_model("planning", "Activity" if kind == "activity" else "InvestmentRow")
+        if kind not in ("activity", "row") or not pk.isdigit():
+            raise DomainError(
+                _("Pilih kegiatan dari daftar."),
+                code=MarketingError.TARGET_ELSEWHERE,
+                params={"field": "target"},
+            )
+        target_model, target_pk = model, int(pk)
+    else:
+        target_model, target_pk = type(target), target.pk
+    found = (
+        target_model.objects.select_related("version__plan__kawasan").filter(pk=target_pk).first()
+    )
+    if found is None:
+        raise DomainError(
+            _("Kegiatan itu tidak ada."),
+            code=MarketingError.TARGET_ELSEWHERE,
+            params={"field": "target"},
+        )
+    return found
+
+
 @transaction.atomic
 def pledge_create(
     *,
@@ -150,8 +178,7 @@ def pledge_create(
     """Record a partner's pledge for an activity (RTPLP) or an investment row (RPLP) of a
     legalised plan of the village. A pledge is not yet money: it counts once committed."""
     check(actor, policy.PLEDGE, village)
-    # Re-read the target with its version: a caller's copy may predate the legalisation.
-    target = type(target).objects.select_related("version__plan__kawasan").get(pk=target.pk)
+    target = _target_object(target)
     facts = (
         targets.of_activity(target)
         if target._meta.model_name == "activity"
