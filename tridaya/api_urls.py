@@ -1,6 +1,6 @@
 """/api/v1/: every app's REST endpoints."""
 
-from django.urls import path
+from django.urls import include, path
 from rest_framework.authtoken.views import obtain_auth_token
 
 from tridaya.cycle import api as cycle_api
@@ -17,6 +17,7 @@ from tridaya.training import api as training_api
 
 urlpatterns = [
     path("auth/token/", obtain_auth_token, name="api-token"),
+    path("", include("tridaya.marketing.api.urls")),
     path("regions/", regions_api.RegionList.as_view(), name="api-regions"),
     path("regions/<str:code>/", regions_api.RegionDetail.as_view(), name="api-region"),
     path(
