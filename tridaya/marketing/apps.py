@@ -8,8 +8,10 @@ class MarketingConfig(AppConfig):
     verbose_name = _("Pemasaran rencana")
 
     def ready(self) -> None:
+        from tridaya.core import demo as core_demo
         from tridaya.core.navigation import register_village_section
         from tridaya.marketing import (
+            demo,
             outputs,
             policy,  # noqa: F401  (policy registers its rules)
         )
@@ -18,3 +20,4 @@ class MarketingConfig(AppConfig):
         register_village_section(
             order=70, label=_("Pemasaran"), url_name="marketing:home", icon="megaphone"
         )
+        core_demo.register(order=80, name="marketing", run=demo.seed)
