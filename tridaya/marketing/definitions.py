@@ -4,14 +4,12 @@ file, raise `version` and edit the copy, so every pledge keeps the source list i
 
 from __future__ import annotations
 
-import hashlib
-import json
-import tomllib
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.core.definitions import Definition, sync_definitions
 from tridaya.core.errors import DomainError
 from tridaya.marketing.errors import MarketingError
 from tridaya.marketing.models import CountsAs, FundingSource, SourceList
@@ -20,15 +18,20 @@ SOURCES_DIR = Path(__file__).resolve().parent / "sources"
 DEFAULT_LIST = "mis"
 
 
-def _invalid(source: str, problem: str) -> DomainError:
-    return DomainError(
-        _("%(file)s: %(problem)s") % {"file": source, "problem": problem},
-        code=MarketingError.SOURCE_FILE_INVALID,
-    )
+class SourceFileError(DomainError):
+    """A funding-source file is malformed, or a loaded version's file changed; the message
+    names the file (and the source and key)."""
+
+    def __init__(self, message):
+        super().__init__(message, code=MarketingError.SOURCE_FILE)
+
+
+def _invalid(source: str, problem: str) -> SourceFileError:
+    return SourceFileError(_("%(file)s: %(problem)s") % {"file": source, "problem": problem})
 
 
 def check_definition(data: dict, source: str) -> None:
-    for key in ("code", "version", "name", "sources"):
+    for key in ("name", "sources"):
         if key not in data:
             raise _invalid(source, _("kunci '%(key)s' tidak ada.") % {"key": key})
     seen: set[str] = set()
@@ -50,26 +53,14 @@ def check_definition(data: dict, source: str) -> None:
         seen.add(item["code"])
 
 
-def read_file(path: Path) -> dict:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise _invalid(path.name, str(exc)) from exc
-    check_definition(data, path.name)
-    return data
-
-
-def checksum(data: dict) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-
-
-def _create(data: dict, source: str, digest: str) -> SourceList:
+def _create(definition: Definition) -> SourceList:
+    data = definition.data
     source_list = SourceList.objects.create(
         code=data["code"],
         version=data["version"],
         name=data["name"],
-        source_file=source,
-        checksum=digest,
+        source_file=definition.path.name,
+        checksum=definition.checksum,
     )
     FundingSource.objects.bulk_create(
         FundingSource(
@@ -89,24 +80,9 @@ def _create(data: dict, source: str, digest: str) -> SourceList:
 @transaction.atomic
 def sync_sources(directory: Path = SOURCES_DIR) -> list[SourceList]:
     """Load every source file not yet loaded; refuse a changed file of a loaded version."""
-    loaded = []
-    for path in sorted(directory.glob("*.toml")):
-        data = read_file(path)
-        digest = checksum(data)
-        existing = SourceList.objects.filter(code=data["code"], version=data["version"]).first()
-        if existing is None:
-            existing = _create(data, path.name, digest)
-        elif existing.checksum != digest:
-            raise DomainError(
-                _(
-                    "%(file)s: daftar sumber dana %(code)s versi %(version)s sudah dimuat dan isi "
-                    "berkasnya berubah. Salin ke berkas baru dan naikkan 'version'."
-                )
-                % {"file": path.name, "code": data["code"], "version": data["version"]},
-                code=MarketingError.SOURCE_FILE_CHANGED,
-            )
-        loaded.append(existing)
-    return loaded
+    return sync_definitions(
+        directory, model=SourceList, create=_create, check=check_definition, error=SourceFileError
+    )
 
 
 def current_sources(code: str = DEFAULT_LIST) -> list[FundingSource]:

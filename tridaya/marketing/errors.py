@@ -4,8 +4,7 @@ from enum import StrEnum
 class MarketingError(StrEnum):
     """Codes of refused marketing operations (callers branch on these, never on text)."""
 
-    SOURCE_FILE_CHANGED = "marketing_source_file_changed"
-    SOURCE_FILE_INVALID = "marketing_source_file_invalid"
+    SOURCE_FILE = "marketing_source_file"
     NOT_A_VILLAGE = "marketing_not_a_village"
     PARTNER_DUPLICATE = "marketing_partner_duplicate"
     PARTNER_REGION = "marketing_partner_region"

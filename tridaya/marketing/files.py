@@ -39,14 +39,14 @@ def check_document(upload, *, field: str, label: str) -> str:
         raise DomainError(
             _("%(label)s belum diunggah.") % {"label": label},
             code=MarketingError.FILE_MISSING,
-            params={"field": field},
+            field=field,
         )
     if upload.size > MAX_BYTES:
         raise DomainError(
             _("%(label)s (%(name)s) terlalu besar: %(mb)s MB; paling besar 20 MB.")
             % {"label": label, "name": upload.name, "mb": round(upload.size / 1024 / 1024, 1)},
             code=MarketingError.FILE_TOO_LARGE,
-            params={"field": field},
+            field=field,
         )
     upload.seek(0)
     head = upload.read(16)
@@ -60,6 +60,6 @@ def check_document(upload, *, field: str, label: str) -> str:
             )
             % {"label": label, "name": upload.name},
             code=MarketingError.FILE_TYPE,
-            params={"field": field},
+            field=field,
         )
     return kind

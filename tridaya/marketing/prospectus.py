@@ -16,6 +16,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.dates import format_date_id
 from tridaya.core.money import format_rupiah
 from tridaya.documents import figures
@@ -26,7 +27,7 @@ from tridaya.documents.prospectus import (
     prospectus_html,
     prospectus_pdf,
 )
-from tridaya.mapping.models import Sector, TridayaDomain
+from tridaya.mapping.models import Sector
 from tridaya.mapping.selectors_households import village_households
 from tridaya.mapping.selectors_slum import slum_page
 from tridaya.marketing.models import Prospectus, ProspectusState

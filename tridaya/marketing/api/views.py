@@ -18,7 +18,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize, can
-from tridaya.cycle.selectors import village_region
 from tridaya.marketing import policy, selectors
 from tridaya.marketing.definitions import current_sources
 from tridaya.marketing.models import (
@@ -32,6 +31,7 @@ from tridaya.marketing.services import city_code
 from tridaya.marketing.services import partners as partner_services
 from tridaya.marketing.services import pledges as pledge_services
 from tridaya.regions.models import Region
+from tridaya.regions.pages import village_or_404 as village_region
 
 
 class SourceOutput(serializers.Serializer):

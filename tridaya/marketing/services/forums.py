@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
+from tridaya.core.policy import authorize
 from tridaya.marketing import policy
 from tridaya.marketing.errors import MarketingError
 from tridaya.marketing.models import FORUM_LEVEL_OF_REGION, Forum
-from tridaya.marketing.services import check
 
 
 @transaction.atomic
@@ -26,7 +26,7 @@ def forum_record(
     functioning: bool = True,
     notes: str = "",
 ) -> Forum:
-    check(actor, policy.MANAGE_FORUMS, region)
+    authorize(actor, policy.MANAGE_FORUMS, region)
     level = FORUM_LEVEL_OF_REGION.get(region.level)
     if level is None:
         raise DomainError(
@@ -39,13 +39,13 @@ def forum_record(
             _("Pertemuan %(meeting)s diadakan di luar %(region)s.")
             % {"meeting": meeting, "region": region},
             code=MarketingError.FORUM_MEETING,
-            params={"field": "meeting"},
+            field="meeting",
         )
     if Forum.objects.filter(meeting=meeting).exists():
         raise DomainError(
             _("Pertemuan itu sudah dicatat sebagai forum."),
             code=MarketingError.FORUM_EXISTS,
-            params={"field": "meeting"},
+            field="meeting",
         )
     forum = Forum(
         region=region,

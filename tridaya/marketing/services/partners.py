@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
+from tridaya.core.policy import authorize
 from tridaya.marketing import policy
 from tridaya.marketing.errors import MarketingError
 from tridaya.marketing.models import FundingSource, Partner, PartnerContact
-from tridaya.marketing.services import check, city_code
+from tridaya.marketing.services import city_code
 from tridaya.regions.models import Level, Region
 
 # Legal forms and filler words that do not tell two organisations apart.
@@ -52,7 +53,7 @@ def _check_acts_in(city: Region, acts_in: Region) -> None:
             _("Wilayah kerja %(region)s tidak mencakup dan tidak berada di %(city)s.")
             % {"region": acts_in, "city": city},
             code=MarketingError.PARTNER_REGION,
-            params={"field": "acts_in"},
+            field="acts_in",
         )
 
 
@@ -77,7 +78,7 @@ def _check_duplicate(partner: Partner) -> None:
                 "id": existing.pk,
             },
             code=MarketingError.PARTNER_DUPLICATE,
-            params={"field": "name", "existing": existing.pk},
+            field="name",
         )
 
 
@@ -96,7 +97,7 @@ def partner_create(
     notes: str = "",
 ) -> Partner:
     """Add a partner to the register of the city of `where` (a village or the city)."""
-    check(actor, policy.MANAGE_PARTNERS, where)
+    authorize(actor, policy.MANAGE_PARTNERS, where)
     city = _city_of(where)
     partner = Partner(
         city=city,
@@ -142,7 +143,7 @@ def partner_update(
     website: str = "",
     notes: str = "",
 ) -> Partner:
-    check(actor, policy.MANAGE_PARTNERS, where)
+    authorize(actor, policy.MANAGE_PARTNERS, where)
     partner = Partner.objects.select_for_update().select_related("city").get(pk=partner.pk)
     _require_same_city(where, partner)
     before = snapshot(partner, PARTNER_FIELDS)
@@ -184,7 +185,7 @@ def contact_add(
     phone: str = "",
     email: str = "",
 ) -> PartnerContact:
-    check(actor, policy.MANAGE_PARTNERS, where)
+    authorize(actor, policy.MANAGE_PARTNERS, where)
     _require_same_city(where, partner)
     contact = PartnerContact(
         partner=partner,
@@ -207,7 +208,7 @@ def contact_add(
 
 @transaction.atomic
 def contact_remove(*, actor, where: Region, contact: PartnerContact) -> None:
-    check(actor, policy.MANAGE_PARTNERS, where)
+    authorize(actor, policy.MANAGE_PARTNERS, where)
     partner = contact.partner
     _require_same_city(where, partner)
     contact_id = contact.pk

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
+from tridaya.core.policy import authorize
 from tridaya.marketing import policy, targets
 from tridaya.marketing.errors import MarketingError
 from tridaya.marketing.files import check_document
@@ -29,7 +30,7 @@ from tridaya.marketing.models import (
     Pledge,
     PledgeState,
 )
-from tridaya.marketing.services import check, city_code, require_reason
+from tridaya.marketing.services import city_code, require_reason
 from tridaya.regions.models import Region
 
 
@@ -88,7 +89,7 @@ def _check_over_commit(target: targets.Target, pledge: Pledge, amount: int, reas
                 "over": _rp(after.over),
             },
             code=MarketingError.OVER_COMMITTED,
-            params={"field": "over_commit_reason"},
+            field="over_commit_reason",
         )
     return require_reason(reason, field="over_commit_reason", label=_("Alasan kelebihan"))
 
@@ -117,21 +118,21 @@ def _check_pledge_facts(
         raise DomainError(
             _("Mitra %(name)s ada di register kabupaten/kota lain.") % {"name": partner.name},
             code=MarketingError.PARTNER_ELSEWHERE,
-            params={"field": "partner"},
+            field="partner",
         )
     if source.counts_as == CountsAs.BLM:
         raise DomainError(
             _("%(source)s adalah dana program sendiri, bukan dana mitra; pilih sumber lain.")
             % {"source": source.label},
             code=MarketingError.SOURCE_NOT_PARTNER,
-            params={"field": "source"},
+            field="source",
         )
     if year not in target.years:
         raise DomainError(
             _("Tahun %(year)s di luar jangka rencana %(first)s-%(last)s.")
             % {"year": year, "first": target.years[0], "last": target.years[-1]},
             code=MarketingError.YEAR_OUTSIDE_PLAN,
-            params={"field": "year"},
+            field="year",
         )
 
 
@@ -145,7 +146,7 @@ def _target_object(target):
             raise DomainError(
                 _("Pilih kegiatan dari daftar."),
                 code=MarketingError.TARGET_ELSEWHERE,
-                params={"field": "target"},
+                field="target",
             )
         target_model, target_pk = model, int(pk)
     else:
@@ -157,7 +158,7 @@ def _target_object(target):
         raise DomainError(
             _("Kegiatan itu tidak ada."),
             code=MarketingError.TARGET_ELSEWHERE,
-            params={"field": "target"},
+            field="target",
         )
     return found
 
@@ -177,7 +178,7 @@ def pledge_create(
 ) -> Pledge:
     """Record a partner's pledge for an activity (RTPLP) or an investment row (RPLP) of a
     legalised plan of the village. A pledge is not yet money: it counts once committed."""
-    check(actor, policy.PLEDGE, village)
+    authorize(actor, policy.PLEDGE, village)
     target = _target_object(target)
     facts = (
         targets.of_activity(target)
@@ -190,7 +191,7 @@ def pledge_create(
         raise DomainError(
             _("Pertemuan itu diadakan di kabupaten/kota lain."),
             code=MarketingError.FORUM_MEETING,
-            params={"field": "meeting"},
+            field="meeting",
         )
     pledge = Pledge(
         village=village,
@@ -236,21 +237,21 @@ def pledge_commit(
 ) -> Pledge:
     """The partner signed: an MoU, PKS or kesepakatan is uploaded (checked by its content).
     The committed amount may differ from the pledge (`amount`)."""
-    check(actor, policy.COMMIT, pledge)
+    authorize(actor, policy.COMMIT, pledge)
     pledge = _locked(pledge)
     _require_state(pledge, PledgeState.PLEDGED)
     if agreement_kind not in AgreementKind.values:
         raise DomainError(
             _("Pilih jenis kesepakatan."),
             code=MarketingError.FILE_TYPE,
-            params={"field": "agreement_kind"},
+            field="agreement_kind",
         )
     check_document(agreement_file, field="agreement_file", label=_("Berkas kesepakatan"))
     if committed_on < pledge.pledged_on:
         raise DomainError(
             _("Tanggal kesepakatan %(date)s sebelum tanggal janji.") % {"date": committed_on},
             code=MarketingError.DATE_ORDER,
-            params={"field": "committed_on"},
+            field="committed_on",
         )
     before_amount = pledge.amount
     pledge.amount = amount if amount is not None else pledge.amount
@@ -293,21 +294,21 @@ def pledge_realise(
     over_commit_reason: str = "",
 ) -> Pledge:
     """The money (or goods and services, valued in rupiah) arrived, with evidence."""
-    check(actor, policy.COMMIT, pledge)
+    authorize(actor, policy.COMMIT, pledge)
     pledge = _locked(pledge)
     _require_state(pledge, PledgeState.COMMITTED)
     if amount is None or amount <= 0:
         raise DomainError(
             _("Nilai realisasi harus lebih dari Rp 0."),
             code=MarketingError.WRONG_STATE,
-            params={"field": "realised_amount"},
+            field="realised_amount",
         )
     check_document(evidence_file, field="evidence_file", label=_("Bukti realisasi"))
     if pledge.committed_on and realised_on < pledge.committed_on:
         raise DomainError(
             _("Tanggal realisasi %(date)s sebelum tanggal kesepakatan.") % {"date": realised_on},
             code=MarketingError.DATE_ORDER,
-            params={"field": "realised_on"},
+            field="realised_on",
         )
     reason = _check_over_commit(
         targets.of_pledge(pledge), pledge, amount, over_commit_reason or pledge.over_commit_reason
@@ -338,11 +339,11 @@ def pledge_realise(
 @transaction.atomic
 def pledge_withdraw(*, actor, pledge: Pledge, reason: str, withdrawn_on: dt.date) -> Pledge:
     """The partner stepped back (from a pledge or a commitment); the reason is kept."""
-    check(actor, policy.PLEDGE, pledge)
+    authorize(actor, policy.PLEDGE, pledge)
     pledge = _locked(pledge)
     _require_state(pledge, PledgeState.PLEDGED, PledgeState.COMMITTED)
     if pledge.state == PledgeState.COMMITTED:
-        check(actor, policy.COMMIT, pledge)
+        authorize(actor, policy.COMMIT, pledge)
     text = require_reason(reason, field="reason", label=_("Alasan batal"))
     previous = pledge.state
     pledge.withdrawn_from = previous
@@ -364,7 +365,7 @@ def pledge_withdraw(*, actor, pledge: Pledge, reason: str, withdrawn_on: dt.date
 def pledge_revert(*, actor, pledge: Pledge, reason: str) -> Pledge:
     """Undo the last step recorded in error: a realisation goes back to committed, a commitment
     back to pledged (its agreement file is detached), a withdrawal back to where it was."""
-    check(actor, policy.COMMIT, pledge)
+    authorize(actor, policy.COMMIT, pledge)
     pledge = _locked(pledge)
     _require_state(pledge, PledgeState.COMMITTED, PledgeState.REALISED, PledgeState.WITHDRAWN)
     text = require_reason(reason, field="reason", label=_("Alasan pengembalian status"))

@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
+from tridaya.core.policy import authorize
 from tridaya.marketing import policy
 from tridaya.marketing.errors import MarketingError
 from tridaya.marketing.models import Prospectus, ProspectusState
-from tridaya.marketing.services import check, require_reason
+from tridaya.marketing.services import require_reason
 
 LEGALISED = "sah"
 
@@ -23,7 +24,7 @@ LEGALISED = "sah"
 def prospectus_create(*, actor, version, introduction: str = "") -> Prospectus:
     """Draft the prospectus of a legalised RPLP or RTPLP version."""
     village = version.plan.village
-    check(actor, policy.PUBLISH, village)
+    authorize(actor, policy.PUBLISH, village)
     if version.state != LEGALISED:
         raise DomainError(
             _("%(plan)s versi %(n)s belum disahkan; prospektus dibuat dari rencana yang sah.")
@@ -58,7 +59,7 @@ def _locked(prospectus: Prospectus) -> Prospectus:
 def prospectus_publish(
     *, actor, prospectus: Prospectus, introduction: str | None = None, on: dt.date | None = None
 ) -> Prospectus:
-    check(actor, policy.PUBLISH, prospectus)
+    authorize(actor, policy.PUBLISH, prospectus)
     prospectus = _locked(prospectus)
     if prospectus.state != ProspectusState.DRAFT:
         raise DomainError(
@@ -85,7 +86,7 @@ def prospectus_publish(
 
 @transaction.atomic
 def prospectus_unpublish(*, actor, prospectus: Prospectus, reason: str) -> Prospectus:
-    check(actor, policy.PUBLISH, prospectus)
+    authorize(actor, policy.PUBLISH, prospectus)
     prospectus = _locked(prospectus)
     if prospectus.state != ProspectusState.PUBLISHED:
         raise DomainError(

@@ -38,8 +38,8 @@ def test_a_changed_file_of_a_loaded_version_is_refused(tmp_path):
     (tmp_path / "mis-1.toml").write_text(text.replace('label = "DAK"', 'label = "DAK fisik"'))
     with pytest.raises(DomainError) as refused:
         definitions.sync_sources(tmp_path)
-    assert refused.value.code == MarketingError.SOURCE_FILE_CHANGED
-    assert "mis-1.toml" in refused.value.message
+    assert refused.value.code == MarketingError.SOURCE_FILE
+    assert "mis-1.toml" in refused.value.message and "naikkan 'version'" in refused.value.message
     assert FundingSource.objects.get(code="dak").label == "DAK"
 
 
@@ -52,5 +52,5 @@ def test_a_malformed_file_names_the_source_and_field(tmp_path):
     )
     with pytest.raises(DomainError) as refused:
         definitions.sync_sources(tmp_path)
-    assert refused.value.code == MarketingError.SOURCE_FILE_INVALID
+    assert refused.value.code == MarketingError.SOURCE_FILE
     assert "bad.toml" in refused.value.message and "counts_as" in refused.value.message

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
-from tridaya.cycle.selectors import village_region
+from tridaya.core.pages import apply_service_error
+from tridaya.regions.pages import village_or_404
 
 
 def village_of(code: str):
-    village = village_region(code)
-    timezone.activate(village.timezone)
-    return village
+    """The village (with ancestors) in its own time zone; 404 for any other code."""
+    return village_or_404(code, activate_timezone=True)
 
 
 def flash_errors(request, exc: ValidationError) -> None:
@@ -21,6 +20,5 @@ def flash_errors(request, exc: ValidationError) -> None:
 
 
 def form_error(form, exc: ValidationError) -> None:
-    """Put a service's refusal on the field it names (params['field']), else on the form."""
-    field = (getattr(exc, "params", None) or {}).get("field")
-    form.add_error(field if field in form.fields else None, exc.messages)
+    """Put a service's refusal on the field it names, else above the form."""
+    apply_service_error(form, exc)
