@@ -240,24 +240,29 @@ def _offer_blocks(number: int, offer: Offer, photos: dict[int, bytes | None]) ->
     t, money = offer.row.target, offer.row.funding
     people, women, mbr, households, poor = t.beneficiaries
     where = t.location or (t.kawasan_name and _("Kawasan %(k)s") % {"k": t.kawasan_name}) or "-"
-    rows = [
-        [_("Daya (Tridaya)"), offer.domain_label],
-        [_("Sektor"), ", ".join(offer.sector_labels) or "-"],
-        [_("Tahun"), str(t.year)],
-        [_("Lokasi"), where],
-        [
-            _("Penerima manfaat"),
-            _("%(p)s jiwa (%(w)s perempuan, %(m)s MBR); %(h)s KK, %(poor)s KK miskin")
-            % {"p": people, "w": women, "m": mbr, "h": households, "poor": poor},
-        ],
-        [_("Biaya"), format_rupiah(t.cost)],
-        [_("BLM + swadaya + komitmen"), format_rupiah(money.funded)],
-        [_("Belum terdanai"), format_rupiah(money.gap)],
+    # A list, not a table per activity: a plan offers dozens of activities and a table each
+    # costs the PDF layout several times as much.
+    facts = [
+        _("Daya: %(domain)s; sektor: %(sector)s; tahun %(year)s.")
+        % {
+            "domain": offer.domain_label,
+            "sector": ", ".join(offer.sector_labels) or "-",
+            "year": t.year,
+        },
+        _("Lokasi: %(where)s.") % {"where": where},
+        _(
+            "Penerima manfaat: %(p)s jiwa (%(w)s perempuan, %(m)s MBR); %(h)s KK, "
+            "%(poor)s KK miskin."
+        )
+        % {"p": people, "w": women, "m": mbr, "h": households, "poor": poor},
+        _("Biaya %(cost)s; BLM, swadaya dan komitmen %(funded)s; belum terdanai %(gap)s.")
+        % {
+            "cost": format_rupiah(t.cost),
+            "funded": format_rupiah(money.funded),
+            "gap": format_rupiah(money.gap),
+        },
     ]
-    blocks: list = [
-        Subheading(f"{number}. {t.name}"),
-        Table([_("Uraian"), _("Keterangan")], rows, widths=[5, 11]),
-    ]
+    blocks: list = [Subheading(f"{number}. {t.name}"), Bullets(facts)]
     answered = [p.title for p in offer.problems]
     if answered:
         blocks.append(

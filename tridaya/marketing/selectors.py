@@ -238,7 +238,8 @@ def pledges_of_meetings(meeting_ids: list[int]) -> dict[int, list[Pledge]]:
         .select_related("partner", "village")
         .order_by("id")
     ):
-        found[pledge.meeting_id].append(pledge)
+        if pledge.meeting_id is not None:
+            found[pledge.meeting_id].append(pledge)
     return found
 
 
@@ -342,7 +343,8 @@ def pledge_in_village(code: str, pk: int) -> Pledge | None:
 
 
 def target_name(pledge: Pledge) -> str:
-    if pledge.activity_id:
+    if pledge.activity is not None:
         return pledge.activity.name
     row = pledge.investment_row
+    assert row is not None  # a database constraint: exactly one target
     return f"{row.component}: {row.detail}" if row.detail else row.component

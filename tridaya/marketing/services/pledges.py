@@ -50,7 +50,7 @@ def _require_state(pledge: Pledge, *states: str) -> None:
 
 def _locked(pledge: Pledge) -> Pledge:
     return (
-        Pledge.objects.select_for_update()
+        Pledge.objects.select_for_update(of=("self",))
         .select_related("partner", "source", "activity__version__plan__kawasan")
         .select_related("investment_row__version__plan__kawasan")
         .get(pk=pledge.pk)
@@ -60,12 +60,10 @@ def _locked(pledge: Pledge) -> Pledge:
 def target_funding(target: targets.Target, *, exclude: int | None = None) -> Funding:
     """The funding of a target from its pledges, locked in id order (PostgreSQL)."""
     field = "activity_id" if target.kind == "activity" else "investment_row_id"
-    pledges = list(
-        Pledge.objects.select_for_update()
-        .filter(**{field: target.pk})
-        .exclude(pk=exclude)
-        .order_by("id")
-    )
+    found = Pledge.objects.select_for_update().filter(**{field: target.pk})
+    if exclude is not None:
+        found = found.exclude(pk=exclude)
+    pledges = list(found.order_by("id"))
     committed = sum(p.counted_amount for p in pledges)
     pending = sum(p.amount for p in pledges if p.state == PledgeState.PLEDGED)
     return target.funding(committed, pending)
