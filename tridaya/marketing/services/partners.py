@@ -144,7 +144,9 @@ def partner_update(
     notes: str = "",
 ) -> Partner:
     authorize(actor, policy.MANAGE_PARTNERS, where)
-    partner = Partner.objects.select_for_update(of=("self",)).select_related("city").get(pk=partner.pk)
+    partner = (
+        Partner.objects.select_for_update(of=("self",)).select_related("city").get(pk=partner.pk)
+    )
     _require_same_city(where, partner)
     before = snapshot(partner, PARTNER_FIELDS)
     before_sources = sorted(partner.sources.values_list("code", flat=True))
