@@ -31,7 +31,7 @@ class _Form(forms.Form):
         bootstrapify(self)
 
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class PartnerForm(_Form):
