@@ -9,7 +9,7 @@ class MarketingConfig(AppConfig):
 
     def ready(self) -> None:
         from tridaya.core import demo as core_demo
-        from tridaya.core.navigation import register_village_section
+        from tridaya.core.navigation import register_region_section, register_village_section
         from tridaya.marketing import (
             demo,
             outputs,
@@ -19,5 +19,8 @@ class MarketingConfig(AppConfig):
         outputs.register_marketing_outputs()
         register_village_section(
             order=70, label=_("Pemasaran"), url_name="marketing:home", icon="megaphone"
+        )
+        register_region_section(
+            order=70, label=_("Rekap pemasaran"), url_name="marketing:rollup", icon="megaphone"
         )
         core_demo.register(order=80, name="marketing", run=demo.seed)

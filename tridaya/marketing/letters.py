@@ -10,49 +10,14 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from tridaya.core.dates import format_date_id
-from tridaya.core.money import format_rupiah
+from tridaya.core.dates import format_date_id, number_in_words
+from tridaya.core.formats import format_rupiah
 from tridaya.documents import docx as docx_helpers
 from tridaya.documents.signers import Signer
 from tridaya.regions.selectors import attach_ancestors
 
 LETTERS_FILE = Path(__file__).resolve().parent / "letters.toml"
 KINDS = ("permohonan", "mou")
-
-_ONES = [
-    "",
-    "satu",
-    "dua",
-    "tiga",
-    "empat",
-    "lima",
-    "enam",
-    "tujuh",
-    "delapan",
-    "sembilan",
-    "sepuluh",
-    "sebelas",
-]
-
-
-def terbilang(n: int) -> str:
-    """Indonesian words for a whole number: 1500000 -> 'satu juta lima ratus ribu'."""
-    if n < 12:
-        return _ONES[n]
-    if n < 20:
-        return f"{_ONES[n - 10]} belas"
-    if n < 100:
-        return f"{_ONES[n // 10]} puluh {terbilang(n % 10)}".strip()
-    if n < 200:
-        return f"seratus {terbilang(n - 100)}".strip()
-    if n < 1000:
-        return f"{_ONES[n // 100]} ratus {terbilang(n % 100)}".strip()
-    if n < 2000:
-        return f"seribu {terbilang(n - 1000)}".strip()
-    for size, word in ((10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")):
-        if n >= size:
-            return f"{terbilang(n // size)} {word} {terbilang(n % size)}".strip()
-    return ""
 
 
 @cache
@@ -78,7 +43,7 @@ def letter_facts(village, pledge) -> dict[str, str]:
         "activity": activity,
         "plan": plan,
         "amount": format_rupiah(amount),
-        "amount_words": f"{terbilang(amount)} rupiah",
+        "amount_words": f"{number_in_words(amount)} rupiah",
         "source": pledge.source.label,
         "year": str(pledge.year),
         "date": format_date_id(timezone.localdate()),

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from tridaya.core.dates import format_date_id
+from tridaya.core.formats import format_percent
 from tridaya.cycle.gates import register_output
 from tridaya.marketing import selectors
 
@@ -19,8 +20,7 @@ FUNDING_COMMITTED = "marketing_funding_committed"
 
 
 def _pct(part: int, whole: int) -> str:
-    value = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"))
-    return f"{value:.1f}".replace(".", ",").removesuffix(",0")
+    return format_percent(Decimal(part) * 100 / Decimal(whole) if whole else 0)
 
 
 def prospectus_published(step) -> tuple[bool, str]:
@@ -45,17 +45,17 @@ def funding_committed(step) -> tuple[bool, str]:
     facts = {
         "count": count,
         "needed": needed,
-        "pct": _pct(funded, cost) if cost else "0",
-        "share": _pct(int(share * 10), 1000),
+        "pct": _pct(funded, cost),
+        "share": format_percent(share),
     }
     if count >= needed or covered:
         return True, _(
-            "%(count)s komitmen mitra (syarat %(needed)s); rencana tertutup %(pct)s%% "
-            "(syarat %(share)s%%)."
+            "%(count)s komitmen mitra (syarat %(needed)s); rencana tertutup %(pct)s "
+            "(syarat %(share)s)."
         ) % facts
     return False, _(
         "Baru %(count)s komitmen mitra dari %(needed)s yang disyaratkan, dan rencana baru "
-        "tertutup %(pct)s%% dari %(share)s%%."
+        "tertutup %(pct)s dari %(share)s."
     ) % facts
 
 

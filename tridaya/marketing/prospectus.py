@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
@@ -18,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.dates import format_date_id
-from tridaya.core.money import format_rupiah
+from tridaya.core.formats import format_percent, format_rupiah
 from tridaya.documents import figures
 from tridaya.documents.plan_document import Bullets, Chapter, Image, Paragraphs, Subheading, Table
 from tridaya.documents.prospectus import (
@@ -159,9 +160,9 @@ def _picture(data: ProspectusData) -> list:
     facts = [
         _("%(n)s KK tercatat dalam pemetaan swadaya, %(people)s jiwa.")
         % {"n": stats.households, "people": stats.people},
-        _("%(poor)s KK miskin (%(share)s%% dari KK tercatat).")
+        _("%(poor)s KK miskin (%(share)s dari KK tercatat).")
         % {"poor": stats.poor, "share": _share(stats.poor, stats.households)},
-        _("Air minum layak: %(w)s%% KK; sanitasi layak: %(s)s%% KK.")
+        _("Air minum layak: %(w)s KK; sanitasi layak: %(s)s KK.")
         % {
             "w": _share(stats.safe_water, stats.households),
             "s": _share(stats.safe_sanitation, stats.households),
@@ -194,9 +195,8 @@ def _picture(data: ProspectusData) -> list:
 
 
 def _share(part: int, whole: int) -> str:
-    if not whole:
-        return "0"
-    return f"{part * 100 / whole:.1f}".replace(".", ",").removesuffix(",0")
+    """'62,5%' of the households; '0%' when none are recorded."""
+    return format_percent(Decimal(part) * 100 / whole if whole else 0)
 
 
 def map_image(data: ProspectusData) -> Image:

@@ -210,3 +210,10 @@ def test_page_queries_do_not_grow(bajur, terong_tawah, django_assert_num_queries
     f.pledge(bajur, target, extra, amount=3_000)
     with django_assert_num_queries(queries):
         assert client.get(url(name)).status_code == 200
+
+
+def test_regency_and_province_pages_link_the_rollup(bajur, plan):
+    page = Client().get("/wilayah/52.01/").content.decode()
+    assert reverse("marketing:rollup", args=["52.01"]) in page
+    province = Client().get(reverse("marketing:rollup", args=["52"]))
+    assert province.status_code == 200 and "Bajur" in province.content.decode()
