@@ -25,7 +25,7 @@ from tridaya.marketing.services import forums as forum_services
 from tridaya.marketing.services import partners as partner_services
 from tridaya.marketing.services import pledges as pledge_services
 from tridaya.marketing.services import prospectus as prospectus_services
-from tridaya.planning.selectors_plans import legalised_versions_under
+from tridaya.planning.selectors.plans import legalised_versions_under
 from tridaya.regions.demo import BAJUR, TERONG_TAWAH
 from tridaya.regions.models import Region
 
@@ -181,7 +181,7 @@ def _move(village: Region, pledges: list[Pledge]) -> None:
 
 def _terong_tawah_plan(village: Region) -> None:
     """A small legalised RPLP of Terong Tawah (no partner yet), through planning's services."""
-    from tridaya.planning import services_plans as plans
+    from tridaya.planning.services import plans, versions
 
     plan = plans.plan_create(actor=None, village=village, kind="rplp", start_year=2027)
     version = plan.versions.get(number=1)
@@ -229,18 +229,18 @@ def _terong_tawah_plan(village: Region) -> None:
             poor=18,
         ),
     )
-    plans.version_start_public_test(actor=None, version=version, meeting=meeting)
-    point = plans.feedback_add(
+    versions.version_start_public_test(actor=None, version=version, meeting=meeting)
+    point = versions.feedback_add(
         actor=None, version=version, raised_by="Warga RT 03", point="Dahulukan air minum."
     )
-    plans.feedback_answer(actor=None, feedback=point, answer="Air minum tahun pertama.")
-    plans.version_revise(actor=None, version=version)
+    versions.feedback_answer(actor=None, feedback=point, answer="Air minum tahun pertama.")
+    versions.version_revise(actor=None, version=version)
     for kind, name, position in (
         ("bkm", "Lalu Muhammad Amin", "Koordinator BKM Terong Tawah"),
         ("lurah", "H. Sahnan", "Kepala Desa Terong Tawah"),
         ("pokja_teknis", "Ir. Baiq Rina", "Bappeda Kabupaten Lombok Barat"),
     ):
-        plans.version_sign(
+        versions.version_sign(
             actor=None,
             version=version,
             kind=kind,
@@ -248,7 +248,7 @@ def _terong_tawah_plan(village: Region) -> None:
             position=position,
             signed_on=dt.date(2026, 11, 19),
         )
-    plans.version_legalise(actor=None, version=version, legalised_on=dt.date(2026, 11, 19))
+    versions.version_legalise(actor=None, version=version, legalised_on=dt.date(2026, 11, 19))
 
 
 def seed(log) -> None:
@@ -279,7 +279,7 @@ def seed(log) -> None:
         log(f"{BAJUR}: prospektus RPLP diterbitkan")
     terong = Region.objects.filter(code=TERONG_TAWAH).first()
     if terong is not None and not legalised_versions_under(TERONG_TAWAH):
-        from tridaya.planning.selectors_plans import village_plans
+        from tridaya.planning.selectors.plans import village_plans
 
         if not village_plans(terong):
             _terong_tawah_plan(terong)

@@ -33,7 +33,7 @@ from tridaya.mapping.selectors_households import village_households
 from tridaya.mapping.selectors_slum import slum_page
 from tridaya.marketing.models import Prospectus, ProspectusState
 from tridaya.marketing.selectors import GapRow, funding_gaps
-from tridaya.planning.selectors_plans import map_features, version_data
+from tridaya.planning.selectors.plans import map_features, version_data
 from tridaya.regions.selectors import attach_ancestors
 
 CLASS_COLORS = {

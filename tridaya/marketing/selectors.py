@@ -24,7 +24,7 @@ from tridaya.marketing.models import (
     Prospectus,
     ProspectusState,
 )
-from tridaya.planning.selectors_plans import legalised_versions_under
+from tridaya.planning.selectors.plans import legalised_versions_under
 
 
 @dataclass

@@ -12,7 +12,8 @@ from tridaya.marketing.definitions import current_sources
 from tridaya.marketing.models import FundingSource, Partner, PartnerType, Pledge
 from tridaya.marketing.services import partners as partner_services
 from tridaya.marketing.services import pledges as pledge_services
-from tridaya.planning.tests import factories_plans as plan_factories
+from tridaya.planning.services import plans as plan_services
+from tridaya.planning.tests import factories as plan_factories
 from tridaya.regions.models import Region
 
 PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -64,12 +65,12 @@ def legalised_rplp(
     community, the rest planned from APBD kab/kota (not yet committed). `spec` gives each row's
     (cost, blm, swadaya) instead."""
     version = plan_factories.first_version(plan_factories.rplp(village))
-    plan_factories.plans.version_update_texts(
+    plan_services.version_update_texts(
         actor=None,
         version=version,
-        data=plan_factories.plans.VersionTexts(vision="Desa bersih, sehat dan produktif"),
+        data=plan_services.VersionTexts(vision="Desa bersih, sehat dan produktif"),
     )
-    problem = plan_factories.problem(village)
+    problem = plan_factories.plan_problem(village)
     prog = plan_factories.program(version, problems=[problem])
     spec = spec if spec is not None else [(cost, blm, swadaya)] * rows
     made = [_row(version, prog, c, b, s, n) for n, (c, b, s) in enumerate(spec)]
@@ -81,7 +82,7 @@ def legalised_rplp(
 def _row(version, prog, cost: int, blm: int, swadaya: int, n: int):
     from decimal import Decimal
 
-    data = plan_factories.plans.InvestmentInput(
+    data = plan_services.InvestmentInput(
         year=version.start_year,
         domain="L",
         component=f"Saluran drainase {n + 1}",
@@ -91,7 +92,7 @@ def _row(version, prog, cost: int, blm: int, swadaya: int, n: int):
         funding={"blm": blm, "swadaya": swadaya, "apbd_city": cost - blm - swadaya},
         program_id=prog.pk,
     )
-    return plan_factories.plans.investment_row_save(actor=None, version=version, data=data)
+    return plan_services.investment_row_save(actor=None, version=version, data=data)
 
 
 def pledge(

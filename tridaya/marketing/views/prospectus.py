@@ -21,7 +21,7 @@ from tridaya.marketing.forms import ProspectusForm, ReasonForm
 from tridaya.marketing.models import ProspectusState
 from tridaya.marketing.services import prospectus as services
 from tridaya.marketing.views import flash_errors, form_error, village_of
-from tridaya.planning.selectors_plans import legalised_versions_under
+from tridaya.planning.selectors.plans import legalised_versions_under
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
