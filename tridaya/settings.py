@@ -284,6 +284,13 @@ TRIDAYA_TILE_ATTRIBUTION = os.environ.get(
 # Pemetaan swadaya: the share of a village's households (its profile's count) the household
 # survey must record before the pemetaan swadaya step's gate passes (mapping/outputs.py).
 TRIDAYA_HOUSEHOLD_SURVEY_MIN_PCT = env_percent("TRIDAYA_HOUSEHOLD_SURVEY_MIN_PCT", 80)
+# Marketing: the "Komitmen pendanaan" step passes with at least this many commitments of
+# partners, or when BLM, swadaya and commitments cover this share of the legalised plans' cost
+# (marketing/outputs.py).
+TRIDAYA_MARKETING_MIN_COMMITMENTS = env_int(
+    "TRIDAYA_MARKETING_MIN_COMMITMENTS", 3, minimum=1, maximum=1_000, unit="commitments"
+)
+TRIDAYA_MARKETING_MIN_COVERAGE_PCT = env_percent("TRIDAYA_MARKETING_MIN_COVERAGE_PCT", 60)
 # Mapped geometries (problems, layers, kawasan, surveyed households): how far beyond the village's
 # drawn boundary one may reach, and how far from its centre while no boundary is drawn, in whole
 # metres (mapping/spatial.py). Further is refused with a message saying how far.

@@ -337,3 +337,32 @@ def map_features(page: VersionPage) -> dict[str, list[dict]]:
                 }
             )
     return {"rts": rts, "problems": problems, "areas": areas, "works": works}
+
+
+# --- For later apps (marketing) --------------------------------------------------------------
+
+
+def legalised_versions_under(code: str) -> list[PlanVersion]:
+    """The legalised versions in force of every plan of the villages in a region (the code
+    itself or under it), with the plan, its village and kawasan, the RTPLP activities (with
+    their RT) and the RPLP investment rows (with their program) loaded (3 queries)."""
+    from django.db.models import Q
+
+    return list(
+        PlanVersion.objects.filter(state="sah")
+        .filter(Q(plan__village_id=code) | Q(plan__village__code__startswith=code + "."))
+        .select_related("plan__village", "plan__kawasan")
+        .prefetch_related(
+            Prefetch(
+                "activities",
+                queryset=Activity.objects.select_related("rt__rw").order_by("position", "id"),
+            ),
+            Prefetch(
+                "investment_rows",
+                queryset=InvestmentRow.objects.select_related("program").order_by(
+                    "year", "domain", "position", "id"
+                ),
+            ),
+        )
+        .order_by("plan__village_id", "-plan__kind", "plan_id")
+    )
