@@ -1,0 +1,90 @@
+"""Small money fixtures: a village with its chart open and BLM money in the bank."""
+
+import datetime as dt
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tridaya.finance.models import CostCategory, Purpose, VoucherKind
+from tridaya.finance.services.ledger import (
+    Line,
+    account_by_purpose,
+    chart_open,
+    ksm_advance_open,
+    voucher_post,
+)
+from tridaya.institutions.tests.factories import ksm_with
+
+DAY = dt.date(2026, 3, 10)
+
+
+def receipt_png(name: str = "kuitansi.png") -> SimpleUploadedFile:
+    """A tiny real PNG (what a phone photo of a receipt looks like to the content check)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), (250, 250, 240)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def opened(village):
+    """The village's chart, opened once."""
+    from tridaya.finance.models import Account
+
+    if not Account.objects.filter(village=village).exists():
+        chart_open(actor=None, village=village)
+    return village
+
+
+def bank(village):
+    return account_by_purpose(opened(village), Purpose.BANK)
+
+
+def expense(village, category=CostCategory.BAHAN):
+    return account_by_purpose(opened(village), Purpose.EXPENSE, category)
+
+
+def receive_blm(village, amount: int, *, date=DAY, key: str = ""):
+    """BLM money arrives in the BKM bank account."""
+    income = account_by_purpose(opened(village), Purpose.BLM_INCOME)
+    return voucher_post(
+        actor=None,
+        village=village,
+        kind=VoucherKind.RECEIPT,
+        date=date,
+        description="Penerimaan BLM tahap I",
+        lines=[Line(account=bank(village), debit=amount), Line(account=income, credit=amount)],
+        idempotency_key=key,
+    )
+
+
+def advance(village, amount: int, *, ksm=None, date=DAY):
+    """A KSM advance account holding `amount` released from the bank."""
+    ksm = ksm or ksm_with(opened(village))
+    account = ksm_advance_open(actor=None, ksm=ksm)
+    receive_blm(opened(village), amount, date=date)
+    voucher_post(
+        actor=None,
+        village=village,
+        kind=VoucherKind.TRANSFER,
+        date=date,
+        description="Pencairan ke KSM",
+        lines=[Line(account=account, debit=amount), Line(account=bank(village), credit=amount)],
+    )
+    return account
+
+
+def spend(village, account, amount: int, *, date=DAY, key: str = "", category=None):
+    return voucher_post(
+        actor=None,
+        village=village,
+        kind=VoucherKind.PAYMENT,
+        date=date,
+        description="Beli semen",
+        lines=[
+            Line(account=expense(village, category or CostCategory.BAHAN), debit=amount),
+            Line(account=account, credit=amount),
+        ],
+        evidence=receipt_png(),
+        idempotency_key=key,
+    )
