@@ -5,7 +5,7 @@ on them (migration 0002). A correction is a reversing voucher naming the one it 
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.institutions.models import KSM
@@ -270,6 +270,47 @@ class PeriodClose(models.Model):
 
     def __str__(self) -> str:
         return f"{self.village_id} {self.year}-{self.month:02d}"
+
+    @property
+    def region_code(self) -> str:
+        return self.village_id
+
+
+class SwadayaForm(models.TextChoices):
+    """How the community contributes (DOMAIN §5; KOTAKU SIM [V, S1])."""
+
+    CASH = "cash", _("Uang tunai")
+    LABOUR = "labour", _("Tenaga kerja (HOK)")
+    MATERIAL = "material", _("Bahan")
+
+
+class SwadayaContribution(models.Model):
+    """What a swadaya voucher stands for: for labour the person-days (HOK), the day rate and the
+    workers by sex; the voucher carries the value in rupiah (days x rate)."""
+
+    voucher = models.OneToOneField(Voucher, on_delete=models.PROTECT, related_name="swadaya")
+    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    form = models.CharField(_("bentuk"), max_length=10, choices=SwadayaForm.choices)
+    ksm = models.ForeignKey(KSM, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    days = models.PositiveIntegerField(_("HOK (orang-hari)"), default=0)
+    daily_rate = models.BigIntegerField(_("nilai per HOK"), default=0)
+    workers_men = models.PositiveIntegerField(_("pekerja laki-laki"), default=0)
+    workers_women = models.PositiveIntegerField(_("pekerja perempuan"), default=0)
+    value = models.BigIntegerField(_("nilai"))
+
+    class Meta:
+        verbose_name = _("swadaya")
+        verbose_name_plural = _("swadaya")
+        constraints = [
+            models.CheckConstraint(condition=Q(value__gt=0), name="finance_swadaya_value_positive"),
+            models.CheckConstraint(
+                condition=~Q(form="labour") | Q(value=F("days") * F("daily_rate")),
+                name="finance_swadaya_labour_is_days_times_rate",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_form_display()} {self.value}"
 
     @property
     def region_code(self) -> str:

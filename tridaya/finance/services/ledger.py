@@ -50,7 +50,7 @@ class Line:
     memo: str = ""
 
 
-def _require_village(village: Region) -> None:
+def require_village(village: Region) -> None:
     if not village.is_village:
         raise refuse(
             FinanceError.NOT_A_VILLAGE,
@@ -61,7 +61,7 @@ def _require_village(village: Region) -> None:
 @transaction.atomic
 def chart_open(*, actor, village: Region) -> list[Account]:
     """Open the standard chart of accounts for a village (once)."""
-    _require_village(village)
+    require_village(village)
     if actor is not None:
         authorize(actor, "finance.manage_chart", village)
     if Account.objects.filter(village=village).exists():
@@ -255,7 +255,7 @@ def _write(voucher: Voucher, lines: Sequence[Line], deltas: dict[int, int]) -> N
             Account.objects.filter(pk=account_id).update(balance=F("balance") + delta)
 
 
-def _post(
+def post_lines(
     *,
     actor,
     village: Region,
@@ -267,7 +267,8 @@ def _post(
     idempotency_key: str = "",
     reverses: Voucher | None = None,
 ) -> tuple[Voucher, bool]:
-    """Post, or return (earlier voucher, False) for a repeated idempotency key."""
+    """Post inside the caller's transaction (for this app's services), or return (earlier
+    voucher, False) for a repeated idempotency key. The caller checks the policy and audits."""
     sequence = _sequence_locked(village, date.year)
     existing = _existing(village, idempotency_key)
     if existing is not None:
@@ -325,10 +326,10 @@ def voucher_post(
 ) -> Voucher:
     """Post one balanced voucher. A repeated request with the same idempotency key returns the
     voucher posted the first time and posts nothing."""
-    _require_village(village)
+    require_village(village)
     if actor is not None:
         authorize(actor, "finance.post_voucher", village)
-    voucher, created = _post(
+    voucher, created = post_lines(
         actor=actor,
         village=village,
         kind=kind,
@@ -392,7 +393,7 @@ def voucher_reverse(
         for e in voucher.entries.select_related("account").order_by("line")
     ]
     kind = {VoucherKind.RECEIPT: VoucherKind.PAYMENT, VoucherKind.PAYMENT: VoucherKind.RECEIPT}
-    reversal, created = _post(
+    reversal, created = post_lines(
         actor=actor,
         village=village,
         kind=kind.get(voucher.kind, VoucherKind.TRANSFER),
@@ -412,7 +413,7 @@ def voucher_reverse(
 def period_close(*, actor, village: Region, year: int, month: int, today: dt.date | None = None):
     """Close a month of the village's books. Takes the same numbering lock as posting, so a
     posting into the month either commits before the close or is refused after it."""
-    _require_village(village)
+    require_village(village)
     if actor is not None:
         authorize(actor, "finance.close_period", village)
     today = today or dt.date.today()
