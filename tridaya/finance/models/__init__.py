@@ -1,3 +1,9 @@
+from tridaya.finance.models.allocations import (
+    Allocation,
+    AllocationStatus,
+    SchemeDefinition,
+    SchemeKind,
+)
 from tridaya.finance.models.ledger import (
     GUARDED,
     MONEY,
@@ -15,6 +21,10 @@ from tridaya.finance.models.ledger import (
 )
 
 __all__ = [
+    "Allocation",
+    "AllocationStatus",
+    "SchemeDefinition",
+    "SchemeKind",
     "GUARDED",
     "MONEY",
     "Account",

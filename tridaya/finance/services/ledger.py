@@ -266,6 +266,7 @@ def post_lines(
     evidence=None,
     idempotency_key: str = "",
     reverses: Voucher | None = None,
+    evidence_required: bool = True,
 ) -> tuple[Voucher, bool]:
     """Post inside the caller's transaction (for this app's services), or return (earlier
     voucher, False) for a repeated idempotency key. The caller checks the policy and audits."""
@@ -284,7 +285,7 @@ def post_lines(
         )
     if evidence is not None:
         check_evidence(evidence)
-    elif kind == VoucherKind.PAYMENT and reverses is None:
+    elif kind == VoucherKind.PAYMENT and reverses is None and evidence_required:
         raise refuse(
             FinanceError.EVIDENCE_MISSING,
             _("Bukti Kas Keluar perlu foto atau pindaian kuitansi/nota."),
