@@ -30,6 +30,15 @@ class FinanceError(StrEnum):
     ALLOCATION_NOT_ACTIVE = "finance_allocation_not_active"
     ALLOCATION_STATUS = "finance_allocation_wrong_status"
     NOTHING_TO_RETURN = "finance_nothing_to_return"
+    TRANCHE_UNKNOWN = "finance_tranche_unknown"
+    TRANCHE_OUT_OF_ORDER = "finance_tranche_out_of_order"
+    REQUEST_EXISTS = "finance_request_exists"
+    REQUEST_STATUS = "finance_request_wrong_status"
+    CONDITIONS_NOT_MET = "finance_conditions_not_met"
+    DOCUMENT_UNKNOWN = "finance_document_unknown"
+    SIGNER_MISSING = "finance_signer_missing"
+    LPJ_STATUS = "finance_lpj_wrong_status"
+    LPJ_EXISTS = "finance_lpj_exists"
 
 
 def refuse(code: FinanceError, message: str, *, field: str | None = None):

@@ -19,8 +19,22 @@ from tridaya.finance.models.ledger import (
     VoucherKind,
     VoucherSequence,
 )
+from tridaya.finance.models.tranches import (
+    DOCUMENT_LABELS,
+    DisbursementRequest,
+    Lpj,
+    LpjStatus,
+    RequestStatus,
+    SignOff,
+)
 
 __all__ = [
+    "DOCUMENT_LABELS",
+    "DisbursementRequest",
+    "Lpj",
+    "LpjStatus",
+    "RequestStatus",
+    "SignOff",
     "Allocation",
     "AllocationStatus",
     "SchemeDefinition",
