@@ -24,4 +24,11 @@ AUDIT_ACTIONS = {
     "finance.lpj_submitted": _("LPJ diajukan"),
     "finance.lpj_accepted": _("LPJ diterima"),
     "finance.lpj_returned": _("LPJ dikembalikan"),
+    "finance.proposal_created": _("Usulan KSM dibuat"),
+    "finance.proposal_activity_added": _("Kegiatan ditambahkan ke usulan KSM"),
+    "finance.proposal_submitted": _("Usulan KSM diajukan ke BKM"),
+    "finance.proposal_verified": _("Usulan KSM diverifikasi BKM"),
+    "finance.proposal_returned": _("Usulan KSM dikembalikan"),
+    "finance.cash_plan_item_added": _("Baris RPD ditambahkan"),
+    "finance.ksm_released": _("Dana dicairkan ke KSM"),
 }

@@ -39,6 +39,14 @@ class FinanceError(StrEnum):
     SIGNER_MISSING = "finance_signer_missing"
     LPJ_STATUS = "finance_lpj_wrong_status"
     LPJ_EXISTS = "finance_lpj_exists"
+    PROPOSAL_STATUS = "finance_proposal_wrong_status"
+    PROPOSAL_EXISTS = "finance_proposal_exists"
+    NOT_IN_RTPLP = "finance_activity_not_in_legalised_rtplp"
+    PROPOSAL_EMPTY = "finance_proposal_empty"
+    WRONG_VILLAGE = "finance_wrong_village"
+    RPD_BAD = "finance_cash_plan_bad"
+    RELEASE_OVER_TRANCHE = "finance_release_over_tranche"
+    RELEASE_CONDITIONS = "finance_release_conditions_not_met"
 
 
 def refuse(code: FinanceError, message: str, *, field: str | None = None):

@@ -19,6 +19,13 @@ from tridaya.finance.models.ledger import (
     VoucherKind,
     VoucherSequence,
 )
+from tridaya.finance.models.proposals import (
+    CashPlanItem,
+    KsmRelease,
+    Proposal,
+    ProposalActivity,
+    ProposalStatus,
+)
 from tridaya.finance.models.tranches import (
     DOCUMENT_LABELS,
     DisbursementRequest,
@@ -29,6 +36,11 @@ from tridaya.finance.models.tranches import (
 )
 
 __all__ = [
+    "CashPlanItem",
+    "KsmRelease",
+    "Proposal",
+    "ProposalActivity",
+    "ProposalStatus",
     "DOCUMENT_LABELS",
     "DisbursementRequest",
     "Lpj",

@@ -88,3 +88,28 @@ def spend(village, account, amount: int, *, date=DAY, key: str = "", category=No
         evidence=receipt_png(),
         idempotency_key=key,
     )
+
+
+def legalised_rtplp_activity(village, *, name="Saluran drainase gang", volume="100", price=150_000):
+    """An activity of a legalised RTPLP whose RAB (volume x price) is funded by BLM."""
+    from decimal import Decimal
+
+    try:
+        from tridaya.planning.tests import factories as plan_factories
+    except ImportError:  # planning before its layout change
+        from tridaya.planning.tests import factories_plans as plan_factories
+    try:
+        from tridaya.planning.services import plans as plan_services
+    except ImportError:
+        from tridaya.planning import services_plans as plan_services
+
+    version = plan_factories.first_version(plan_factories.rtplp(village))
+    activity = plan_factories.activity(version, name=name, people=120, women=60, mbr=40)
+    plan_factories.rab_line(activity, volume=volume, unit_price=price)
+    version = plan_services.version_set_safeguards(
+        actor=None, version=version, answers=plan_factories.safe_answers()
+    )
+    plan_factories.legalise(version)
+    activity.refresh_from_db()
+    assert activity.rab_total == int(Decimal(volume) * price)
+    return activity
