@@ -31,4 +31,7 @@ AUDIT_ACTIONS = {
     "finance.proposal_returned": _("Usulan KSM dikembalikan"),
     "finance.cash_plan_item_added": _("Baris RPD ditambahkan"),
     "finance.ksm_released": _("Dana dicairkan ke KSM"),
+    "finance.price_survey_recorded": _("Survei harga dicatat"),
+    "finance.purchase_posted": _("Pembelian dibukukan"),
+    "finance.tax_line_added": _("Pajak dicatat"),
 }

@@ -47,6 +47,9 @@ class FinanceError(StrEnum):
     RPD_BAD = "finance_cash_plan_bad"
     RELEASE_OVER_TRANCHE = "finance_release_over_tranche"
     RELEASE_CONDITIONS = "finance_release_conditions_not_met"
+    BAND_EVIDENCE_MISSING = "finance_procurement_band_evidence_missing"
+    QUOTE_ELSEWHERE = "finance_quote_of_other_survey"
+    TAX_LINES_OFF = "finance_tax_lines_off"
 
 
 def refuse(code: FinanceError, message: str, *, field: str | None = None):

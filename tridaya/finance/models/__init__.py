@@ -19,6 +19,7 @@ from tridaya.finance.models.ledger import (
     VoucherKind,
     VoucherSequence,
 )
+from tridaya.finance.models.procurement import PriceQuote, PriceSurvey, Purchase, TaxLine
 from tridaya.finance.models.proposals import (
     CashPlanItem,
     KsmRelease,
@@ -36,6 +37,10 @@ from tridaya.finance.models.tranches import (
 )
 
 __all__ = [
+    "PriceQuote",
+    "PriceSurvey",
+    "Purchase",
+    "TaxLine",
     "CashPlanItem",
     "KsmRelease",
     "Proposal",

@@ -113,3 +113,60 @@ def legalised_rtplp_activity(village, *, name="Saluran drainase gang", volume="1
     activity.refresh_from_db()
     assert activity.rab_total == int(Decimal(volume) * price)
     return activity
+
+
+def released_activity(
+    village,
+    amount: int,
+    *,
+    price=5_000_000,
+    volume="100",
+    ksm=None,
+    number="01/KSM/2026",
+    allocation=None,
+    name="Saluran drainase gang",
+):
+    """A verified KSM proposal activity (BLM volume x price) with `amount` released to it."""
+    from decimal import Decimal
+
+    from tridaya.finance.services.allocations import allocation_create
+    from tridaya.finance.services.proposals import (
+        cash_plan_item_add,
+        ksm_release,
+        proposal_activity_add,
+        proposal_create,
+        proposal_submit,
+        proposal_verify,
+    )
+
+    opened(village)
+    allocation = allocation or allocation_create(
+        actor=None, village=village, program_code="plpbk", budget_year=DAY.year
+    )
+    plan_activity = legalised_rtplp_activity(village, name=name, volume=volume, price=price)
+    proposal = proposal_create(
+        actor=None,
+        allocation=allocation,
+        ksm=ksm or ksm_with(village, name=f"KSM {number}"),
+        number=number,
+        proposed_on=DAY,
+    )
+    activity = proposal_activity_add(
+        actor=None, proposal=proposal, plan_activity_id=plan_activity.pk
+    )
+    proposal_submit(actor=None, proposal=proposal)
+    proposal_verify(actor=None, proposal=proposal, verified_on=DAY)
+    cash_plan_item_add(
+        actor=None,
+        activity=activity,
+        tranche=1,
+        category="bahan",
+        item="Semen",
+        unit="sak",
+        quantity_needed=Decimal(100),
+        requested=Decimal(60),
+        unit_price=1,
+    )
+    receive_blm(village, amount)
+    ksm_release(actor=None, activity=activity, tranche=1, amount=amount, date=DAY)
+    return activity
