@@ -34,4 +34,5 @@ AUDIT_ACTIONS = {
     "finance.price_survey_recorded": _("Survei harga dicatat"),
     "finance.purchase_posted": _("Pembelian dibukukan"),
     "finance.tax_line_added": _("Pajak dicatat"),
+    "finance.bank_reconciled": _("Rekonsiliasi bank dicatat"),
 }

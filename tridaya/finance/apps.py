@@ -8,4 +8,9 @@ class FinanceConfig(AppConfig):
     verbose_name = _("Keuangan")
 
     def ready(self) -> None:
+        from tridaya.core.navigation import register_village_section
         from tridaya.finance import policy  # noqa: F401  (registers the rules)
+
+        register_village_section(
+            order=70, label=_("Keuangan"), url_name="finance:home", icon="cash-coin"
+        )

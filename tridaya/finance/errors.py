@@ -50,6 +50,7 @@ class FinanceError(StrEnum):
     BAND_EVIDENCE_MISSING = "finance_procurement_band_evidence_missing"
     QUOTE_ELSEWHERE = "finance_quote_of_other_survey"
     TAX_LINES_OFF = "finance_tax_lines_off"
+    DIFFERENCE_UNEXPLAINED = "finance_reconciliation_difference_unexplained"
 
 
 def refuse(code: FinanceError, message: str, *, field: str | None = None):

@@ -4,6 +4,7 @@ from tridaya.finance.models.allocations import (
     SchemeDefinition,
     SchemeKind,
 )
+from tridaya.finance.models.books import BankReconciliation
 from tridaya.finance.models.ledger import (
     GUARDED,
     MONEY,
@@ -37,6 +38,7 @@ from tridaya.finance.models.tranches import (
 )
 
 __all__ = [
+    "BankReconciliation",
     "PriceQuote",
     "PriceSurvey",
     "Purchase",

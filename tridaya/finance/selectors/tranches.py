@@ -160,3 +160,13 @@ def requests_of(allocation: Allocation) -> QuerySet[DisbursementRequest]:
     return DisbursementRequest.objects.filter(allocation=allocation).select_related(
         "receipt_voucher"
     )
+
+
+def allocations_of(village) -> list[Allocation]:
+    """The village's allocations with their scheme and disbursement requests (2 queries)."""
+    return list(
+        Allocation.objects.filter(village=village)
+        .select_related("scheme", "tranche_scheme", "ksm_scheme", "return_voucher")
+        .prefetch_related("requests")
+        .order_by("-budget_year", "id")
+    )
