@@ -35,4 +35,6 @@ AUDIT_ACTIONS = {
     "finance.purchase_posted": _("Pembelian dibukukan"),
     "finance.tax_line_added": _("Pajak dicatat"),
     "finance.bank_reconciled": _("Rekonsiliasi bank dicatat"),
+    "finance.audit_recorded": _("Audit tahunan dicatat"),
+    "finance.finding_closed": _("Tindak lanjut temuan audit selesai"),
 }

@@ -9,7 +9,9 @@ class FinanceConfig(AppConfig):
 
     def ready(self) -> None:
         from tridaya.core.navigation import register_village_section
-        from tridaya.finance import policy  # noqa: F401  (registers the rules)
+        from tridaya.finance import outputs, policy  # noqa: F401  (policy registers rules)
+
+        outputs.register_outputs()
 
         register_village_section(
             order=70, label=_("Keuangan"), url_name="finance:home", icon="cash-coin"

@@ -9,9 +9,18 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from tridaya.core.money import format_rupiah
+from tridaya.documents.docx import (
+    add_heading_block,
+    add_paragraph,
+    add_table,
+    new_document,
+    to_bytes,
+)
 from tridaya.documents.pdf import render_pdf
 from tridaya.documents.workbook import BORDER, HEADER_FILL, RUPIAH_FORMAT
 from tridaya.finance.selectors.books import BalanceSheet, Book, IncomeStatement
+from tridaya.finance.selectors.reports import LpjReport
 
 FIRST_ROW = 5  # rows 1-3: title, village, period; row 4: headers
 
@@ -147,3 +156,89 @@ def book_pdf(book: Book, village_name: str, *, base_url: str | None = None) -> b
         {"book": book, "village_name": village_name},
         base_url=base_url,
     )
+
+
+def _lpj_summary(report: LpjReport) -> list[tuple[str, int]]:
+    return [
+        (_("Dana BLM diterima"), report.received),
+        (_("Swadaya masyarakat (tunai dan natura)"), report.swadaya),
+        *[(name, amount) for name, amount in report.expenses.items()],
+        (_("Jumlah biaya"), report.total_expenses),
+        (_("Saldo kas dan bank BKM"), report.cash_and_bank),
+        (_("Saldo uang muka KSM"), report.ksm_advances),
+    ]
+
+
+def lpj_docx(report: LpjReport) -> bytes:
+    """The LPJ as an editable DOCX: summary figures and the list of receipts."""
+    document = new_document()
+    add_heading_block(
+        document,
+        [
+            _("LAPORAN PERTANGGUNGJAWABAN (LPJ)"),
+            f"{report.program} · {_('Tahap')} {report.tranche_label}",
+            report.village_name,
+            f"{report.start.isoformat()} s.d. {report.end.isoformat()}",
+        ],
+    )
+    add_table(
+        document,
+        [_("Uraian"), _("Jumlah (Rp)")],
+        [(label, format_rupiah(amount)) for label, amount in _lpj_summary(report)],
+        widths=[11, 5],
+        align=["left", "right"],
+    )
+    add_paragraph(document, _("Daftar bukti kas keluar"), bold=True)
+    add_table(
+        document,
+        [_("Nomor"), _("Tanggal"), _("Uraian"), _("Jumlah (Rp)"), _("Bukti")],
+        [
+            (
+                r.number,
+                r.date.isoformat(),
+                r.description,
+                format_rupiah(r.amount),
+                _("ada") if r.has_evidence else _("tidak ada"),
+            )
+            for r in report.receipts
+        ],
+        widths=[3, 2.5, 6.5, 3, 1.5],
+        align=["left", "left", "left", "right", "center"],
+    )
+    return to_bytes(document)
+
+
+def lpj_workbook(report: LpjReport) -> bytes:
+    """The LPJ as XLSX: the summary with =SUM of the expenses, and the receipts with their
+    =SUM total."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "LPJ"
+    sheet["A1"] = f"LPJ {report.program} {_('Tahap')} {report.tranche_label}"
+    sheet["A2"] = report.village_name
+    sheet["A3"] = f"{report.start.isoformat()} s.d. {report.end.isoformat()}"
+    _header(sheet, 4, [_("Uraian"), _("Jumlah (Rp)")])
+    rows = [(_("Dana BLM diterima"), report.received), (_("Swadaya masyarakat"), report.swadaya)]
+    rows += list(report.expenses.items())
+    for offset, (label, amount) in enumerate(rows):
+        sheet.cell(row=5 + offset, column=1, value=label)
+        _money(sheet.cell(row=5 + offset, column=2, value=amount))
+    first, last = 7, 6 + len(report.expenses)
+    total = last + 1
+    sheet.cell(row=total, column=1, value=_("Jumlah biaya"))
+    _money(sheet.cell(row=total, column=2, value=f"=SUM(B{first}:B{last})" if last >= first else 0))
+    receipts = workbook.create_sheet(_("Bukti kas keluar"))
+    _header(receipts, 1, [_("Nomor"), _("Tanggal"), _("Uraian"), _("Jumlah (Rp)"), _("Bukti")])
+    for offset, r in enumerate(report.receipts, start=2):
+        receipts.cell(row=offset, column=1, value=r.number)
+        receipts.cell(row=offset, column=2, value=r.date).number_format = "dd/mm/yyyy"
+        receipts.cell(row=offset, column=3, value=r.description)
+        _money(receipts.cell(row=offset, column=4, value=r.amount))
+        receipts.cell(row=offset, column=5, value=_("ada") if r.has_evidence else _("tidak ada"))
+    end = len(report.receipts) + 1
+    receipts.cell(row=end + 1, column=3, value=_("Jumlah"))
+    _money(receipts.cell(row=end + 1, column=4, value=f"=SUM(D2:D{end})" if end >= 2 else 0))
+    sheet.column_dimensions["A"].width = 44
+    sheet.column_dimensions["B"].width = 20
+    receipts.column_dimensions["C"].width = 44
+    return _bytes(workbook)

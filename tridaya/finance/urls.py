@@ -12,4 +12,5 @@ urlpatterns = [
     path("laporan/", views.statements, name="statements"),
     path("laporan.<str:fmt>", views.statements, name="statements_file"),
     path("rekonsiliasi/", views.reconciliation, name="reconciliation"),
+    path("lpj/<int:lpj_id>.<str:fmt>", views.lpj_file, name="lpj_file"),
 ]

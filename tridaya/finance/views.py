@@ -12,8 +12,9 @@ from django.utils.translation import gettext as _
 from tridaya.core.policy import authorize, can
 from tridaya.finance import exports
 from tridaya.finance.forms import ReconciliationForm
-from tridaya.finance.models import BankReconciliation
+from tridaya.finance.models import BankReconciliation, Lpj
 from tridaya.finance.selectors import books
+from tridaya.finance.selectors.reports import lpj_report
 from tridaya.finance.selectors.tranches import allocations_of
 from tridaya.finance.services.books import bank_reconcile
 from tridaya.institutions.models import KSM
@@ -147,3 +148,24 @@ def reconciliation(request, code: str):
             "title": _("Rekonsiliasi bank"),
         },
     )
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def lpj_file(request, code: str, lpj_id: int, fmt: str):
+    """An LPJ generated from the ledger, as DOCX or XLSX."""
+    if fmt not in ("docx", "xlsx"):
+        raise Http404
+    village = _village(code)
+    authorize(request.user, "finance.view_books", village)
+    lpj = get_object_or_404(
+        Lpj.objects.select_related("allocation__scheme", "allocation__village"),
+        pk=lpj_id,
+        allocation__village=village,
+    )
+    report = lpj_report(lpj.allocation, lpj.tranche, lpj.period_end)
+    data = exports.lpj_docx(report) if fmt == "docx" else exports.lpj_workbook(report)
+    response = HttpResponse(data, content_type=DOCX if fmt == "docx" else XLSX)
+    response["Content-Disposition"] = f'attachment; filename="lpj-{village.code}-{lpj.pk}.{fmt}"'
+    return response

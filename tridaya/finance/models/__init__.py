@@ -28,16 +28,24 @@ from tridaya.finance.models.proposals import (
     ProposalActivity,
     ProposalStatus,
 )
+from tridaya.finance.models.reports import (
+    AnnualAudit,
+    AuditFinding,
+    AuditOpinion,
+    Lpj,
+    LpjStatus,
+)
 from tridaya.finance.models.tranches import (
     DOCUMENT_LABELS,
     DisbursementRequest,
-    Lpj,
-    LpjStatus,
     RequestStatus,
     SignOff,
 )
 
 __all__ = [
+    "AnnualAudit",
+    "AuditFinding",
+    "AuditOpinion",
     "BankReconciliation",
     "PriceQuote",
     "PriceSurvey",

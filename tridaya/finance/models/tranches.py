@@ -1,5 +1,5 @@
 """Disbursement requests (PP-BLM) per tranche, their documents checklist and the ladder of
-sign-offs; accountability reports (LPJ) per tranche and final."""
+sign-offs."""
 
 from django.conf import settings
 from django.db import models
@@ -114,42 +114,3 @@ class SignOff(models.Model):
     @property
     def region_code(self) -> str:
         return self.request.allocation.village_id
-
-
-class LpjStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Diajukan")
-    ACCEPTED = "accepted", _("Diterima")
-    RETURNED = "returned", _("Dikembalikan")
-
-
-class Lpj(models.Model):
-    """Laporan pertanggungjawaban of one tranche (tranche=0 for the final report), judged by
-    the facilitator: accepted, or returned with a reason."""
-
-    allocation = models.ForeignKey(Allocation, on_delete=models.PROTECT, related_name="lpjs")
-    tranche = models.PositiveSmallIntegerField(_("tahap ke (0 = akhir)"))
-    period_end = models.DateField(_("sampai tanggal"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=LpjStatus.choices, default=LpjStatus.SUBMITTED
-    )
-    reason = models.TextField(_("alasan dikembalikan"), blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    submitted_at = models.DateTimeField(auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("LPJ")
-        verbose_name_plural = _("LPJ")
-        ordering = ["allocation", "tranche", "-submitted_at"]
-
-    def __str__(self) -> str:
-        return f"LPJ {self.tranche or 'akhir'} {self.allocation.village_id}"
-
-    @property
-    def region_code(self) -> str:
-        return self.allocation.village_id

@@ -167,6 +167,6 @@ def allocations_of(village) -> list[Allocation]:
     return list(
         Allocation.objects.filter(village=village)
         .select_related("scheme", "tranche_scheme", "ksm_scheme", "return_voucher")
-        .prefetch_related("requests")
+        .prefetch_related("requests", "lpjs")
         .order_by("-budget_year", "id")
     )

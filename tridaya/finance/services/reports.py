@@ -4,6 +4,7 @@ returned with a reason by the facilitator."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -12,8 +13,16 @@ from django.utils.translation import gettext as _
 from tridaya.core.audit import record_event
 from tridaya.core.policy import authorize
 from tridaya.finance.errors import FinanceError, refuse
-from tridaya.finance.models import Allocation, Lpj, LpjStatus
+from tridaya.finance.models import (
+    Allocation,
+    AnnualAudit,
+    AuditFinding,
+    AuditOpinion,
+    Lpj,
+    LpjStatus,
+)
 from tridaya.finance.services.ledger import MIN_REASON_LENGTH
+from tridaya.regions.models import Region
 
 
 def _user(actor):
@@ -75,3 +84,82 @@ def lpj_decide(*, actor, lpj: Lpj, accept: bool, reason: str = "") -> Lpj:
         changes={"status": [LpjStatus.SUBMITTED.value, lpj.status], "reason": [None, reason]},
     )
     return lpj
+
+
+@dataclass(frozen=True)
+class FindingInput:
+    text: str
+    follow_up: str = ""
+    due_on: dt.date | None = None
+
+
+@transaction.atomic
+def audit_record(
+    *,
+    actor,
+    village: Region,
+    year: int,
+    auditor: str,
+    audited_on: dt.date,
+    opinion: str,
+    findings: list[FindingInput] = (),
+) -> AnnualAudit:
+    """Record the annual audit (auditor, date, opinion) and its findings as follow-ups."""
+    if actor is not None:
+        authorize(actor, "finance.record_audit", village)
+    if opinion not in AuditOpinion.values:
+        raise refuse(
+            FinanceError.BAD_AMOUNT, _("Pilih opini: WTP, WDP, TW atau TMP."), field="opinion"
+        )
+    audit = AnnualAudit(
+        village=village,
+        year=year,
+        auditor=auditor.strip(),
+        audited_on=audited_on,
+        opinion=opinion,
+        recorded_by=_user(actor),
+    )
+    audit.full_clean()
+    audit.save()
+    for number, finding in enumerate(findings, start=1):
+        row = AuditFinding(
+            audit=audit,
+            number=number,
+            text=finding.text.strip(),
+            follow_up=finding.follow_up.strip(),
+            due_on=finding.due_on,
+        )
+        row.full_clean()
+        row.save()
+    record_event(
+        actor=actor,
+        action="finance.audit_recorded",
+        obj=audit,
+        changes={"opinion": [None, opinion], "findings": [None, len(findings)]},
+    )
+    return audit
+
+
+@transaction.atomic
+def finding_close(*, actor, finding: AuditFinding, closed_on: dt.date, note: str) -> AuditFinding:
+    """Close a finding's follow-up, saying what was done."""
+    if actor is not None:
+        authorize(actor, "finance.record_audit", finding)
+    finding = AuditFinding.objects.select_for_update().get(pk=finding.pk)
+    note = (note or "").strip()
+    if len(note) < MIN_REASON_LENGTH:
+        raise refuse(
+            FinanceError.REASON_TOO_SHORT,
+            _("Tulis tindak lanjut yang sudah dilakukan, sedikitnya %(n)s huruf.")
+            % {"n": MIN_REASON_LENGTH},
+            field="note",
+        )
+    finding.closed_on, finding.closing_note = closed_on, note
+    finding.save(update_fields=["closed_on", "closing_note"])
+    record_event(
+        actor=actor,
+        action="finance.finding_closed",
+        obj=finding,
+        changes={"closed_on": [None, closed_on.isoformat()]},
+    )
+    return finding

@@ -111,3 +111,20 @@ def test_reconciliation_needs_an_explanation_for_a_difference(client, bajur, boo
     assert (record.book_balance, record.difference) == (50_000, 10_000)
     client.force_login(user_with_role("facilitator", BAJUR))
     assert client.post(url("reconciliation"), data).status_code == 403
+
+
+def test_lpj_files_download_for_readers_only(client, users, bajur, books):
+    from tridaya.finance.services.allocations import allocation_create
+    from tridaya.finance.services.reports import lpj_submit
+
+    allocation = allocation_create(
+        actor=None, village=bajur, program_code="plpbk", budget_year=2026
+    )
+    lpj = lpj_submit(actor=None, allocation=allocation, tranche=1, period_end=dt.date(2026, 6, 30))
+    client.force_login(users["village_bkm"])
+    home = client.get(url("home")).content.decode()
+    assert url("lpj_file", lpj.pk, "docx") in home
+    assert client.get(url("lpj_file", lpj.pk, "docx")).content.startswith(b"PK")
+    assert client.get(url("lpj_file", lpj.pk, "xlsx")).status_code == 200
+    client.force_login(users["village_resident"])
+    assert client.get(url("lpj_file", lpj.pk, "xlsx")).status_code == 403
