@@ -6,8 +6,10 @@ accounts app itself. Each app declares its own actions in its own `policy.py`.
 """
 
 from django.core import checks
+from django.utils.translation import gettext_lazy as _
 
 from tridaya.accounts.models import Role
+from tridaya.core.audit import register_actions
 from tridaya.core.policy import (  # noqa: F401  (re-exported: the public API)
     authorize,
     can,
@@ -51,3 +53,13 @@ def check_rules_name_known_roles(app_configs=None, **kwargs) -> list[checks.Erro
                 )
             )
     return errors
+
+
+# Audit actions of this app, with the labels history pages show (see tridaya.core.audit).
+register_actions(
+    {
+        "accounts.user_created": _("Akun pengguna dibuat"),
+        "accounts.role_assigned": _("Peran diberikan"),
+        "accounts.role_revoked": _("Peran dicabut"),
+    }
+)

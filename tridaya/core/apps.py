@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Inti")
 
     def ready(self) -> None:
-        from tridaya.core import policy  # noqa: F401  (registers the audit rules)
+        from tridaya.core import checks, policy  # noqa: F401  (register the audit rules, checks)

@@ -1,5 +1,10 @@
 """The audit service: every service that changes something that matters calls `record_event`
-inside its own transaction, so the change and its trace commit or roll back together."""
+inside its own transaction, so the change and its trace commit or roll back together.
+
+Every action code is registered with a translatable label (`register_actions`, called from the
+owning app's `AppConfig.ready()` or `policy.py`); `record_event` refuses a code nobody registered,
+and the `core` system checks verify that every label is translatable and that every action
+literal handed to `record_event` in the code is registered. History pages show `action_label`."""
 
 from __future__ import annotations
 
@@ -8,10 +13,39 @@ import decimal
 import uuid
 from typing import Any
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.utils.functional import Promise
 
 from tridaya.core.models import AuditEvent
 from tridaya.core.request_context import current_request_info
+
+_labels: dict[str, str | Promise] = {}
+
+
+def register_actions(labels: dict[str, str | Promise]) -> None:
+    """Register audit action codes (`"app.thing_done"`) with their labels (`gettext_lazy`).
+    Registering a code twice with another label is a programming error."""
+    for code, label in labels.items():
+        if "." not in code:
+            raise ImproperlyConfigured(f"audit action {code!r} must look like 'app.thing_done'")
+        if code in _labels and str(_labels[code]) != str(label):
+            raise ImproperlyConfigured(f"audit action {code!r} registered twice")
+        _labels[code] = label
+
+
+def registered_actions() -> dict[str, str | Promise]:
+    return dict(_labels)
+
+
+def is_registered(code: str) -> bool:
+    return code in _labels
+
+
+def action_label(code: str) -> str:
+    """The label people read for an action code; an unknown (historic) code is shown as is."""
+    label = _labels.get(code)
+    return str(label) if label is not None else code
 
 
 def _jsonable(value: Any) -> Any:
@@ -47,13 +81,18 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
 
 def record_event(
     *,
-    actor,
+    actor: Any,
     action: str,
     obj: models.Model,
     changes: dict[str, list[Any]] | None = None,
     region_code: str | None = None,
 ) -> AuditEvent:
-    """Write one audit row. Call it inside the service's `transaction.atomic` block."""
+    """Write one audit row. Call it inside the service's `transaction.atomic` block. An action
+    code that was never registered is refused (ImproperlyConfigured) before anything is written."""
+    if action not in _labels:
+        raise ImproperlyConfigured(
+            f"audit action {action!r} is not registered: add it to register_actions() in its app"
+        )
     info = current_request_info()
     if region_code is None:
         region_code = getattr(obj, "region_code", "") or ""

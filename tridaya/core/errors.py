@@ -9,8 +9,24 @@ class ErrorCode(StrEnum):
     """Extended by each app with its own enum; values are globally unique strings."""
 
 
-class DomainError(ValidationError):
-    """A refused operation: `code` for programs, `message` (translated) for people."""
+class CoreError(StrEnum):
+    """Codes of the shared kernel (used when an app passes none of its own)."""
 
-    def __init__(self, message, *, code: str, params: dict | None = None):
+    REASON_TOO_SHORT = "reason_too_short"
+    NOT_FOUND = "not_found"
+
+
+class DomainError(ValidationError):
+    """A refused operation: `code` for programs, `message` (translated) for people, and
+    optionally the `field` the refusal is about (a form shows it beside that input)."""
+
+    def __init__(self, message, *, code: str, params: dict | None = None, field: str | None = None):
         super().__init__(message, code=str(code), params=params)
+        self.field = field
+
+
+class NotFound(DomainError):
+    """A selector found nothing to show (views turn it into 404; selectors never raise Http404)."""
+
+    def __init__(self, message, *, code: str = CoreError.NOT_FOUND, params: dict | None = None):
+        super().__init__(message, code=code, params=params)

@@ -81,9 +81,21 @@ def utm_epsg(lon: float, lat: float) -> int:
     return (32600 if lat >= 0 else 32700) + zone
 
 
-@lru_cache(maxsize=32)
-def _to_utm(epsg: int) -> Transformer:
-    return Transformer.from_crs(4326, epsg, always_xy=True)
+@lru_cache(maxsize=64)
+def transformer(source: int | str, target: int | str) -> Transformer:
+    """The one cached pyproj transformer between two CRSs (EPSG codes or WKT), x = longitude.
+    Building one costs milliseconds; every app gets them from here."""
+    return Transformer.from_crs(source, target, always_xy=True)
+
+
+def utm_transformer(epsg: int) -> Transformer:
+    """WGS84 -> the UTM zone `epsg` (see `utm_epsg`)."""
+    return transformer(4326, epsg)
+
+
+def to_utm(geom: BaseGeometry, epsg: int) -> BaseGeometry:
+    """A WGS84 geometry in metres in the UTM zone `epsg`."""
+    return shapely.transform(geom, utm_transformer(epsg).transform, interleaved=False)
 
 
 @dataclass(frozen=True)
@@ -103,5 +115,5 @@ def measure(geom: BaseGeometry | dict) -> Measures:
         geom = parse_geometry(geom)
     centre = geom.centroid
     epsg = utm_epsg(centre.x, centre.y)
-    projected = shapely.transform(geom, _to_utm(epsg).transform, interleaved=False)
+    projected = to_utm(geom, epsg)
     return Measures(area_m2=projected.area, length_m=projected.length, epsg=epsg)

@@ -46,4 +46,11 @@ class AuditEvent(models.Model):
         indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object_idx")]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action_label} {self.object_repr}"
+
+    @property
+    def action_label(self) -> str:
+        """What people read for the action code (see `tridaya.core.audit.register_actions`)."""
+        from tridaya.core.audit import action_label
+
+        return action_label(self.action)

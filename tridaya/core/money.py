@@ -5,21 +5,10 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+# Formatting lives in tridaya.core.formats; these names stay importable from here.
+from tridaya.core.formats import format_rupiah, group_thousands
 
-def group_thousands(value: int) -> str:
-    """12500 -> '12.500' (Indonesian digit grouping with dots)."""
-    sign = "-" if value < 0 else ""
-    return sign + f"{abs(int(value)):,}".replace(",", ".")
-
-
-def format_rupiah(value: int | None) -> str:
-    """1000000000 -> 'Rp 1.000.000.000'; negative amounts as '-Rp 5.000'."""
-    if value is None:
-        return "-"
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"rupiah must be an int, got {type(value).__name__}")
-    sign = "-" if value < 0 else ""
-    return f"{sign}Rp {group_thousands(abs(value))}"
+__all__ = ["format_rupiah", "group_thousands", "parse_rupiah"]
 
 
 _RUPIAH_TEXT = re.compile(r"^\s*(-)?\s*(?:rp\.?)?\s*([0-9][0-9.\s]*)(?:,-|,00)?\s*$", re.IGNORECASE)

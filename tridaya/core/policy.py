@@ -13,11 +13,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
+    from django.contrib.auth.models import AnonymousUser
+
+# Who asks. A service that may run as the system (imports, demo seeding, migrations) takes an
+# `Actor` and passes it to `authorize`, where None means "the system, allowed". A service that
+# needs a person (a signature, a role assignment) takes a `Person` and must not accept None.
+Person: TypeAlias = "AbstractBaseUser"
+Viewer: TypeAlias = "AbstractBaseUser | AnonymousUser"
+Actor: TypeAlias = "AbstractBaseUser | AnonymousUser | None"
+_M = TypeVar("_M", bound=Model)
 
 # (role, region code or None for national) pairs held by a user.
 Assignment = tuple[str, str | None]
@@ -105,9 +117,17 @@ def can(user, action: str, obj: Any = None) -> bool:
     return any(role in rule.roles and covers(scope, code) for role, scope in assignments(user))
 
 
-def authorize(user, action: str, obj: Any, *, visible: bool | None = None) -> None:
-    """Raise Http404 when the object is outside the user's sight (no existence leak), and
-    PermissionDenied (403) when they can see it but may not take the action."""
+def authorize(actor: Actor, action: str, obj: Any, *, visible: bool | None = None) -> None:
+    """Raise Http404 when the object is outside the actor's sight (no existence leak), and
+    PermissionDenied (403) when they can see it but may not take the action.
+
+    `actor=None` is the system (an import, the demo seeder, a migration): always allowed, but the
+    action must still be a registered one. An anonymous visitor is `AnonymousUser`, never None."""
+    if actor is None:
+        if action not in _rules:
+            raise ImproperlyConfigured(f"unknown policy action {action!r}")
+        return
+    user = actor
     if can(user, action, obj):
         return
     if visible is None:
@@ -128,6 +148,35 @@ def scope_q(user, code_field: str) -> Q:
     for scope in sorted(s for s in scopes if s is not None):
         q |= Q(**{code_field: scope}) | Q(**{f"{code_field}__startswith": scope + "."})
     return q
+
+
+def visible(
+    user: Viewer | None, action: str, queryset: QuerySet[_M], *, code_field: str
+) -> QuerySet[_M]:
+    """The list side of `can`: `queryset` filtered to the rows whose region (`code_field`, a
+    lookup path to a Kemendagri code) lies inside a region where the user holds a role allowed to
+    take `action`. Public actions and superusers see every row; nobody else sees rows outside
+    their regions. A rule's `extra` condition is about one object (its state) and is not applied
+    here: check it with `can` on the object."""
+    try:
+        rule = _rules[action]
+    except KeyError:
+        raise ImproperlyConfigured(f"unknown policy action {action!r}") from None
+    if rule.public:
+        return queryset
+    if user is None or not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    scopes = {scope for role, scope in assignments(user) if role in rule.roles}
+    if None in scopes:
+        return queryset
+    if not scopes:
+        return queryset.none()
+    q = Q()
+    for scope in sorted(s for s in scopes if s is not None):
+        q |= Q(**{code_field: scope}) | Q(**{f"{code_field}__startswith": scope + "."})
+    return queryset.filter(q)
 
 
 def roles_in_scope(user, code: str | None, roles: Iterable[str]) -> bool:

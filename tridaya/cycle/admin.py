@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from tridaya.core.admin import NoDeleteAdminMixin, ReadOnlyAdminMixin
 from tridaya.cycle.models import (
     Attendance,
     CycleTemplate,
@@ -15,19 +16,10 @@ from tridaya.cycle.models import (
 
 
 @admin.register(CycleTemplate)
-class CycleTemplateAdmin(admin.ModelAdmin):
+class CycleTemplateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Loaded from tridaya/cycle/templates_data/*.toml; never edited here."""
 
     list_display = ["code", "version", "name", "loaded_at"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Program)
@@ -47,7 +39,7 @@ class StepInline(admin.TabularInline):
 
 
 @admin.register(VillageCycle)
-class VillageCycleAdmin(admin.ModelAdmin):
+class VillageCycleAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
     """Enrol through the village's cycle page, so the template is applied and audited."""
 
     list_display = ["village", "program", "template"]
@@ -59,18 +51,21 @@ class VillageCycleAdmin(admin.ModelAdmin):
         return False
 
 
-class AttendanceInline(admin.TabularInline):
+class AttendanceInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Attendance
     extra = 0
 
 
-class MeetingPhotoInline(admin.TabularInline):
+class MeetingPhotoInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = MeetingPhoto
     extra = 0
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read-only: meetings, their attendance and photos are recorded on the village's meeting
+    pages or through the API, where counts are checked and every change is audited."""
+
     list_display = ["held_on", "kind", "village", "men", "women", "poor"]
     list_filter = ["kind"]
     search_fields = ["=village__code", "village__name", "title", "place"]
@@ -79,17 +74,19 @@ class MeetingAdmin(admin.ModelAdmin):
 
 
 @admin.register(SignOff)
-class SignOffAdmin(admin.ModelAdmin):
+class SignOffAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: sign-offs are given and withdrawn on the step page, where rules are checked."""
 
     list_display = ["step", "kind", "signer_name", "role", "signed_on", "withdrawn_at"]
 
-    def has_add_permission(self, request):
-        return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
+@admin.register(GateOverride)
+class GateOverrideAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read-only: a gate is overridden on the step page, with a reason, and audited."""
+
+    list_display = ["step", "by", "created_at"]
 
 
-admin.site.register(GateOverride)
-admin.site.register(StepDocument)
+@admin.register(StepDocument)
+class StepDocumentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read-only: step documents are uploaded on the step page and audited."""

@@ -4,9 +4,6 @@ is refused, so a running cycle can always be traced to the exact rules it was en
 
 from __future__ import annotations
 
-import hashlib
-import json
-import tomllib
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -14,6 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from tridaya.accounts.models import Role
+from tridaya.core.definitions import Definition, read_definition, sync_definitions
 from tridaya.cycle.models import SIGNOFF_ORDER, CycleTemplate
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates_data"
@@ -24,12 +22,7 @@ class TemplateError(ValidationError):
 
 
 def read_file(path: Path) -> dict:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(f"{path.name}: {exc}") from exc
-    check_definition(data, path.name)
-    return data
+    return read_definition(path, check=check_definition, error=TemplateError).data
 
 
 def check_definition(data: dict, source: str) -> None:
@@ -76,36 +69,22 @@ def _all_role_names() -> set[str]:
     return set(Role.values)
 
 
-def checksum(data: dict) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-
-
 @transaction.atomic
 def sync_templates(directory: Path = TEMPLATES_DIR) -> list[CycleTemplate]:
     """Load every template file not yet in the database; refuse a changed loaded version."""
-    loaded = []
-    for path in sorted(directory.glob("*.toml")):
-        data = read_file(path)
-        digest = checksum(data)
-        existing = CycleTemplate.objects.filter(code=data["code"], version=data["version"]).first()
-        if existing is None:
-            existing = CycleTemplate.objects.create(
-                code=data["code"],
-                version=data["version"],
-                name=data["name"],
-                definition=data,
-                checksum=digest,
-            )
-        elif existing.checksum != digest:
-            raise TemplateError(
-                _(
-                    "%(file)s: templat %(code)s versi %(version)s sudah dipakai dan isinya "
-                    "berubah. Salin ke berkas baru dan naikkan 'version'."
-                )
-                % {"file": path.name, "code": data["code"], "version": data["version"]}
-            )
-        loaded.append(existing)
-    return loaded
+    return sync_definitions(
+        directory, model=CycleTemplate, create=_create, check=check_definition, error=TemplateError
+    )
+
+
+def _create(definition: Definition) -> CycleTemplate:
+    return CycleTemplate.objects.create(
+        code=definition.code,
+        version=definition.version,
+        name=definition.data["name"],
+        definition=definition.data,
+        checksum=definition.checksum,
+    )
 
 
 def current_template(code: str) -> CycleTemplate:

@@ -1,10 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import Sex
 from tridaya.core.forms import bootstrapify
 from tridaya.cycle.models import AttendanceMode, MeetingKind, Program, Step
 from tridaya.cycle.services import AttendeeInput, MeetingInput
-from tridaya.institutions.models import Election, Sex
+from tridaya.institutions.models import Election
 
 
 class EnrolForm(forms.Form):

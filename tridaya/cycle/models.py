@@ -12,8 +12,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.accounts.models import Role
+from tridaya.core.choices import Sex
 from tridaya.core.models import TimeStampedModel
-from tridaya.institutions.models import Sex
 from tridaya.regions.models import Level, Region
 
 

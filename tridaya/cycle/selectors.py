@@ -19,8 +19,7 @@ from tridaya.cycle.models import (
     VillageCycle,
 )
 from tridaya.institutions.models import Election
-from tridaya.regions.models import Level, Region
-from tridaya.regions.selectors import attach_ancestors
+from tridaya.regions.models import Region
 
 
 def gate_context(step: Step, earlier_steps: list[Step] | None = None) -> GateContext:
@@ -80,9 +79,11 @@ class CyclePage:
 
 
 def village_region(code: str) -> Region:
-    village = get_object_or_404(Region, code=code, level=Level.VILLAGE)
-    attach_ancestors([village])
-    return village
+    """Kept for planning until its layout branch imports `tridaya.regions.pages.village_or_404`
+    (issue 10); then delete."""
+    from tridaya.regions.pages import village_or_404
+
+    return village_or_404(code)
 
 
 def cycle_page(code: str) -> CyclePage:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import assignments, authorize, covers
+from tridaya.core.reasons import require_reason
 from tridaya.cycle import selectors
 from tridaya.cycle.definitions import current_template, step_definitions
 from tridaya.cycle.errors import CycleError
@@ -34,18 +35,11 @@ from tridaya.cycle.models import (
 from tridaya.institutions.services import election_link_meeting
 from tridaya.regions.models import Region
 
-MIN_REASON_LENGTH = 20
-
-
-def _check(actor, action: str, obj) -> None:
-    if actor is not None:
-        authorize(actor, action, obj)
-
 
 @transaction.atomic
 def cycle_enrol(*, actor, village: Region, program: Program) -> VillageCycle:
     """Enrol a village in a program: its steps are copied from the newest template version."""
-    _check(actor, "cycle.enrol", village)
+    authorize(actor, "cycle.enrol", village)
     if not village.is_village:
         raise DomainError(
             _("%(region)s bukan kelurahan/desa.") % {"region": village},
@@ -206,7 +200,7 @@ def meeting_record(
     *, actor, village: Region, data: MeetingInput, step: Step | None = None
 ) -> Meeting:
     """Record a meeting held in a village (optionally serving a step of its cycle)."""
-    _check(actor, "cycle.record_meeting", village)
+    authorize(actor, "cycle.record_meeting", village)
     meeting = Meeting(village=village, step=step, recorded_by=actor)
     _apply(meeting, data)
     _check_step(meeting, step)
@@ -226,7 +220,7 @@ def meeting_record(
 @transaction.atomic
 def meeting_update(*, actor, meeting: Meeting, data: MeetingInput, step: Step | None) -> Meeting:
     """Correct a meeting's record; the change is audited field by field."""
-    _check(actor, "cycle.record_meeting", meeting)
+    authorize(actor, "cycle.record_meeting", meeting)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     before = snapshot(meeting, MEETING_FIELDS)
     meeting.step = step
@@ -248,7 +242,7 @@ MAX_PHOTO_BYTES = 10 * 1024 * 1024
 @transaction.atomic
 def meeting_photo_add(*, actor, meeting: Meeting, image, caption: str = "") -> MeetingPhoto:
     """Attach a photo of the meeting (a JPEG or PNG of at most 10 MB)."""
-    _check(actor, "cycle.record_meeting", meeting)
+    authorize(actor, "cycle.record_meeting", meeting)
     if image.size > MAX_PHOTO_BYTES:
         raise DomainError(
             _("Foto %(name)s terlalu besar (%(mb)s MB); paling besar 10 MB.")
@@ -270,7 +264,7 @@ def meeting_photo_add(*, actor, meeting: Meeting, image, caption: str = "") -> M
 @transaction.atomic
 def meeting_link_election(*, actor, meeting: Meeting, election) -> None:
     """Record that a BKM election was held at this meeting (rembug)."""
-    _check(actor, "cycle.record_meeting", meeting)
+    authorize(actor, "cycle.record_meeting", meeting)
     if election.bkm.village_id != meeting.village_id:
         raise DomainError(
             _("Pemilihan itu milik kelurahan/desa lain."), code=CycleError.STEP_ELSEWHERE
@@ -283,7 +277,7 @@ def meeting_link_election(*, actor, meeting: Meeting, election) -> None:
 
 @transaction.atomic
 def document_upload(*, actor, step: Step, kind: str, title: str, file) -> StepDocument:
-    _check(actor, "cycle.upload_document", step)
+    authorize(actor, "cycle.upload_document", step)
     document = StepDocument(step=step, kind=kind, title=title, file=file, uploaded_by=actor)
     document.full_clean()
     document.save()
@@ -382,7 +376,7 @@ def signoff_withdraw(*, actor, signoff: SignOff, reason: str) -> SignOff:
             _("Tarik dahulu tanda tangan yang diberikan sesudahnya."),
             code=CycleError.SIGNOFF_LATER_EXISTS,
         )
-    _require_reason(reason)
+    require_reason(reason, code=CycleError.REASON_TOO_SHORT)
     signoff.withdrawn_at = timezone.now()
     signoff.withdrawn_by = actor
     signoff.withdraw_reason = reason.strip()
@@ -396,21 +390,13 @@ def signoff_withdraw(*, actor, signoff: SignOff, reason: str) -> SignOff:
     return signoff
 
 
-def _require_reason(reason: str) -> None:
-    if len(reason.strip()) < MIN_REASON_LENGTH:
-        raise DomainError(
-            _("Tulis alasan yang jelas, paling sedikit %(n)s huruf.") % {"n": MIN_REASON_LENGTH},
-            code=CycleError.REASON_TOO_SHORT,
-        )
-
-
 @transaction.atomic
 def gate_override(*, actor, step: Step, reason: str) -> GateOverride:
     """A city coordinator lets a step pass its failing gates; the reason is shown on the step."""
     authorize(actor, "cycle.override_gate", step)
     step = _locked_step(step)
     _require_open(step)
-    _require_reason(reason)
+    require_reason(reason, code=CycleError.REASON_TOO_SHORT)
     override, _created = GateOverride.objects.update_or_create(
         step=step, defaults={"by": actor, "reason": reason.strip()}
     )

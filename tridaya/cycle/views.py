@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.accounts.models import Role
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
 from tridaya.cycle import documents, selectors, services
 from tridaya.cycle.forms import (
@@ -25,6 +26,7 @@ from tridaya.cycle.forms import (
 )
 from tridaya.cycle.models import SIGNOFF_ORDER, AttendanceMode, SignOff, SignOffKind, StepStatus
 from tridaya.regions.models import Region
+from tridaya.regions.pages import village_or_404
 from tridaya.regions.selectors import attach_ancestors
 
 
@@ -122,8 +124,7 @@ def _run_step_action(request, step, action: str) -> None:
 
 
 def meetings(request, code: str):
-    village = selectors.village_region(code)
-    timezone.activate(village.timezone)
+    village = village_or_404(code, activate_timezone=True)
     return render(
         request,
         "cycle/meetings.html",
@@ -137,7 +138,7 @@ def meetings(request, code: str):
 
 @login_required
 def meeting_form(request, code: str, meeting_id: int | None = None):
-    village = selectors.village_region(code)
+    village = village_or_404(code)
     meeting = selectors.meeting_for_village(code, meeting_id) if meeting_id else None
     authorize(request.user, "cycle.record_meeting", meeting or village)
     cycle = selectors.latest_cycle(village)
@@ -158,7 +159,7 @@ def meeting_form(request, code: str, meeting_id: int | None = None):
                     actor=request.user, meeting=meeting, data=data, step=form.cleaned_data["step"]
                 )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Pertemuan tersimpan."))
             if meeting.step_id:

@@ -21,6 +21,8 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
 from matplotlib.patches import Polygon as PolygonPatch  # noqa: E402
 
+from tridaya.core.formats import format_millions, format_rupiah  # noqa: E402
+
 DPI = 110
 
 
@@ -178,11 +180,11 @@ def map_png(
 
 
 def _millions(value: float, _position=None) -> str:
-    return f"{value / 1_000_000:,.0f}".replace(",", ".")
+    return format_millions(value)
 
 
 def _rupiah(value: int) -> str:
-    return "Rp " + f"{int(value):,}".replace(",", ".")
+    return format_rupiah(int(value))
 
 
 def bar_chart_png(

@@ -1,13 +1,15 @@
 """Admin screens for people and institutions. Saves and membership changes go through the
-services, so they are checked, validated and audited as on the pages. A KSM is formed on its page
-or through the API (it needs its three members at once), so the admin only changes existing ones.
-"""
+services, so they are checked, validated and audited as on the pages. Nothing is deleted here
+(there is no delete service; members leave through the inlines, which call the remove services).
+A KSM is formed on its page or through the API (it needs its three members at once), so the admin
+only changes existing ones."""
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.admin import NoDeleteAdminMixin
 from tridaya.institutions import services
 from tridaya.institutions.models import (
     BKM,
@@ -34,7 +36,7 @@ def _values(form, names) -> dict:
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
     list_display = ["name", "sex", "village", "masked_nik", "is_poor"]
     list_filter = ["sex", "is_poor", "disability"]
     search_fields = ["name", "=village__code", "village__name"]
@@ -66,7 +68,7 @@ class MembershipInline(admin.TabularInline):
         return False  # a membership is added or removed, never edited in place
 
 
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
     """Saves the institution itself through `save_institution`, and its inline members through
     `add_member` / `remove_member`."""
 
@@ -137,7 +139,7 @@ class CandidateInline(admin.TabularInline):
 
 
 @admin.register(Election)
-class ElectionAdmin(admin.ModelAdmin):
+class ElectionAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
     """Elections are recorded on the BKM page or through the API (with all their candidates);
     here only the link to the cycle's rembug can be set."""
 

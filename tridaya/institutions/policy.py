@@ -15,7 +15,10 @@ everyone else who may open the register gets the masked NIK and nothing else. Ch
 and institutions is for those who work in or over the village.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from tridaya.accounts.models import Role
+from tridaya.core.audit import register_actions
 from tridaya.core.policy import register
 
 PEOPLE_READERS = {
@@ -49,8 +52,44 @@ VIEW = "institutions.view"
 VIEW_PEOPLE = "institutions.view_people"
 MANAGE = "institutions.manage"
 VIEW_PERSONAL_DATA = "institutions.view_personal_data"
+# A household survey sets the poverty status of the registered people who head the households;
+# whoever may import the survey (the TIPP's volunteers collect it) may do that.
+MARK_HOUSEHOLD_HEADS = "institutions.mark_household_heads"
 
 register(VIEW, public=True)
 register(VIEW_PEOPLE, roles=PEOPLE_READERS)
 register(MANAGE, roles=MANAGERS)
 register(VIEW_PERSONAL_DATA, roles=PERSONAL_DATA_READERS)
+register(MARK_HOUSEHOLD_HEADS, roles=MANAGERS | {Role.TIPP})
+
+
+# Audit actions of this app, with the labels history pages show (see tridaya.core.audit).
+register_actions(
+    {
+        "institutions.person_created": _("Warga didaftarkan"),
+        "institutions.person_updated": _("Data warga diubah"),
+        "institutions.household_heads_marked": _("Status kemiskinan kepala KK diperbarui"),
+        "institutions.bkm_saved": _("BKM disimpan"),
+        "institutions.bkm_member_added": _("Anggota BKM ditambahkan"),
+        "institutions.bkm_member_removed": _("Anggota BKM dikeluarkan"),
+        "institutions.election_recorded": _("Pemilihan BKM dicatat"),
+        "institutions.election_meeting_linked": _("Pemilihan dihubungkan dengan rembug"),
+        "institutions.up_unit_created": _("UP dibentuk"),
+        "institutions.up_staff_added": _("Pengelola UP ditambahkan"),
+        "institutions.up_staff_removed": _("Pengelola UP dikeluarkan"),
+        "institutions.tipp_saved": _("TIPP disimpan"),
+        "institutions.tipp_member_added": _("Anggota TIPP ditambahkan"),
+        "institutions.tipp_member_removed": _("Anggota TIPP dikeluarkan"),
+        "institutions.pokja_created": _("Pokja dibentuk"),
+        "institutions.pokja_member_added": _("Anggota Pokja ditambahkan"),
+        "institutions.pokja_member_removed": _("Anggota Pokja dikeluarkan"),
+        "institutions.ksm_created": _("KSM dibentuk"),
+        "institutions.ksm_updated": _("KSM diubah"),
+        "institutions.ksm_member_added": _("Anggota KSM ditambahkan"),
+        "institutions.ksm_member_removed": _("Anggota KSM dikeluarkan"),
+        "institutions.kpp_created": _("KPP dibentuk"),
+        "institutions.kpp_updated": _("KPP diubah"),
+        "institutions.kpp_member_added": _("Anggota KPP ditambahkan"),
+        "institutions.kpp_member_removed": _("Anggota KPP dikeluarkan"),
+    }
+)

@@ -4,6 +4,7 @@ people, members or institutions."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -51,11 +52,7 @@ ASPECT_ORDER = Case(
 )
 
 
-def village_or_404(code: str) -> Region:
-    """A village with its ancestors (2 queries), for every institutions page."""
-    village = get_object_or_404(Region, code=code, level=Level.VILLAGE)
-    attach_ancestors([village])
-    return village
+LOOKUP_CHUNK = 1000  # ids or NIKs per IN (...) query: well under SQLite's variable limit
 
 
 def _person_prefetch(lookup: str, model) -> Prefetch:
@@ -170,6 +167,17 @@ def people_of(village: Region, *, query: str = "", search_nik: bool = False) -> 
             match |= Q(nik=query)
         people = people.filter(match)
     return people
+
+
+def people_by_nik(village: Region, niks: Iterable[str]) -> dict[str, int]:
+    """{NIK: person id} of the village's registered people with these NIKs (one query per
+    thousand NIKs): how a household survey finds the people who head its households."""
+    wanted = sorted({nik for nik in niks if nik})
+    found: dict[str, int] = {}
+    for start in range(0, len(wanted), LOOKUP_CHUNK):
+        chunk = wanted[start : start + LOOKUP_CHUNK]
+        found.update(Person.objects.filter(village=village, nik__in=chunk).values_list("nik", "pk"))
+    return found
 
 
 def people_choices(village: Region) -> QuerySet[Person]:

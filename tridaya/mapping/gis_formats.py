@@ -20,7 +20,6 @@ import tempfile
 import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -36,7 +35,7 @@ from shapely import wkt as shapely_wkt
 from shapely.geometry import mapping, shape
 from shapely.geometry.base import BaseGeometry
 
-from tridaya.core.geo import ANY, validate_geojson
+from tridaya.core.geo import ANY, transformer, validate_geojson
 
 # pyogrio logs every layer it writes ("Created n records") at INFO.
 logging.getLogger("pyogrio").setLevel(logging.WARNING)
@@ -151,9 +150,8 @@ def parse_crs(value: Any) -> CRS:
         ) from exc
 
 
-@lru_cache(maxsize=32)
 def _to_wgs84(crs_wkt: str) -> Transformer:
-    return Transformer.from_crs(CRS.from_wkt(crs_wkt), WGS84, always_xy=True)
+    return transformer(crs_wkt, WGS84)
 
 
 def reproject(geom: BaseGeometry, crs: CRS) -> BaseGeometry:

@@ -8,7 +8,10 @@
 # degree (UU PDP 27/2022): only the roles that run the survey and act on it see them. Those same
 # roles record households and import survey files; the TIPP is among them because its volunteers
 # (Pokja) collect the data.
+from django.utils.translation import gettext_lazy as _
+
 from tridaya.accounts.models import Role  # noqa: E402
+from tridaya.core.audit import register_actions
 from tridaya.core.policy import register as _register  # noqa: E402
 
 HOUSEHOLD_READERS = {
@@ -84,3 +87,27 @@ _register(MAP_PROBLEMS, roles=MAPPERS)
 _register(VERIFY_PROBLEMS, roles=PROBLEM_VERIFIERS)
 _register(MANAGE_LAYERS, roles=MAPPERS)
 _register(EDIT_SLUM_DATA, roles=MAPPERS)
+
+
+# Audit actions of this app, with the labels history pages show (see tridaya.core.audit).
+register_actions(
+    {
+        "mapping.household_created": _("Rumah tangga ditambahkan"),
+        "mapping.household_updated": _("Data rumah tangga diubah"),
+        "mapping.household_deleted": _("Rumah tangga dihapus"),
+        "mapping.survey_imported": _("Survei rumah tangga diimpor"),
+        "mapping.survey_rejected": _("Impor survei ditolak"),
+        "mapping.layer_imported": _("Lapisan peta diimpor"),
+        "mapping.layer_replaced": _("Lapisan peta diganti"),
+        "mapping.layer_updated": _("Lapisan peta diubah"),
+        "mapping.layer_deleted": _("Lapisan peta dihapus"),
+        "mapping.problem_created": _("Masalah atau potensi dicatat"),
+        "mapping.problem_updated": _("Masalah atau potensi diubah"),
+        "mapping.problem_deleted": _("Masalah atau potensi dihapus"),
+        "mapping.problem_status_changed": _("Status masalah diubah"),
+        "mapping.problem_photo_added": _("Foto masalah ditambahkan"),
+        "mapping.problem_photo_deleted": _("Foto masalah dihapus"),
+        "mapping.rt_profile_created": _("Profil RT dibuat"),
+        "mapping.rt_profile_updated": _("Profil RT diubah"),
+    }
+)

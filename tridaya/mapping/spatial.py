@@ -5,17 +5,15 @@ is found from the RT boundaries."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import shapely
 from django.conf import settings
 from django.utils.translation import gettext as _
-from pyproj import Transformer
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from tridaya.core.errors import DomainError
-from tridaya.core.geo import parse_geometry, utm_epsg
+from tridaya.core.geo import parse_geometry, to_utm, utm_epsg
 from tridaya.mapping.map_errors import MapError
 from tridaya.regions.models import RT, Region, VillageProfile
 
@@ -81,15 +79,6 @@ def village_extent(village: Region) -> VillageExtent:
     return VillageExtent(village=village, area=area, centre=centre, rts=rt_shapes)
 
 
-@lru_cache(maxsize=16)
-def _to_utm(epsg: int) -> Transformer:
-    return Transformer.from_crs(4326, epsg, always_xy=True)
-
-
-def _projected(geom: BaseGeometry, epsg: int) -> BaseGeometry:
-    return shapely.transform(geom, _to_utm(epsg).transform, interleaved=False)
-
-
 def distance_outside_m(extent: VillageExtent, geom: BaseGeometry) -> float | None:
     """Metres between the geometry and the village (0 inside); None when nothing is known."""
     reference = extent.area if extent.area is not None else extent.centre
@@ -97,7 +86,7 @@ def distance_outside_m(extent: VillageExtent, geom: BaseGeometry) -> float | Non
         return None
     centre = reference.centroid
     epsg = utm_epsg(centre.x, centre.y)
-    return float(_projected(reference, epsg).distance(_projected(geom, epsg)))
+    return float(to_utm(reference, epsg).distance(to_utm(geom, epsg)))
 
 
 def _km(metres: float) -> str:

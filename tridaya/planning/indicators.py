@@ -19,16 +19,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 import shapely
-from pyproj import Transformer
 from shapely.geometry import shape
-from shapely.geometry.base import BaseGeometry
 
-from tridaya.core.geo import AREAL, parse_geometry, utm_epsg
+from tridaya.core.geo import AREAL, parse_geometry, to_utm, utm_epsg
 from tridaya.mapping.scoring import (
     CriteriaSet,
     Figures,
@@ -88,15 +85,6 @@ class Inputs:
     rts: Sequence[RTIn]
     households: Sequence[HouseholdIn]
     problems: Sequence[ProblemIn] = field(default_factory=list)
-
-
-@lru_cache(maxsize=32)
-def _to_utm(epsg: int) -> Transformer:
-    return Transformer.from_crs(4326, epsg, always_xy=True)
-
-
-def to_utm(geom: BaseGeometry, epsg: int) -> BaseGeometry:
-    return shapely.transform(geom, _to_utm(epsg).transform, interleaved=False)
 
 
 def _decimal_text(value: Decimal | float, places: str = "0.01") -> str:

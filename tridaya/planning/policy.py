@@ -1,6 +1,9 @@
 """Who may do what in participatory planning (prioritisation, kawasan prioritas, RPLP, RTPLP)."""
 
+from django.utils.translation import gettext_lazy as _
+
 from tridaya.accounts.models import Role
+from tridaya.core.audit import register_actions
 from tridaya.core.policy import register
 
 # RPLP and RTPLP (PART 2) ----------------------------------------------------------------------
@@ -78,3 +81,59 @@ register(VIEW_PRIORITIES, public=True)
 register(MANAGE_PRIORITIES, roles=PRIORITY_MANAGERS)
 register(VOTE, roles=VOTERS)
 register(MANAGE_KAWASAN, roles=PRIORITY_MANAGERS)
+
+
+# Audit actions of this app, with the labels history pages show (see tridaya.core.audit).
+register_actions(
+    {
+        "planning.round_created": _("Putaran prioritas dibuat"),
+        "planning.round_updated": _("Putaran prioritas diubah"),
+        "planning.round_deleted": _("Putaran prioritas dihapus"),
+        "planning.round_closed": _("Putaran prioritas ditutup"),
+        "planning.options_added": _("Pilihan prioritas ditambahkan"),
+        "planning.option_removed": _("Pilihan prioritas dihapus"),
+        "planning.criteria_set": _("Kriteria prioritas ditetapkan"),
+        "planning.scores_set": _("Nilai prioritas ditetapkan"),
+        "planning.voting_opened": _("Pemungutan suara dibuka"),
+        "planning.ballot_cast": _("Suara diberikan"),
+        "planning.ballot_removed": _("Suara dihapus"),
+        "planning.paper_ballots_entered": _("Suara kertas dimasukkan"),
+        "planning.kawasan_created": _("Kawasan prioritas dibuat"),
+        "planning.kawasan_updated": _("Kawasan prioritas diubah"),
+        "planning.kawasan_deleted": _("Kawasan prioritas dihapus"),
+        "planning.kawasan_recomputed": _("Indikator kawasan dihitung ulang"),
+        "planning.kawasan_criteria_set": _("Kriteria kawasan ditetapkan"),
+        "planning.kawasan_chosen": _("Kawasan prioritas ditetapkan"),
+        "planning.kawasan_unchosen": _("Penetapan kawasan dibatalkan"),
+        "planning.outline_saved": _("Kerangka dokumen disimpan"),
+        "planning.plan_created": _("Rencana dibuat"),
+        "planning.version_updated": _("Versi rencana diubah"),
+        "planning.version_revised": _("Versi rencana direvisi"),
+        "planning.version_amended": _("Rencana diubah (amandemen)"),
+        "planning.version_signed": _("Versi rencana ditandatangani"),
+        "planning.version_legalised": _("Versi rencana disahkan"),
+        "planning.version_superseded": _("Versi rencana digantikan"),
+        "planning.public_test_started": _("Uji publik dimulai"),
+        "planning.feedback_added": _("Tanggapan warga dicatat"),
+        "planning.feedback_answered": _("Tanggapan warga dijawab"),
+        "planning.safeguards_updated": _("Pengamanan sosial dan lingkungan diubah"),
+        "planning.program_added": _("Program ditambahkan"),
+        "planning.program_saved": _("Program disimpan"),
+        "planning.program_deleted": _("Program dihapus"),
+        "planning.investment_row_added": _("Baris investasi ditambahkan"),
+        "planning.investment_row_saved": _("Baris investasi disimpan"),
+        "planning.investment_row_deleted": _("Baris investasi dihapus"),
+        "planning.activity_added": _("Kegiatan ditambahkan"),
+        "planning.activity_saved": _("Kegiatan disimpan"),
+        "planning.activity_deleted": _("Kegiatan dihapus"),
+        "planning.rab_item_added": _("Baris RAB ditambahkan"),
+        "planning.rab_item_updated": _("Baris RAB diubah"),
+        "planning.rab_item_deleted": _("Baris RAB dihapus"),
+        "planning.attachment_added": _("Lampiran ditambahkan"),
+        "planning.attachment_deleted": _("Lampiran dihapus"),
+        "planning.price_list_created": _("Daftar harga dibuat"),
+        "planning.price_list_imported": _("Daftar harga diimpor"),
+        "planning.price_changed": _("Harga satuan diubah"),
+        "planning.price_applied": _("Harga satuan diterapkan"),
+    }
+)

@@ -63,6 +63,7 @@ class RWAdmin(admin.ModelAdmin):
         obj.pk = saved.pk
 
     def save_formset(self, request, form, formset, change):
+        formset.save(commit=False)  # fills formset.deleted_objects; writes nothing
         for rt_form in formset.forms:
             if not rt_form.has_changed() or rt_form.cleaned_data.get("DELETE"):
                 continue
@@ -74,4 +75,7 @@ class RWAdmin(admin.ModelAdmin):
                 boundary=data.get("boundary"),
             )
         for obj in formset.deleted_objects:
-            obj.delete()
+            services.rt_delete(actor=request.user, rt=obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # an RW and its RTs hold the village's data; remove RTs one by one above

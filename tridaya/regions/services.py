@@ -3,13 +3,15 @@ audits in one transaction."""
 
 from decimal import Decimal
 
-from django.db import transaction
+from django.contrib.admin.utils import NestedObjects
+from django.db import router, transaction
 from django.utils.translation import gettext as _
 
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.geo import AREAL, validate_geojson
-from tridaya.core.policy import authorize
+from tridaya.core.policy import Actor, authorize
+from tridaya.regions.errors import RegionError
 from tridaya.regions.models import RT, RW, Region, VillageProfile
 
 PROFILE_FIELDS = [
@@ -25,7 +27,8 @@ PROFILE_FIELDS = [
 def _require_village(region: Region) -> None:
     if not region.is_village:
         raise DomainError(
-            _("%(region)s bukan kelurahan/desa.") % {"region": region}, code="not_a_village"
+            _("%(region)s bukan kelurahan/desa.") % {"region": region},
+            code=RegionError.NOT_A_VILLAGE,
         )
 
 
@@ -44,8 +47,7 @@ def profile_update(
 ) -> VillageProfile:
     """Create or change a village's profile; records what changed."""
     _require_village(village)
-    if actor is not None:
-        authorize(actor, "regions.change_profile", village)
+    authorize(actor, "regions.change_profile", village)
     profile, _created = VillageProfile.objects.select_for_update().get_or_create(village=village)
     before = snapshot(profile, PROFILE_FIELDS + ["boundary"])
     values = {
@@ -73,8 +75,7 @@ def rw_save(
 ) -> RW:
     """Add an RW, or update the one with that number."""
     _require_village(village)
-    if actor is not None:
-        authorize(actor, "regions.manage_units", village)
+    authorize(actor, "regions.manage_units", village)
     rw = RW.objects.filter(village=village, number=number).first() or RW(
         village=village, number=number
     )
@@ -92,8 +93,7 @@ def rw_save(
 @transaction.atomic
 def rt_save(*, actor, rw: RW, number: int, boundary: dict | None = None) -> RT:
     """Add an RT to an RW, or update the one with that number."""
-    if actor is not None:
-        authorize(actor, "regions.manage_units", rw.village_id)
+    authorize(actor, "regions.manage_units", rw.village_id)
     rt = RT.objects.filter(rw=rw, number=number).first() or RT(
         rw=rw, village_id=rw.village_id, number=number
     )
@@ -105,3 +105,42 @@ def rt_save(*, actor, rw: RW, number: int, boundary: dict | None = None) -> RT:
     if changes:
         record_event(actor=actor, action="regions.rt_saved", obj=rt, changes=changes)
     return rt
+
+
+def _rows_depending_on(rt: RT) -> dict[str, int]:
+    """{model's verbose name: count} of the rows in any app that deleting the RT would delete
+    or that protect it (households, RT profiles, ...), without knowing those apps."""
+    collector = NestedObjects(using=router.db_for_write(RT))
+    collector.collect([rt])
+    counts: dict[str, int] = {}
+    for model, objects in collector.model_objs.items():
+        others = [obj for obj in objects if not (model is RT and obj.pk == rt.pk)]
+        if others:
+            counts[str(model._meta.verbose_name_plural)] = len(others)
+    for obj in collector.protected:
+        name = str(obj._meta.verbose_name_plural)
+        counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+@transaction.atomic
+def rt_delete(*, actor: Actor, rt: RT) -> None:
+    """Remove an RT that nothing refers to yet (a typo when the units were set up). An RT with
+    households, problems, RT profiles or any other data is refused, naming what it holds."""
+    authorize(actor, "regions.manage_units", rt.village_id)
+    rt = RT.objects.select_for_update().select_related("rw").get(pk=rt.pk)
+    held = _rows_depending_on(rt)
+    if held:
+        raise DomainError(
+            _("%(rt)s tidak dapat dihapus karena masih memiliki data: %(held)s.")
+            % {"rt": rt, "held": ", ".join(f"{n} {name}" for name, n in sorted(held.items()))},
+            code=RegionError.RT_IN_USE,
+        )
+    record_event(
+        actor=actor,
+        action="regions.rt_deleted",
+        obj=rt,
+        changes={"rw": [rt.rw.number, None], "number": [rt.number, None]},
+        region_code=rt.village_id,
+    )
+    rt.delete()

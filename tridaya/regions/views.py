@@ -11,11 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tridaya.core.navigation import region_sections, village_sections
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
 from tridaya.core.selectors import audit_events_in_region
 from tridaya.regions import selectors, services
 from tridaya.regions.forms import ProfileForm, RTForm, RWForm
-from tridaya.regions.models import RW, Level, Region
+from tridaya.regions.models import RW, Region
+from tridaya.regions.pages import village_or_404
 
 SEARCH_LIMIT = 25
 
@@ -73,15 +75,9 @@ def village_home(request, code: str):
     )
 
 
-def _village(code: str) -> Region:
-    village = get_object_or_404(Region, code=code, level=Level.VILLAGE)
-    selectors.attach_ancestors([village])
-    return village
-
-
 @login_required
 def profile_edit(request, code: str):
-    village = _village(code)
+    village = village_or_404(code)
     authorize(request.user, "regions.change_profile", village)
     profile = getattr(village, "profile", None)
     form = ProfileForm(request.POST or None, instance=profile)
@@ -89,7 +85,7 @@ def profile_edit(request, code: str):
         try:
             services.profile_update(actor=request.user, village=village, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Profil disimpan."))
             return redirect("regions:detail", code=village.code)
@@ -98,7 +94,7 @@ def profile_edit(request, code: str):
 
 @login_required
 def units(request, code: str):
-    village = _village(code)
+    village = village_or_404(code)
     authorize(request.user, "regions.manage_units", village)
     rws = RW.objects.filter(village=village)
     posted = request.POST.get("unit") if request.method == "POST" else None
@@ -109,7 +105,7 @@ def units(request, code: str):
         try:
             _save_unit(request.user, village, posted, form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Tersimpan."))
             return redirect("regions:units", code=village.code)

@@ -10,7 +10,10 @@ government with the facilitators (DOMAIN.md section 6); reopening a closed train
 revoking a certificate are for the city coordinator and the national admin. Anyone may check a
 certificate's verification code."""
 
+from django.utils.translation import gettext_lazy as _
+
 from tridaya.accounts.models import Role
+from tridaya.core.audit import register_actions
 from tridaya.core.policy import register
 
 PARTICIPANT_READERS = {
@@ -51,3 +54,34 @@ register(REOPEN, roles=OFFICERS)
 register(REVOKE_CERTIFICATE, roles=OFFICERS)
 register(VERIFY_CERTIFICATE, public=True)
 register(MANAGE_CURRICULUM, roles={Role.NATIONAL_ADMIN})
+
+
+# Audit actions of this app, with the labels history pages show (see tridaya.core.audit).
+register_actions(
+    {
+        "training.created": _("Pelatihan dibuat"),
+        "training.updated": _("Pelatihan diubah"),
+        "training.settings_updated": _("Pengaturan pelatihan diubah"),
+        "training.cancelled": _("Pelatihan dibatalkan"),
+        "training.closed": _("Pelatihan ditutup"),
+        "training.reopened": _("Pelatihan dibuka kembali"),
+        "training.module_updated": _("Modul diubah"),
+        "training.question_saved": _("Soal disimpan"),
+        "training.question_removed": _("Soal dihapus"),
+        "training.sessions_planned": _("Sesi direncanakan"),
+        "training.session_added": _("Sesi ditambahkan"),
+        "training.session_updated": _("Sesi diubah"),
+        "training.session_removed": _("Sesi dihapus"),
+        "training.participant_added": _("Peserta ditambahkan"),
+        "training.participants_added": _("Peserta ditambahkan bersama"),
+        "training.participant_updated": _("Data peserta diubah"),
+        "training.participant_removed": _("Peserta dikeluarkan"),
+        "training.attendance_recorded": _("Kehadiran dicatat"),
+        "training.scores_recorded": _("Nilai tes dicatat"),
+        "training.answers_recorded": _("Jawaban tes dicatat"),
+        "training.certificate_revoked": _("Sertifikat dicabut"),
+        "training.follow_up_added": _("Tindak lanjut ditambahkan"),
+        "training.follow_up_updated": _("Tindak lanjut diubah"),
+        "training.follow_up_removed": _("Tindak lanjut dihapus"),
+    }
+)

@@ -7,7 +7,7 @@ from django import template
 from django.utils import timezone
 
 from tridaya.core.dates import format_date_id
-from tridaya.core.money import format_rupiah, group_thousands
+from tridaya.core.formats import format_number, format_percent, format_rupiah
 
 register = template.Library()
 
@@ -25,7 +25,7 @@ def angka(value):
     """{{ count|angka }} -> 12.500 (Indonesian grouping)."""
     if value in (None, ""):
         return "-"
-    return group_thousands(int(value))
+    return format_number(int(value))
 
 
 @register.filter
@@ -33,11 +33,13 @@ def desimal(value, places: int = 2):
     """{{ area|desimal }} -> 1.268,40 (dot for thousands, comma for decimals)."""
     if value in (None, ""):
         return "-"
-    whole, _dot, fraction = f"{float(value):.{int(places)}f}".partition(".")
-    text = group_thousands(int(whole))
-    if whole.startswith("-0"):
-        text = "-" + text
-    return f"{text},{fraction}" if fraction else text
+    return format_number(value, int(places))
+
+
+@register.filter
+def persen(value, places: int = 1):
+    """{{ share|persen }} -> 62,5% (the value is already a percentage)."""
+    return format_percent(value, int(places))
 
 
 @register.filter

@@ -16,7 +16,9 @@ def test_diff_keeps_only_changed_fields():
 def test_event_carries_request_id_ip_and_region(bajur, users):
     token = set_request_info(RequestInfo(request_id="req-42", ip="10.1.2.3"))
     try:
-        event = record_event(actor=users["village_bkm"], action="uji", obj=bajur)
+        event = record_event(
+            actor=users["village_bkm"], action="regions.profile_updated", obj=bajur
+        )
     finally:
         reset_request_info(token)
     assert (event.request_id, event.ip_address, event.region_code) == ("req-42", "10.1.2.3", BAJUR)
@@ -35,11 +37,11 @@ def test_request_id_header_is_echoed_and_recorded(client, users, bajur):
 
 @pytest.mark.django_db
 def test_database_refuses_to_edit_an_audit_event(bajur):
-    event = record_event(actor=None, action="uji", obj=bajur)
+    event = record_event(actor=None, action="regions.profile_updated", obj=bajur)
     with pytest.raises(DatabaseError), transaction.atomic():
         AuditEvent.objects.filter(pk=event.pk).update(action="diubah")
     event.refresh_from_db()
-    assert event.action == "uji"
+    assert event.action == "regions.profile_updated"
 
 
 @pytest.mark.django_db
@@ -54,7 +56,8 @@ def test_object_history_page(client, users, bajur):
     profile = services.profile_update(actor=users["village_bkm"], village=bajur, population=9)
     client.force_login(users["village_bkm"])
     page = client.get(f"/riwayat/regions.villageprofile/{profile.pk}/").content.decode()
-    assert "regions.profile_updated" in page
+    # The history shows the registered label of the action (issue 10), never its code.
+    assert "Profil desa diubah" in page and "regions.profile_updated" not in page
     client.force_login(users["village_resident"])
     assert client.get(f"/riwayat/regions.villageprofile/{profile.pk}/").status_code == 403
     assert client.get("/riwayat/regions.nothing/1/").status_code == 404

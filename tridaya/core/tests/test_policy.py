@@ -4,7 +4,7 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404
 
 from tridaya.core.models import AuditEvent
-from tridaya.core.policy import authorize, can, covers, scope_q
+from tridaya.core.policy import authorize, can, covers, scope_q, visible
 from tridaya.regions.tests.factories import BAJUR, FAR_VILLAGE, TERONG_TAWAH
 
 
@@ -60,3 +60,31 @@ def test_role_names_in_rules_are_checked(settings):
     from django.core.management import call_command
 
     call_command("check")  # raises SystemCheckError if a rule names an unknown role
+
+
+def test_authorize_lets_the_system_act_but_still_checks_the_action_name():
+    authorize(None, "core.view_audit", FAR_VILLAGE)  # actor None: the system, allowed
+    with pytest.raises(ImproperlyConfigured):
+        authorize(None, "core.no_such_action", FAR_VILLAGE)
+    with pytest.raises(Http404):  # an anonymous visitor is not the system
+        authorize(AnonymousUser(), "core.view_audit", FAR_VILLAGE)
+
+
+@pytest.mark.django_db
+def test_visible_filters_a_queryset_to_the_roles_allowed_for_the_action(users):
+    for code in (BAJUR, TERONG_TAWAH, FAR_VILLAGE, "52.011.08.201"):
+        AuditEvent.objects.create(action="x", object_type="t", object_id="1", region_code=code)
+
+    def codes(user, action="core.view_audit"):
+        qs = visible(user, action, AuditEvent.objects.all(), code_field="region_code")
+        return sorted(qs.values_list("region_code", flat=True))
+
+    assert codes(users["village_bkm"]) == [BAJUR]
+    assert codes(users["regency"]) == [BAJUR, TERONG_TAWAH]
+    assert len(codes(users["national"])) == 4
+    # A resident holds a role in Bajur, but not one that may read the audit trail.
+    assert codes(users["village_resident"]) == []
+    assert codes(AnonymousUser()) == []
+    assert codes(None) == []
+    with pytest.raises(ImproperlyConfigured):
+        codes(users["national"], "core.no_such_action")

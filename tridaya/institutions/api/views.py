@@ -57,6 +57,7 @@ from tridaya.institutions.models import (
 )
 from tridaya.institutions.policy import MANAGE, VIEW, VIEW_PEOPLE, VIEW_PERSONAL_DATA
 from tridaya.regions.models import Region
+from tridaya.regions.pages import village_or_404
 
 # Views ----------------------------------------------------------------------------------------
 
@@ -65,7 +66,7 @@ class VillageAPI(APIView):
     """Loads the village of the URL; `check_manage` guards every write."""
 
     def village(self, code: str) -> Region:
-        village = selectors.village_or_404(code)
+        village = village_or_404(code)
         authorize(self.request.user, VIEW, village)
         return village
 
@@ -94,7 +95,7 @@ class PeopleRegisterAPI(VillageAPI):
     def village(self, code: str) -> Region:
         if not self.request.user.is_authenticated:
             self.permission_denied(self.request)
-        village = selectors.village_or_404(code)
+        village = village_or_404(code)
         authorize(self.request.user, VIEW_PEOPLE, village)
         return village
 

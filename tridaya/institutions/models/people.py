@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import Sex
 from tridaya.core.models import TimeStampedModel
 from tridaya.regions.models import Level, Region
 
@@ -26,11 +27,6 @@ nik_validator = RegexValidator(r"^\d{16}$", _("NIK harus 16 angka."), code="inva
 phone_validator = RegexValidator(
     r"^\+?[0-9][0-9 -]{5,18}$", _("Nomor HP hanya boleh berisi angka, spasi, - dan +."), "phone"
 )
-
-
-class Sex(models.TextChoices):
-    MALE = "L", _("Laki-laki")
-    FEMALE = "P", _("Perempuan")
 
 
 class Education(models.TextChoices):

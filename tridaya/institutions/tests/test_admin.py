@@ -55,3 +55,11 @@ def test_the_admin_says_a_ksm_keeps_three_members(admin_client, bajur):
     assert response.status_code == 200
     assert "KSM harus beranggota sedikitnya 3 orang." in response.content.decode()
     assert KSM.objects.get().members.count() == 3
+
+
+def test_nothing_is_deleted_in_the_admin(admin_client, bajur):
+    populate(bajur, 2)
+    person = Person.objects.first()
+    assert admin_client.get(f"/admin/institutions/person/{person.pk}/delete/").status_code == 403
+    ksm = KSM.objects.first()
+    assert admin_client.get(f"/admin/institutions/ksm/{ksm.pk}/delete/").status_code == 403

@@ -5,9 +5,10 @@ from rest_framework.test import APIClient
 
 from tridaya.accounts.models import User
 from tridaya.accounts.tests.factories import user_with_role
+from tridaya.core.choices import Sex
 from tridaya.core.models import AuditEvent
 from tridaya.institutions import services
-from tridaya.institutions.models import KSM, Sex
+from tridaya.institutions.models import KSM
 from tridaya.institutions.tests.factories import (
     bkm_with_members,
     ksm_with,

@@ -1,8 +1,9 @@
 import pytest
 
+from tridaya.core.choices import Sex
 from tridaya.core.models import AuditEvent
 from tridaya.institutions import demo, selectors
-from tridaya.institutions.models import KPP, KSM, Person, Pokja, Sex
+from tridaya.institutions.models import KPP, KSM, Person, Pokja
 from tridaya.regions.tests.factories import BAJUR
 
 

@@ -3,9 +3,10 @@ import datetime as dt
 import pytest
 
 from tridaya.accounts.tests.factories import user_with_role
+from tridaya.core.choices import Sex
 from tridaya.core.models import AuditEvent
 from tridaya.institutions import services
-from tridaya.institutions.models import KSM, BKMMember, Election, Person, Sex, UPKind
+from tridaya.institutions.models import KSM, BKMMember, Election, Person, UPKind
 from tridaya.institutions.tests.factories import (
     bkm_with_members,
     ksm_with,

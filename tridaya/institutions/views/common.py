@@ -15,14 +15,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tridaya.core.policy import authorize, can
-from tridaya.institutions import selectors, services
+from tridaya.institutions.errors import InstitutionError
 from tridaya.institutions.policy import MANAGE, VIEW_PEOPLE, VIEW_PERSONAL_DATA
 from tridaya.regions.models import Region
+from tridaya.regions.pages import village_or_404
 
 # Service error codes shown next to the form field they concern.
 ERROR_FIELDS = {
-    services.InstitutionError.KSM_TOO_FEW_MEMBERS: "members",
-    services.InstitutionError.KSM_LEADER_NOT_MEMBER: "leader",
+    InstitutionError.KSM_TOO_FEW_MEMBERS: "members",
+    InstitutionError.KSM_LEADER_NOT_MEMBER: "leader",
 }
 
 
@@ -38,9 +39,7 @@ def add_service_error(form: forms.BaseForm, exc: ValidationError) -> None:
 
 def village_for(code: str) -> Region:
     """The village (404 for any other code), with dates shown in its own time zone."""
-    village = selectors.village_or_404(code)
-    timezone.activate(village.timezone)
-    return village
+    return village_or_404(code, activate_timezone=True)
 
 
 def perms_for(request: HttpRequest, village: Region) -> dict[str, bool]:

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.models import TimeStampedModel
 from tridaya.cycle.models import Meeting
 from tridaya.regions.models import RT, Level, Region
@@ -24,14 +25,6 @@ from tridaya.regions.models import RT, Level, Region
 class ProblemKind(models.TextChoices):
     PROBLEM = "masalah", _("Masalah")
     POTENTIAL = "potensi", _("Potensi")
-
-
-class TridayaDomain(models.TextChoices):
-    """The three Tridaya domains (DOMAIN.md section 1)."""
-
-    ENVIRONMENT = "L", _("Lingkungan")
-    ECONOMY = "E", _("Ekonomi")
-    SOCIAL = "S", _("Sosial")
 
 
 class Sector(models.TextChoices):

@@ -7,6 +7,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.choices import Sex
 from tridaya.core.policy import can
 from tridaya.cycle import selectors, services
 from tridaya.cycle.models import (
@@ -18,7 +19,7 @@ from tridaya.cycle.models import (
     SignOffKind,
     Step,
 )
-from tridaya.institutions.models import Sex
+from tridaya.regions.pages import village_or_404
 
 
 class RuleOutput(serializers.Serializer):
@@ -87,7 +88,7 @@ class VillageCycleAPI(APIView):
     def post(self, request, code: str):
         if not request.user.is_authenticated:
             self.permission_denied(request)
-        village = selectors.village_region(code)
+        village = village_or_404(code)
         data = EnrolInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.cycle_enrol(
@@ -256,7 +257,7 @@ class MeetingListAPI(APIView):
 
     @extend_schema(responses=MeetingOutput(many=True))
     def get(self, request, code: str):
-        village = selectors.village_region(code)
+        village = village_or_404(code)
         meetings = selectors.village_meetings(village).prefetch_related("attendees")
         return Response(MeetingOutput(meetings, many=True, context={"request": request}).data)
 
@@ -264,7 +265,7 @@ class MeetingListAPI(APIView):
     def post(self, request, code: str):
         if not request.user.is_authenticated:
             self.permission_denied(request)
-        village = selectors.village_region(code)
+        village = village_or_404(code)
         data = MeetingInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         step = None

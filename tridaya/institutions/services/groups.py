@@ -1,32 +1,21 @@
-"""Every write to a village's people and institutions. Each service checks the policy (unless
-the system itself calls it with `actor=None`), validates with `full_clean()`, writes, and records
-an audit event in the same transaction. NIK and phone never enter the audit trail: a change to
-them is recorded as `["***", "***"]`."""
+"""The village's other institutions: UP-UP, TIPP, Pokja, KSM and KPP, with their members."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Any
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
-from tridaya.core.errors import DomainError, ErrorCode
-from tridaya.core.policy import authorize
+from tridaya.core.errors import DomainError
+from tridaya.institutions.errors import InstitutionError
 from tridaya.institutions.models import (
-    BKM,
     KPP,
     KSM,
     KSM_MIN_MEMBERS,
     TIPP,
-    BKMMember,
-    Election,
-    ElectionCandidate,
     KPPMember,
     KSMMember,
     Person,
@@ -35,321 +24,16 @@ from tridaya.institutions.models import (
     TIPPMember,
     UPStaff,
     UPUnit,
-    default_term_end,
 )
-from tridaya.institutions.policy import MANAGE
+from tridaya.institutions.services.common import (
+    Actor,
+    _authorize,
+    _record_added,
+    _remove_member,
+    _require_village,
+    _save,
+)
 from tridaya.regions.models import Region
-
-Actor = User | None
-
-
-class InstitutionError(ErrorCode):
-    NOT_A_VILLAGE = "not_a_village"
-    KSM_TOO_FEW_MEMBERS = "ksm_too_few_members"
-    KSM_LEADER_NOT_MEMBER = "ksm_leader_not_member"
-    KSM_LEADER_CANNOT_LEAVE = "ksm_leader_cannot_leave"
-    ELECTION_WITHOUT_CANDIDATES = "election_without_candidates"
-    ELECTION_DUPLICATE_CANDIDATE = "election_duplicate_candidate"
-    ELECTION_IN_FUTURE = "election_in_future"
-
-
-PERSON_FIELDS = [
-    "name",
-    "sex",
-    "birth_year",
-    "education",
-    "occupation",
-    "is_poor",
-    "disability",
-    "disability_note",
-    "phone",
-    "nik",
-]
-# Personal data that the audit trail records only as "changed".
-SECRET_FIELDS = ("nik", "phone")
-
-
-def _mask(value: Any) -> Any:
-    return "***" if value else value
-
-
-def _person_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, list[Any]]:
-    changes = diff(before, after)
-    for name in SECRET_FIELDS:
-        if name in changes:
-            changes[name] = [_mask(value) for value in changes[name]]
-    return changes
-
-
-def _require_village(region: Region) -> None:
-    if not region.is_village:
-        raise DomainError(
-            _("%(region)s bukan kelurahan/desa.") % {"region": region},
-            code=InstitutionError.NOT_A_VILLAGE,
-        )
-
-
-def _authorize(actor: Actor, village_code: str) -> None:
-    if actor is not None:
-        authorize(actor, MANAGE, village_code)
-
-
-def _save(obj) -> None:
-    obj.full_clean()
-    obj.save()
-
-
-def _record_added(actor: Actor, action: str, member, fields: list[str]) -> None:
-    changes = {name: [None, value] for name, value in snapshot(member, fields).items()}
-    record_event(actor=actor, action=action, obj=member, changes=changes)
-
-
-def _remove_member(actor: Actor, action: str, member, village_code: str) -> None:
-    _authorize(actor, village_code)
-    record_event(
-        actor=actor,
-        action=action,
-        obj=member,
-        changes={"person": [member.person_id, None]},
-        region_code=village_code,
-    )
-    member.delete()
-
-
-# People ----------------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def person_create(
-    *,
-    actor: Actor,
-    village: Region,
-    name: str,
-    sex: str,
-    birth_year: int | None = None,
-    education: str = "",
-    occupation: str = "",
-    is_poor: bool = False,
-    disability: bool = False,
-    disability_note: str = "",
-    phone: str = "",
-    nik: str = "",
-) -> Person:
-    """Record a resident of `village`. The NIK is optional and unique within the village."""
-    _require_village(village)
-    _authorize(actor, village.code)
-    person = Person(
-        village=village,
-        name=name.strip(),
-        sex=sex,
-        birth_year=birth_year,
-        education=education,
-        occupation=occupation.strip(),
-        is_poor=is_poor,
-        disability=disability,
-        disability_note=disability_note.strip(),
-        phone=phone.strip(),
-        nik=nik.strip(),
-    )
-    _save(person)
-    record_event(
-        actor=actor,
-        action="institutions.person_created",
-        obj=person,
-        changes=_person_changes({}, snapshot(person, PERSON_FIELDS)),
-    )
-    return person
-
-
-@transaction.atomic
-def person_update(
-    *,
-    actor: Actor,
-    person: Person,
-    name: str,
-    sex: str,
-    birth_year: int | None,
-    education: str,
-    occupation: str,
-    is_poor: bool,
-    disability: bool,
-    disability_note: str,
-    phone: str,
-    nik: str,
-) -> Person:
-    """Change a resident's data; the audit records what changed, NIK and phone masked."""
-    _authorize(actor, person.village_id)
-    person = Person.objects.select_for_update().get(pk=person.pk)
-    before = snapshot(person, PERSON_FIELDS)
-    person.name = name.strip()
-    person.sex = sex
-    person.birth_year = birth_year
-    person.education = education
-    person.occupation = occupation.strip()
-    person.is_poor = is_poor
-    person.disability = disability
-    person.disability_note = disability_note.strip()
-    person.phone = phone.strip()
-    person.nik = nik.strip()
-    _save(person)
-    changes = _person_changes(before, snapshot(person, PERSON_FIELDS))
-    if changes:
-        record_event(actor=actor, action="institutions.person_updated", obj=person, changes=changes)
-    return person
-
-
-# BKM and its elections -------------------------------------------------------------------------
-
-
-@transaction.atomic
-def bkm_save(
-    *, actor: Actor, village: Region, name: str, established_on: dt.date | None = None
-) -> BKM:
-    """Create the village's BKM, or change its name and founding date."""
-    _require_village(village)
-    _authorize(actor, village.code)
-    bkm = BKM.objects.select_for_update().filter(village=village).first() or BKM(village=village)
-    before = snapshot(bkm, ["name", "established_on"]) if bkm.pk else {}
-    bkm.name = name.strip()
-    bkm.established_on = established_on
-    _save(bkm)
-    changes = diff(before, snapshot(bkm, ["name", "established_on"]))
-    if changes:
-        record_event(actor=actor, action="institutions.bkm_saved", obj=bkm, changes=changes)
-    return bkm
-
-
-@transaction.atomic
-def bkm_member_add(
-    *,
-    actor: Actor,
-    bkm: BKM,
-    person: Person,
-    position: str,
-    term_start: dt.date,
-    no_party_declaration: bool,
-    term_end: dt.date | None = None,
-    declaration_date: dt.date | None = None,
-) -> BKMMember:
-    """Seat `person` on the BKM for a term (three years unless `term_end` says otherwise). The
-    member's written declaration of not belonging to a political party is required."""
-    _authorize(actor, bkm.village_id)
-    member = BKMMember(
-        bkm=bkm,
-        person=person,
-        position=position,
-        term_start=term_start,
-        term_end=term_end or default_term_end(term_start),
-        no_party_declaration=no_party_declaration,
-        declaration_date=declaration_date or timezone.localdate(),
-    )
-    _save(member)
-    _record_added(
-        actor,
-        "institutions.bkm_member_added",
-        member,
-        [
-            "person",
-            "position",
-            "term_start",
-            "term_end",
-            "no_party_declaration",
-            "declaration_date",
-        ],
-    )
-    return member
-
-
-@transaction.atomic
-def bkm_member_remove(*, actor: Actor, member: BKMMember) -> None:
-    """Take back a seat recorded by mistake (the audit keeps the trace)."""
-    _remove_member(actor, "institutions.bkm_member_removed", member, member.bkm.village_id)
-
-
-@dataclass(frozen=True)
-class CandidateVotes:
-    person: Person
-    votes: int
-    elected: bool = False
-
-
-@transaction.atomic
-def election_record(
-    *,
-    actor: Actor,
-    bkm: BKM,
-    held_on: dt.date,
-    candidates: Sequence[CandidateVotes],
-    place: str = "",
-    notes: str = "",
-    meeting_id: int | None = None,
-) -> Election:
-    """Record a BKM election with the votes each candidate received."""
-    _authorize(actor, bkm.village_id)
-    if not candidates:
-        raise DomainError(
-            _("Catat sedikitnya satu calon dengan perolehan suaranya."),
-            code=InstitutionError.ELECTION_WITHOUT_CANDIDATES,
-        )
-    seen: set[int] = set()
-    for candidate in candidates:
-        if candidate.person.pk in seen:
-            raise DomainError(
-                _("%(person)s tercatat lebih dari sekali sebagai calon.")
-                % {"person": candidate.person.name},
-                code=InstitutionError.ELECTION_DUPLICATE_CANDIDATE,
-            )
-        seen.add(candidate.person.pk)
-    if held_on > timezone.localdate():
-        raise DomainError(
-            _("Tanggal pemilihan tidak boleh di masa depan."),
-            code=InstitutionError.ELECTION_IN_FUTURE,
-        )
-    election = Election(
-        bkm=bkm, held_on=held_on, place=place.strip(), notes=notes.strip(), meeting_id=meeting_id
-    )
-    _save(election)
-    rows = []
-    for candidate in candidates:
-        row = ElectionCandidate(
-            election=election,
-            person=candidate.person,
-            votes=candidate.votes,
-            elected=candidate.elected,
-        )
-        _save(row)
-        rows.append({"person": row.person_id, "votes": row.votes, "elected": row.elected})
-    record_event(
-        actor=actor,
-        action="institutions.election_recorded",
-        obj=election,
-        changes={
-            "held_on": [None, held_on.isoformat()],
-            "place": [None, election.place],
-            "meeting_id": [None, meeting_id],
-            "candidates": [None, rows],
-        },
-    )
-    return election
-
-
-@transaction.atomic
-def election_link_meeting(*, actor: Actor, election: Election, meeting_id: int | None) -> Election:
-    """Point an election at the cycle meeting (rembug) where it was held; the cycle app calls
-    this, so institutions never depends on cycle."""
-    _authorize(actor, election.bkm.village_id)
-    before = election.meeting_id
-    election.meeting_id = meeting_id
-    _save(election)
-    if before != meeting_id:
-        record_event(
-            actor=actor,
-            action="institutions.election_meeting_linked",
-            obj=election,
-            changes={"meeting_id": [before, meeting_id]},
-        )
-    return election
-
 
 # UP-UP ----------------------------------------------------------------------------------------
 

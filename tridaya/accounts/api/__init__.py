@@ -1,0 +1,1 @@
+"""REST endpoints of accounts, routed by urls.py."""

@@ -1,0 +1,9 @@
+"""/api/v1/ endpoints of accounts: API tokens for integrators. Included by `tridaya/api_urls.py`;
+the URL names are global (no namespace), as the API schema and the tests know them."""
+
+from django.urls import path
+from rest_framework.authtoken.views import obtain_auth_token
+
+urlpatterns = [
+    path("auth/token/", obtain_auth_token, name="api-token"),
+]

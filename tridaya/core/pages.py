@@ -1,0 +1,23 @@
+"""Helpers shared by the pages of every app."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+
+def apply_service_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's refusal on the form: on the field it names when the form has that field
+    (a ValidationError built from a dict, or a DomainError with `field`), else above the form.
+    An error that carries `problems` (a file with several bad rows or cells) shows each one."""
+    problems = getattr(error, "problems", None)
+    if problems:
+        for problem in problems:
+            form.add_error(None, str(problem))
+        return
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+        return
+    field = getattr(error, "field", None)
+    form.add_error(field if field in form.fields else None, error)

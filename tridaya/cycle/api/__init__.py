@@ -1,0 +1,1 @@
+"""REST endpoints of the cycle (views.py), routed by urls.py."""

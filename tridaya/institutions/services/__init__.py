@@ -1,0 +1,82 @@
+"""Every write to a village's people and institutions, by sub-domain (people, bkm, groups: the
+same names as models/, views/). Each service checks the policy (`actor=None` is the system),
+validates with `full_clean()`, writes, and records an audit event in the same transaction. NIK and
+phone never enter the audit trail: a change to them is recorded as `["***", "***"]`.
+
+Callers import from here (`from tridaya.institutions import services`)."""
+
+from tridaya.institutions.errors import InstitutionError
+from tridaya.institutions.services.bkm import (
+    CandidateVotes,
+    bkm_member_add,
+    bkm_member_remove,
+    bkm_save,
+    election_link_meeting,
+    election_record,
+)
+from tridaya.institutions.services.common import (
+    Actor,
+)
+from tridaya.institutions.services.groups import (
+    TIPP_FIELDS,
+    kpp_create,
+    kpp_member_add,
+    kpp_member_remove,
+    kpp_update,
+    ksm_create,
+    ksm_member_add,
+    ksm_member_remove,
+    ksm_update,
+    pokja_create,
+    pokja_member_add,
+    pokja_member_remove,
+    tipp_member_add,
+    tipp_member_remove,
+    tipp_save,
+    up_staff_add,
+    up_staff_remove,
+    up_unit_create,
+)
+from tridaya.institutions.services.people import (
+    PERSON_FIELDS,
+    SECRET_FIELDS,
+    HeadsMarked,
+    people_mark_household_heads,
+    person_create,
+    person_update,
+)
+
+__all__ = [
+    "Actor",
+    "CandidateVotes",
+    "HeadsMarked",
+    "InstitutionError",
+    "PERSON_FIELDS",
+    "SECRET_FIELDS",
+    "TIPP_FIELDS",
+    "bkm_member_add",
+    "bkm_member_remove",
+    "bkm_save",
+    "election_link_meeting",
+    "election_record",
+    "kpp_create",
+    "kpp_member_add",
+    "kpp_member_remove",
+    "kpp_update",
+    "ksm_create",
+    "ksm_member_add",
+    "ksm_member_remove",
+    "ksm_update",
+    "people_mark_household_heads",
+    "person_create",
+    "person_update",
+    "pokja_create",
+    "pokja_member_add",
+    "pokja_member_remove",
+    "tipp_member_add",
+    "tipp_member_remove",
+    "tipp_save",
+    "up_staff_add",
+    "up_staff_remove",
+    "up_unit_create",
+]

@@ -1,0 +1,1 @@
+"""REST endpoints of regions (views.py), routed by urls.py."""
