@@ -3,19 +3,18 @@ once per process. A stored version never changes: a file whose content differs f
 version of the same code and number is refused (copy it and raise `version`), so a running
 allocation can always be traced to the exact rules it started under.
 
-(When core's shared definition loader lands, `sync_schemes` becomes a thin use of it.)"""
+Reading, checksums and the refusal of a changed file are core's definition loader's."""
 
 from __future__ import annotations
 
-import hashlib
-import json
 import threading
-import tomllib
 from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.core.definitions import Definition, read_definitions, store_definition
+from tridaya.core.errors import DomainError
 from tridaya.finance.errors import FinanceError, refuse
 from tridaya.finance.models import SchemeDefinition, SchemeKind
 
@@ -90,67 +89,72 @@ def _program_problems(data: dict) -> list[str]:
     return problems
 
 
-def read_scheme(path: Path, kind: str) -> dict:
-    """Read and check one file; every problem in one message naming the file."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise refuse(FinanceError.SCHEME_INVALID, f"{path.name}: {exc}") from exc
-    problems = [
-        _("kunci '%(key)s' tidak ada") % {"key": key}
-        for key in ("code", "version", "name")
-        if key not in data
-    ]
-    problems += _tranche_problems(data) if kind == SchemeKind.TRANCHES else _program_problems(data)
+class SchemeInvalid(DomainError):
+    """A scheme file is malformed; the message names the file and every problem."""
+
+    def __init__(self, message):
+        super().__init__(message, code=FinanceError.SCHEME_INVALID)
+
+
+class SchemeChanged(DomainError):
+    """A stored scheme version's file changed without a new version number."""
+
+    def __init__(self, message):
+        super().__init__(message, code=FinanceError.SCHEME_CHANGED)
+
+
+def _named(data: dict) -> list[str]:
+    return [] if data.get("name") else [_("kunci 'name' tidak ada")]
+
+
+def _check_tranches(data: dict, source: str) -> None:
+    _raise_problems(_named(data) + _tranche_problems(data), source)
+
+
+def _check_program(data: dict, source: str) -> None:
+    _raise_problems(_named(data) + _program_problems(data), source)
+
+
+def _raise_problems(problems: list[str], source: str) -> None:
     if problems:
-        raise refuse(FinanceError.SCHEME_INVALID, f"{path.name}: " + "; ".join(problems))
-    return data
+        raise SchemeInvalid(f"{source}: " + "; ".join(problems))
 
 
-def checksum(data: dict) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+CHECKS = {SchemeKind.TRANCHES: _check_tranches, SchemeKind.PROGRAM: _check_program}
 
 
-def _store(path: Path, kind: str, data: dict) -> SchemeDefinition:
-    digest = checksum(data)
-    stored = SchemeDefinition.objects.filter(
-        kind=kind, code=data["code"], version=data["version"]
-    ).first()
-    if stored is None:
+def _creator(kind: str):
+    def create(definition: Definition) -> SchemeDefinition:
         return SchemeDefinition.objects.create(
             kind=kind,
-            code=data["code"],
-            version=data["version"],
-            name=data["name"],
-            definition=data,
-            checksum=digest,
+            code=definition.code,
+            version=definition.version,
+            name=definition.data.get("name", definition.code),
+            definition=definition.data,
+            checksum=definition.checksum,
         )
-    if stored.checksum != digest:
-        raise refuse(
-            FinanceError.SCHEME_CHANGED,
-            _(
-                "%(file)s: skema %(code)s versi %(version)s sudah dipakai dan isinya berubah. "
-                "Salin ke berkas baru dan naikkan 'version'."
-            )
-            % {"file": path.name, "code": data["code"], "version": data["version"]},
-        )
-    return stored
+
+    return create
 
 
 @transaction.atomic
 def sync_schemes(directory: Path = SCHEMES_DIR, *, force: bool = False) -> None:
-    """Store every scheme file not yet stored; refuse a changed stored version. Runs once per
-    process and folder unless `force`d."""
+    """Store every scheme file not yet stored; refuse a changed stored version (core's
+    definition loader: each file parsed and checked once per process while unchanged)."""
     with _lock:
         if directory in _synced and not force and SchemeDefinition.objects.exists():
             return
         for kind in (SchemeKind.TRANCHES, SchemeKind.PROGRAM):
-            for path in sorted((directory / FOLDERS[kind]).glob("*.toml")):
-                data = read_scheme(path, kind)
+            definitions = read_definitions(
+                directory / FOLDERS[kind], check=CHECKS[kind], error=SchemeInvalid
+            )
+            for definition in definitions:
                 if kind == SchemeKind.PROGRAM:
                     for key, level in (("tranche_scheme", "bkm"), ("ksm_scheme", "ksm")):
-                        _referenced(data[key], level, path.name)
-                _store(path, kind, data)
+                        _referenced(definition.data[key], level, definition.path.name)
+                store_definition(
+                    definition, model=SchemeDefinition, create=_creator(kind), error=SchemeChanged
+                )
         transaction.on_commit(lambda: _synced.add(directory))
 
 

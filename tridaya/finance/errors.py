@@ -57,6 +57,4 @@ def refuse(code: FinanceError, message: str, *, field: str | None = None):
     """A DomainError carrying its code and, for forms, the field it concerns (`error.field`)."""
     from tridaya.core.errors import DomainError
 
-    error = DomainError(message, code=code)
-    error.field = field
-    return error
+    return DomainError(message, code=code, field=field)

@@ -3,7 +3,9 @@ coordinator (korkot) verify; officers above read; residents and the public see t
 (never account numbers, receipts or personal data)."""
 
 from tridaya.accounts.models import Role
+from tridaya.core.audit import register_actions
 from tridaya.core.policy import register
+from tridaya.finance.actions import AUDIT_ACTIONS
 
 WRITERS = {Role.UPK, Role.BKM}
 VERIFIERS = {Role.FACILITATOR, Role.CITY_COORDINATOR}
@@ -20,3 +22,5 @@ register("finance.manage_allocation", roles=OFFICERS)
 register("finance.propose", roles=WRITERS | {Role.KSM})
 register("finance.verify_proposal", roles={Role.BKM})
 register("finance.record_audit", roles=WRITERS | VERIFIERS)
+
+register_actions(AUDIT_ACTIONS)

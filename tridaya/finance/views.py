@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
 from tridaya.finance import exports
 from tridaya.finance.forms import ReconciliationForm
@@ -18,15 +19,13 @@ from tridaya.finance.selectors.reports import lpj_report
 from tridaya.finance.selectors.tranches import allocations_of
 from tridaya.finance.services.books import bank_reconcile
 from tridaya.institutions.models import KSM
-from tridaya.institutions.selectors import village_or_404
+from tridaya.regions.pages import village_or_404
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _village(code: str):
-    village = village_or_404(code)
-    timezone.activate(village.timezone)
-    return village
+    return village_or_404(code, activate_timezone=True)
 
 
 def _year(request) -> int:
@@ -128,7 +127,7 @@ def reconciliation(request, code: str):
             try:
                 bank_reconcile(actor=request.user, village=village, **form.cleaned_data)
             except ValidationError as exc:
-                form.add_error(getattr(exc, "field", None), exc)
+                apply_service_error(form, exc)
             else:
                 return redirect("finance:reconciliation", code=code)
     records = BankReconciliation.objects.filter(village=village).order_by("-statement_date", "-id")[

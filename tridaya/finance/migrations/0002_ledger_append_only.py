@@ -3,10 +3,10 @@ SQLite and PostgreSQL alike. A correction is a reversing voucher; nothing is edi
 
 from django.db import migrations
 
-from tridaya.finance.triggers import append_only
+from tridaya.core.guards import AppendOnly
 
 
 class Migration(migrations.Migration):
     dependencies = [("finance", "0001_ledger")]
 
-    operations = [append_only("finance_voucher", "finance_entry", "finance_periodclose")]
+    operations = [AppendOnly("voucher"), AppendOnly("entry"), AppendOnly("periodclose")]

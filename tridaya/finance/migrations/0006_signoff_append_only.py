@@ -1,11 +1,11 @@
-"""Sign-offs of the verification ladder are never edited or removed (a refusal is a new row)."""
+"""Sign-offs of the verification ladder and swadaya records are never edited or removed."""
 
 from django.db import migrations
 
-from tridaya.finance.triggers import append_only
+from tridaya.core.guards import AppendOnly
 
 
 class Migration(migrations.Migration):
     dependencies = [("finance", "0005_tranches_and_lpj")]
 
-    operations = [append_only("finance_signoff", "finance_swadayacontribution")]
+    operations = [AppendOnly("signoff"), AppendOnly("swadayacontribution")]

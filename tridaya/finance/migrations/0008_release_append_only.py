@@ -2,10 +2,10 @@
 
 from django.db import migrations
 
-from tridaya.finance.triggers import append_only
+from tridaya.core.guards import AppendOnly
 
 
 class Migration(migrations.Migration):
     dependencies = [("finance", "0007_proposals_and_cash_plans")]
 
-    operations = [append_only("finance_ksmrelease")]
+    operations = [AppendOnly("ksmrelease")]

@@ -23,24 +23,17 @@ from tridaya.finance.models import (
     VoucherKind,
 )
 from tridaya.finance.services.ledger import (
-    MIN_REASON_LENGTH,
     Line,
     account_by_purpose,
     post_lines,
+    reason_required,
     require_village,
 )
 from tridaya.regions.models import Region
 
 
 def _require_reason(reason: str) -> str:
-    reason = (reason or "").strip()
-    if len(reason) < MIN_REASON_LENGTH:
-        raise refuse(
-            FinanceError.REASON_TOO_SHORT,
-            _("Tulis alasannya, sedikitnya %(n)s huruf.") % {"n": MIN_REASON_LENGTH},
-            field="reason",
-        )
-    return reason
+    return reason_required(reason)
 
 
 def _default_amount(program: dict) -> int:
@@ -64,8 +57,7 @@ def allocation_create(
 ) -> Allocation:
     """Give a village an allocation under the newest version of the program's scheme."""
     require_village(village)
-    if actor is not None:
-        authorize(actor, "finance.manage_allocation", village)
+    authorize(actor, "finance.manage_allocation", village)
     scheme = current_program(program_code)
     program = scheme.definition
     if Allocation.objects.filter(
@@ -104,21 +96,28 @@ def allocation_create(
 
 
 _MOVES = {
-    "suspend": ({AllocationStatus.ACTIVE}, AllocationStatus.SUSPENDED),
-    "resume": ({AllocationStatus.SUSPENDED}, AllocationStatus.ACTIVE),
-    "cancel": ({AllocationStatus.ACTIVE, AllocationStatus.SUSPENDED}, AllocationStatus.CANCELLED),
-    "close": ({AllocationStatus.ACTIVE}, AllocationStatus.CLOSED),
+    "suspend": (
+        {AllocationStatus.ACTIVE},
+        AllocationStatus.SUSPENDED,
+        "finance.allocation_suspend",
+    ),
+    "resume": ({AllocationStatus.SUSPENDED}, AllocationStatus.ACTIVE, "finance.allocation_resume"),
+    "cancel": (
+        {AllocationStatus.ACTIVE, AllocationStatus.SUSPENDED},
+        AllocationStatus.CANCELLED,
+        "finance.allocation_cancel",
+    ),
+    "close": ({AllocationStatus.ACTIVE}, AllocationStatus.CLOSED, "finance.allocation_close"),
 }
 
 
 @transaction.atomic
 def allocation_set_status(*, actor, allocation: Allocation, move: str, reason: str) -> Allocation:
     """Suspend, resume, cancel or close an allocation, with the reason recorded."""
-    if actor is not None:
-        authorize(actor, "finance.manage_allocation", allocation)
+    authorize(actor, "finance.manage_allocation", allocation)
     reason = _require_reason(reason)
     allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
-    sources, target = _MOVES[move]
+    sources, target, action = _MOVES[move]
     if allocation.status not in sources:
         raise refuse(
             FinanceError.ALLOCATION_STATUS,
@@ -130,7 +129,7 @@ def allocation_set_status(*, actor, allocation: Allocation, move: str, reason: s
     allocation.save(update_fields=["status", "status_reason"])
     record_event(
         actor=actor,
-        action=f"finance.allocation_{move}",
+        action=action,
         obj=allocation,
         changes={"status": [before, target.value], "reason": [None, reason]},
     )
@@ -143,8 +142,7 @@ def allocation_return_unspent(
 ) -> Allocation:
     """Return what is left in the BKM bank to the state treasury as a Bukti Kas Keluar, and
     close (or keep cancelled) the allocation. Only once, and only when something is left."""
-    if actor is not None:
-        authorize(actor, "finance.post_voucher", allocation)
+    authorize(actor, "finance.post_voucher", allocation)
     reason = _require_reason(reason)
     allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
     if allocation.return_voucher_id or allocation.status == AllocationStatus.SUSPENDED:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from tridaya.core.audit import record_event
 from tridaya.core.money import format_rupiah
 from tridaya.core.policy import authorize
+from tridaya.core.reasons import MIN_REASON_LENGTH
 from tridaya.finance.errors import FinanceError, refuse
 from tridaya.finance.models import BankReconciliation
 from tridaya.finance.selectors.books import bank_book
@@ -27,11 +28,10 @@ def bank_reconcile(
 ) -> BankReconciliation:
     """Record a bank statement balance against the Buku Bank of the same day; a difference
     must be explained (bank charges or interest not yet booked, a cheque not yet cashed...)."""
-    if actor is not None:
-        authorize(actor, "finance.post_voucher", village)
+    authorize(actor, "finance.post_voucher", village)
     book = bank_book(village, statement_date, statement_date).closing
     explanation = (explanation or "").strip()
-    if statement_balance != book and len(explanation) < 10:
+    if statement_balance != book and len(explanation) < MIN_REASON_LENGTH:
         raise refuse(
             FinanceError.DIFFERENCE_UNEXPLAINED,
             _(

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from tridaya.core.audit import record_event
 from tridaya.core.money import format_rupiah
 from tridaya.core.policy import authorize
+from tridaya.core.reasons import require_reason
 from tridaya.finance.chart import STANDARD_CHART, ksm_advance_code
 from tridaya.finance.errors import FinanceError, refuse
 from tridaya.finance.evidence import check_evidence
@@ -37,7 +38,10 @@ from tridaya.finance.models import (
 from tridaya.institutions.models import KSM
 from tridaya.regions.models import Region
 
-MIN_REASON_LENGTH = 10
+
+def reason_required(text: str | None, *, field: str = "reason") -> str:
+    """A written reason of at least core's MIN_REASON_LENGTH letters, with this app's code."""
+    return require_reason(text, field=field, code=FinanceError.REASON_TOO_SHORT)
 
 
 @dataclass(frozen=True)
@@ -62,8 +66,7 @@ def require_village(village: Region) -> None:
 def chart_open(*, actor, village: Region) -> list[Account]:
     """Open the standard chart of accounts for a village (once)."""
     require_village(village)
-    if actor is not None:
-        authorize(actor, "finance.manage_chart", village)
+    authorize(actor, "finance.manage_chart", village)
     if Account.objects.filter(village=village).exists():
         raise refuse(
             FinanceError.CHART_EXISTS,
@@ -108,8 +111,7 @@ def account_by_purpose(village: Region, purpose: str, category: str = "") -> Acc
 @transaction.atomic
 def ksm_advance_open(*, actor, ksm: KSM, activity_key: str = "") -> Account:
     """The advance account of a KSM (or of one of its activities), opened on first use."""
-    if actor is not None:
-        authorize(actor, "finance.manage_chart", ksm.village_id)
+    authorize(actor, "finance.manage_chart", ksm.village_id)
     code = ksm_advance_code(ksm.pk, activity_key)
     account = Account.objects.filter(village_id=ksm.village_id, code=code).first()
     if account is not None:
@@ -328,8 +330,7 @@ def voucher_post(
     """Post one balanced voucher. A repeated request with the same idempotency key returns the
     voucher posted the first time and posts nothing."""
     require_village(village)
-    if actor is not None:
-        authorize(actor, "finance.post_voucher", village)
+    authorize(actor, "finance.post_voucher", village)
     voucher, created = post_lines(
         actor=actor,
         village=village,
@@ -365,15 +366,8 @@ def voucher_reverse(
 ) -> Voucher:
     """Post the mirror image of a voucher, naming it. A voucher is reversed at most once, and a
     reversal is not itself reversed (post the voucher again instead)."""
-    if actor is not None:
-        authorize(actor, "finance.post_voucher", voucher)
-    reason = (reason or "").strip()
-    if len(reason) < MIN_REASON_LENGTH:
-        raise refuse(
-            FinanceError.REASON_TOO_SHORT,
-            _("Tulis alasan pembatalan, sedikitnya %(n)s huruf.") % {"n": MIN_REASON_LENGTH},
-            field="reason",
-        )
+    authorize(actor, "finance.post_voucher", voucher)
+    reason = reason_required(reason)
     village = voucher.village
     existing = _existing(village, idempotency_key)
     if existing is not None:
@@ -415,8 +409,7 @@ def period_close(*, actor, village: Region, year: int, month: int, today: dt.dat
     """Close a month of the village's books. Takes the same numbering lock as posting, so a
     posting into the month either commits before the close or is refused after it."""
     require_village(village)
-    if actor is not None:
-        authorize(actor, "finance.close_period", village)
+    authorize(actor, "finance.close_period", village)
     today = today or dt.date.today()
     if (year, month) >= (today.year, today.month):
         raise refuse(

@@ -52,8 +52,7 @@ def price_survey_record(
     tender_reference: str = "",
 ) -> PriceSurvey:
     """A price survey with its quotes (shop, unit price, date, written or not)."""
-    if actor is not None:
-        authorize(actor, "finance.post_voucher", activity.proposal)
+    authorize(actor, "finance.post_voucher", activity.proposal)
     survey = PriceSurvey(
         village_id=activity.proposal.village_id,
         activity=activity,
@@ -125,8 +124,7 @@ def purchase_post(
 ) -> Purchase:
     """Pay a purchase from the activity's advance (Bukti Kas Keluar with the receipt), after
     checking the band's evidence; the chosen quote is linked to the voucher."""
-    if actor is not None:
-        authorize(actor, "finance.post_voucher", activity.proposal)
+    authorize(actor, "finance.post_voucher", activity.proposal)
     if quote.survey_id != survey.pk or survey.activity_id != activity.pk:
         raise refuse(
             FinanceError.QUOTE_ELSEWHERE,
@@ -198,8 +196,7 @@ def tax_line_add(
     *, actor, voucher: Voucher, tax_type: str, base: int, rate: Decimal, deposit_proof: str = ""
 ) -> TaxLine:
     """Record a tax on an expense voucher; refused while tax lines are switched off."""
-    if actor is not None:
-        authorize(actor, "finance.post_voucher", voucher)
+    authorize(actor, "finance.post_voucher", voucher)
     if not conf.tax_lines_enabled():
         raise refuse(
             FinanceError.TAX_LINES_OFF,

@@ -28,11 +28,11 @@ from tridaya.finance.models import (
 )
 from tridaya.finance.plan_source import rtplp_line
 from tridaya.finance.services.ledger import (
-    MIN_REASON_LENGTH,
     Line,
     account_by_purpose,
     ksm_advance_open,
     post_lines,
+    reason_required,
 )
 from tridaya.institutions.models import KSM
 
@@ -52,8 +52,7 @@ def _require_status(proposal: Proposal, allowed) -> None:
 def proposal_create(
     *, actor, allocation: Allocation, ksm: KSM, number: str, proposed_on: dt.date
 ) -> Proposal:
-    if actor is not None:
-        authorize(actor, "finance.propose", allocation)
+    authorize(actor, "finance.propose", allocation)
     if ksm.village_id != allocation.village_id:
         raise refuse(FinanceError.WRONG_VILLAGE, _("KSM ini dari desa lain."), field="ksm")
     proposal = Proposal(
@@ -72,8 +71,7 @@ def proposal_create(
 @transaction.atomic
 def proposal_activity_add(*, actor, proposal: Proposal, plan_activity_id: int) -> ProposalActivity:
     """Copy an activity of the legalised RTPLP (with its RAB funding) into the proposal."""
-    if actor is not None:
-        authorize(actor, "finance.propose", proposal)
+    authorize(actor, "finance.propose", proposal)
     _require_status(proposal, EDITABLE)
     line = rtplp_line(proposal.village_id, plan_activity_id)
     if line is None:
@@ -118,8 +116,7 @@ def proposal_activity_add(*, actor, proposal: Proposal, plan_activity_id: int) -
 
 @transaction.atomic
 def proposal_submit(*, actor, proposal: Proposal) -> Proposal:
-    if actor is not None:
-        authorize(actor, "finance.propose", proposal)
+    authorize(actor, "finance.propose", proposal)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     _require_status(proposal, EDITABLE)
     if not proposal.activities.exists():
@@ -141,18 +138,10 @@ def proposal_verify(
     *, actor, proposal: Proposal, verified_on: dt.date, accept: bool = True, reason: str = ""
 ) -> Proposal:
     """The BKM verifies the proposal, or returns it saying what to fix."""
-    if actor is not None:
-        authorize(actor, "finance.verify_proposal", proposal)
+    authorize(actor, "finance.verify_proposal", proposal)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     _require_status(proposal, (ProposalStatus.SUBMITTED,))
-    reason = (reason or "").strip()
-    if not accept and len(reason) < MIN_REASON_LENGTH:
-        raise refuse(
-            FinanceError.REASON_TOO_SHORT,
-            _("Tulis apa yang harus diperbaiki, sedikitnya %(n)s huruf.")
-            % {"n": MIN_REASON_LENGTH},
-            field="reason",
-        )
+    reason = reason_required(reason) if not accept else (reason or "").strip()
     proposal.status = ProposalStatus.VERIFIED if accept else ProposalStatus.RETURNED
     proposal.return_reason = reason
     proposal.verified_on = verified_on if accept else None
@@ -184,8 +173,7 @@ def cash_plan_item_add(
     realised_before: Decimal = Decimal(0),
 ) -> CashPlanItem:
     """One RPD line; amount = requested x unit price, rounded to the rupiah."""
-    if actor is not None:
-        authorize(actor, "finance.propose", activity.proposal)
+    authorize(actor, "finance.propose", activity.proposal)
     if category not in CostCategory.values:
         raise refuse(FinanceError.RPD_BAD, _("Pilih kelompok biaya."), field="category")
     if requested <= 0 or realised_before < 0 or realised_before + requested > quantity_needed:
@@ -256,8 +244,7 @@ def ksm_release(
     idempotency_key: str = "",
 ) -> KsmRelease:
     """Move money from the BKM bank to the activity's advance; never beyond the KSM tranche."""
-    if actor is not None:
-        authorize(actor, "finance.post_voucher", activity.proposal)
+    authorize(actor, "finance.post_voucher", activity.proposal)
     activity = (
         ProposalActivity.objects.select_for_update()
         .select_related("proposal__allocation__ksm_scheme", "proposal__ksm")

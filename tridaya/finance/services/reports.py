@@ -21,7 +21,7 @@ from tridaya.finance.models import (
     Lpj,
     LpjStatus,
 )
-from tridaya.finance.services.ledger import MIN_REASON_LENGTH
+from tridaya.finance.services.ledger import reason_required
 from tridaya.regions.models import Region
 
 
@@ -32,8 +32,7 @@ def _user(actor):
 @transaction.atomic
 def lpj_submit(*, actor, allocation: Allocation, tranche: int, period_end: dt.date) -> Lpj:
     """Submit the LPJ of a tranche (0 for the final one); again after a return."""
-    if actor is not None:
-        authorize(actor, "finance.post_voucher", allocation)
+    authorize(actor, "finance.post_voucher", allocation)
     pending = Lpj.objects.filter(
         allocation=allocation,
         tranche=tranche,
@@ -60,19 +59,11 @@ def lpj_submit(*, actor, allocation: Allocation, tranche: int, period_end: dt.da
 @transaction.atomic
 def lpj_decide(*, actor, lpj: Lpj, accept: bool, reason: str = "") -> Lpj:
     """The facilitator accepts the LPJ, or returns it saying what to fix."""
-    if actor is not None:
-        authorize(actor, "finance.verify", lpj)
+    authorize(actor, "finance.verify", lpj)
     lpj = Lpj.objects.select_for_update().get(pk=lpj.pk)
     if lpj.status != LpjStatus.SUBMITTED:
         raise refuse(FinanceError.LPJ_STATUS, _("LPJ ini sudah diputuskan."))
-    reason = (reason or "").strip()
-    if not accept and len(reason) < MIN_REASON_LENGTH:
-        raise refuse(
-            FinanceError.REASON_TOO_SHORT,
-            _("Tulis apa yang harus diperbaiki, sedikitnya %(n)s huruf.")
-            % {"n": MIN_REASON_LENGTH},
-            field="reason",
-        )
+    reason = reason_required(reason) if not accept else (reason or "").strip()
     lpj.status = LpjStatus.ACCEPTED if accept else LpjStatus.RETURNED
     lpj.reason = reason
     lpj.decided_by, lpj.decided_at = _user(actor), timezone.now()
@@ -105,8 +96,7 @@ def audit_record(
     findings: list[FindingInput] = (),
 ) -> AnnualAudit:
     """Record the annual audit (auditor, date, opinion) and its findings as follow-ups."""
-    if actor is not None:
-        authorize(actor, "finance.record_audit", village)
+    authorize(actor, "finance.record_audit", village)
     if opinion not in AuditOpinion.values:
         raise refuse(
             FinanceError.BAD_AMOUNT, _("Pilih opini: WTP, WDP, TW atau TMP."), field="opinion"
@@ -143,17 +133,9 @@ def audit_record(
 @transaction.atomic
 def finding_close(*, actor, finding: AuditFinding, closed_on: dt.date, note: str) -> AuditFinding:
     """Close a finding's follow-up, saying what was done."""
-    if actor is not None:
-        authorize(actor, "finance.record_audit", finding)
+    authorize(actor, "finance.record_audit", finding)
     finding = AuditFinding.objects.select_for_update().get(pk=finding.pk)
-    note = (note or "").strip()
-    if len(note) < MIN_REASON_LENGTH:
-        raise refuse(
-            FinanceError.REASON_TOO_SHORT,
-            _("Tulis tindak lanjut yang sudah dilakukan, sedikitnya %(n)s huruf.")
-            % {"n": MIN_REASON_LENGTH},
-            field="note",
-        )
+    note = reason_required(note, field="note")
     finding.closed_on, finding.closing_note = closed_on, note
     finding.save(update_fields=["closed_on", "closing_note"])
     record_event(

@@ -76,8 +76,7 @@ def swadaya_record(
 ) -> Voucher:
     """Post a swadaya voucher and what it stands for (HOK, rate, workers by sex)."""
     require_village(village)
-    if actor is not None:
-        authorize(actor, "finance.post_voucher", village)
+    authorize(actor, "finance.post_voucher", village)
     if data.form not in SwadayaForm.values:
         raise refuse(FinanceError.BAD_AMOUNT, _("Pilih bentuk swadaya."), field="form")
     value = _value(data)

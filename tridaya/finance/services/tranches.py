@@ -28,10 +28,10 @@ from tridaya.finance.selectors.tranches import (
     tranche_specs,
 )
 from tridaya.finance.services.ledger import (
-    MIN_REASON_LENGTH,
     Line,
     account_by_purpose,
     post_lines,
+    reason_required,
 )
 
 
@@ -51,8 +51,7 @@ def _require_active(allocation: Allocation) -> None:
 @transaction.atomic
 def request_create(*, actor, allocation: Allocation, tranche: int) -> DisbursementRequest:
     """Open the PP-BLM of tranche N (after tranche N-1 was disbursed)."""
-    if actor is not None:
-        authorize(actor, "finance.post_voucher", allocation)
+    authorize(actor, "finance.post_voucher", allocation)
     allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
     _require_active(allocation)
     specs = tranche_specs(allocation)
@@ -160,8 +159,7 @@ def _require_conditions(request: DisbursementRequest) -> None:
 @transaction.atomic
 def request_submit(*, actor, request: DisbursementRequest) -> DisbursementRequest:
     """Send the request up the ladder (again, after a return, in a new round)."""
-    if actor is not None:
-        authorize(actor, "finance.post_voucher", request)
+    authorize(actor, "finance.post_voucher", request)
     request = _locked(request)
     _require_active(request.allocation)
     if request.status not in (RequestStatus.DRAFT, RequestStatus.RETURNED):
@@ -239,8 +237,7 @@ def request_sign(
 ) -> SignOff:
     """Record the next rung's signature. A refusal (approve=False) needs the reason in `notes`
     and returns the request; the last approval posts the receipt into the BKM bank."""
-    if actor is not None:
-        authorize(actor, "finance.verify", request)
+    authorize(actor, "finance.verify", request)
     request = _locked(request)
     if request.status != RequestStatus.SUBMITTED:
         raise refuse(
@@ -251,12 +248,8 @@ def request_sign(
     ladder = ladder_of(request.allocation)
     rung = request.signoffs.filter(round=request.round).count() + 1
     step = ladder[rung - 1]
-    if not approve and len((notes or "").strip()) < MIN_REASON_LENGTH:
-        raise refuse(
-            FinanceError.REASON_TOO_SHORT,
-            _("Tulis alasan pengembalian, sedikitnya %(n)s huruf.") % {"n": MIN_REASON_LENGTH},
-            field="notes",
-        )
+    if not approve:
+        notes = reason_required(notes, field="notes")
     signoff = _signoff(actor, request, rung, step, signer_name, signed_on, approve, notes or "")
     if not approve:
         request.status, request.return_reason = RequestStatus.RETURNED, signoff.notes

@@ -78,7 +78,10 @@ def test_audit_with_findings_as_follow_ups(bajur):
     with refused(FinanceError.REASON_TOO_SHORT):
         finding_close(actor=None, finding=finding, closed_on=dt.date(2027, 3, 9), note="ok")
     finding = finding_close(
-        actor=None, finding=finding, closed_on=dt.date(2027, 3, 9), note="Nota ulang dilampirkan"
+        actor=None,
+        finding=finding,
+        closed_on=dt.date(2027, 3, 9),
+        note="Nota ulang dari toko sudah dilampirkan",
     )
     assert finding.closed_on == dt.date(2027, 3, 9)
 

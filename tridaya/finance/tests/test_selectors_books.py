@@ -30,7 +30,12 @@ def year_of_books(village, months=3):
         spend(village, account, 10_000 * month, date=day)
         spend(village, account, 1_000, date=day, category=CostCategory.UPAH)
     wrong = spend(village, account, 7_000, date=dt.date(2026, 4, 2))
-    voucher_reverse(actor=None, voucher=wrong, date=dt.date(2026, 4, 3), reason="Nota salah toko")
+    voucher_reverse(
+        actor=None,
+        voucher=wrong,
+        date=dt.date(2026, 4, 3),
+        reason="Nota salah toko, dibeli di toko lain",
+    )
     swadaya_record(
         actor=None,
         village=village,

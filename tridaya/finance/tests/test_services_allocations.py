@@ -121,18 +121,27 @@ def test_suspend_resume_cancel_need_a_reason_and_the_right_status(bajur):
     with refused(FinanceError.REASON_TOO_SHORT):
         allocation_set_status(actor=None, allocation=allocation, move="suspend", reason="x")
     allocation_set_status(
-        actor=None, allocation=allocation, move="suspend", reason="BKM belum siap laporan"
+        actor=None,
+        allocation=allocation,
+        move="suspend",
+        reason="BKM belum siap dengan laporan keuangan",
     )
     with refused(FinanceError.ALLOCATION_STATUS):
         allocation_set_status(
-            actor=None, allocation=allocation, move="close", reason="Selesai semua kegiatan"
+            actor=None,
+            allocation=allocation,
+            move="close",
+            reason="Semua kegiatan sudah selesai dikerjakan",
         )
     allocation_set_status(
-        actor=None, allocation=allocation, move="cancel", reason="Penyalahgunaan dana tahap I"
+        actor=None,
+        allocation=allocation,
+        move="cancel",
+        reason="Penyalahgunaan dana tahap I oleh pengurus",
     )
     allocation.refresh_from_db()
     assert allocation.status == AllocationStatus.CANCELLED
-    assert allocation.status_reason == "Penyalahgunaan dana tahap I"
+    assert allocation.status_reason == "Penyalahgunaan dana tahap I oleh pengurus"
     assert AuditEvent.objects.filter(action="finance.allocation_cancel").exists()
 
 
@@ -146,7 +155,7 @@ def test_unspent_money_is_returned_as_a_voucher(bajur):
         actor=None,
         allocation=allocation,
         date=dt.date(2026, 12, 20),
-        reason="Akhir tahun anggaran, sisa dana",
+        reason="Akhir tahun anggaran, sisa dana dikembalikan",
     )
     voucher = allocation.return_voucher
     assert voucher.entries.get(credit__gt=0).credit == 50_000
@@ -155,7 +164,10 @@ def test_unspent_money_is_returned_as_a_voucher(bajur):
     assert allocation.status == AllocationStatus.CLOSED
     with refused(FinanceError.ALLOCATION_STATUS):
         allocation_return_unspent(
-            actor=None, allocation=allocation, date=dt.date(2026, 12, 21), reason="Sekali lagi ya"
+            actor=None,
+            allocation=allocation,
+            date=dt.date(2026, 12, 21),
+            reason="Dikembalikan sekali lagi ke kas negara",
         )
 
 
@@ -166,5 +178,8 @@ def test_nothing_to_return_is_said(bajur):
     )
     with refused(FinanceError.NOTHING_TO_RETURN):
         allocation_return_unspent(
-            actor=None, allocation=allocation, date=dt.date(2026, 12, 20), reason="Akhir tahun ya"
+            actor=None,
+            allocation=allocation,
+            date=dt.date(2026, 12, 20),
+            reason="Akhir tahun anggaran, tidak ada sisa?",
         )

@@ -153,7 +153,10 @@ def test_suspended_allocation_disburses_nothing(allocation):
     request = tick(request_create(actor=None, allocation=allocation, tranche=1), DOCS_1)
     request_submit(actor=None, request=request)
     allocation_set_status(
-        actor=None, allocation=allocation, move="suspend", reason="Temuan pemeriksaan kas"
+        actor=None,
+        allocation=allocation,
+        move="suspend",
+        reason="Temuan pemeriksaan kas oleh fasilitator",
     )
     with refused(FinanceError.ALLOCATION_NOT_ACTIVE):
         request_sign(actor=None, request=request, signer_name="Bu Faskel", signed_on=DAY)
