@@ -8,11 +8,13 @@ class FinanceConfig(AppConfig):
     verbose_name = _("Keuangan")
 
     def ready(self) -> None:
+        from tridaya.core import demo as core_demo
         from tridaya.core.navigation import register_village_section
-        from tridaya.finance import outputs, policy  # noqa: F401  (policy registers rules)
+        from tridaya.finance import demo, outputs, policy  # noqa: F401  (policy registers rules)
 
         outputs.register_outputs()
 
+        core_demo.register(order=80, name="finance", run=demo.seed)
         register_village_section(
             order=70, label=_("Keuangan"), url_name="finance:home", icon="cash-coin"
         )
