@@ -37,4 +37,5 @@ AUDIT_ACTIONS = {
     "finance.bank_reconciled": _("Rekonsiliasi bank dicatat"),
     "finance.audit_recorded": _("Audit tahunan dicatat"),
     "finance.finding_closed": _("Tindak lanjut temuan audit selesai"),
+    "finance.vouchers_imported": _("Bukti transaksi dibukukan sekaligus"),
 }

@@ -134,7 +134,7 @@ def ksm_advance_open(*, actor, ksm: KSM, activity_key: str = "") -> Account:
     return account
 
 
-def _sequence_locked(village: Region, year: int) -> VoucherSequence:
+def sequence_locked(village: Region, year: int) -> VoucherSequence:
     """The village-year numbering row, locked; created on first use (a racing creator's row is
     read back instead)."""
     try:
@@ -149,7 +149,7 @@ def _closed(village: Region, date: dt.date) -> bool:
     return PeriodClose.objects.filter(village=village, year=date.year, month=date.month).exists()
 
 
-def _check_lines(village: Region, lines: Sequence[Line]) -> None:
+def check_lines(village: Region, lines: Sequence[Line]) -> None:
     if len(lines) < 2:
         raise refuse(
             FinanceError.TOO_FEW_LINES,
@@ -187,7 +187,7 @@ def _check_lines(village: Region, lines: Sequence[Line]) -> None:
         )
 
 
-def _check_kind(kind: str, lines: Sequence[Line]) -> None:
+def check_kind(kind: str, lines: Sequence[Line]) -> None:
     """Kas Masuk puts money into a money account; Kas Keluar takes money out of one."""
     if kind == VoucherKind.RECEIPT:
         ok = any(line.debit and line.account.purpose in MONEY for line in lines)
@@ -272,12 +272,12 @@ def post_lines(
 ) -> tuple[Voucher, bool]:
     """Post inside the caller's transaction (for this app's services), or return (earlier
     voucher, False) for a repeated idempotency key. The caller checks the policy and audits."""
-    sequence = _sequence_locked(village, date.year)
+    sequence = sequence_locked(village, date.year)
     existing = _existing(village, idempotency_key)
     if existing is not None:
         return existing, False
-    _check_lines(village, lines)
-    _check_kind(kind, lines)
+    check_lines(village, lines)
+    check_kind(kind, lines)
     if _closed(village, date):
         raise refuse(
             FinanceError.PERIOD_CLOSED,
@@ -418,7 +418,7 @@ def period_close(*, actor, village: Region, year: int, month: int, today: dt.dat
             % {"month": month, "year": year},
             field="month",
         )
-    _sequence_locked(village, year)
+    sequence_locked(village, year)
     if PeriodClose.objects.filter(village=village, year=year, month=month).exists():
         raise refuse(
             FinanceError.PERIOD_ALREADY_CLOSED,
