@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from tridaya.core.errors import NotFound
@@ -38,6 +38,11 @@ from tridaya.works.schedule import (
     week_end,
     weighted_progress,
 )
+
+
+def _under(field_name: str, code: str) -> Q:
+    """Rows whose Kemendagri code is `code` or lies under it (the code is a materialized path)."""
+    return Q(**{field_name: code}) | Q(**{f"{field_name}__startswith": f"{code}."})
 
 
 def packages_of(village: Region, status: str = "") -> QuerySet[WorkPackage]:
@@ -230,7 +235,7 @@ def assets_overdue(region_code: str, today: dt.date | None = None) -> list[Asset
     today = today or timezone.localdate()
     limit = today - dt.timedelta(days=conf.check_interval_days())
     assets = list(
-        Asset.objects.filter(village_id__startswith=region_code)
+        Asset.objects.filter(_under("village__code", region_code))
         .select_related("handover__kpp", "village")
         .prefetch_related(
             Prefetch("checks", queryset=FunctionalityCheck.objects.order_by("-checked_on"))
@@ -254,7 +259,7 @@ def slum_reduction(region_code: str, year: int | None = None):
     from tridaya.works.slum_source import Reduction, village_reduction
 
     codes = (
-        HandledVolume.objects.filter(package__village_id__startswith=region_code)
+        HandledVolume.objects.filter(_under("package__village__code", region_code))
         .values_list("package__village_id", flat=True)
         .distinct()
     )
