@@ -361,7 +361,13 @@ def entry_report(
     instance_id: str = "",
 ) -> ProgressEntry:
     """A progress claim with its photo, submitted at once when asked: all or nothing (a refused
-    photo leaves no draft behind)."""
+    photo leaves no draft behind). A repeated `instance_id` (a form sent twice) returns the
+    first entry unchanged."""
+    if instance_id:
+        authorize(actor, "works.report", package)
+        earlier = ProgressEntry.objects.filter(package=package, instance_id=instance_id).first()
+        if earlier is not None:
+            return earlier
     entry = entry_draft(
         actor=actor,
         package=package,
