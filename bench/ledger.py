@@ -343,6 +343,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--entries", type=int, default=100_000)
     parser.add_argument("--pg-url", default=DEFAULT_PG_URL)
     parser.add_argument("--no-pg", action="store_true")
+    parser.add_argument("--only-pg", action="store_true", help="PostgreSQL only")
     parser.add_argument("--strict", action="store_true")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
@@ -353,7 +354,7 @@ def main() -> None:
     if args.child:
         print(json.dumps(child_post(args.entries)))
         return
-    backends = ["sqlite"]
+    backends = [] if args.only_pg else ["sqlite"]
     if not args.no_pg:
         try:
             pg_admin(args.pg_url, "SELECT 1")
