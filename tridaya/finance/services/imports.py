@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import F
@@ -45,7 +46,7 @@ class VoucherDraft:
     date: dt.date
     description: str
     lines: Sequence[Line]
-    evidence: object = None
+    evidence: Any = None  # an uploaded file
     idempotency_key: str = ""
 
 
