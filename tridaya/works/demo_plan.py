@@ -7,22 +7,12 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-try:
-    from tridaya.planning.safeguards import ITEM_KEYS
-    from tridaya.planning.selectors.plans import newest_version, village_plans
-    from tridaya.planning.services import plans, rab
-except ImportError:  # planning before its layout change
-    from tridaya.planning import services_plans as plans  # type: ignore[no-redef]
-    from tridaya.planning import services_rab as rab  # type: ignore[no-redef]
-    from tridaya.planning.safeguards import ITEM_KEYS  # type: ignore[no-redef]
-    from tridaya.planning.selectors_plans import (  # type: ignore[no-redef]
-        newest_version,
-        village_plans,
-    )
-
 from tridaya.cycle import services as cycle_services
 from tridaya.cycle.models import MeetingKind
 from tridaya.cycle.services import MeetingInput
+from tridaya.planning.safeguards import ITEM_KEYS
+from tridaya.planning.selectors.plans import newest_version, village_plans
+from tridaya.planning.services import plans, rab, versions
 
 LEGALISED_ON = dt.date(2026, 5, 20)
 MORE = [
@@ -101,22 +91,24 @@ def legalised_rtplp(village, *, tipp, faskel) -> bool:
             poor=30,
         ),
     )
-    plans.version_start_public_test(actor=None, version=version, meeting=meeting)
-    point = plans.feedback_add(
+    versions.version_start_public_test(actor=None, version=version, meeting=meeting)
+    point = versions.feedback_add(
         actor=None,
         version=version,
         raised_by="Ibu Nurhayati, RT 03",
         point="Tambahkan lampu di gang Mawar.",
     )
-    plans.feedback_answer(actor=None, feedback=point, answer="Sudah dimasukkan sebagai kegiatan.")
-    plans.version_revise(actor=None, version=version)
+    versions.feedback_answer(
+        actor=None, feedback=point, answer="Sudah dimasukkan sebagai kegiatan."
+    )
+    versions.version_revise(actor=None, version=version)
     for kind, name in (
         ("bkm", "Lalu Ahmad"),
         ("lurah", "H. Muhammad Zainuddin"),
         ("pokja_teknis", "Bappeda Lombok Barat"),
     ):
-        plans.version_sign(
+        versions.version_sign(
             actor=None, version=version, kind=kind, signer_name=name, signed_on=LEGALISED_ON
         )
-    plans.version_legalise(actor=faskel, version=version, legalised_on=LEGALISED_ON)
+    versions.version_legalise(actor=faskel, version=version, legalised_on=LEGALISED_ON)
     return True
