@@ -222,3 +222,55 @@ def test_a_facilitator_makes_a_package_from_a_legalised_activity(client, village
     assert made.status_code == 302
     package = WorkPackage.objects.get()
     assert package.ksm == ksm and package.items.count() == 2 and package.value == 3_000_000
+
+
+def test_named_beneficiaries_only_for_roles_that_need_them(client, village, works):
+    from tridaya.works.services.packages import beneficiary_add
+
+    mine, _other, _reporter = works
+    beneficiary_add(actor=None, package=mine, name="Inaq Sahnun", sex="P", mbr=True, poor=True)
+    url = reverse("works:package", args=[village.code, mine.pk])
+    assert "Inaq Sahnun" not in client.get(url).content.decode()
+    client.force_login(user_with_role("resident", BAJUR))
+    assert "Inaq Sahnun" not in client.get(url).content.decode()
+    client.force_login(user_with_role("facilitator", BAJUR))
+    assert "Inaq Sahnun" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("handed", [1, 2])
+def test_assets_overdue_page_for_the_korkot_has_a_pinned_query_count(
+    client, village, handed, django_assert_num_queries
+):
+    from tridaya.institutions.services.groups import kpp_create
+    from tridaya.institutions.tests.factories import people
+    from tridaya.works.services import assets
+
+    kpp = kpp_create(actor=None, village=village, name="KPP Uji", members=people(village, 3))
+    names = tuple(f"Paket {i}" for i in range(handed))
+    for index, activity in enumerate(legalised_activities(village, names=names)):
+        work = package(village, ksm=ksm_with(village, name=f"KSM {index}"), activity=activity)
+        for percent, slots in ((50, (0, 50)), (100, (100,))):
+            entry = progress.entry_draft(
+                actor=None, package=work, date=dt.date(2026, 3, 20), percent=Decimal(percent)
+            )
+            for slot in slots:
+                progress.photo_add(actor=None, package=work, entry=entry, file=photo(), slot=slot)
+            progress.entry_submit(actor=None, entry=entry)
+            progress.entry_approve(actor=None, entry=entry)
+        work.refresh_from_db()
+        assets.handover_record(
+            actor=None,
+            package=work,
+            number=f"{index}/BAST",
+            date=dt.date(2025, 1, 1),
+            recipient="kpp",
+            kpp=kpp,
+        )
+    client.force_login(user_with_role("city_coordinator", "52.01"))
+    url = reverse("works:assets_overdue", args=["52.01"])
+    with django_assert_num_queries(8):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert response.content.decode().count("KPP Uji") == handed
+    client.force_login(user_with_role("resident", BAJUR))
+    assert client.get(url).status_code in (403, 404)
