@@ -45,6 +45,28 @@ def _geometry(data, fallback) -> dict:
         raise refuse(WorksError.BAD_GEOMETRY, " ".join(exc.messages), field="geometry") from exc
 
 
+def _check_new(village, activity, starts_on, ends_on, ksm, builder_name: str) -> None:
+    plan_activity_id = activity.pk
+    if WorkPackage.objects.filter(village=village, plan_activity_id=plan_activity_id).exists():
+        raise refuse(
+            WorksError.PACKAGE_EXISTS,
+            _("Kegiatan %(name)s sudah punya paket pekerjaan.") % {"name": activity.name},
+            field="plan_activity_id",
+        )
+    if ends_on < starts_on:
+        raise refuse(
+            WorksError.BAD_DATES,
+            _("Rencana selesai harus sama dengan atau sesudah rencana mulai."),
+            field="ends_on",
+        )
+    if ksm is not None and ksm.village_id != village.code:
+        raise refuse(WorksError.WRONG_VILLAGE, _("KSM ini dari desa lain."), field="ksm")
+    if ksm is None and not builder_name.strip():
+        raise refuse(
+            WorksError.BAD_REPORT, _("Pilih KSM atau tulis nama panitia."), field="builder_name"
+        )
+
+
 @transaction.atomic
 def package_create(
     *,
@@ -66,24 +88,7 @@ def package_create(
             _("Kegiatan ini tidak ada di RTPLP yang sudah disahkan untuk desa ini."),
             field="plan_activity_id",
         )
-    if WorkPackage.objects.filter(village=village, plan_activity_id=plan_activity_id).exists():
-        raise refuse(
-            WorksError.PACKAGE_EXISTS,
-            _("Kegiatan %(name)s sudah punya paket pekerjaan.") % {"name": activity.name},
-            field="plan_activity_id",
-        )
-    if ends_on < starts_on:
-        raise refuse(
-            WorksError.BAD_DATES,
-            _("Rencana selesai harus sama dengan atau sesudah rencana mulai."),
-            field="ends_on",
-        )
-    if ksm is not None and ksm.village_id != village.code:
-        raise refuse(WorksError.WRONG_VILLAGE, _("KSM ini dari desa lain."), field="ksm")
-    if ksm is None and not builder_name.strip():
-        raise refuse(
-            WorksError.BAD_REPORT, _("Pilih KSM atau tulis nama panitia."), field="builder_name"
-        )
+    _check_new(village, activity, starts_on, ends_on, ksm, builder_name)
     shape = _geometry(geometry, activity.geometry)
     measures = measure(shape)
     package = WorkPackage(
