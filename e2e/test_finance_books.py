@@ -6,7 +6,6 @@ import io
 import re
 
 import pytest
-from django.db import connection
 from openpyxl import load_workbook
 from PIL import Image
 from playwright.sync_api import expect
@@ -22,43 +21,11 @@ pytestmark = [pytest.mark.browser]
 
 @pytest.fixture
 def bajur_money(demo_data, settings, tmp_path):
-    """Bajur's demo institutions and money. The ledger tables refuse DELETE (append-only), so
-    on SQLite the test's own rows are removed with the guards lifted for a moment, then the
-    guards are put back exactly as the migrations made them."""
+    """Bajur's demo institutions and money (the ledger's append-only tables are emptied at
+    teardown by finance's `flush`, which lifts their guards for that moment only)."""
     settings.MEDIA_ROOT = tmp_path
     institutions_demo.seed(lambda _m: None)
     finance_demo.seed(lambda _m: None)
-    yield
-    if connection.vendor != "sqlite":
-        return  # PostgreSQL's flush uses TRUNCATE, which fires no row trigger
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-            "AND tbl_name LIKE 'finance_%'"
-        )
-        triggers = cursor.fetchall()
-        for name, _sql in triggers:
-            cursor.execute(f'DROP TRIGGER "{name}"')
-        for table in (
-            "finance_ksmrelease",
-            "finance_swadayacontribution",
-            "finance_signoff",
-            "finance_entry",
-        ):
-            cursor.execute(f"DELETE FROM {table}")
-        cursor.execute("UPDATE finance_voucher SET reverses_id = NULL")
-        cursor.execute("UPDATE finance_disbursementrequest SET receipt_voucher_id = NULL")
-        cursor.execute("UPDATE finance_allocation SET return_voucher_id = NULL")
-        for table in (
-            "finance_disbursementrequest",
-            "finance_lpj",
-            "finance_allocation",
-            "finance_voucher",
-            "finance_periodclose",
-        ):
-            cursor.execute(f"DELETE FROM {table}")
-        for _name, sql in triggers:
-            cursor.execute(sql)
 
 
 def log_in(page, base_url: str, username: str) -> None:
