@@ -8,21 +8,15 @@ class PlanningConfig(AppConfig):
     verbose_name = _("Perencanaan partisipatif")
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
-
         from tridaya.core import demo as core_demo
         from tridaya.core.navigation import register_village_section
         from tridaya.planning import (
             demo,
-            frozen_rounds,
-            immutability,
             outputs,
             policy,  # noqa: F401  (policy registers its rules)
         )
 
         outputs.register_outputs()
-        post_migrate.connect(immutability.on_post_migrate, sender=self)
-        post_migrate.connect(frozen_rounds.on_post_migrate, sender=self)
         register_village_section(
             order=50, label=_("Prioritas"), url_name="planning:rounds", icon="list-ol"
         )

@@ -1,23 +1,9 @@
-"""What every planning endpoint shares: the base view (a selector's NotFound answers 404) and
-serializer fields for choices."""
+"""Serializer fields shared by planning's endpoints (a selector's NotFound answers 404 through
+tridaya.core.api.exception_handler)."""
 
-from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from rest_framework.views import APIView
-
-from tridaya.core.errors import NotFound
-
-
-class PlanningAPIView(APIView):
-    """An APIView whose selectors' `NotFound` (nothing to show at this address) answers 404 like
-    a page, instead of the 400 of a refused operation."""
-
-    def handle_exception(self, exc):
-        if isinstance(exc, NotFound):
-            exc = Http404(str(exc.messages[0]) if exc.messages else "")
-        return super().handle_exception(exc)
 
 
 @extend_schema_field(OpenApiTypes.STR)

@@ -12,10 +12,11 @@ from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
-from tridaya.planning.api.common import PlanningAPIView, TextChoiceField, text
+from tridaya.planning.api.common import TextChoiceField, text
 from tridaya.planning.models import (
     AreaSource,
     AreaStatus,
@@ -79,7 +80,7 @@ class KawasanInput(serializers.Serializer):
     geometry = serializers.JSONField(help_text="GeoJSON Polygon / MultiPolygon, WGS84")
 
 
-class AreasAPI(PlanningAPIView):
+class AreasAPI(APIView):
     """GET: every candidate and chosen area with its indicators (public). POST: draw one."""
 
     @extend_schema(responses=KawasanOutput(many=True))
@@ -112,7 +113,7 @@ class KawasanImportOutput(serializers.Serializer):
     unchanged = serializers.ListField(child=serializers.CharField())
 
 
-class ImportAPI(PlanningAPIView):
+class ImportAPI(APIView):
     """POST: import the polygons of a GIS file as candidate areas (all or nothing; re-running
     the same file changes nothing)."""
 
@@ -143,7 +144,7 @@ class KawasanDeriveInput(serializers.Serializer):
     name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
 
 
-class DeriveAPI(PlanningAPIView):
+class DeriveAPI(APIView):
     """POST: a candidate made of the RTs where a round's top problems lie."""
 
     permission_classes = [IsAuthenticated]
@@ -170,7 +171,7 @@ class KawasanUpdateInput(serializers.Serializer):
     geometry = serializers.JSONField(required=False)
 
 
-class AreaAPI(PlanningAPIView):
+class AreaAPI(APIView):
     """GET: one area (public). PATCH: rename or redraw a candidate. DELETE: a candidate."""
 
     @extend_schema(responses=KawasanOutput)
@@ -205,7 +206,7 @@ class AreaAPI(PlanningAPIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class _AreaActionAPI(PlanningAPIView):
+class _AreaActionAPI(APIView):
     permission_classes = [IsAuthenticated]
 
     def area(self, request, code: str, pk: int) -> PriorityArea:

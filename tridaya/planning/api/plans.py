@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from tridaya.core.choices import TridayaDomain
-from tridaya.planning.api.common import PlanningAPIView
 from tridaya.planning.calc import FUNDING_FIELDS
 from tridaya.planning.models import (
     Feedback,
@@ -146,7 +146,7 @@ class VersionOutput(serializers.Serializer):
 # --- Plans and versions ----------------------------------------------------------------------
 
 
-class _Write(PlanningAPIView):
+class _Write(APIView):
     def require_login(self, request) -> None:
         if not request.user.is_authenticated:
             self.permission_denied(request)

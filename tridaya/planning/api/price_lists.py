@@ -8,8 +8,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from tridaya.planning.api.common import PlanningAPIView
 from tridaya.planning.api.plans import _Write
 from tridaya.planning.models import (
     PriceItem,
@@ -62,7 +62,7 @@ class PriceListsAPI(_Write):
         return Response(PriceListOutput(created).data, status=201)
 
 
-class PriceItemsAPI(PlanningAPIView):
+class PriceItemsAPI(APIView):
     """GET: the unit prices of a list."""
 
     @extend_schema(responses=PriceItemOutput(many=True))
@@ -130,7 +130,7 @@ class ImpactOutput(serializers.Serializer):
     editable = serializers.BooleanField()
 
 
-class PriceImpactAPI(PlanningAPIView):
+class PriceImpactAPI(APIView):
     """GET ?price=120000: the activities whose RAB a new unit price would move (default: the
     list's current price against the prices the RAB lines still carry)."""
 

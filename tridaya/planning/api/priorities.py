@@ -19,7 +19,7 @@ from tridaya.core.choices import TridayaDomain
 from tridaya.core.policy import authorize, can
 from tridaya.cycle.models import Meeting
 from tridaya.mapping.models import Problem
-from tridaya.planning.api.common import PlanningAPIView, TextChoiceField, text
+from tridaya.planning.api.common import TextChoiceField, text
 from tridaya.planning.models import (
     CRITERION_SCORE_MAX,
     VOTE_SCORE_MAX_LIMIT,
@@ -166,7 +166,7 @@ class PriorityRoundInput(serializers.Serializer):
 # --- Rounds -----------------------------------------------------------------------------------
 
 
-class RoundsAPI(PlanningAPIView):
+class RoundsAPI(APIView):
     """GET: the village's rounds (public). POST: a new round in draft (managers)."""
 
     @extend_schema(responses=PriorityRoundOutput(many=True))
@@ -207,7 +207,7 @@ class PriorityRoundUpdateInput(serializers.Serializer):
     meeting = serializers.IntegerField(required=False, allow_null=True)
 
 
-class RoundAPI(PlanningAPIView):
+class RoundAPI(APIView):
     """GET: a round with criteria, options, scores and its result (public). PATCH: title,
     description, rembug; method and highest score only in draft (managers)."""
 
@@ -235,7 +235,7 @@ class RoundAPI(PlanningAPIView):
         return _detail(code, pk, request)
 
 
-class _RoundActionAPI(PlanningAPIView):
+class _RoundActionAPI(APIView):
     permission_classes = [IsAuthenticated]
 
     def round(self, request, code: str, pk: int) -> PriorityRound:
@@ -353,7 +353,7 @@ class CloseRoundAPI(_RoundActionAPI):
         return _detail(code, pk, request)
 
 
-class ResultsAPI(PlanningAPIView):
+class ResultsAPI(APIView):
     """GET: the result (frozen when closed, live while voting) with the arithmetic, the tie
     rules, and whether a recount from the stored ballots gives the frozen result."""
 
@@ -392,7 +392,7 @@ class PriorityBallotOutput(serializers.ModelSerializer):
         fields = ["id", "kind", "count", "choices", "scores", "note", "created_at"]
 
 
-class BallotsAPI(PlanningAPIView):
+class BallotsAPI(APIView):
     """GET: your own online ballot, and for managers every paper entry. POST: cast your online
     ballot (voters; again replaces it), or with `paper: true` enter `count` paper ballots
     (managers)."""
@@ -430,7 +430,7 @@ class BallotsAPI(PlanningAPIView):
         return Response(PriorityBallotOutput(ballot).data, status=status.HTTP_201_CREATED)
 
 
-class BallotAPI(PlanningAPIView):
+class BallotAPI(APIView):
     """DELETE: remove a paper entry (managers) or withdraw your own online ballot, while the
     vote is open."""
 

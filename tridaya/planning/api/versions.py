@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from tridaya.cycle.models import Meeting
-from tridaya.planning.api.common import PlanningAPIView
 from tridaya.planning.api.plans import FeedbackOutput, VersionOutput, _page, _Write
 from tridaya.planning.models import (
     Feedback,
@@ -48,7 +48,7 @@ def _diff_json(diff) -> dict:
     }
 
 
-class VersionDiffAPI(PlanningAPIView):
+class VersionDiffAPI(APIView):
     """GET ?from=1&to=2: what changed between two versions of a plan."""
 
     @extend_schema(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.forms import bootstrapify
+from tridaya.cycle.forms import MeetingChoiceField
 from tridaya.planning.models import (
     CRITERION_SCORE_MAX,
     VOTE_SCORE_MAX_LIMIT,
@@ -15,11 +16,6 @@ from tridaya.planning.models import (
     VoteMethod,
 )
 from tridaya.planning.services.priorities import CriterionInput
-
-
-class MeetingChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return f"{obj.display_title} ({obj.held_on:%d-%m-%Y})"
 
 
 class RoundForm(forms.Form):

@@ -7,9 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.utils.translation import gettext as _
 
-from tridaya.core.errors import NotFound
+from tridaya.core.selectors import one_of
 from tridaya.mapping.criteria import criteria_of
 from tridaya.mapping.models import Household, Problem, ProblemKind, ProblemStatus, RTProfile
 from tridaya.mapping.scoring import CLASS_LABELS, Figures, SlumClass
@@ -103,14 +102,11 @@ def village_areas(village: Region) -> list[PriorityArea]:
 
 
 def area_for_village(code: str, pk: int) -> PriorityArea:
-    area = (
-        PriorityArea.objects.select_related("village", "meeting", "round", "chosen_by")
-        .filter(pk=pk, village_id=code)
-        .first()
+    return one_of(
+        PriorityArea.objects.select_related("village", "meeting", "round", "chosen_by"),
+        pk=pk,
+        village_id=code,
     )
-    if area is None:
-        raise NotFound(_("Kawasan prioritas itu tidak ada di kelurahan/desa ini."))
-    return area
 
 
 def class_label(value: str | None) -> str:

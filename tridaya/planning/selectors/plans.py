@@ -10,10 +10,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import F, OuterRef, Prefetch, Subquery
-from django.utils.translation import gettext as _
 from shapely.geometry import shape
 
-from tridaya.core.errors import NotFound
+from tridaya.core.selectors import one_of
 from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus
 from tridaya.mapping.scoring import CLASS_LABELS
 from tridaya.planning import poverty, safeguards
@@ -57,24 +56,15 @@ def village_plans(village: Region) -> list[Plan]:
 
 
 def plan_for_village(code: str, plan_id: int) -> Plan:
-    plan = (
-        Plan.objects.select_related("village", "kawasan")
-        .filter(pk=plan_id, village_id=code)
-        .first()
-    )
-    if plan is None:
-        raise NotFound(_("Rencana itu tidak ada di kelurahan/desa ini."))
-    return plan
+    return one_of(Plan.objects.select_related("village", "kawasan"), pk=plan_id, village_id=code)
 
 
 def version_of(plan: Plan, number: int) -> PlanVersion:
-    version = (
-        PlanVersion.objects.select_related("public_test_meeting", "based_on")
-        .filter(plan=plan, number=number)
-        .first()
+    version = one_of(
+        PlanVersion.objects.select_related("public_test_meeting", "based_on"),
+        plan=plan,
+        number=number,
     )
-    if version is None:
-        raise NotFound(_("Rencana ini tidak punya versi %(n)s.") % {"n": number})
     version.plan = plan
     return version
 
@@ -155,9 +145,7 @@ def plan_problems(plan: Plan) -> list[Problem]:
 
 def version_page(code: str, plan_id: int, number: int) -> VersionPage:
     """Everything the page and the documents of a version show (a fixed 13 or so queries)."""
-    village = Region.objects.filter(code=code, level=Level.VILLAGE).first()
-    if village is None:
-        raise NotFound(_("Kelurahan/desa %(code)s tidak ada.") % {"code": code})
+    village = one_of(Region.objects.all(), code=code, level=Level.VILLAGE)
     attach_ancestors([village])
     plan = plan_for_village(code, plan_id)
     plan.village = village

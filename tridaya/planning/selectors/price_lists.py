@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
-from django.utils.translation import gettext as _
 
-from tridaya.core.errors import NotFound
+from tridaya.core.selectors import one_of
 from tridaya.planning.calc import line_amount
 from tridaya.planning.models import (
     EDITABLE_STATES,
@@ -33,12 +32,7 @@ def price_lists_for(code: str) -> list[PriceList]:
 
 
 def price_list_in(code: str, list_id: int) -> PriceList:
-    price_list = (
-        PriceList.objects.select_related("region").filter(pk=list_id, region_id=code).first()
-    )
-    if price_list is None:
-        raise NotFound(_("Daftar harga itu tidak ada di wilayah ini."))
-    return price_list
+    return one_of(PriceList.objects.select_related("region"), pk=list_id, region_id=code)
 
 
 def price_items_for(code: str) -> QuerySet[PriceItem]:

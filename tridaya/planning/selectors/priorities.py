@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet, Sum
-from django.utils.translation import gettext as _
 
-from tridaya.core.errors import NotFound
 from tridaya.core.policy import Viewer
+from tridaya.core.selectors import one_of
 from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus
 from tridaya.planning import results
 from tridaya.planning.models import (
@@ -40,14 +39,11 @@ def village_rounds(village: Region) -> QuerySet[PriorityRound]:
 
 
 def round_for_village(code: str, pk: int) -> PriorityRound:
-    round_ = (
-        PriorityRound.objects.select_related("village", "meeting", "closed_by", "cycle")
-        .filter(pk=pk, village_id=code)
-        .first()
+    return one_of(
+        PriorityRound.objects.select_related("village", "meeting", "closed_by", "cycle"),
+        pk=pk,
+        village_id=code,
     )
-    if round_ is None:
-        raise NotFound(_("Putaran prioritas itu tidak ada di kelurahan/desa ini."))
-    return round_
 
 
 @dataclass

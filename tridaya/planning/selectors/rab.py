@@ -9,11 +9,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, Sum
-from django.utils.translation import gettext as _
 
 from tridaya.core.choices import TridayaDomain
-from tridaya.core.errors import NotFound
 from tridaya.core.formats import format_number
+from tridaya.core.selectors import one_of
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource
 from tridaya.planning.models import (
     Activity,
@@ -198,7 +197,4 @@ def activities_of(version: PlanVersion) -> QuerySet[Activity]:
 
 
 def activity_in(version: PlanVersion, activity_id: int) -> Activity:
-    activity = activities_of(version).filter(pk=activity_id).first()
-    if activity is None:
-        raise NotFound(_("Kegiatan itu tidak ada di versi ini."))
-    return activity
+    return one_of(activities_of(version), pk=activity_id)

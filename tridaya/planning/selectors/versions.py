@@ -66,6 +66,39 @@ def _compare(
     return out
 
 
+def _programs(page: VersionPage) -> dict[str, dict]:
+    return {
+        f"{v.program.domain}:{v.program.name}": {
+            "_label": f"{v.program.domain}. {v.program.name}",
+            "description": v.program.description,
+            "years": ", ".join(str(y) for y in v.years),
+            "problems": ", ".join(p.title for p in v.problems),
+            "budget": format_rupiah(v.budget),
+        }
+        for v in page.programs
+    }
+
+
+def _lines(page: VersionPage) -> dict[str, dict]:
+    found = {}
+    for line in page.lines:
+        key = f"{line.year}:{line.domain}:{line.component}:{line.detail}"
+        found[key] = {
+            "_label": f"{line.year} · {line.domain} · {line.component}",
+            "volume": f"{line.volume.normalize():f} {line.unit}",
+            "unit_cost": format_rupiah(line.unit_cost),
+            "total": format_rupiah(line.total),
+            "funding": "; ".join(
+                f"{FundingSource(s).label}: {format_rupiah(a)}"
+                for s, a in line.funding.items()
+                if a
+            ),
+            "beneficiaries": f"{line.people}/{line.women}/{line.mbr}/{line.households}/"
+            f"{line.poor_households}",
+        }
+    return found
+
+
 def version_diff(old_page: VersionPage, new_page: VersionPage) -> VersionDiff:
     """What changed from one version to another: texts, programs (matched by domain and name),
     investment lines / activities (matched by year, domain and component), and the total."""
@@ -95,37 +128,6 @@ def version_diff(old_page: VersionPage, new_page: VersionPage) -> VersionDiff:
                 )
             )
 
-    def programs(page: VersionPage) -> dict[str, dict]:
-        return {
-            f"{v.program.domain}:{v.program.name}": {
-                "_label": f"{v.program.domain}. {v.program.name}",
-                "description": v.program.description,
-                "years": ", ".join(str(y) for y in v.years),
-                "problems": ", ".join(p.title for p in v.problems),
-                "budget": format_rupiah(v.budget),
-            }
-            for v in page.programs
-        }
-
-    def lines(page: VersionPage) -> dict[str, dict]:
-        found = {}
-        for line in page.lines:
-            key = f"{line.year}:{line.domain}:{line.component}:{line.detail}"
-            found[key] = {
-                "_label": f"{line.year} · {line.domain} · {line.component}",
-                "volume": f"{line.volume.normalize():f} {line.unit}",
-                "unit_cost": format_rupiah(line.unit_cost),
-                "total": format_rupiah(line.total),
-                "funding": "; ".join(
-                    f"{FundingSource(s).label}: {format_rupiah(a)}"
-                    for s, a in line.funding.items()
-                    if a
-                ),
-                "beneficiaries": f"{line.people}/{line.women}/{line.mbr}/{line.households}/"
-                f"{line.poor_households}",
-            }
-        return found
-
     program_labels = {
         "description": _("Uraian"),
         "years": _("Tahun"),
@@ -143,8 +145,8 @@ def version_diff(old_page: VersionPage, new_page: VersionPage) -> VersionDiff:
         old=old,
         new=new,
         texts=texts,
-        programs=_compare(programs(old_page), programs(new_page), program_labels, ""),
-        lines=_compare(lines(old_page), lines(new_page), line_labels, ""),
+        programs=_compare(_programs(old_page), _programs(new_page), program_labels, ""),
+        lines=_compare(_lines(old_page), _lines(new_page), line_labels, ""),
         total_before=old_page.totals.total,
         total_after=new_page.totals.total,
     )

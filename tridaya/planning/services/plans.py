@@ -3,8 +3,8 @@ programs, investment rows, and the document outlines. Each checks the policy (wh
 given), validates, writes and audits in one transaction.
 
 Content changes only in draft and revised versions; a legalised version is never changed again
-(refused here with a coded error, and by the database, see immutability.py). The later life of a
-version (uji publik, sign-offs, legalisation, amendment) is in `versions.py`."""
+(refused here with a coded error, and by the database, see planning migration 0002). The later
+life of a version (uji publik, sign-offs, legalisation, amendment) is in `versions.py`."""
 
 from __future__ import annotations
 

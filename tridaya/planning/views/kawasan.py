@@ -24,7 +24,6 @@ from tridaya.planning.policy import MANAGE_KAWASAN, VIEW_PRIORITIES
 from tridaya.planning.selectors import kawasan as selectors
 from tridaya.planning.selectors.priorities import rounds_with_problems
 from tridaya.planning.services import kawasan as services
-from tridaya.planning.views import not_found_as_404
 from tridaya.regions.pages import village_or_404
 
 
@@ -39,7 +38,6 @@ def _errors(request, exc: ValidationError) -> None:
         messages.error(request, message)
 
 
-@not_found_as_404
 def areas(request, code: str):
     village = _village(code)
     authorize(request.user, VIEW_PRIORITIES, village)
@@ -61,7 +59,6 @@ def areas(request, code: str):
     )
 
 
-@not_found_as_404
 @login_required
 @require_POST
 def area_derive(request, code: str):
@@ -85,7 +82,6 @@ def area_derive(request, code: str):
     return redirect("planning:area", code=code, pk=area.pk)
 
 
-@not_found_as_404
 @login_required
 def area_form(request, code: str, pk: int | None = None):
     """Draw a new candidate, or redraw / rename one."""
@@ -127,7 +123,6 @@ def _about_geometry(exc: ValidationError) -> bool:
     return code in {PlanningError.KAWASAN_OUTSIDE_VILLAGE, PlanningError.KAWASAN_BAD_GEOMETRY}
 
 
-@not_found_as_404
 @login_required
 def area_import(request, code: str):
     village = _village(code)
@@ -165,7 +160,6 @@ def area_import(request, code: str):
     )
 
 
-@not_found_as_404
 def area_detail(request, code: str, pk: int):
     village = _village(code)
     area = selectors.area_for_village(code, pk)
@@ -210,7 +204,6 @@ def area_detail(request, code: str, pk: int):
     )
 
 
-@not_found_as_404
 @login_required
 @require_POST
 def area_action(request, code: str, pk: int):

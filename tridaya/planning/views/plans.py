@@ -41,7 +41,6 @@ from tridaya.planning.models import (
 from tridaya.planning.outlines import active_outline, chapters_of
 from tridaya.planning.selectors import plans as selectors
 from tridaya.planning.services import plans, versions
-from tridaya.planning.views import not_found_as_404
 from tridaya.regions.models import RT, Region
 from tridaya.regions.pages import village_or_404
 
@@ -64,7 +63,6 @@ def _version_url(page_or_version) -> str:
 # --- The village's plans ---------------------------------------------------------------------
 
 
-@not_found_as_404
 def plan_list(request, code: str):
     village = village_or_404(code)
     timezone.activate(village.timezone)
@@ -110,7 +108,6 @@ def plan_list(request, code: str):
     )
 
 
-@not_found_as_404
 def plan_newest(request, code: str, plan_id: int):
     plan = selectors.plan_for_village(code, plan_id)
     version = selectors.newest_version(plan)
@@ -130,7 +127,6 @@ def _perms(request, version) -> dict[str, bool]:
     }
 
 
-@not_found_as_404
 def version_detail(request, code: str, plan_id: int, number: int):
     page = selectors.version_page(code, plan_id, number)
     timezone.activate(page.village.timezone)
@@ -220,7 +216,6 @@ def _locked_redirect(request, page):
     return None
 
 
-@not_found_as_404
 @login_required
 def version_edit(request, code: str, plan_id: int, number: int):
     page = _editable(request, code, plan_id, number)
@@ -256,7 +251,6 @@ def version_edit(request, code: str, plan_id: int, number: int):
     return _form_page(request, page, form, _("Ubah isi rencana"))
 
 
-@not_found_as_404
 @login_required
 def program_form(request, code: str, plan_id: int, number: int, program_id: int | None = None):
     page = _editable(request, code, plan_id, number)
@@ -307,7 +301,6 @@ def _rts(village: Region):
     return RT.objects.filter(village=village).select_related("rw")
 
 
-@not_found_as_404
 @login_required
 def row_form(request, code: str, plan_id: int, number: int, row_id: int | None = None):
     page = _editable(request, code, plan_id, number)
@@ -354,7 +347,6 @@ def row_form(request, code: str, plan_id: int, number: int, row_id: int | None =
     return _form_page(request, page, form, title)
 
 
-@not_found_as_404
 @login_required
 def safeguards_form(request, code: str, plan_id: int, number: int):
     page = _editable(request, code, plan_id, number)
@@ -374,7 +366,6 @@ def safeguards_form(request, code: str, plan_id: int, number: int):
     return _form_page(request, page, form, _("Daftar periksa pengaman"))
 
 
-@not_found_as_404
 def document(request, code: str, plan_id: int, number: int, fmt: str):
     if fmt not in FORMATS:
         raise Http404

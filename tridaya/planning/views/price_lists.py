@@ -17,7 +17,6 @@ from tridaya.planning.models import (
 )
 from tridaya.planning.selectors import price_lists as price_selectors
 from tridaya.planning.services import price_lists as price_services
-from tridaya.planning.views import not_found_as_404
 from tridaya.planning.views.plans import _errors
 from tridaya.regions.models import Level, Region
 from tridaya.regions.selectors import attach_ancestors
@@ -31,7 +30,6 @@ def _region(code: str) -> Region:
     return region
 
 
-@not_found_as_404
 def price_lists(request, code: str):
     region = _region(code)
     may_manage = can(request.user, policy.MANAGE_PRICE_LISTS, region) and region.level in (
@@ -60,7 +58,6 @@ def price_lists(request, code: str):
     )
 
 
-@not_found_as_404
 def price_list_detail(request, code: str, list_id: int):
     region = _region(code)
     price_list = price_selectors.price_list_in(code, list_id)
@@ -112,7 +109,6 @@ def price_list_detail(request, code: str, list_id: int):
     )
 
 
-@not_found_as_404
 def price_item_detail(request, code: str, list_id: int, item_id: int):
     """One unit price: the activities using it, what a new price would move (preview), and
     saving it; then apply it to each open RTPLP."""

@@ -27,7 +27,6 @@ from tridaya.planning.selectors import priorities as selectors
 from tridaya.planning.services import kawasan as services_kawasan
 from tridaya.planning.services import priorities as services
 from tridaya.planning.services import ranking
-from tridaya.planning.views import not_found_as_404
 from tridaya.regions.pages import village_or_404
 
 
@@ -42,7 +41,6 @@ def _errors(request, exc: ValidationError) -> None:
         messages.error(request, message)
 
 
-@not_found_as_404
 def rounds(request, code: str):
     village = _village(code)
     authorize(request.user, VIEW_PRIORITIES, village)
@@ -83,7 +81,6 @@ def rounds(request, code: str):
     )
 
 
-@not_found_as_404
 def round_detail(request, code: str, pk: int):
     village = _village(code)
     page = selectors.round_page(code, pk, request.user)
@@ -113,7 +110,6 @@ def _round_for_manager(request, code: str, pk: int):
     return village, round_
 
 
-@not_found_as_404
 @login_required
 def round_edit(request, code: str, pk: int):
     """The round's settings and its criteria with their weights."""
@@ -176,7 +172,6 @@ def round_edit(request, code: str, pk: int):
     )
 
 
-@not_found_as_404
 @login_required
 def round_options(request, code: str, pk: int):
     """Add mapped problems or candidate programs as options (draft only); remove one."""
@@ -223,7 +218,6 @@ def round_options(request, code: str, pk: int):
     )
 
 
-@not_found_as_404
 @login_required
 def round_scores(request, code: str, pk: int):
     """The TIPP's score of every option on every criterion (0-5)."""
@@ -271,7 +265,6 @@ def round_scores(request, code: str, pk: int):
     )
 
 
-@not_found_as_404
 @login_required
 def round_ballot(request, code: str, pk: int):
     """The voter's online ballot, and for managers the paper ballots entered as counts."""
@@ -352,7 +345,6 @@ def _ballot_initial(method: str, ballot: Ballot, options) -> dict:
     return {f"score_{k}": v for k, v in ballot.scores.items()}
 
 
-@not_found_as_404
 @login_required
 @require_POST
 def round_action(request, code: str, pk: int):

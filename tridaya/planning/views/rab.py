@@ -30,7 +30,6 @@ from tridaya.planning.selectors import plans as selectors
 from tridaya.planning.selectors import price_lists
 from tridaya.planning.selectors import rab as rab_selectors
 from tridaya.planning.services import rab
-from tridaya.planning.views import not_found_as_404
 from tridaya.planning.views.plans import (
     _editable,
     _errors,
@@ -44,7 +43,6 @@ from tridaya.planning.views.plans import (
 from tridaya.regions.pages import village_or_404
 
 
-@not_found_as_404
 @login_required
 def activity_form(request, code: str, plan_id: int, number: int, activity_id: int | None = None):
     page = _editable(request, code, plan_id, number)
@@ -121,7 +119,6 @@ def activity_form(request, code: str, plan_id: int, number: int, activity_id: in
     )
 
 
-@not_found_as_404
 def activity_detail(request, code: str, plan_id: int, number: int, activity_id: int):
     village = village_or_404(code)
     timezone.activate(village.timezone)
@@ -151,7 +148,6 @@ def activity_detail(request, code: str, plan_id: int, number: int, activity_id: 
     )
 
 
-@not_found_as_404
 @login_required
 @require_POST
 def activity_action(request, code: str, plan_id: int, number: int, activity_id: int):

@@ -22,12 +22,10 @@ from tridaya.planning.models import (
 from tridaya.planning.selectors import plans as selectors
 from tridaya.planning.selectors import versions as version_selectors
 from tridaya.planning.services import plans, versions
-from tridaya.planning.views import not_found_as_404
 from tridaya.planning.views.plans import _errors, _version_url
 from tridaya.regions.pages import village_or_404
 
 
-@not_found_as_404
 @login_required
 @require_POST
 def version_action(request, code: str, plan_id: int, number: int):
@@ -104,7 +102,6 @@ def _valid(form) -> None:
         raise ValidationError([e for errors in form.errors.values() for e in errors])
 
 
-@not_found_as_404
 def version_compare(request, code: str, plan_id: int):
     village = village_or_404(code)
     plan = selectors.plan_for_village(code, plan_id)

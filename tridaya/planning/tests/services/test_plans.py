@@ -204,7 +204,7 @@ def test_a_legalised_version_is_immutable_in_the_database(bajur):
             connection.cursor() as cursor,
         ):
             cursor.execute(sql, params)
-        assert "immutable" in str(exc.value)
+        assert "frozen rows cannot change" in str(exc.value)
     # The one change a legalised version allows: superseded by its legalised amendment.
     assert PlanVersion.objects.filter(pk=version.pk).update(state=VersionState.SUPERSEDED) == 1
 

@@ -362,12 +362,10 @@ def test_a_tampered_ballot_no_longer_matches_the_frozen_digest(closed):
     # Someone with database access drops the trigger and edits a ballot: the page says so.
     from django.db import connection
 
-    from tridaya.planning.frozen_rounds import CHILD_TABLES
     from tridaya.planning.selectors.priorities import round_page
 
     with connection.cursor() as cursor:
         cursor.execute(_drop_ballot_trigger_sql(connection))
-    assert "planning_ballot" in CHILD_TABLES
     Ballot.objects.filter(round=closed, kind="kertas").update(count=1)
     page = round_page(BAJUR, closed.pk)
     assert page.digest_matches is False and page.recount_matches is False
@@ -414,7 +412,7 @@ def test_a_ballot_altered_beyond_counting_is_reported_not_a_crash(closed):
 
 
 def _drop_ballot_trigger_sql(connection) -> str:
-    """The ballot table's frozen-round trigger, named per database (see frozen_rounds.py)."""
+    """The ballot table's frozen-round trigger (migration 0002, tridaya.core.guards.FrozenWhen)."""
     if connection.vendor == "postgresql":
-        return "DROP TRIGGER IF EXISTS planning_ballot_frozen ON planning_ballot"
+        return "DROP TRIGGER IF EXISTS planning_ballot_frozen_update ON planning_ballot"
     return "DROP TRIGGER IF EXISTS planning_ballot_frozen_update"
