@@ -8,15 +8,11 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from tridaya.mapping.scoring import SlumClass
+from tridaya.mapping.selectors.slum import rt_profile, slum_page
+from tridaya.mapping.services.slum import rt_profile_upsert
 from tridaya.regions.models import RT, Region
 from tridaya.works.errors import WorksError, refuse
-
-try:  # mapping is moving to a package layout (issue 10)
-    from tridaya.mapping.selectors.slum import rt_profile, slum_page
-    from tridaya.mapping.services.slum import rt_profile_upsert
-except ImportError:
-    from tridaya.mapping.selectors_slum import rt_profile, slum_page  # type: ignore[no-redef]
-    from tridaya.mapping.services_slum import rt_profile_upsert  # type: ignore[no-redef]
 
 
 def push_handled(*, rt: RT, year: int, code: str, total: Decimal) -> None:
@@ -80,6 +76,6 @@ def village_reduction(village: Region, year: int | None = None) -> VillageReduct
         )
         if after.slum_class != before.slum_class:
             result.hectares_changed += row.profile.area_ha
-            if before.is_slum and not after.is_slum:
+            if before.slum_class != SlumClass.NONE and after.slum_class == SlumClass.NONE:
                 result.hectares_left_slum += row.profile.area_ha
     return result

@@ -227,7 +227,7 @@ def test_finance_reads_approved_progress_through_its_registry(bajur):
 def test_handled_volumes_change_the_rt_class_as_the_scoring_rules_say(bajur):
     from tridaya.mapping import scoring
     from tridaya.mapping.criteria import criteria_of, current_criteria_set
-    from tridaya.mapping.tests.factories_maps import profile, rt_of, volumes_at, with_units
+    from tridaya.mapping.tests.factories import profile, rt_of, volumes_at, with_units
 
     village = with_units(bajur)
     rt = rt_of(village)
@@ -244,7 +244,7 @@ def test_handled_volumes_change_the_rt_class_as_the_scoring_rules_say(bajur):
     [row] = reduction.villages
     label, before_label, after_label, contribution = row.rts[0]
     rest = {c: (D(0) if c in codes else v) for c, v in volumes.items()}
-    from tridaya.mapping.selectors_slum import rt_profile
+    from tridaya.mapping.selectors.slum import rt_profile
 
     expected = scoring.score(cset, scoring.Figures.of(rt_profile(rt, 2026)), rest)
     assert after_label == expected.class_label != before_label
