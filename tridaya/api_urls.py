@@ -11,4 +11,6 @@ urlpatterns = [
     path("", include("tridaya.mapping.api.urls")),
     path("", include("tridaya.planning.api.urls")),
     path("", include("tridaya.marketing.api.urls")),
+    path("", include("tridaya.finance.api.urls")),
+    path("", include("tridaya.works.api.urls")),
 ]

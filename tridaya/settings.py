@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "tridaya.planning",
     "tridaya.marketing",
     "tridaya.finance",
+    "tridaya.works",
     "tridaya.oversight",
     "tridaya.dashboards",
     "tridaya.documents",

@@ -21,6 +21,8 @@ urlpatterns = [
     path("wilayah/<str:code>/perencanaan/", include("tridaya.planning.urls")),
     path("wilayah/<str:code>/pemasaran/", include("tridaya.marketing.urls")),
     path("wilayah/<str:code>/pelatihan/", include("tridaya.training.urls")),
+    path("wilayah/<str:code>/keuangan/", include("tridaya.finance.urls")),
+    path("wilayah/<str:code>/pembangunan/", include("tridaya.works.urls")),
     path("wilayah/<str:code>/", include("tridaya.cycle.urls")),
     path("wilayah/<str:code>/lembaga/", include("tridaya.institutions.urls")),
     path("wilayah/", include("tridaya.regions.urls")),

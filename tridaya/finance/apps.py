@@ -1,6 +1,20 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FinanceConfig(AppConfig):
     name = "tridaya.finance"
     label = "finance"
+    verbose_name = _("Keuangan")
+
+    def ready(self) -> None:
+        from tridaya.core import demo as core_demo
+        from tridaya.core.navigation import register_village_section
+        from tridaya.finance import demo, outputs, policy  # noqa: F401  (policy registers rules)
+
+        outputs.register_outputs()
+
+        core_demo.register(order=80, name="finance", run=demo.seed)
+        register_village_section(
+            order=70, label=_("Keuangan"), url_name="finance:home", icon="cash-coin"
+        )

@@ -1,0 +1,222 @@
+"""Community procurement: price surveys and quotes, and purchases that must show the evidence
+of their value band (program scheme file: up to Rp 10 juta one supplier with a receipt; up to
+Rp 200 juta at least 3 written quotes; above a tender [A, LKPP 12/2019, S14])."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from tridaya.core.audit import record_event
+from tridaya.core.money import format_rupiah
+from tridaya.core.policy import authorize
+from tridaya.finance import conf
+from tridaya.finance.errors import FinanceError, refuse
+from tridaya.finance.models import (
+    Account,
+    CostCategory,
+    PriceQuote,
+    PriceSurvey,
+    ProposalActivity,
+    Purchase,
+    Purpose,
+    TaxLine,
+    Voucher,
+    VoucherKind,
+)
+from tridaya.finance.services.ledger import Line, account_by_purpose, post_lines
+
+
+@dataclass(frozen=True)
+class QuoteInput:
+    shop: str
+    unit_price: int
+    quoted_on: dt.date
+    written: bool = False
+
+
+@transaction.atomic
+def price_survey_record(
+    *,
+    actor,
+    activity: ProposalActivity,
+    item: str,
+    unit: str,
+    surveyed_on: dt.date,
+    surveyor: str,
+    quotes: list[QuoteInput],
+    tender_reference: str = "",
+) -> PriceSurvey:
+    """A price survey with its quotes (shop, unit price, date, written or not)."""
+    authorize(actor, "finance.post_voucher", activity.proposal)
+    survey = PriceSurvey(
+        village_id=activity.proposal.village_id,
+        activity=activity,
+        item=item.strip(),
+        unit=unit.strip(),
+        surveyed_on=surveyed_on,
+        surveyor=surveyor.strip(),
+        tender_reference=tender_reference.strip(),
+    )
+    survey.full_clean()
+    survey.save()
+    for quote in quotes:
+        row = PriceQuote(survey=survey, **quote.__dict__)
+        row.full_clean()
+        row.save()
+    record_event(
+        actor=actor,
+        action="finance.price_survey_recorded",
+        obj=survey,
+        changes={"item": [None, survey.item], "quotes": [None, len(quotes)]},
+    )
+    return survey
+
+
+def band_for(activity: ProposalActivity, amount: int) -> dict:
+    """The procurement band of the allocation's program for a purchase value."""
+    bands = activity.proposal.allocation.scheme.definition.get("procurement_bands") or [
+        {"method": "direct", "min_quotes": 1}
+    ]
+    return next((b for b in bands if b.get("max_amount", amount) >= amount), bands[-1])
+
+
+def _band_problem(band: dict, survey: PriceSurvey, amount: int) -> str | None:
+    quotes = list(survey.quotes.all())
+    params = {"amount": format_rupiah(amount), "n": band.get("min_quotes", 1)}
+    if band["method"] == "tender" and not survey.tender_reference:
+        return (
+            _("Pembelian %(amount)s masuk batas tender: catat nomor berita acara tender.") % params
+        )
+    if band["method"] == "quotations":
+        written = sum(1 for q in quotes if q.written)
+        if written < band["min_quotes"]:
+            params["have"] = written
+            return (
+                _(
+                    "Pembelian %(amount)s perlu sedikitnya %(n)s penawaran tertulis; baru ada "
+                    "%(have)s. Minta penawaran tertulis dari toko lain."
+                )
+                % params
+            )
+    if len(quotes) < band.get("min_quotes", 1):
+        params["have"] = len(quotes)
+        return _("Survei harga perlu sedikitnya %(n)s toko; baru %(have)s.") % params
+    return None
+
+
+@transaction.atomic
+def purchase_post(
+    *,
+    actor,
+    activity: ProposalActivity,
+    survey: PriceSurvey,
+    quote: PriceQuote,
+    quantity: Decimal,
+    date: dt.date,
+    evidence,
+    category: str = CostCategory.BAHAN,
+    idempotency_key: str = "",
+) -> Purchase:
+    """Pay a purchase from the activity's advance (Bukti Kas Keluar with the receipt), after
+    checking the band's evidence; the chosen quote is linked to the voucher."""
+    authorize(actor, "finance.post_voucher", activity.proposal)
+    if quote.survey_id != survey.pk or survey.activity_id != activity.pk:
+        raise refuse(
+            FinanceError.QUOTE_ELSEWHERE,
+            _("Penawaran yang dipilih bukan dari survei harga kegiatan ini."),
+            field="quote",
+        )
+    amount = int((quantity * quote.unit_price).quantize(Decimal(1), ROUND_HALF_UP))
+    band = band_for(activity, amount)
+    problem = _band_problem(band, survey, amount)
+    if problem:
+        raise refuse(FinanceError.BAND_EVIDENCE_MISSING, problem, field="survey")
+    village = activity.proposal.village
+    advance = Account.objects.filter(
+        village=village, purpose=Purpose.KSM_ADVANCE, activity_key=activity.key
+    ).first()
+    if advance is None:
+        raise refuse(
+            FinanceError.OVERDRAWN,
+            _("Belum ada dana yang dicairkan ke kegiatan %(name)s.") % {"name": activity.name},
+        )
+    voucher, created = post_lines(
+        actor=actor,
+        village=village,
+        kind=VoucherKind.PAYMENT,
+        date=date,
+        description=_("%(item)s %(qty)s %(unit)s dari %(shop)s")
+        % {
+            "item": survey.item,
+            "qty": quantity.normalize(),
+            "unit": survey.unit,
+            "shop": quote.shop,
+        },
+        lines=[
+            Line(account=account_by_purpose(village, Purpose.EXPENSE, category), debit=amount),
+            Line(account=advance, credit=amount),
+        ],
+        evidence=evidence,
+        idempotency_key=idempotency_key,
+    )
+    if not created:
+        return voucher.purchase
+    purchase = Purchase(
+        village=village,
+        activity=activity,
+        survey=survey,
+        quote=quote,
+        quantity=quantity,
+        amount=amount,
+        method=band["method"],
+        voucher=voucher,
+    )
+    purchase.full_clean()
+    purchase.save()
+    record_event(
+        actor=actor,
+        action="finance.purchase_posted",
+        obj=voucher,
+        changes={
+            "amount": [None, amount],
+            "method": [None, band["method"]],
+            "shop": [None, quote.shop],
+        },
+    )
+    return purchase
+
+
+@transaction.atomic
+def tax_line_add(
+    *, actor, voucher: Voucher, tax_type: str, base: int, rate: Decimal, deposit_proof: str = ""
+) -> TaxLine:
+    """Record a tax on an expense voucher; refused while tax lines are switched off."""
+    authorize(actor, "finance.post_voucher", voucher)
+    if not conf.tax_lines_enabled():
+        raise refuse(
+            FinanceError.TAX_LINES_OFF,
+            _("Pencatatan pajak tidak aktif untuk program ini (TRIDAYA_FINANCE_TAX_LINES)."),
+        )
+    amount = int((Decimal(base) * rate / 100).quantize(Decimal(1), ROUND_HALF_UP))
+    line = TaxLine(
+        voucher=voucher,
+        tax_type=tax_type.strip(),
+        base=base,
+        rate=rate,
+        amount=amount,
+        deposit_proof=deposit_proof.strip(),
+    )
+    line.full_clean()
+    line.save()
+    record_event(
+        actor=actor,
+        action="finance.tax_line_added",
+        obj=voucher,
+        changes={"tax": [None, [line.tax_type, base, str(rate), amount]]},
+    )
+    return line

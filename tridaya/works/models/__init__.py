@@ -1,0 +1,45 @@
+from tridaya.works.models.assets import (
+    Asset,
+    FunctionalityCheck,
+    HandledVolume,
+    Handover,
+    MaintenanceLog,
+    OmPlan,
+    Recipient,
+)
+from tridaya.works.models.packages import (
+    Beneficiary,
+    KsmReporter,
+    PackageStatus,
+    Quality,
+    WorkItem,
+    WorkPackage,
+)
+from tridaya.works.models.progress import (
+    EntryStatus,
+    FieldReport,
+    Photo,
+    ProgressEntry,
+    ReportKind,
+)
+
+__all__ = [
+    "Asset",
+    "Beneficiary",
+    "EntryStatus",
+    "FieldReport",
+    "FunctionalityCheck",
+    "HandledVolume",
+    "Handover",
+    "KsmReporter",
+    "MaintenanceLog",
+    "OmPlan",
+    "PackageStatus",
+    "Photo",
+    "ProgressEntry",
+    "Quality",
+    "Recipient",
+    "ReportKind",
+    "WorkItem",
+    "WorkPackage",
+]

@@ -1,0 +1,40 @@
+"""Who may do what with the works. A KSM reports (field reports, progress drafts, photos) only
+for its own packages; facilitators and the korkot approve or return progress and rate quality;
+BKM/UPL and facilitators set packages up and hand them over; residents and the public read
+(named beneficiaries only for the roles that need them)."""
+
+from tridaya.accounts.models import Role
+from tridaya.core.audit import register_actions
+from tridaya.core.policy import register
+from tridaya.works.actions import AUDIT_ACTIONS
+
+MANAGERS = {Role.BKM, Role.UPL, Role.FACILITATOR}
+APPROVERS = {Role.FACILITATOR, Role.CITY_COORDINATOR}
+OFFICERS = {Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER, Role.CITY_COORDINATOR}
+PERSONAL = MANAGERS | APPROVERS | OFFICERS | {Role.VILLAGE_APPARATUS}
+
+
+def reports_for(user, package) -> bool:
+    """Is the user a reporter of the package's KSM? (superusers always; one query per user,
+    cached on the user object)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_works_ksm_ids", None)
+    if cached is None:
+        from tridaya.works.models import KsmReporter
+
+        cached = set(KsmReporter.objects.filter(user=user).values_list("ksm_id", flat=True))
+        user._works_ksm_ids = cached
+    return getattr(package, "ksm_id", None) in cached
+
+
+register("works.view", public=True)
+register("works.view_personal", roles=PERSONAL)
+register("works.manage", roles=MANAGERS)
+register("works.report", roles={Role.KSM}, extra=reports_for)
+register("works.approve", roles=APPROVERS)
+register("works.om", roles=MANAGERS | APPROVERS)
+
+register_actions(AUDIT_ACTIONS)
