@@ -29,8 +29,8 @@ from tridaya.documents.prospectus import (
     prospectus_pdf,
 )
 from tridaya.mapping.models import Sector
-from tridaya.mapping.selectors_households import village_households
-from tridaya.mapping.selectors_slum import slum_page
+from tridaya.mapping.selectors.households import village_households
+from tridaya.mapping.selectors.slum import slum_page
 from tridaya.marketing.models import Prospectus, ProspectusState
 from tridaya.marketing.selectors import GapRow, funding_gaps
 from tridaya.planning.selectors.plans import map_features, version_data

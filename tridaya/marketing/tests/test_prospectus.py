@@ -9,7 +9,7 @@ from PIL import Image as PILImage
 from tridaya.core.errors import DomainError
 from tridaya.documents.tests.factories import docx_all_text, flat, open_docx, pdf_pages
 from tridaya.mapping.models import Household, ProblemPhoto
-from tridaya.mapping.tests import factories_households as household_factories
+from tridaya.mapping.tests import factories as household_factories
 from tridaya.marketing import prospectus as builder
 from tridaya.marketing.errors import MarketingError
 from tridaya.marketing.models import ProspectusState
