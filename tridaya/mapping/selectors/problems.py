@@ -153,7 +153,7 @@ def export_properties(problem: Problem) -> dict[str, Any]:
     }
 
 
-def problem_export_features(problems) -> list[OutFeature]:
+def problem_export_features(problems: Iterable[Problem]) -> list[OutFeature]:
     return [
         OutFeature(geometry=p.geometry, properties=export_properties(p), label=p.title)
         for p in problems

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.formats import format_number
 from tridaya.core.geo import measure, parse_geometry
-from tridaya.core.policy import authorize
+from tridaya.core.policy import Actor, authorize
 from tridaya.mapping import gis_formats
 from tridaya.mapping.errors import MappingError
 from tridaya.mapping.models import GEOMETRY_KIND_OF, GeometryKind, Layer, LayerFeature
@@ -60,7 +61,7 @@ def _features_outside(village: Region, read: gis_formats.ReadResult) -> list:
 @transaction.atomic
 def layer_import(
     *,
-    actor,
+    actor: Actor,
     village: Region,
     name: str,
     kind: str,
@@ -125,12 +126,14 @@ def layer_import(
     return LayerImportResult(layer, created, replaced, len(rows))
 
 
-def _user(actor):
-    return actor if actor is not None and actor.is_authenticated else None
+def _user(actor: Actor) -> User | None:
+    return actor if isinstance(actor, User) else None
 
 
 @transaction.atomic
-def layer_update(*, actor, layer: Layer, name: str, kind: str, description: str = "") -> Layer:
+def layer_update(
+    *, actor: Actor, layer: Layer, name: str, kind: str, description: str = ""
+) -> Layer:
     authorize(actor, MANAGE_LAYERS, layer)
     layer = Layer.objects.select_for_update().get(pk=layer.pk)
     before = snapshot(layer, LAYER_FIELDS)
@@ -155,7 +158,7 @@ def layer_update(*, actor, layer: Layer, name: str, kind: str, description: str 
 
 
 @transaction.atomic
-def layer_delete(*, actor, layer: Layer) -> None:
+def layer_delete(*, actor: Actor, layer: Layer) -> None:
     authorize(actor, MANAGE_LAYERS, layer)
     record_event(
         actor=actor,

@@ -12,13 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.geo import measure, parse_geometry, validate_geojson
-from tridaya.core.policy import authorize
+from tridaya.core.policy import Actor, authorize
 from tridaya.cycle.models import Meeting
 from tridaya.mapping import gis_formats
 from tridaya.mapping.errors import MappingError
@@ -140,7 +142,7 @@ def _save(problem: Problem) -> None:
 @transaction.atomic
 def problem_create(
     *,
-    actor,
+    actor: Actor,
     village: Region,
     kind: str,
     domain: str,
@@ -171,7 +173,7 @@ def problem_create(
         status=status,
         source=source,
         source_ref=source_ref.strip(),
-        reported_by=actor if actor is not None and actor.is_authenticated else None,
+        reported_by=actor if isinstance(actor, User) else None,
     )
     _apply(
         problem,
@@ -201,7 +203,7 @@ def problem_create(
 @transaction.atomic
 def problem_update(
     *,
-    actor,
+    actor: Actor,
     problem: Problem,
     kind: str,
     domain: str,
@@ -247,7 +249,7 @@ def problem_update(
 @transaction.atomic
 def problem_upsert(
     *,
-    actor,
+    actor: Actor,
     village: Region,
     source_ref: str,
     source: str = ProblemSource.SURVEY,
@@ -276,7 +278,7 @@ def problem_upsert(
 
 
 @transaction.atomic
-def problem_set_status(*, actor, problem: Problem, status: str) -> Problem:
+def problem_set_status(*, actor: Actor, problem: Problem, status: str) -> Problem:
     """Move a report along: dilaporkan -> terverifikasi -> masuk rencana -> ditangani (or
     ditolak). A status that may not follow the current one is refused."""
     authorize(actor, VERIFY_PROBLEMS, problem)
@@ -311,7 +313,7 @@ def problem_set_status(*, actor, problem: Problem, status: str) -> Problem:
 
 
 @transaction.atomic
-def problem_delete(*, actor, problem: Problem) -> None:
+def problem_delete(*, actor: Actor, problem: Problem) -> None:
     """Remove a report entered by mistake (those who verify reports only)."""
     authorize(actor, VERIFY_PROBLEMS, problem)
     record_event(
@@ -329,7 +331,7 @@ def problem_delete(*, actor, problem: Problem) -> None:
 
 
 @transaction.atomic
-def photo_add(*, actor, problem: Problem, image, caption: str = "") -> ProblemPhoto:
+def photo_add(*, actor: Actor, problem: Problem, image: File, caption: str = "") -> ProblemPhoto:
     """Attach a photo (JPEG or PNG, at most 10 MB). Its time and place are read from EXIF."""
     authorize(actor, MAP_PROBLEMS, problem)
     if image.size > MAX_PHOTO_BYTES:
@@ -353,7 +355,7 @@ def photo_add(*, actor, problem: Problem, image, caption: str = "") -> ProblemPh
         taken_at=meta.taken_at,
         latitude=meta.latitude,
         longitude=meta.longitude,
-        uploaded_by=actor if actor is not None and actor.is_authenticated else None,
+        uploaded_by=actor if isinstance(actor, User) else None,
     )
     photo.full_clean()
     photo.save()
@@ -366,7 +368,9 @@ def photo_add(*, actor, problem: Problem, image, caption: str = "") -> ProblemPh
     return photo
 
 
-def photo_add_once(*, actor, problem: Problem, image, caption: str = "") -> ProblemPhoto | None:
+def photo_add_once(
+    *, actor: Actor, problem: Problem, image: File, caption: str = ""
+) -> ProblemPhoto | None:
     """`photo_add`, unless the problem already has this very photo (a survey submission
     imported again): returns the new photo, or None when it was there already."""
     authorize(actor, MAP_PROBLEMS, problem)
@@ -375,7 +379,7 @@ def photo_add_once(*, actor, problem: Problem, image, caption: str = "") -> Prob
     return photo_add(actor=actor, problem=problem, image=image, caption=caption)
 
 
-def _has_photo(problem: Problem, image) -> bool:
+def _has_photo(problem: Problem, image: File) -> bool:
     """Photos are stored as uploaded, so a copy has the same size and the same bytes. Only
     photos of the same size are read, and an image above the size limit is never read here
     (`photo_add` refuses it without reading it)."""
@@ -396,7 +400,7 @@ def _stored_size(photo: ProblemPhoto) -> int | None:
         return None
 
 
-def _digest(file) -> str:
+def _digest(file: File) -> str:
     digest = hashlib.sha256()
     for chunk in file.chunks():
         digest.update(chunk)
@@ -411,13 +415,13 @@ def _stored_digest(photo: ProblemPhoto) -> str:
 def photo_files_discard(*, names: list[str]) -> None:
     """Remove photo files whose rows a rolled-back transaction took back out (an import that
     was rejected after it stored some photos)."""
-    storage = ProblemPhoto._meta.get_field("image").storage  # type: ignore[union-attr]
+    storage = ProblemPhoto._meta.get_field("image").storage
     for name in names:
         storage.delete(name)
 
 
 @transaction.atomic
-def photo_delete(*, actor, photo: ProblemPhoto) -> None:
+def photo_delete(*, actor: Actor, photo: ProblemPhoto) -> None:
     authorize(actor, MAP_PROBLEMS, photo.problem)
     record_event(
         actor=actor,
@@ -443,7 +447,7 @@ class ProblemImportResult:
 @transaction.atomic
 def problems_import(
     *,
-    actor,
+    actor: Actor,
     village: Region,
     data: bytes,
     file_name: str,

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
-from tridaya.core.policy import authorize
+from tridaya.core.policy import Actor, authorize
 from tridaya.core.tabular import RowProblem
 from tridaya.mapping import scoring
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
@@ -31,7 +31,7 @@ from tridaya.mapping.slum_template import (
     SlumImportError,
     template_rows,
 )
-from tridaya.regions.models import RT
+from tridaya.regions.models import RT, Region
 
 PROFILE_FIELDS = [
     "area_ha",
@@ -151,7 +151,7 @@ def _write_volumes(
 @transaction.atomic
 def rt_profile_upsert(
     *,
-    actor,
+    actor: Actor,
     rt: RT,
     year: int,
     area_ha: Decimal,
@@ -205,7 +205,7 @@ def rt_profile_upsert(
 
 def rt_profile_save(
     *,
-    actor,
+    actor: Actor,
     rt: RT,
     year: int,
     area_ha: Decimal,
@@ -259,7 +259,15 @@ def _cell_number(value: Any, *, integer: bool) -> Decimal:
     return number
 
 
-def _row_place(line, cells, *, rts, seen, year, village) -> tuple[RT | None, dict, list]:
+def _row_place(
+    line: int,
+    cells: dict[str, str],
+    *,
+    rts: dict[tuple[int, int], RT],
+    seen: dict[tuple[int, int, int], int],
+    year: int | None,
+    village: Region,
+) -> tuple[RT | None, dict, list]:
     """The RT and year of a template row, and the problems of its rw, rt and tahun cells."""
     problems: list[RowProblem] = []
     numbers: dict[str, Any] = {}
@@ -296,7 +304,7 @@ def _row_place(line, cells, *, rts, seen, year, village) -> tuple[RT | None, dic
     return rt, numbers, problems
 
 
-def _row_figures(line, cells) -> tuple[dict[str, Any], list[RowProblem]]:
+def _row_figures(line: int, cells: dict[str, str]) -> tuple[dict[str, Any], list[RowProblem]]:
     """The RT's figures (denominators, population) of a template row."""
     problems: list[RowProblem] = []
     values: dict[str, Any] = {}
@@ -323,7 +331,9 @@ def _row_figures(line, cells) -> tuple[dict[str, Any], list[RowProblem]]:
     return values, problems
 
 
-def _row_volumes(line, cells, cset) -> tuple[dict, dict, list[RowProblem]]:
+def _row_volumes(
+    line: int, cells: dict[str, str], cset: scoring.CriteriaSet
+) -> tuple[dict, dict, list[RowProblem]]:
     """The volumes and handled volumes of a template row, by criterion code."""
     problems: list[RowProblem] = []
     volumes: dict[str, Decimal] = {}
@@ -340,7 +350,13 @@ def _row_volumes(line, cells, cset) -> tuple[dict, dict, list[RowProblem]]:
     return volumes, handled, problems
 
 
-def _row_checks(line, cset, values, volumes, handled) -> list[RowProblem]:
+def _row_checks(
+    line: int,
+    cset: scoring.CriteriaSet,
+    values: dict[str, Any],
+    volumes: dict[str, Decimal],
+    handled: dict[str, Decimal],
+) -> list[RowProblem]:
     """What is wrong with a row whose cells all read: more KK than people, volumes above
     their denominators, negative handled volumes."""
     problems: list[RowProblem] = []
@@ -357,7 +373,7 @@ def _row_checks(line, cset, values, volumes, handled) -> list[RowProblem]:
 
 @transaction.atomic
 def slum_import(
-    *, actor, village, data: bytes, file_name: str, year: int | None = None
+    *, actor: Actor, village: Region, data: bytes, file_name: str, year: int | None = None
 ) -> SlumImportResult:
     """Import RT profiles and slum volumes from the village's template (XLSX or CSV, columns
     rw, rt, tahun, luas_ha, bangunan, penduduk, kk, jalan_ideal_m, drainase_ideal_m, 1a...7b and

@@ -126,7 +126,7 @@ class ReadAhead:
             else:
                 return
 
-    def __exit__(self, *exc_info) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.stop.set()
         self.thread.join(timeout=10)
 
