@@ -10,13 +10,13 @@ from tridaya.mapping.services import slum as services_slum
 from tridaya.mapping.tests.factories import figures, profile, volumes_at, with_units
 from tridaya.planning.selectors import plans as plan_selectors
 from tridaya.planning.tests import factories as f
-from tridaya.regions.models import RT
+from tridaya.regions.models import RT, Region
 from tridaya.regions.tests.factories import BAJUR
 
 pytestmark = pytest.mark.django_db
 
 
-def test_the_plan_map_and_the_mapping_page_agree_for_every_rt(bajur):
+def test_the_plan_map_and_the_mapping_page_agree_for_every_rt(bajur: Region) -> None:
     village = with_units(bajur)
     rts = sorted(
         RT.objects.filter(village=village).select_related("rw"),
