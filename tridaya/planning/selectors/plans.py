@@ -14,9 +14,8 @@ from shapely.geometry import shape
 
 from tridaya.core.selectors import one_of
 from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus
-from tridaya.mapping.scoring import CLASS_LABELS
+from tridaya.mapping.selectors.slum import rt_scores
 from tridaya.planning import poverty, safeguards
-from tridaya.planning.indicators import rt_slum_score
 from tridaya.planning.models import (
     Activity,
     Feedback,
@@ -29,7 +28,7 @@ from tridaya.planning.models import (
     PriorityArea,
     SignatoryKind,
 )
-from tridaya.planning.selectors.kawasan import newest_profiles, rt_label
+from tridaya.planning.selectors.kawasan import rt_label
 from tridaya.planning.selectors.rab import (
     PlanLine,
     Totals,
@@ -261,13 +260,13 @@ def version_data(village: Region, plan: Plan, version: PlanVersion) -> VersionPa
 
 
 def rt_slum_classes(village: Region) -> dict[int, tuple[str, str]]:
-    """RT id -> (slum class code, label) from its newest profile, when it can be scored."""
-    classes = {}
-    for rt_id, profile in newest_profiles(village).items():
-        scored = rt_slum_score(profile)
-        if scored is not None:
-            classes[rt_id] = (str(scored.slum_class), str(CLASS_LABELS[scored.slum_class]))
-    return classes
+    """RT id -> (slum class code, label) of each scored RT, read from mapping's one slum-score
+    read (`rt_scores`: the year the mapping page shows, the same classes as its map)."""
+    return {
+        row.rt_id: (row.slum_class or "", row.class_label)
+        for row in rt_scores(village).rows
+        if row.scored
+    }
 
 
 def map_features(page: VersionPage) -> dict[str, list[dict]]:
