@@ -10,4 +10,5 @@ urlpatterns = [
     path("", include("tridaya.training.api.urls")),
     path("", include("tridaya.mapping.api.urls")),
     path("", include("tridaya.planning.api.urls")),
+    path("", include("tridaya.dashboards.api.urls")),
 ]

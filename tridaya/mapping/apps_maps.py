@@ -14,6 +14,7 @@ def ready() -> None:
     )
 
     outputs.register_outputs()
+    outputs.register_figures()
     register_village_section(
         order=45, label=_("Peta masalah & potensi"), url_name="mapping:problems", icon="pin-map"
     )

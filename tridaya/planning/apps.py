@@ -22,6 +22,7 @@ class PlanningConfig(AppConfig):
         )
 
         outputs_plans.register_plan_outputs()
+        outputs_plans.register_figures()
         post_migrate.connect(immutability.on_post_migrate, sender=self)
         register_village_section(
             order=60, label=_("RPLP dan RTPLP"), url_name="planning:plans", icon="journal-text"
