@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Avg, Count
+from django.db.models import Avg, Count, OuterRef, Subquery
 from django.db.models.functions import Substr
 
 from tridaya.core import figures as registry
@@ -167,6 +167,7 @@ def _attention(code: str, month: dt.date | None) -> list[Attention]:
     if month is None or not flagged:
         return []
     out: list[Attention] = []
+    names = Region.objects.filter(code=OuterRef("region_code")).values("name")[:1]
     for item in flagged:
         rows = (
             FigureValue.objects.filter(
@@ -176,18 +177,17 @@ def _attention(code: str, month: dt.date | None) -> list[Attention]:
                 value__gte=item.attention_at,
                 **within(code),
             )
+            .annotate(name=Subquery(names))
             .order_by("-value", "region_code")
-            .values_list("region_code", "value")[:ATTENTION_SHOWN]
+            .values_list("region_code", "name", "value")[:ATTENTION_SHOWN]
         )
-        out += [Attention(c, "", item, v) for c, v in rows]
-    names = dict(Region.objects.filter(code__in=[a.code for a in out]).values_list("code", "name"))
-    for entry in out:
-        entry.name = names.get(entry.code, entry.code)
+        out += [Attention(c, name or c, item, v) for c, name, v in rows]
     return out
 
 
 def dashboard(code: str) -> Dashboard:
-    """Everything one dashboard page shows (9 queries whatever the size of the region)."""
+    """Everything one dashboard page shows, whatever the size of the region: 6 queries for the
+    nation, 8 for a province, regency or kecamatan (one more per figure with an attention level)."""
     region = region_of(code)
     level = region.level if region else NATION_LEVEL
     month = latest_month()

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from contextvars import ContextVar
 from decimal import Decimal
 
 from django.db import connection, transaction
@@ -23,8 +22,6 @@ VILLAGE_PARTS = 4
 BATCH = 2000
 REFRESH_JOB = "dashboards.refresh_figures"
 REBUILD_JOB = "dashboards.rebuild_figures"
-
-_refresh_scheduled: ContextVar[bool] = ContextVar("refresh_scheduled", default=False)
 
 
 def this_month(today: dt.date | None = None) -> dt.date:
@@ -64,14 +61,14 @@ def mark_dirty(region_code: str) -> None:
         DirtyVillage.objects.bulk_create(
             [DirtyVillage(code=c) for c in codes], ignore_conflicts=True, batch_size=BATCH
         )
-    if not _refresh_scheduled.get():
-        _refresh_scheduled.set(True)
-        transaction.on_commit(schedule_refresh)
+    transaction.on_commit(schedule_refresh)
 
 
 def schedule_refresh() -> None:
-    _refresh_scheduled.set(False)
-    jobs.enqueue(REFRESH_JOB, dedupe=True)
+    """After the commit: one refresh job for any number of marks (a queued job is reused; a
+    job that already ran leaves nothing dirty, so later callbacks queue nothing)."""
+    if DirtyVillage.objects.exists():
+        jobs.enqueue(REFRESH_JOB, dedupe=True)
 
 
 # Refresh of dirty villages (the job).

@@ -1,0 +1,130 @@
+"""Dashboard pages, XLSX and API: public, read only the aggregate tables, and answer in a
+fixed number of queries whatever the number of villages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from tridaya.cycle.models import Step, StepStatus
+from tridaya.cycle.tests.factories import enrolled
+from tridaya.dashboards import services
+from tridaya.mapping.tests.factories_households import household, with_units
+from tridaya.regions.models import VillageProfile
+from tridaya.regions.tests.factories import region
+
+pytestmark = pytest.mark.django_db
+
+
+def _villages(n: int, district: str = "52.01.08") -> list:
+    villages = []
+    for i in range(n):
+        village = region(f"{district}.{2101 + i}", f"Desa Uji {i}")
+        VillageProfile.objects.update_or_create(
+            village=village, defaults={"latitude": -8.6 - i / 100, "longitude": 116.1}
+        )
+        enrolled(village)
+        villages.append(village)
+    return villages
+
+
+@pytest.fixture
+def data(bajur, far_village):
+    with_units(bajur)
+    household(bajur, poor_criteria=10)
+    household(bajur)
+    services.rebuild_all()
+
+
+def test_the_national_dashboard_shows_headline_cards_provinces_and_map_data(client, data):
+    page = client.get(reverse("dashboards:national"), {"peta": "mapping_households"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'data-figure="mapping_households">2<' in html
+    assert 'data-figure="mapping_poor_households">1<' in html
+    assert "Nusa Tenggara Barat" in html and "Jawa Timur" in html
+    data = page.context["map_data"]
+    assert data["outlines"] == reverse("dashboards:provinces")
+    assert data["values"]["52"] == 2.0
+    assert data["values"]["35"] is None
+
+
+def test_a_district_dashboard_lists_its_villages_as_points(client, data):
+    page = client.get(reverse("dashboards:region", args=["52.01.08"]))
+    assert page.status_code == 200
+    points = {p[0] for p in page.context["map_data"]["points"]}
+    assert "52.01.08.2006" in points
+    assert page.context["map_data"]["outlines"] is None
+
+
+def test_a_village_or_unknown_code_has_no_dashboard(client, data):
+    assert client.get(reverse("dashboards:region", args=["52.01.08.2006"])).status_code == 404
+    assert client.get(reverse("dashboards:region", args=["99"])).status_code == 404
+
+
+@pytest.mark.parametrize("villages", [2, 12])
+def test_dashboard_pages_take_a_fixed_number_of_queries(
+    client, bajur, villages, django_assert_num_queries
+):
+    stuck = _villages(villages)[0]
+    Step.objects.filter(cycle__village=stuck, status=StepStatus.OPEN).update(
+        opened_at=timezone.now() - dt.timedelta(days=120)
+    )
+    services.rebuild_all()
+    for url, queries in (
+        (reverse("dashboards:national"), 6),
+        (reverse("dashboards:region", args=["52"]), 8),
+        (reverse("dashboards:region", args=["52.01.08"]), 8),
+    ):
+        with django_assert_num_queries(queries):
+            page = client.get(url)
+        assert page.status_code == 200
+        board = page.context["board"]
+        assert board.value("cycle_villages") == villages
+        assert board.value("cycle_stuck") == 1
+        assert [(a.code, a.name, a.value) for a in board.attention] == [
+            (stuck.code, "Desa Uji 0", 120)
+        ]
+        assert "Desa Uji 0" in page.content.decode()
+
+
+def test_the_villages_xlsx_of_a_province_has_every_village(client, data):
+    _villages(3)
+    services.rebuild_all()
+    response = client.get(reverse("dashboards:villages_xlsx", args=["52"]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Kode", "Nama")
+    codes = [r[0] for r in rows[1:]]
+    assert codes == ["52.01.08.2006", "52.01.08.2101", "52.01.08.2102", "52.01.08.2103"]
+    assert "52.01.08.2006" in codes and "35.07.01.2001" not in codes
+    households = rows[0].index("KK terdata (KK)")
+    assert rows[1 + codes.index("52.01.08.2006")][households] == 2
+
+
+def test_the_child_table_xlsx_has_one_row_per_child(client, data):
+    response = client.get(reverse("dashboards:national_xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["35", "52"]
+
+
+def test_the_api_gives_the_same_figures(client, data):
+    body = client.get(reverse("api-dashboard", args=["52"])).json()
+    own = {(v["figure"], v["state"]): v["value"] for v in body["values"]}
+    assert float(own[("mapping_households", "")]) == 2
+    assert [c["code"] for c in body["children"]] == ["52.01"]
+    national = client.get(reverse("api-dashboard-national")).json()
+    assert national["name"] == "Indonesia"
+
+
+def test_the_province_outlines_are_served_with_their_codes(client):
+    response = client.get(reverse("dashboards:provinces"))
+    assert response.status_code == 200
+    codes = {f["properties"]["code"] for f in response.json()["features"]}
+    assert len(codes) == 38 and "52" in codes
