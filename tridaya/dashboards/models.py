@@ -55,3 +55,17 @@ class DirtyVillage(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class FiguresVersion(models.Model):
+    """One row, bumped whenever the aggregate tables change: pages cache what they render under
+    this number, so every process sees a refresh at once (no stale page after a change)."""
+
+    version = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("versi angka")
+        verbose_name_plural = _("versi angka")
+
+    def __str__(self) -> str:
+        return str(self.version)

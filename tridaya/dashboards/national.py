@@ -11,6 +11,7 @@ seed on the same region data writes the same rows."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import random
 from collections.abc import Callable, Iterable, Iterator
@@ -86,7 +87,12 @@ def _db_value(field: models.Field, value: Any) -> Any:
 def write_rows(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> int:
     """Write dict rows (by field attname) into the model's table; missing fields get their
     default. Returns the number of rows."""
-    fields = _columns(model)
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        return 0
+    # The primary key comes from its sequence unless the rows give it (to link children).
+    fields = [f for f in _columns(model) if not f.primary_key or f.attname in first]
     defaults = {f.attname: _default(f) for f in fields}
     now = timezone.now()
     for f in fields:
@@ -96,7 +102,7 @@ def write_rows(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> int
     names = [f.column for f in fields]
     count = 0
     batch: list[tuple] = []
-    for row in rows:
+    for row in itertools.chain([first], rows):
         values = {**defaults, **row}
         batch.append(tuple(_db_value(f, values[f.attname]) for f in fields))
         if len(batch) >= CHUNK:

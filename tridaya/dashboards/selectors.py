@@ -15,7 +15,7 @@ from django.db.models.functions import Substr
 
 from tridaya.core import figures as registry
 from tridaya.core.errors import NotFound
-from tridaya.dashboards.models import NATION, NATION_LEVEL, FigureValue
+from tridaya.dashboards.models import NATION, NATION_LEVEL, FiguresVersion, FigureValue
 from tridaya.dashboards.services import within
 from tridaya.regions.models import Level, Region, VillageProfile
 
@@ -82,6 +82,10 @@ class Dashboard:
             if f.rollup == registry.Rollup.COUNT_BY_STATE:
                 out += [(f.label, str(label), self.value(f.key, s)) for s, label in f.states]
         return out
+
+
+def figures_version() -> int:
+    return FiguresVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
 
 
 def latest_month() -> dt.date | None:

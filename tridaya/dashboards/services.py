@@ -15,7 +15,13 @@ from django.utils import timezone
 
 from tridaya.core import figures as registry
 from tridaya.core import jobs
-from tridaya.dashboards.models import NATION, NATION_LEVEL, DirtyVillage, FigureValue
+from tridaya.dashboards.models import (
+    NATION,
+    NATION_LEVEL,
+    DirtyVillage,
+    FiguresVersion,
+    FigureValue,
+)
 from tridaya.regions.models import Level, Region
 
 VILLAGE_PARTS = 4
@@ -71,6 +77,14 @@ def schedule_refresh() -> None:
         jobs.enqueue(REFRESH_JOB, dedupe=True)
 
 
+def bump_version() -> None:
+    """Tell every process that the figures changed (pages cache under this number)."""
+    from django.db.models import F
+
+    if not FiguresVersion.objects.filter(pk=1).update(version=F("version") + 1):
+        FiguresVersion.objects.get_or_create(pk=1, defaults={"version": 1})
+
+
 # Refresh of dirty villages (the job).
 
 
@@ -85,6 +99,7 @@ def refresh_dirty(*, limit: int = 20000, month: dt.date | None = None) -> int:
     for start in range(0, len(codes), BATCH):
         write_villages(codes[start : start + BATCH], month)
     refresh_ancestors(codes, month)
+    bump_version()
     # A village changed again while it was being computed keeps its mark for the next run.
     for code, marked in marks.items():
         DirtyVillage.objects.filter(code=code, marked_at=marked).delete()
@@ -233,6 +248,7 @@ def rebuild_all(
             progress(start + len(batch), len(codes))
     for level in (Level.DISTRICT, Level.REGENCY, Level.PROVINCE, NATION_LEVEL):
         _rebuild_level(level, month)
+    bump_version()
     # Villages marked while the rebuild ran keep their mark for the next refresh.
     DirtyVillage.objects.filter(marked_at__lt=started).delete()
     return len(codes)

@@ -7,9 +7,13 @@ from __future__ import annotations
 import functools
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -21,6 +25,7 @@ from tridaya.regions.models import Level
 
 VIEW = "dashboards.view"
 OUTLINES = settings.BASE_DIR / "data" / "boundaries" / "provinces.geojson"
+CACHE_SECONDS = 3600
 OUTLINES_ATTRIBUTION = "Batas provinsi: denyherianto, CC BY 4.0"
 
 
@@ -70,27 +75,40 @@ def _float(value):
 
 
 def dashboard(request, code: str = ""):
+    """The page of a region (or the nation). Its body depends only on the figures, so it is
+    rendered once per figures version, map figure and language and then served from the cache
+    (2 queries: the version and the region)."""
+    region = _region(code)
+    authorize(request.user, VIEW, region)
+    wanted = request.GET.get("peta", "")
+    key = f"dasbor:{selectors.figures_version()}:{code}:{wanted}:{get_language()}"
+    content = cache.get(key)
+    if content is None:
+        content = _content(code, wanted)
+        cache.set(key, content, CACHE_SECONDS)
+    return render(
+        request, "dashboards/dashboard.html", {"region": region, "content": mark_safe(content)}
+    )
+
+
+def _content(code: str, wanted: str) -> str:
     board = _dashboard(code)
-    authorize(request.user, VIEW, board.region)
     cards = board.cards
     keys = [f.key for f, _value in cards]
-    map_key = (
-        request.GET.get("peta") if request.GET.get("peta") in keys else keys[0] if keys else ""
-    )
-    return render(
-        request,
-        "dashboards/dashboard.html",
+    map_key = wanted if wanted in keys else (keys[0] if keys else "")
+    columns = board.columns
+    return render_to_string(
+        "dashboards/_content.html",
         {
             "board": board,
             "region": board.region,
-            "cards": cards,
             "card_texts": [(f, _text(v, f.money)) for f, v in cards],
             "rows": [
                 (
                     c,
                     [
                         (_raw(v), _text(v, col.money))
-                        for v, col in zip(c.cells(board.columns), board.columns, strict=True)
+                        for v, col in zip(c.cells(columns), columns, strict=True)
                     ],
                 )
                 for c in board.children
