@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.functional import Promise
@@ -98,14 +100,33 @@ def figure(key: str) -> Figure:
         raise ImproperlyConfigured(f"figure {key!r} is not registered") from None
 
 
+_batch: ContextVar[dict | None] = ContextVar("figure_batch", default=None)
+
+
+def shared(name: str, codes: Sequence[str], compute: Callable[[Sequence[str]], Any]) -> Any:
+    """`compute(codes)`, computed once for all the figures of one batch that need it (one query
+    giving several figures, e.g. households and poor households). Outside a batch: computed."""
+    memo = _batch.get()
+    if memo is None:
+        return compute(codes)
+    key = (name, tuple(codes))
+    if key not in memo:
+        memo[key] = compute(codes)
+    return memo[key]
+
+
 def compute_villages(codes: Sequence[str]) -> dict[str, dict[str, Value]]:
-    """{village code: {figure key: value}} for a batch of villages (every figure, one batch
-    query set per figure)."""
+    """{village code: {figure key: value}} for a batch of villages (every figure; what several
+    figures read is read once, see `shared`)."""
     values: dict[str, dict[str, Value]] = {code: {} for code in codes}
-    for item in figures():
-        for code, value in item.compute(codes).items():
-            if code in values and value is not None:
-                values[code][item.key] = value
+    token = _batch.set({})
+    try:
+        for item in figures():
+            for code, value in item.compute(codes).items():
+                if code in values and value is not None:
+                    values[code][item.key] = value
+    finally:
+        _batch.reset(token)
     return values
 
 

@@ -45,6 +45,12 @@ DONE_STATE = "selesai"
 
 
 def _open_steps(codes) -> dict[str, tuple[str, int]]:
+    from tridaya.core.figures import shared
+
+    return shared("cycle_open_steps", codes, _read_open_steps)
+
+
+def _read_open_steps(codes) -> dict[str, tuple[str, int]]:
     """{village: (stage of its first unfinished step, days that step has been open)} of each
     village's newest cycle; a cycle with every step done is in the state `selesai`."""
     from django.db.models import Max

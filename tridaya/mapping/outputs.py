@@ -64,6 +64,12 @@ def register_outputs() -> None:
 
 
 def _households(codes) -> dict[str, tuple[int, int]]:
+    from tridaya.core.figures import shared
+
+    return shared("mapping_households", codes, _read_households)
+
+
+def _read_households(codes) -> dict[str, tuple[int, int]]:
     from tridaya.mapping.models import Household
 
     rows = (
@@ -76,6 +82,12 @@ def _households(codes) -> dict[str, tuple[int, int]]:
 
 
 def _rt_scores(codes) -> dict[str, list]:
+    from tridaya.core.figures import shared
+
+    return shared("mapping_rt_scores", codes, _read_rt_scores)
+
+
+def _read_rt_scores(codes) -> dict[str, list]:
     """{village: [(slum class, area in ha)] of its scored RTs} in its newest profile year, scored
     by the one slum-score selector (`selectors_slum.score_row`)."""
     from django.db.models import Max, Prefetch

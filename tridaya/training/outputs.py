@@ -94,22 +94,37 @@ def register_outputs() -> None:
 
 
 def _trained(codes, **filters) -> dict[str, int]:
+    """People-trainings per village, optionally of one sex or group (one grouped query a batch)."""
+    from tridaya.core.figures import shared
+
+    counts: dict[str, int] = {}
+    for (village, sex, group), n in shared("training_people", codes, _read_trained).items():
+        if filters.get("sex", sex) == sex and filters.get("group", group) == group:
+            counts[village] = counts.get(village, 0) + n
+    return counts
+
+
+def _read_trained(codes) -> dict[tuple[str, str, str], int]:
     from django.db.models import Count
 
     from tridaya.training.models import Participant, TrainingStatus
 
     rows = (
-        Participant.objects.filter(
-            village_id__in=codes, training__status=TrainingStatus.DONE, **filters
-        )
-        .values_list("village_id")
+        Participant.objects.filter(village_id__in=codes, training__status=TrainingStatus.DONE)
+        .values_list("village_id", "sex", "group")
         .annotate(n=Count("id"))
         .order_by()
     )
-    return dict(rows)
+    return {(village, sex, group): n for village, sex, group, n in rows}
 
 
 def _gains(codes) -> dict[str, tuple[float, int]]:
+    from tridaya.core.figures import shared
+
+    return shared("training_gains", codes, _read_gains)
+
+
+def _read_gains(codes) -> dict[str, tuple[float, int]]:
     """{village: (mean post-test minus pre-test score, participant-modules tested both times)}."""
     from tridaya.training.models import TestKind, TestResult, TrainingStatus
 
