@@ -6,6 +6,7 @@ app_name = "dashboards"
 
 urlpatterns = [
     path("dasbor/", views.dashboard, name="national"),
+    path("dasbor/bangun-ulang/", views.rebuild, name="rebuild"),
     path("dasbor/provinsi.geojson", views.provinces_geojson, name="provinces"),
     path("dasbor/wilayah.xlsx", views.children_xlsx, name="national_xlsx"),
     path("dasbor/desa.xlsx", views.villages_xlsx, name="national_villages_xlsx"),

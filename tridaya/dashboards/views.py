@@ -7,23 +7,26 @@ from __future__ import annotations
 import functools
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
+from tridaya.core import jobs
 from tridaya.core.errors import NotFound
 from tridaya.core.formats import format_number, format_rupiah
-from tridaya.core.policy import authorize
-from tridaya.dashboards import exports, selectors
+from tridaya.core.policy import authorize, can
+from tridaya.dashboards import exports, selectors, services
 from tridaya.regions.models import Level
 
 VIEW = "dashboards.view"
+REBUILD = "dashboards.rebuild"
 OUTLINES = settings.BASE_DIR / "data" / "boundaries" / "provinces.geojson"
 CACHE_SECONDS = 3600
 OUTLINES_ATTRIBUTION = "Batas provinsi: denyherianto, CC BY 4.0"
@@ -86,9 +89,21 @@ def dashboard(request, code: str = ""):
     if content is None:
         content = _content(code, wanted)
         cache.set(key, content, CACHE_SECONDS)
+    may_rebuild = region is None and can(request.user, REBUILD, None)
     return render(
-        request, "dashboards/dashboard.html", {"region": region, "content": mark_safe(content)}
+        request,
+        "dashboards/dashboard.html",
+        {"region": region, "content": mark_safe(content), "may_rebuild": may_rebuild},
     )
+
+
+@login_required
+@require_POST
+def rebuild(request):
+    """Start a full rebuild of the figures (national admin) and follow it on the job page."""
+    authorize(request.user, REBUILD, None)
+    job = jobs.enqueue(services.REBUILD_JOB, user=request.user, dedupe=True)
+    return redirect("job_detail", pk=job.pk)
 
 
 def _content(code: str, wanted: str) -> str:

@@ -156,3 +156,27 @@ def test_the_province_outlines_are_served_with_their_codes(client):
     assert response.status_code == 200
     codes = {f["properties"]["code"] for f in response.json()["features"]}
     assert len(codes) == 38 and "52" in codes
+
+
+def test_the_national_admin_starts_a_rebuild_and_follows_it_on_the_job_page(
+    client, data, django_capture_on_commit_callbacks
+):
+    from tridaya.accounts.tests.factories import user_with_role
+    from tridaya.core.models import Job, JobStatus
+
+    assert (
+        "Hitung ulang semua angka"
+        not in client.get(reverse("dashboards:national")).content.decode()
+    )
+    client.force_login(user_with_role("province_officer", "52"))
+    assert client.post(reverse("dashboards:rebuild")).status_code in (403, 404)
+    admin = user_with_role("national_admin", None)
+    client.force_login(admin)
+    assert "Hitung ulang semua angka" in client.get(reverse("dashboards:national")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("dashboards:rebuild"))
+    job = Job.objects.get(kind=services.REBUILD_JOB)
+    assert response.url == reverse("job_detail", args=[job.pk])
+    assert job.status == JobStatus.DONE and job.created_by == admin
+    assert job.result == {"villages": 2}
+    assert "villages" in client.get(response.url).content.decode()
