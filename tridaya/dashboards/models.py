@@ -36,6 +36,8 @@ class FigureValue(models.Model):
         ]
         indexes = [
             models.Index(fields=["region_code", "month"], name="figure_value_region_idx"),
+            # A region's own rows and its children's: month, level, then a code range.
+            models.Index(fields=["month", "level", "region_code"], name="figure_value_level_idx"),
         ]
 
     def __str__(self) -> str:
