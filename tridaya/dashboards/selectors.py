@@ -49,7 +49,7 @@ class Attention:
     code: str
     name: str
     figure: registry.Figure
-    value: Decimal
+    value: Decimal | None
 
 
 @dataclass
@@ -76,11 +76,11 @@ class Dashboard:
         return row.value if row else None
 
     @property
-    def stages(self) -> list[tuple[str, str, Decimal | None]]:
+    def stages(self) -> list[tuple[str, str, Decimal | None]]:  # (figure, state, villages)
         out = []
         for f in registry.figures():
             if f.rollup == registry.Rollup.COUNT_BY_STATE:
-                out += [(f.label, str(label), self.value(f.key, s)) for s, label in f.states]
+                out += [(str(f.label), str(label), self.value(f.key, s)) for s, label in f.states]
         return out
 
 
@@ -136,7 +136,8 @@ def _points(code: str, level: int, children: list[Child]) -> None:
     their villages' points); provinces are drawn from their outlines instead."""
     if level == NATION_LEVEL:
         return
-    length = {Level.PROVINCE: 5, Level.REGENCY: 8, Level.DISTRICT: 13}[level]
+    lengths: dict[int, int] = {Level.PROVINCE: 5, Level.REGENCY: 8, Level.DISTRICT: 13}
+    length = lengths[level]
     rows = (
         VillageProfile.objects.filter(
             village_id__gte=f"{code}.", village_id__lt=f"{code}/", latitude__isnull=False
@@ -218,6 +219,8 @@ def village_rows(code: str) -> Iterator[tuple[str, str, list[Decimal | None]]]:
     cols = columns()
     index = {(c.key, c.state): i for i, c in enumerate(cols)}
     month = latest_month()
+    if month is None:
+        return
     names = dict(
         Region.objects.filter(level=Level.VILLAGE, **_code_range(code)).values_list("code", "name")
     )

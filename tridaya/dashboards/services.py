@@ -184,7 +184,8 @@ def _median_values(code: str, month: dt.date) -> dict[str, Decimal | None]:
         month=month, level=Level.VILLAGE, figure__in=keys, **within(code)
     ).values_list("figure", "value")
     for key, value in rows:
-        found[key].append(value)
+        if value is not None:
+            found[key].append(value)
     return {key: registry.median(found[key]) for key in keys}
 
 
@@ -228,7 +229,7 @@ def _region_row(code, level, month, item, state, part, median_value) -> FigureVa
 
 # Full rebuild (manage.py rebuild_figures, the rebuild job).
 
-PREFIX_LENGTH = {Level.PROVINCE: 2, Level.REGENCY: 5, Level.DISTRICT: 8}
+PREFIX_LENGTH: dict[int, int] = {Level.PROVINCE: 2, Level.REGENCY: 5, Level.DISTRICT: 8}
 
 
 def rebuild_all(

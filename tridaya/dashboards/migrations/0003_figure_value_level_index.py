@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('dashboards', '0002_figures_version'),
+        ("dashboards", "0002_figures_version"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='figurevalue',
-            index=models.Index(fields=['month', 'level', 'region_code'], name='figure_value_level_idx'),
+            model_name="figurevalue",
+            index=models.Index(
+                fields=["month", "level", "region_code"], name="figure_value_level_idx"
+            ),
         ),
     ]
