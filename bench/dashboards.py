@@ -141,7 +141,7 @@ def xlsx(args) -> bool:
 
 def change(args) -> bool:
     from tridaya.dashboards.models import NATION, FigureValue
-    from tridaya.mapping.services_households import household_create
+    from tridaya.mapping.services.households import household_create
     from tridaya.regions.models import RT
 
     def national() -> int:

@@ -16,7 +16,7 @@ PostgreSQL, each run:
 
 1. creates a fresh database, runs every migration, and sets up the demo village (Desa Bajur with
    4 RW x 4 RT and boundaries) in a subprocess;
-2. times `services_import.survey_import()` (the service behind the web upload and
+2. times `services.surveys.survey_import()` (the service behind the web upload and
    `manage.py import_survey`, strict mode) in its own subprocess, which also reports its peak
    resident memory (ru_maxrss); the households and their heads are checked to be there;
 3. times a second import of the same file into that database (nothing to write: every row is
@@ -146,7 +146,7 @@ def child_import(path: str) -> dict:
     from django.db import connection
 
     from tridaya.mapping.models import SurveyForm
-    from tridaya.mapping.services_import import survey_import
+    from tridaya.mapping.services.surveys import survey_import
     from tridaya.regions.models import Region
 
     village = Region.objects.get(code=BAJUR)

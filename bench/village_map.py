@@ -93,8 +93,10 @@ def _features(count: int, rts: list, rng: random.Random) -> dict[str, list[dict]
 
 
 def build(total: int) -> int:
-    from tridaya.mapping import services_layers, services_problems
-    from tridaya.mapping.models import ProblemKind, Sector, TridayaDomain
+    from tridaya.core.choices import TridayaDomain
+    from tridaya.mapping.models import ProblemKind, Sector
+    from tridaya.mapping.services import layers as services_layers
+    from tridaya.mapping.services import problems as services_problems
     from tridaya.regions import demo as regions_demo
     from tridaya.regions.models import RT
     from tridaya.regions.tests.factories import region

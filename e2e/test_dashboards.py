@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tridaya.dashboards import services
-from tridaya.mapping.tests.factories_households import household, with_units
+from tridaya.mapping.tests.factories import household
+from tridaya.mapping.tests.factories import with_survey_units as with_units
 from tridaya.regions.demo import BAJUR, TERONG_TAWAH
 from tridaya.regions.models import Region
 

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tridaya.core.demo import DEMO_PASSWORD
-from tridaya.mapping import demo_households
+from tridaya.mapping.demo import households as demo_households
 from tridaya.mapping.importers import samples
 from tridaya.mapping.models import Household, ImportBatch, ImportStatus
 from tridaya.regions.demo import BAJUR

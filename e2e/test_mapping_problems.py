@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from tridaya.core.demo import DEMO_PASSWORD
 from tridaya.mapping.models import GeometryKind, Problem
-from tridaya.mapping.tests.factories_maps import profile
+from tridaya.mapping.tests.factories import profile
 from tridaya.regions.demo import BAJUR
 from tridaya.regions.models import RT
 

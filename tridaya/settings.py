@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tridaya.core.middleware.RequestContextMiddleware",
+    "tridaya.core.middleware.NotFoundMiddleware",
     # Axes must be last: it turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -308,7 +309,7 @@ TRIDAYA_TILE_ATTRIBUTION = os.environ.get(
 )
 
 # Pemetaan swadaya: the share of a village's households (its profile's count) the household
-# survey must record before the pemetaan swadaya step's gate passes (mapping/outputs_households.py).
+# survey must record before the pemetaan swadaya step's gate passes (mapping/outputs.py).
 TRIDAYA_HOUSEHOLD_SURVEY_MIN_PCT = env_percent("TRIDAYA_HOUSEHOLD_SURVEY_MIN_PCT", 80)
 # Mapped geometries (problems, layers, kawasan, surveyed households): how far beyond the village's
 # drawn boundary one may reach, and how far from its centre while no boundary is drawn, in whole

@@ -8,6 +8,14 @@ from tridaya.cycle.services import AttendeeInput, MeetingInput
 from tridaya.institutions.models import Election
 
 
+class MeetingChoiceField(forms.ModelChoiceField):
+    """A choice of the village's meetings, shown by title and date (later apps link their
+    records to a meeting with it)."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.display_title} ({obj.held_on:%d-%m-%Y})"
+
+
 class EnrolForm(forms.Form):
     program = forms.ModelChoiceField(label=_("Program"), queryset=Program.objects.all())
 

@@ -1,4 +1,6 @@
-"""Gate outputs of the pemetaan swadaya step that this app checks (registered in ready())."""
+"""Gate outputs of the pemetaan swadaya step that this app checks (registered in ready()): the
+household survey reaches the set share of the village's households, every RT has a profile for
+the program's year, problems and potentials are mapped."""
 
 from __future__ import annotations
 
@@ -6,10 +8,12 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from tridaya.core.formats import format_percent
 from tridaya.cycle.gates import register_output
 from tridaya.cycle.models import Step
 from tridaya.mapping.models import Problem, ProblemKind
-from tridaya.mapping.selectors_slum import rt_profile_coverage
+from tridaya.mapping.selectors.households import coverage_min_pct, household_coverage
+from tridaya.mapping.selectors.slum import rt_profile_coverage
 
 MISSING_SHOWN = 8
 
@@ -47,7 +51,41 @@ def problems_mapped(step: Step) -> tuple[bool, str]:
     ) % params
 
 
+HOUSEHOLD_COVERAGE = "mapping_household_coverage"
+
+
+def _pct(value) -> str:
+    """80 -> '80', 82.5 -> '82,5' (the message adds the % sign)."""
+    return format_percent(value, 1).removesuffix("%")
+
+
+def household_coverage_reached(step: Step) -> tuple[bool, str]:
+    """Households recorded (form or survey import) against the households the village profile
+    counts, compared in integers so that exactly the threshold passes."""
+    coverage = household_coverage(step.cycle.village)
+    minimum = coverage_min_pct()
+    params = {"n": coverage.surveyed, "min": _pct(minimum)}
+    if not coverage.known:
+        return False, _(
+            "Jumlah KK desa belum diisi di profil kelurahan/desa; tercatat %(n)s KK dari survei. "
+            "Isi jumlah KK di profil agar cakupan survei bisa dihitung."
+        ) % params
+    params.update(total=coverage.known, pct=_pct(coverage.pct or 0))
+    if coverage.reaches(minimum):
+        return True, _(
+            "Survei rumah tangga mencakup %(n)s dari %(total)s KK (%(pct)s%%, minimal %(min)s%%)."
+        ) % params
+    return False, _(
+        "Survei rumah tangga baru mencakup %(n)s dari %(total)s KK (%(pct)s%%); minimal %(min)s%%."
+    ) % params
+
+
 def register_outputs() -> None:
+    register_output(
+        HOUSEHOLD_COVERAGE,
+        gettext_lazy("Survei rumah tangga mencakup cukup KK"),
+        household_coverage_reached,
+    )
     register_output(
         "mapping_rt_profiles_complete",
         gettext_lazy("Setiap RT punya profil untuk tahun program"),
@@ -89,12 +127,12 @@ def _rt_scores(codes) -> dict[str, list]:
 
 def _read_rt_scores(codes) -> dict[str, list]:
     """{village: [(slum class, area in ha)] of its scored RTs} in its newest profile year, scored
-    by the one slum-score selector (`selectors_slum.score_row`)."""
+    by the one slum-score selector (`selectors.slum.score_row`)."""
     from django.db.models import Max, Prefetch
 
     from tridaya.mapping.criteria import criteria_of
     from tridaya.mapping.models import RTProfile, SlumVolume
-    from tridaya.mapping.selectors_slum import RowStatus, score_row
+    from tridaya.mapping.selectors.slum import RowStatus, score_row
 
     newest = dict(
         RTProfile.objects.filter(village_id__in=codes)

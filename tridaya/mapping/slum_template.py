@@ -1,19 +1,55 @@
 """The village's RT profile and slum volume template, as XLSX (with a sheet explaining every
 column) or CSV: one row per RT, prefilled with what is already recorded for the year, read back
-by `services_slum.slum_import`."""
+by `services.slum.slum_import` (the readers and the column names are here)."""
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
 
+from tridaya.core.errors import CoreError, DomainError
+from tridaya.core.tabular import RowProblem, TableError, read_table
+from tridaya.mapping.errors import MappingError
 from tridaya.mapping.scoring import DENOMINATOR_LABELS
-from tridaya.mapping.selectors_slum import SlumPage
-from tridaya.mapping.services_slum import HANDLED_SUFFIX, TEMPLATE_PROFILE_COLUMNS
+from tridaya.mapping.selectors.slum import SlumPage
+
+TEMPLATE_PROFILE_COLUMNS = (
+    ("luas_ha", "area_ha"),
+    ("bangunan", "buildings"),
+    ("penduduk", "population"),
+    ("kk", "households"),
+    ("jalan_ideal_m", "road_length_m"),
+    ("drainase_ideal_m", "drainage_length_m"),
+)
+HANDLED_SUFFIX = "_tertangani"
+INTEGER_FIELDS = {"buildings", "population", "households"}
+
+
+class SlumImportError(DomainError):
+    def __init__(self, problems: list[RowProblem]):
+        self.problems = problems
+        super().__init__([str(p) for p in problems], code=MappingError.BAD_TEMPLATE)
+
+
+def template_rows(data: bytes, file_name: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line number, {column: cell text}) of each non-empty row of an XLSX or CSV template,
+    read with the program's one table reader."""
+    try:
+        table = read_table(data, file_name)
+    except TableError as exc:
+        if exc.code == CoreError.TABLE_EMPTY:
+            return
+        if file_name.lower().endswith(".xlsx"):
+            problem = RowProblem(1, "", _("berkas XLSX tidak terbaca."))
+            raise SlumImportError([problem]) from exc
+        raise SlumImportError(exc.problems) from exc
+    for row in table.rows:
+        yield row.line, row.cells
 
 
 def header(page: SlumPage) -> list[str]:

@@ -13,8 +13,9 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from tridaya.core.errors import DomainError
+from tridaya.core.formats import format_number
 from tridaya.core.geo import parse_geometry, to_utm, utm_epsg
-from tridaya.mapping.map_errors import MapError
+from tridaya.mapping.errors import MappingError
 from tridaya.regions.models import RT, Region, VillageProfile
 
 # How far beyond the drawn village boundary a geometry may reach (GPS error, a road leaving
@@ -90,7 +91,7 @@ def distance_outside_m(extent: VillageExtent, geom: BaseGeometry) -> float | Non
 
 
 def _km(metres: float) -> str:
-    return f"{metres / 1000:.1f}".replace(".", ",")
+    return format_number(metres / 1000, 1)
 
 
 def check_near_village(extent: VillageExtent, geom: BaseGeometry, *, field: str) -> None:
@@ -114,8 +115,8 @@ def check_near_village(extent: VillageExtent, geom: BaseGeometry, *, field: str)
             "Gambar di dalam kelurahan/desa, atau periksa koordinatnya: lintang dan bujur "
             "tertukar, atau zona UTM keliru?"
         )
-    error = DomainError(message % params, code=MapError.FAR_OUTSIDE)
-    raise DomainError({field: error}, code=MapError.FAR_OUTSIDE)
+    error = DomainError(message % params, code=MappingError.FAR_OUTSIDE)
+    raise DomainError({field: error}, code=MappingError.FAR_OUTSIDE)
 
 
 def locate_rt(extent: VillageExtent, geom: BaseGeometry) -> RT | None:

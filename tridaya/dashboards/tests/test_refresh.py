@@ -12,8 +12,8 @@ from tridaya.core.models import Job, JobStatus
 from tridaya.cycle.tests.factories import enrolled
 from tridaya.dashboards import services
 from tridaya.dashboards.models import NATION, DirtyVillage, FigureValue
-from tridaya.mapping.tests.factories_households import household, with_units
-from tridaya.mapping.tests.factories_maps import profile, rt_of
+from tridaya.mapping.tests.factories import household, profile, rt_of
+from tridaya.mapping.tests.factories import with_survey_units as with_units
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,8 @@ from openpyxl import load_workbook
 from tridaya.cycle.models import Step, StepStatus
 from tridaya.cycle.tests.factories import enrolled
 from tridaya.dashboards import services
-from tridaya.mapping.tests.factories_households import household, with_units
+from tridaya.mapping.tests.factories import household
+from tridaya.mapping.tests.factories import with_survey_units as with_units
 from tridaya.regions.models import VillageProfile
 from tridaya.regions.tests.factories import region
 

@@ -21,12 +21,10 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.choices import Sex
 from tridaya.core.policy import authorize, can
-from tridaya.institutions.models import Sex
-from tridaya.mapping import selectors_households as selectors
-from tridaya.mapping import services_households as services
-from tridaya.mapping import services_import
-from tridaya.mapping.forms_households import MAX_UPLOAD_MB
+from tridaya.mapping import pages
+from tridaya.mapping.forms.households import MAX_UPLOAD_MB
 from tridaya.mapping.importers.household_form import HOUSING_SELECTS
 from tridaya.mapping.models import (
     CRITERIA_FIELDS,
@@ -43,6 +41,9 @@ from tridaya.mapping.policy import (
     VIEW_HOUSEHOLD_STATS,
     VIEW_HOUSEHOLDS,
 )
+from tridaya.mapping.selectors import households as selectors
+from tridaya.mapping.services import households as services
+from tridaya.mapping.services import surveys as services_import
 from tridaya.regions.models import RT, Region
 
 # Output --------------------------------------------------------------------------------------
@@ -181,7 +182,7 @@ class VillageHouseholdsAPI(APIView):
     """Loads the village; `check` guards each operation (401 anonymous, then the policy)."""
 
     def village(self, code: str) -> Region:
-        return selectors.village_or_404(code)
+        return pages.village_or_404(code)
 
     def check(self, action: str, obj) -> None:
         if not self.request.user.is_authenticated:
@@ -250,7 +251,7 @@ class HouseholdAPI(VillageHouseholdsAPI):
     def household(self, code: str, pk: int) -> tuple[Region, Household]:
         village = self.village(code)
         self.check(VIEW_HOUSEHOLDS, village)
-        return village, selectors.household_or_404(village, pk)
+        return village, pages.household_or_404(village, pk)
 
     @extend_schema(responses=HouseholdPersonalOutput)
     def get(self, request, code: str, pk: int):

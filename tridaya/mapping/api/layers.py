@@ -10,13 +10,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize
-from tridaya.mapping import selectors_layers as sel
-from tridaya.mapping import services_layers as services
+from tridaya.mapping import pages
 from tridaya.mapping.api.problems import FeatureCollectionOutput, inline_choice
-from tridaya.mapping.forms_maps import MAX_UPLOAD_BYTES
+from tridaya.mapping.forms.layers import MAX_UPLOAD_BYTES
 from tridaya.mapping.models import Layer, LayerKind
 from tridaya.mapping.policy import VIEW_MAP
-from tridaya.mapping.selectors_problems import village_or_404
+from tridaya.mapping.selectors import layers as sel
+from tridaya.mapping.services import layers as services
 
 
 class LayerOutput(serializers.ModelSerializer):
@@ -60,7 +60,7 @@ class LayersAPI(APIView):
 
     @extend_schema(operation_id="villages_layers_list", responses=LayerOutput(many=True))
     def get(self, request, code: str):
-        village = village_or_404(code)
+        village = pages.village_or_404(code)
         authorize(request.user, VIEW_MAP, village)
         return Response(LayerOutput(sel.layers_of(village), many=True).data)
 
@@ -68,7 +68,7 @@ class LayersAPI(APIView):
     def post(self, request, code: str):
         if not request.user.is_authenticated:
             self.permission_denied(request)
-        village = village_or_404(code)
+        village = pages.village_or_404(code)
         data = LayerImportInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -92,8 +92,8 @@ class LayerAPI(APIView):
 
     @extend_schema(operation_id="villages_layer_retrieve", responses=FeatureCollectionOutput)
     def get(self, request, code: str, pk: int):
-        village = village_or_404(code)
-        layer = sel.layer_for_village(village, pk)
+        village = pages.village_or_404(code)
+        layer = pages.layer_or_404(village, pk)
         authorize(request.user, VIEW_MAP, layer)
         return Response(sel.layer_collection(layer))
 
@@ -101,7 +101,7 @@ class LayerAPI(APIView):
     def delete(self, request, code: str, pk: int):
         if not request.user.is_authenticated:
             self.permission_denied(request)
-        village = village_or_404(code)
-        layer = sel.layer_for_village(village, pk)
+        village = pages.village_or_404(code)
+        layer = pages.layer_or_404(village, pk)
         services.layer_delete(actor=request.user, layer=layer)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -10,10 +10,10 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
-from tridaya.mapping import selectors_problems as sel
-from tridaya.mapping import services_problems as services
+from tridaya.mapping import pages
 from tridaya.mapping.models import (
     SEVERITY_MAX,
     SEVERITY_MIN,
@@ -21,9 +21,10 @@ from tridaya.mapping.models import (
     ProblemKind,
     ProblemStatus,
     Sector,
-    TridayaDomain,
 )
 from tridaya.mapping.policy import MAP_PROBLEMS, VIEW_MAP
+from tridaya.mapping.selectors import problems as sel
+from tridaya.mapping.services import problems as services
 from tridaya.regions.models import RT, Region
 from tridaya.regions.selectors import village_map_features
 
@@ -78,7 +79,7 @@ class FeatureCollectionOutput(serializers.Serializer):
 
 
 def problem_feature(problem: Problem, village_code: str) -> dict:
-    feature = sel.problem_feature(problem, village_code)
+    feature = pages.problem_feature(problem, village_code)
     feature["properties"].update(
         description=problem.description,
         rt_id=problem.rt_id,
@@ -127,7 +128,7 @@ class ProblemsAPI(APIView):
         responses=FeatureCollectionOutput,
     )
     def get(self, request, code: str):
-        village = sel.village_or_404(code)
+        village = pages.village_or_404(code)
         authorize(request.user, VIEW_MAP, village)
         problems = sel.problems_of(village, _filters(request))
         return Response(
@@ -141,14 +142,14 @@ class ProblemsAPI(APIView):
     def post(self, request, code: str):
         if not request.user.is_authenticated:
             self.permission_denied(request)
-        village = sel.village_or_404(code)
+        village = pages.village_or_404(code)
         authorize(request.user, MAP_PROBLEMS, village)
         data = ProblemInput(data=request.data)
         data.is_valid(raise_exception=True)
         problem = services.problem_create(
             actor=request.user, village=village, **data.to_kwargs(village)
         )
-        problem = sel.problem_for_village(village, problem.pk)
+        problem = pages.problem_or_404(village, problem.pk)
         return Response(problem_feature(problem, village.code), status=status.HTTP_201_CREATED)
 
 
@@ -162,8 +163,8 @@ class ProblemAPI(APIView):
 
     @extend_schema(operation_id="villages_problem_retrieve", responses=FeatureOutput)
     def get(self, request, code: str, pk: int):
-        village = sel.village_or_404(code)
-        problem = sel.problem_for_village(village, pk)
+        village = pages.village_or_404(code)
+        problem = pages.problem_or_404(village, pk)
         authorize(request.user, VIEW_MAP, problem)
         return Response(problem_feature(problem, village.code))
 
@@ -171,20 +172,20 @@ class ProblemAPI(APIView):
     def put(self, request, code: str, pk: int):
         if not request.user.is_authenticated:
             self.permission_denied(request)
-        village = sel.village_or_404(code)
-        problem = sel.problem_for_village(village, pk)
+        village = pages.village_or_404(code)
+        problem = pages.problem_or_404(village, pk)
         authorize(request.user, MAP_PROBLEMS, problem)
         data = ProblemInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.problem_update(actor=request.user, problem=problem, **data.to_kwargs(village))
-        return Response(problem_feature(sel.problem_for_village(village, pk), village.code))
+        return Response(problem_feature(pages.problem_or_404(village, pk), village.code))
 
     @extend_schema(responses={204: None})
     def delete(self, request, code: str, pk: int):
         if not request.user.is_authenticated:
             self.permission_denied(request)
-        village = sel.village_or_404(code)
-        problem = sel.problem_for_village(village, pk)
+        village = pages.village_or_404(code)
+        problem = pages.problem_or_404(village, pk)
         services.problem_delete(actor=request.user, problem=problem)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
@@ -196,14 +197,14 @@ class ProblemStatusAPI(APIView):
     def post(self, request, code: str, pk: int):
         if not request.user.is_authenticated:
             self.permission_denied(request)
-        village = sel.village_or_404(code)
-        problem = sel.problem_for_village(village, pk)
+        village = pages.village_or_404(code)
+        problem = pages.problem_or_404(village, pk)
         data = ProblemStatusInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.problem_set_status(
             actor=request.user, problem=problem, status=data.validated_data["status"]
         )
-        return Response(problem_feature(sel.problem_for_village(village, pk), village.code))
+        return Response(problem_feature(pages.problem_or_404(village, pk), village.code))
 
 
 class VillageMapOutput(serializers.Serializer):
@@ -224,6 +225,6 @@ class VillageMapAPI(APIView):
             {
                 "boundaries": village_map_features(data.home),
                 "layers": sel.map_layers_json(data),
-                "problems": sel.problem_collection(data.problems, data.village.code),
+                "problems": pages.problem_collection(data.problems, data.village.code),
             }
         )

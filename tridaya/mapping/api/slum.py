@@ -13,12 +13,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize
-from tridaya.mapping import scoring
-from tridaya.mapping import selectors_slum as sel
-from tridaya.mapping import services_slum as services
+from tridaya.mapping import pages, scoring
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
 from tridaya.mapping.policy import VIEW_MAP
-from tridaya.mapping.selectors_problems import village_or_404
+from tridaya.mapping.selectors import slum as sel
+from tridaya.mapping.services import slum as services
 
 YEAR = OpenApiParameter("year", int, description="tahun; bawaan: tahun terakhir yang ada")
 
@@ -145,7 +144,7 @@ class RTProfilesAPI(APIView):
         operation_id="villages_rt_profiles_list", parameters=[YEAR], responses={200: dict}
     )
     def get(self, request, code: str):
-        village = village_or_404(code)
+        village = pages.village_or_404(code)
         authorize(request.user, VIEW_MAP, village)
         page = sel.slum_page(village, _year(request))
         return Response(
@@ -185,8 +184,8 @@ class RTProfileAPI(APIView):
     data); a negative volume or one above its denominator is refused naming the field."""
 
     def _rt(self, code: str, rt_pk: int):
-        village = village_or_404(code)
-        return village, sel.rt_of_village(village, rt_pk)
+        village = pages.village_or_404(code)
+        return village, pages.slum_rt_or_404(village, rt_pk)
 
     def _answer(self, village, rt, year: int) -> Response:
         profile = sel.rt_profile(rt, year)
@@ -221,7 +220,7 @@ class SlumScoresAPI(APIView):
         responses={200: dict},
     )
     def get(self, request, code: str):
-        village = village_or_404(code)
+        village = pages.village_or_404(code)
         authorize(request.user, VIEW_MAP, village)
         rt_ids = [int(v) for v in request.query_params.getlist("rt") if v.isdigit()]
         page = sel.slum_page(village, _year(request), rt_ids=rt_ids)

@@ -35,7 +35,8 @@ from typing import IO
 from django.core.files.base import File
 from django.utils.translation import gettext as _
 
-from tridaya.core.errors import DomainError, ErrorCode
+from tridaya.core.errors import DomainError
+from tridaya.mapping.errors import MappingError
 
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a first member, or an empty archive
 TABLE_SUFFIXES = (".csv", ".xlsx")
@@ -46,13 +47,6 @@ MAX_WORKBOOK_MB = 200
 # What zipfile raises for a damaged, encrypted or unsupported member.
 READ_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError)
 DRIVE = re.compile(r"^[A-Za-z]:")
-
-
-class ArchiveError(ErrorCode):
-    BAD_ZIP = "import_bad_zip"
-    NO_TABLE = "import_zip_without_table"
-    UNSAFE_NAME = "import_zip_unsafe_name"
-    TABLE_TOO_LARGE = "import_zip_table_too_large"
 
 
 class UnreadablePhoto(OSError):
@@ -66,7 +60,7 @@ def is_zip(start: bytes) -> bool:
 def broken(exc: BaseException) -> DomainError:
     return DomainError(
         _("Berkas ZIP rusak atau tidak terbaca: %(error)s") % {"error": str(exc)[:200]},
-        code=ArchiveError.BAD_ZIP,
+        code=MappingError.ZIP_BAD,
     )
 
 
@@ -112,7 +106,7 @@ class Archive:
                     "KoBoToolbox atau ODK Central."
                 )
                 % {"name": unsafe[0][:200]},
-                code=ArchiveError.UNSAFE_NAME,
+                code=MappingError.ZIP_UNSAFE_NAME,
             )
 
     @property
@@ -125,7 +119,7 @@ class Archive:
         tables = [info for info in self.members if _is_table(info)]
         if not tables:
             raise DomainError(
-                _("Berkas ZIP tidak berisi ekspor CSV atau XLSX."), code=ArchiveError.NO_TABLE
+                _("Berkas ZIP tidak berisi ekspor CSV atau XLSX."), code=MappingError.ZIP_NO_TABLE
             )
         return min(tables, key=lambda i: (len(_parts(i.filename)), len(i.filename), i.filename))
 
@@ -141,7 +135,7 @@ class Archive:
             raise DomainError(
                 _("Buku kerja %(name)s di berkas ZIP terlalu besar; paling besar %(mb)s MB.")
                 % {"name": info.filename, "mb": MAX_WORKBOOK_MB},
-                code=ArchiveError.TABLE_TOO_LARGE,
+                code=MappingError.ZIP_TABLE_TOO_LARGE,
             )
         copy = tempfile.TemporaryFile()  # noqa: SIM115 (the Source closes it when done)
         try:

@@ -1,4 +1,4 @@
-"""What every form's importer provides to the import service (services_import.py): its form
+"""What every form's importer provides to the import service (services/surveys.py): its form
 spec, the columns a file must have, a per-row check, and a chunk writer.
 
 The service reads the file a chunk of rows at a time, hands the chunk to `check` (which adds

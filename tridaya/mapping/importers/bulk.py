@@ -235,7 +235,7 @@ class TableWriter:
                 return None
             # SQLite: a few multi-row INSERTs rather than one statement per row: the driver
             # releases the GIL once per statement instead of once per row, so the import's
-            # reading thread (services_import) runs while SQLite updates its indexes. They go
+            # reading thread (services/surveys.py) runs while SQLite updates its indexes. They go
             # to the driver's cursor with its own `?` marks, like COPY on PostgreSQL: Django's
             # cursor would rewrite each of a statement's 32,766 `%s` first, which costs about
             # as much as the insert itself.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.mapping.importers.household_form import HOUSEHOLD_FORM
 from tridaya.mapping.importers.spec import (
     DATE,
@@ -34,12 +35,10 @@ from tridaya.mapping.models import (
     ProblemKind,
     Sector,
     SurveyForm,
-    TridayaDomain,
 )
 from tridaya.mapping.models.problems import SEVERITY_MAX, SEVERITY_MIN
 
 NOT_NEGATIVE = _("Tidak boleh negatif.")
-UNIT_LABELS = {"unit": _("unit bangunan"), "ha": "ha", "m": "m", "KK": "KK"}
 
 
 def _criteria_definition() -> dict:

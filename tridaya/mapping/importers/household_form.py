@@ -6,7 +6,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tridaya.institutions.models import Sex
+from tridaya.core.choices import Sex
 from tridaya.mapping.importers.spec import (
     DATE,
     GEOPOINT,

@@ -9,8 +9,10 @@ village, every BPS criterion answered), then rows are written a chunk at a time:
 - a new submission adds its household, with its head's name, sex and NIK; a NIK heads at most
   one household of the village;
 - a household links to the village's registered `Person` with its head's NIK, when there is one
-  heading no other household, and that person's poverty status follows the household's. (Heads
-  are not added to the register: one row per household keeps a million-row import fast.)
+  heading no other household, and that person's poverty status follows the household's, set
+  after the last chunk through the register's owner (`institutions.services.people.
+  people_mark_household_heads`: one call and one audit event per import). (Heads are not added
+  to the register: one row per household keeps a million-row import fast.)
 
 Writes go through `bulk.TableWriter` (COPY / executemany): a million rows through the ORM's
 model instances would take minutes. The batch's audit event records what the import did."""
@@ -28,6 +30,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tridaya.institutions.models import Person
+from tridaya.institutions.services import people
 from tridaya.mapping.importers.base import ChunkResult
 from tridaya.mapping.importers.bulk import (
     JSONText,
@@ -37,7 +40,8 @@ from tridaya.mapping.importers.bulk import (
     rows_where_in,
 )
 from tridaya.mapping.importers.household_form import HOUSEHOLD_FORM, HOUSING_SELECTS
-from tridaya.mapping.importers.parse import Chunk, GeoPoint
+from tridaya.mapping.importers.parse import Chunk
+from tridaya.mapping.importers.places import Extent, RTResolver
 from tridaya.mapping.models import (
     CRITERIA_FIELDS,
     POOR_MIN_CRITERIA,
@@ -46,14 +50,10 @@ from tridaya.mapping.models import (
     ImportBatch,
 )
 from tridaya.mapping.models.households import MAX_MEMBERS
-from tridaya.mapping.spatial import centre_radius_m, max_outside_m, village_extent
-from tridaya.regions.models import RT, Region
+from tridaya.regions.models import Region
 
 NIK = re.compile(r"^\d{16}$")
-RT_CHOICE = re.compile(r"^rw0*(\d+)[_\-. /]*rt0*(\d+)$", re.IGNORECASE)
-NUMBER = re.compile(r"^(?:rt|rw)?\s*0*(\d+)$", re.IGNORECASE)
 HEAD_NAME_MAX = Household._meta.get_field("head_name").max_length or 120
-METRES_PER_DEGREE = 111_320.0
 ANALYZE_AFTER_ROWS = 50_000
 SELECT_FIELDS = tuple(name for name, _label, _choices in HOUSING_SELECTS)
 ANSWER_FIELDS = (
@@ -100,49 +100,6 @@ PEOPLE_SQL = (
 )
 
 
-def rt_choice_name(rw_number: int, rt_number: int) -> str:
-    """The name of an RT in the XLSForm's choice list (`rw01_rt02`)."""
-    return f"rw{rw_number:02d}_rt{rt_number:02d}"
-
-
-def rw_choice_name(rw_number: int) -> str:
-    return f"rw{rw_number:02d}"
-
-
-class Extent:
-    """A box around the village, widened by the distance a point may lie outside it: a cheap
-    test for a million points (a precise test would project each one)."""
-
-    def __init__(self, village: Region):
-        extent = village_extent(village)
-        self.known = extent.known
-        self.box: tuple[float, float, float, float] | None = None
-        if extent.area is not None:
-            margin_m, (west, south, east, north) = max_outside_m(), extent.area.bounds
-        elif extent.centre is not None:
-            margin_m = centre_radius_m()
-            west = east = extent.centre.x
-            south = north = extent.centre.y
-        else:
-            return
-        lat_margin = margin_m / METRES_PER_DEGREE
-        lon_margin = lat_margin / max(0.2, abs(_cos_deg((south + north) / 2)))
-        self.box = (west - lon_margin, south - lat_margin, east + lon_margin, north + lat_margin)
-        self.margin_m = margin_m
-
-    def holds(self, point: GeoPoint) -> bool:
-        if self.box is None:
-            return True
-        west, south, east, north = self.box
-        return west <= point.lon <= east and south <= point.lat <= north
-
-
-def _cos_deg(degrees: float) -> float:
-    import math
-
-    return math.cos(math.radians(degrees))
-
-
 class HouseholdImporter:
     spec = HOUSEHOLD_FORM
     required = ["rt", "head_name", "head_sex", "members", *CRITERIA_FIELDS]
@@ -151,14 +108,13 @@ class HouseholdImporter:
     def __init__(self, *, village: Region, batch: ImportBatch, actor=None):
         self.village = village
         self.batch = batch
-        rts = RT.objects.filter(village=village).select_related("rw")
-        self.rt_ids = {(rt.rw.number, rt.number): rt.id for rt in rts}
-        self.rt_labels = {rt.id: str(rt) for rt in rts}
+        self.rts = RTResolver(village)
         self.extent = Extent(village)
         self.today = timezone.localdate(timezone=ZoneInfo(village.timezone))
-        self.persons = TableWriter(Person)
+        self.actor = actor
+        # Linked people and the poverty status they take, written once after the last chunk.
+        self.heads_poverty: dict[int, bool] = {}
         self.households = TableWriter(Household)
-        self._rt_cache: dict[tuple[str, str], tuple[int | None, str]] = {}
         self.reader_columns: Any = None  # set by the service: the RowReader, for column names
         # Whether the register has anyone a head could be linked to (an import adds no one).
         self.link_people = Person.objects.filter(village=village).exclude(nik="").exists()
@@ -175,125 +131,22 @@ class HouseholdImporter:
         reader = self.reader_columns
         return reader.column_name(name) if reader is not None else name
 
-    def _rt(self, rt_text: str | None, rw_text: str | None) -> tuple[int | None, str]:
-        """(RT id, reason when unknown) from the form's RT choice (`rw01_rt02`) or from
-        separate RW and RT numbers."""
-        key = (rt_text or "", rw_text or "")
-        found = self._rt_cache.get(key)
-        if found is not None:
-            return found
-        result: tuple[int | None, str]
-        match = RT_CHOICE.match(key[0].strip())
-        if match:
-            pair = (int(match.group(1)), int(match.group(2)))
-        else:
-            rt_number = NUMBER.match(key[0].strip())
-            rw_number = NUMBER.match(key[1].strip())
-            if rt_number is None or rw_number is None:
-                result = (
-                    None,
-                    _(
-                        "RT tidak terbaca; gunakan nama pilihan dari formulir, misalnya "
-                        "rw01_rt02, atau isi kolom RW dan RT dengan angka"
-                    ),
-                )
-                self._rt_cache[key] = result
-                return result
-            pair = (int(rw_number.group(1)), int(rt_number.group(1)))
-        rt_id = self.rt_ids.get(pair)
-        if rt_id is None:
-            reason = _("RT %(rt)02d / RW %(rw)02d tidak ada di %(village)s") % {
-                "rt": pair[1],
-                "rw": pair[0],
-                "village": self.village.name,
-            }
-            result = (None, reason)
-        else:
-            result = (rt_id, "")
-        self._rt_cache[key] = result
-        return result
-
     def check(self, chunk: Chunk) -> None:
         """Check every row of the chunk, a column at a time, and prepare what `write` stores."""
-        count = len(chunk)
         values = chunk.values
-        column = self._column
-        issue = chunk.add_issue
-        nothing: list[Any] = [None] * count
-
-        rt_texts = values.get("rt", nothing)
-        rw_texts = values.get("rw", nothing)
-        cache = self._rt_cache
-        rt_ids = []
-        for i, key in enumerate(zip(rt_texts, rw_texts, strict=True)):
-            found = cache.get(key) or self._rt(*key)
-            if found[0] is None and key[0] is not None:
-                issue(i, column("rt"), key[0], found[1])
-            rt_ids.append(found[0])
-
-        names = [name or "" for name in values.get("head_name", nothing)]
-        for i in [i for i, name in enumerate(names) if len(name) > HEAD_NAME_MAX]:
-            issue(
-                i,
-                column("head_name"),
-                names[i][:40],
-                _("nama terlalu panjang (paling banyak %(max)s huruf)") % {"max": HEAD_NAME_MAX},
-            )
-        niks = [(nik or "").replace(" ", "") for nik in values.get("head_nik", nothing)]
-        for i in [i for i, nik in enumerate(niks) if nik and not NIK.match(nik)]:
-            issue(i, column("head_nik"), niks[i], _("NIK harus 16 angka"))
-
-        members = values.get("members", nothing)
-        for i in [i for i, m in enumerate(members) if m is not None and not 1 <= m <= MAX_MEMBERS]:
-            issue(
-                i,
-                column("members"),
-                members[i],
-                _("jumlah anggota harus 1 sampai %(max)s orang") % {"max": MAX_MEMBERS},
-            )
-        # Women and people with disabilities are compared only with a possible member count.
-        usable = [m if m is not None and 1 <= m <= MAX_MEMBERS else None for m in members]
-        counts = {}
-        for name in ("women", "disabled"):
-            found = [0 if n is None else n for n in values.get(name, nothing)]
-            for i, n in enumerate(found):
-                if n < 0:
-                    issue(i, column(name), n, _("tidak boleh negatif"))
-                elif usable[i] is not None and n > usable[i]:
-                    issue(
-                        i,
-                        column(name),
-                        n,
-                        _("lebih dari jumlah anggota keluarga (%(members)s)")
-                        % {"members": members[i]},
-                    )
-            counts[name] = found
-
+        nothing: list[Any] = [None] * len(chunk)
+        rt_ids = self._check_rts(chunk, nothing)
+        names, niks = self._check_heads(chunk, nothing)
+        members, counts = self._check_counts(chunk, nothing)
         dates = values.get("survey_date", nothing)
-        today = self.today
-        for i in [i for i, day in enumerate(dates) if day is not None and day > today]:
-            issue(i, column("survey_date"), dates[i].isoformat(), _("tanggal survei di masa depan"))
-
-        points = values.get("location", nothing)
-        locations: list[JSONText | None] = [None] * count
-        holds = self.extent.holds
-        for i, point in enumerate(points):
-            if point is None:
-                continue
-            if holds(point):
-                locations[i] = JSONText(point.geojson_text())
-            else:
-                issue(
-                    i,
-                    column("location"),
-                    f"{point.lat} {point.lon}",
-                    _(
-                        "titik lokasi jauh di luar %(village)s (lebih dari %(max)s m dari "
-                        "batasnya); lintang dan bujur tertukar?"
-                    )
-                    % {"village": self.village.name, "max": f"{self.extent.margin_m:.0f}"},
-                )
-
+        for i in [i for i, day in enumerate(dates) if day is not None and day > self.today]:
+            chunk.add_issue(
+                i,
+                self._column("survey_date"),
+                dates[i].isoformat(),
+                _("tanggal survei di masa depan"),
+            )
+        locations = self._check_locations(chunk, nothing)
         criteria_columns = [values.get(name, nothing) for name in CRITERIA_FIELDS]
         criteria_met = [answers.count(True) for answers in zip(*criteria_columns, strict=True)]
         prepared: dict[str, list[Any]] = {
@@ -323,6 +176,86 @@ class HouseholdImporter:
             md5(repr(answers).encode(), usedforsecurity=False).hexdigest()
             for answers in zip(*digested, strict=True)
         ]
+
+    def _check_rts(self, chunk: Chunk, nothing: list[Any]) -> list[int | None]:
+        rt_texts = chunk.values.get("rt", nothing)
+        rw_texts = chunk.values.get("rw", nothing)
+        cache, resolve = self.rts.cache, self.rts.resolve
+        rt_ids = []
+        for i, key in enumerate(zip(rt_texts, rw_texts, strict=True)):
+            found = cache.get(key) or resolve(*key)
+            if found[0] is None and key[0] is not None:
+                chunk.add_issue(i, self._column("rt"), key[0], found[1])
+            rt_ids.append(found[0])
+        return rt_ids
+
+    def _check_heads(self, chunk: Chunk, nothing: list[Any]) -> tuple[list[str], list[str]]:
+        """The heads' names (at most the field's length) and NIKs (16 digits)."""
+        values, issue, column = chunk.values, chunk.add_issue, self._column
+        names = [name or "" for name in values.get("head_name", nothing)]
+        for i in [i for i, name in enumerate(names) if len(name) > HEAD_NAME_MAX]:
+            issue(
+                i,
+                column("head_name"),
+                names[i][:40],
+                _("nama terlalu panjang (paling banyak %(max)s huruf)") % {"max": HEAD_NAME_MAX},
+            )
+        niks = [(nik or "").replace(" ", "") for nik in values.get("head_nik", nothing)]
+        for i in [i for i, nik in enumerate(niks) if nik and not NIK.match(nik)]:
+            issue(i, column("head_nik"), niks[i], _("NIK harus 16 angka"))
+        return names, niks
+
+    def _check_counts(self, chunk: Chunk, nothing: list[Any]) -> tuple[list, dict[str, list]]:
+        """Members (1 to MAX_MEMBERS), and women and people with disabilities within them."""
+        values, issue, column = chunk.values, chunk.add_issue, self._column
+        members = values.get("members", nothing)
+        for i in [i for i, m in enumerate(members) if m is not None and not 1 <= m <= MAX_MEMBERS]:
+            issue(
+                i,
+                column("members"),
+                members[i],
+                _("jumlah anggota harus 1 sampai %(max)s orang") % {"max": MAX_MEMBERS},
+            )
+        # Women and people with disabilities are compared only with a possible member count.
+        usable = [m if m is not None and 1 <= m <= MAX_MEMBERS else None for m in members]
+        counts = {}
+        for name in ("women", "disabled"):
+            found = [0 if n is None else n for n in values.get(name, nothing)]
+            for i, n in enumerate(found):
+                if n < 0:
+                    issue(i, column(name), n, _("tidak boleh negatif"))
+                elif usable[i] is not None and n > usable[i]:
+                    issue(
+                        i,
+                        column(name),
+                        n,
+                        _("lebih dari jumlah anggota keluarga (%(members)s)")
+                        % {"members": members[i]},
+                    )
+            counts[name] = found
+        return members, counts
+
+    def _check_locations(self, chunk: Chunk, nothing: list[Any]) -> list[JSONText | None]:
+        """Points as GeoJSON; a point far outside the village is an issue."""
+        locations: list[JSONText | None] = [None] * len(chunk)
+        holds = self.extent.holds
+        for i, point in enumerate(chunk.values.get("location", nothing)):
+            if point is None:
+                continue
+            if holds(point):
+                locations[i] = JSONText(point.geojson_text())
+            else:
+                chunk.add_issue(
+                    i,
+                    self._column("location"),
+                    f"{point.lat} {point.lon}",
+                    _(
+                        "titik lokasi jauh di luar %(village)s (lebih dari %(max)s m dari "
+                        "batasnya); lintang dan bujur tertukar?"
+                    )
+                    % {"village": self.village.name, "max": f"{self.extent.margin_m:.0f}"},
+                )
+        return locations
 
     # Writing a chunk ----------------------------------------------------------------------
 
@@ -415,8 +348,17 @@ class HouseholdImporter:
         return result
 
     def finish(self, totals: ChunkResult) -> None:
-        """After a large import, refresh PostgreSQL's statistics of the tables it filled, so
-        that the next import's lookups (and every page) are planned for their real size."""
+        """Set the poverty status of the people the households link to, in one call to the
+        register of people (one audit event for the import). After a large import, refresh
+        PostgreSQL's statistics of the tables it filled, so that the next import's lookups (and
+        every page) are planned for their real size."""
+        if self.heads_poverty:
+            people.people_mark_household_heads(
+                actor=self.actor,
+                village=self.village,
+                heads=self.heads_poverty,
+                source=f"survei #{self.batch.pk}",
+            )
         if connection.vendor == "postgresql" and totals.created >= ANALYZE_AFTER_ROWS:
             with connection.cursor() as cursor:
                 cursor.execute(f'ANALYZE "{self.households.table}"')
@@ -529,8 +471,8 @@ class HouseholdImporter:
         self._heads_follow(chunk, [i for i, _found in changed if i in heads], heads, now)
 
     def _heads_follow(self, chunk: Chunk, rows: list[int], heads: dict[int, int], now) -> None:
-        """Linked people take their household's poverty status."""
+        """Linked people take their household's poverty status: noted here, written by
+        `finish` through one call to the register's owner."""
         is_poor = chunk.prepared["is_poor"]
-        self.persons.update(
-            [{"id": heads[i], "is_poor": is_poor[i]} for i in rows], ["is_poor"], now=now
-        )
+        for i in rows:
+            self.heads_poverty[heads[i]] = is_poor[i]

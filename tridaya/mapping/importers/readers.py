@@ -29,22 +29,14 @@ from typing import IO, Any
 
 from django.utils.translation import gettext as _
 
-from tridaya.core.errors import DomainError, ErrorCode
+from tridaya.core.errors import DomainError
+from tridaya.mapping.errors import MappingError
 from tridaya.mapping.importers.archive import READ_ERRORS, Archive, Photos, broken, is_zip
 from tridaya.mapping.models import SourceFormat
 
 HEADER_SNIFF_BYTES = 64 * 1024
 ODK_MARKERS = frozenset({"SubmissionDate", "KEY", "meta-instanceID"})
 KOBO_MARKERS = frozenset({"_uuid", "_submission_time", "meta/instanceID", "_id", "_index"})
-
-
-class ImportFileError(ErrorCode):
-    UNKNOWN_FORMAT = "import_unknown_format"
-    NOT_UTF8 = "import_not_utf8"
-    EMPTY = "import_empty"
-    BAD_XLSX = "import_bad_xlsx"
-    MISSING_COLUMNS = "import_missing_columns"
-    NO_INSTANCE_ID = "import_no_instance_id"
 
 
 # A data row: (line in a CSV, or row in a workbook, as a spreadsheet numbers it; the header is
@@ -98,7 +90,7 @@ def _unknown_format() -> DomainError:
             "(dengan nilai dan judul kolom XML) atau ekspor CSV dari ODK Central, tanpa "
             "mengubah baris judul kolom."
         ),
-        code=ImportFileError.UNKNOWN_FORMAT,
+        code=MappingError.IMPORT_UNKNOWN_FORMAT,
     )
 
 
@@ -120,7 +112,7 @@ def _sniff(handle: IO[bytes]) -> bytes:
     start = handle.read(HEADER_SNIFF_BYTES)
     handle.seek(0)
     if not start.strip():
-        raise DomainError(_("Berkas kosong."), code=ImportFileError.EMPTY)
+        raise DomainError(_("Berkas kosong."), code=MappingError.IMPORT_EMPTY)
     return start
 
 
@@ -202,7 +194,7 @@ def _open_csv(handle: IO[bytes], start: bytes, size: int | None = None) -> Sourc
         header = next(reader)
     except StopIteration:
         text.detach()
-        raise DomainError(_("Berkas kosong."), code=ImportFileError.EMPTY) from None
+        raise DomainError(_("Berkas kosong."), code=MappingError.IMPORT_EMPTY) from None
     except UnicodeDecodeError as exc:
         text.detach()
         raise _not_utf8(1) from exc
@@ -238,7 +230,7 @@ def _not_utf8(line: int) -> DomainError:
             "KoBoToolbox/ODK Central, atau simpan sebagai CSV UTF-8."
         )
         % {"line": line},
-        code=ImportFileError.NOT_UTF8,
+        code=MappingError.IMPORT_NOT_UTF8,
     )
 
 
@@ -268,14 +260,14 @@ def _open_xlsx(handle: IO[bytes]) -> Source:
         raise DomainError(
             _("Berkas XLSX rusak atau bukan buku kerja Excel: %(error)s")
             % {"error": str(exc)[:200]},
-            code=ImportFileError.BAD_XLSX,
+            code=MappingError.IMPORT_BAD_XLSX,
         ) from exc
     sheet = workbook.worksheets[0]
     values = sheet.iter_rows(values_only=True)
     try:
         header = [cell_text(v).strip() for v in next(values)]
     except StopIteration:
-        raise DomainError(_("Berkas kosong."), code=ImportFileError.EMPTY) from None
+        raise DomainError(_("Berkas kosong."), code=MappingError.IMPORT_EMPTY) from None
     while header and not header[-1]:
         header.pop()
     fmt = _format_from_header(header)

@@ -1,6 +1,6 @@
 """Importers of the RT profile survey and the problem/potential report. Their rows are few (one
 per RT and year, one per report), so each good row goes through the services of the map part of
-the app (`services_slum.rt_profile_upsert`, `services_problems.problem_upsert`), which check and
+the app (`services.slum.rt_profile_upsert`, `services.problems.problem_upsert`), which check and
 audit it like a form would; a refusal becomes an issue on the row, on the column of the field it
 names. The import service's transaction still makes a strict import all or nothing."""
 
@@ -18,8 +18,8 @@ from tridaya.core.audit import snapshot
 from tridaya.mapping.importers.archive import Photos, UnreadablePhoto
 from tridaya.mapping.importers.base import ChunkResult
 from tridaya.mapping.importers.forms import PROBLEM_FORM, rt_profile_form, volume_question
-from tridaya.mapping.importers.households import NUMBER, RT_CHOICE
 from tridaya.mapping.importers.parse import Chunk
+from tridaya.mapping.importers.places import NUMBER, RT_CHOICE
 from tridaya.mapping.importers.spec import FormSpec
 from tridaya.mapping.models import ImportBatch, Problem, ProblemSource, ProfileSource
 from tridaya.regions.models import RT, Region
@@ -123,7 +123,7 @@ class RTProfileImporter(RowImporter):
     spec = rt_profile_form()
 
     def __init__(self, **kwargs):
-        from tridaya.mapping.services_slum import volume_field
+        from tridaya.mapping.services.slum import volume_field
 
         super().__init__(**kwargs)
         prefix = volume_question("")
@@ -133,7 +133,7 @@ class RTProfileImporter(RowImporter):
         self.field_questions = {volume_field(code): volume_question(code) for code in self.codes}
 
     def store(self, chunk: Chunk, index: int, values: dict[str, Any]) -> str:
-        from tridaya.mapping.services_slum import rt_profile_upsert
+        from tridaya.mapping.services.slum import rt_profile_upsert
 
         volumes = {
             code: values[volume_question(code)]
@@ -230,7 +230,7 @@ class ProblemImporter(RowImporter):
     def _store_report(
         self, chunk: Chunk, index: int, values: dict[str, Any]
     ) -> tuple[Problem, str]:
-        from tridaya.mapping.services_problems import PROBLEM_FIELDS, problem_upsert
+        from tridaya.mapping.services.problems import PROBLEM_FIELDS, problem_upsert
 
         shape = values["shape"]
         self.field_questions = {
@@ -266,7 +266,7 @@ class ProblemImporter(RowImporter):
     def _attach_photo(self, problem: Problem, photo: ZipInfo | None) -> bool:
         """Whether the row's photo was added (not when the report already had it). The
         service's refusals (too large, not an image) land on the photo column."""
-        from tridaya.mapping.services_problems import photo_add_once
+        from tridaya.mapping.services.problems import photo_add_once
 
         if photo is None or self.media is None:
             return False
@@ -286,7 +286,7 @@ class ProblemImporter(RowImporter):
         return True
 
     def discard(self) -> None:
-        from tridaya.mapping.services_problems import photo_files_discard
+        from tridaya.mapping.services.problems import photo_files_discard
 
         photo_files_discard(names=self.stored)
         self.stored = []

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from tridaya.mapping.importers.household_form import HOUSEHOLD_FORM, HOUSING_SELECTS
-from tridaya.mapping.importers.households import rt_choice_name, rw_choice_name
+from tridaya.mapping.importers.places import rt_choice_name, rw_choice_name
 from tridaya.mapping.models import CRITERIA_FIELDS
 
 FIRST_NAMES_MEN = (

@@ -13,14 +13,14 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from tridaya.core.errors import DomainError, ErrorCode
-from tridaya.mapping.importers.households import rt_choice_name, rw_choice_name
+from tridaya.core.errors import DomainError
+from tridaya.mapping.errors import MappingError
+from tridaya.mapping.importers.places import rt_choice_name, rw_choice_name
 from tridaya.mapping.importers.spec import RT, RT_LIST, RW_LIST, FormSpec, Label, Question
 from tridaya.regions.models import RT as RTUnit
 from tridaya.regions.models import Region
 
 LANGUAGES = (("id", "Bahasa Indonesia (id)"), ("en", "English (en)"))
-TRANSLATED = ("label", "hint", "constraint_message")
 SURVEY_COLUMNS = (
     "type",
     "name",
@@ -35,11 +35,6 @@ SURVEY_COLUMNS = (
     "parameters",
 )
 CHOICE_COLUMNS = ("list_name", "name", *[f"label::{name}" for _code, name in LANGUAGES], "rw")
-
-
-class XLSFormError(ErrorCode):
-    NO_UNITS = "xlsform_no_units"
-    INVALID = "xlsform_invalid"
 
 
 def _in(code: str, text: Label) -> str:
@@ -95,7 +90,7 @@ def build_xlsform(spec: FormSpec, village: Region) -> BuiltForm:
     if not rts:
         raise DomainError(
             _("Kelurahan/desa ini belum punya RT. Catat RW dan RT dahulu, lalu unduh formulir."),
-            code=XLSFormError.NO_UNITS,
+            code=MappingError.XLSFORM_NO_UNITS,
         )
     survey: list[list[str]] = []
     for meta in spec.meta:
@@ -155,12 +150,12 @@ def check_xlsform(content: bytes) -> str:
     except Exception as exc:  # pyxform raises PyXFormError and friends
         raise DomainError(
             _("Formulir tidak lolos pyxform: %(error)s") % {"error": exc},
-            code=XLSFormError.INVALID,
+            code=MappingError.XLSFORM_INVALID,
         ) from exc
     if warnings:
         raise DomainError(
             _("Formulir lolos pyxform dengan peringatan: %(warnings)s")
             % {"warnings": "; ".join(warnings)},
-            code=XLSFormError.INVALID,
+            code=MappingError.XLSFORM_INVALID,
         )
     return result.xform

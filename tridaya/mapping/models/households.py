@@ -25,8 +25,9 @@ from django.db.models import F, Q
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import Sex
 from tridaya.core.models import TimeStampedModel
-from tridaya.institutions.models import Person, Sex
+from tridaya.institutions.models import Person
 from tridaya.institutions.models.people import nik_validator
 from tridaya.regions.models import RT, Level, Region
 
@@ -370,10 +371,6 @@ class Household(TimeStampedModel):
         """Recount the criteria and derive the status (the only place it is derived)."""
         self.criteria_met = count_criteria(self)
         self.is_poor = is_poor_by_criteria(self.criteria_met)
-
-    @property
-    def criteria_held(self) -> list[Criterion]:
-        return [c for c in POVERTY_CRITERIA if getattr(self, c.field)]
 
     def clean(self) -> None:
         errors: dict[str, list] = {}

@@ -4,7 +4,7 @@ taking the lower band), the class bands (15/16, 37/38, 59/60), aspect averages a
 rata-rata, every bad volume reported and never scored, re-scoring after handled volumes with the
 kontribusi penanganan, and an area scored on the sums of its RTs."""
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
@@ -106,7 +106,7 @@ def test_any_volume_within_its_denominator_scores_by_its_rounded_percentage(data
     volume = data.draw(st.decimals(min_value=D(0), max_value=denominator, places=2))
     pct = percentage(volume, denominator)
     assert D(0) <= pct <= D(100)
-    assert pct == (volume * 100 / denominator).quantize(D("0.01"))
+    assert pct == (volume * 100 / denominator).quantize(D("0.01"), rounding=ROUND_HALF_UP)
     assert criterion_score(pct) == _band(pct)
 
 

@@ -8,22 +8,20 @@ from __future__ import annotations
 import csv
 import io
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
-from tridaya.mapping import selectors_households as selectors
-from tridaya.mapping import services_households as services
-from tridaya.mapping.forms_households import HouseholdFilterForm, HouseholdForm
+from tridaya.mapping import pages
+from tridaya.mapping.forms.households import HouseholdFilterForm, HouseholdForm
 from tridaya.mapping.importers.household_form import HOUSING_SELECTS
 from tridaya.mapping.models import POVERTY_CRITERIA, Household
 from tridaya.mapping.policy import (
@@ -33,7 +31,10 @@ from tridaya.mapping.policy import (
     VIEW_HOUSEHOLD_STATS,
     VIEW_HOUSEHOLDS,
 )
+from tridaya.mapping.selectors import households as selectors
+from tridaya.mapping.services import households as services
 from tridaya.mapping.views.map_common import TABS as MAP_TABS
+from tridaya.mapping.views.map_common import tiles, village_for
 from tridaya.regions.models import Region
 
 PER_PAGE = 50
@@ -46,13 +47,6 @@ SECTION_TABS = [
     ("households", gettext_lazy("Rumah tangga"), "mapping:households", "house-heart", None),
     ("surveys", gettext_lazy("Survei ODK/KoBo"), "mapping:surveys", "phone", IMPORT_SURVEYS),
 ]
-
-
-def village_for(code: str) -> Region:
-    """The village (404 for any other code), with dates shown in its own time zone."""
-    village = selectors.village_or_404(code)
-    timezone.activate(village.timezone)
-    return village
 
 
 def perms_for(request: HttpRequest, village: Region) -> dict[str, bool]:
@@ -82,18 +76,6 @@ def section_context(request: HttpRequest, village: Region, tab: str, **extra) ->
         "household_perms": perms,
         **extra,
     }
-
-
-def _tiles() -> dict:
-    return {"url": settings.TRIDAYA_TILE_URL, "attribution": settings.TRIDAYA_TILE_ATTRIBUTION}
-
-
-def _add_service_error(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 # Public pages --------------------------------------------------------------------------------
@@ -129,7 +111,7 @@ def rt_households(request, code: str, rt_id: int):
     roles that may see them."""
     village = village_for(code)
     authorize(request.user, VIEW_HOUSEHOLD_STATS, village)
-    rt = selectors.rt_or_404(village, rt_id)
+    rt = pages.rt_or_404(village, rt_id)
     stats = selectors.rt_stats(rt)
     context = section_context(request, village, "households", rt=rt, stats=stats)
     perms = context["perms_here"]
@@ -145,7 +127,7 @@ def rt_households(request, code: str, rt_id: int):
         context.update(
             page_obj=page,
             household_rows=page.object_list,
-            map_data={"units": boundary, "poor": features, "tiles": _tiles()},
+            map_data={"units": boundary, "poor": features, "tiles": tiles()},
         )
     return render(request, "mapping/households/rt.html", context)
 
@@ -201,7 +183,7 @@ def poor_map(request, code: str):
     map_data = {
         "units": selectors.rt_boundary_features(summary),
         "poor": features,
-        "tiles": _tiles(),
+        "tiles": tiles(),
     }
     return render(
         request,
@@ -216,7 +198,7 @@ def poor_map(request, code: str):
 def household_detail(request, code: str, pk: int):
     village = village_for(code)
     authorize(request.user, VIEW_HOUSEHOLDS, village)
-    household = selectors.household_or_404(village, pk)
+    household = pages.household_or_404(village, pk)
     answers = [
         (label, getattr(household, f"get_{name}_display")())
         for name, label, _choices in HOUSING_SELECTS
@@ -246,7 +228,7 @@ def household_create(request, code: str):
                 actor=request.user, village=village, **form.service_kwargs()
             )
         except ValidationError as exc:
-            _add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request, _("KK dicatat (%(status)s).") % {"status": _status(household)}
@@ -263,7 +245,7 @@ def household_create(request, code: str):
 def household_edit(request, code: str, pk: int):
     village = village_for(code)
     authorize(request.user, VIEW_HOUSEHOLDS, village)
-    household = selectors.household_or_404(village, pk)
+    household = pages.household_or_404(village, pk)
     authorize(request.user, MANAGE_HOUSEHOLDS, household)
     form = HouseholdForm(
         request.POST or None, village=village, initial=HouseholdForm.initial_for(household)
@@ -274,7 +256,7 @@ def household_edit(request, code: str, pk: int):
                 actor=request.user, household=household, **form.service_kwargs()
             )
         except ValidationError as exc:
-            _add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request, _("Data KK disimpan (%(status)s).") % {"status": _status(household)}
@@ -294,7 +276,7 @@ def household_edit(request, code: str, pk: int):
 def household_delete(request, code: str, pk: int):
     village = village_for(code)
     authorize(request.user, VIEW_HOUSEHOLDS, village)
-    household = selectors.household_or_404(village, pk)
+    household = pages.household_or_404(village, pk)
     authorize(request.user, MANAGE_HOUSEHOLDS, household)
     services.household_delete(actor=request.user, household=household)
     messages.success(request, _("KK dihapus; kepala keluarga tetap tercatat sebagai warga."))

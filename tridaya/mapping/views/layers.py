@@ -10,15 +10,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize
-from tridaya.mapping import selectors_layers as sel
-from tridaya.mapping import services_layers as services
-from tridaya.mapping.forms_maps import LayerForm, LayerImportForm
+from tridaya.mapping import pages
+from tridaya.mapping.forms.layers import LayerForm, LayerImportForm
 from tridaya.mapping.gis_formats import safe_file_name, write
 from tridaya.mapping.policy import MANAGE_LAYERS, VIEW_MAP
-from tridaya.mapping.selectors_problems import boundaries_of
+from tridaya.mapping.selectors import layers as sel
+from tridaya.mapping.selectors.problems import boundaries_of
+from tridaya.mapping.services import layers as services
 from tridaya.mapping.views.map_common import (
-    add_service_error,
     export_format,
     export_links,
     file_response,
@@ -64,7 +65,7 @@ def layer_import(request, code: str):
                 description=data.get("description") or "",
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             params = {
                 "name": result.layer.name,
@@ -99,7 +100,7 @@ def layer_import(request, code: str):
 
 def layer_detail(request, code: str, pk: int):
     village = village_for(code)
-    layer = sel.layer_for_village(village, pk)
+    layer = pages.layer_or_404(village, pk)
     authorize(request.user, VIEW_MAP, layer)
     features = list(layer.features.all())
     columns = list(dict.fromkeys(k for f in features for k in f.properties))[:12]
@@ -143,7 +144,7 @@ def layer_detail(request, code: str, pk: int):
 @require_POST
 def layer_action(request, code: str, pk: int):
     village = village_for(code)
-    layer = sel.layer_for_village(village, pk)
+    layer = pages.layer_or_404(village, pk)
     action = request.POST.get("action", "")
     try:
         if action == "update":
@@ -170,7 +171,7 @@ def layer_action(request, code: str, pk: int):
 def layer_export(request, code: str, pk: int, ext: str):
     fmt = export_format(ext)
     village = village_for(code)
-    layer = sel.layer_for_village(village, pk)
+    layer = pages.layer_or_404(village, pk)
     authorize(request.user, VIEW_MAP, layer)
     data = write(fmt, sel.layer_export_features(layer), name=layer.name)
     return file_response(data, fmt, safe_file_name(f"{village.code}-{layer.name}"))

@@ -3,16 +3,14 @@ sub-navigation, map tiles, service errors on form fields, and GIS file responses
 
 from __future__ import annotations
 
-from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.policy import can
-from tridaya.mapping.gis_formats import Format, GisFileError
+from tridaya.mapping import pages
+from tridaya.mapping.gis_formats import Format
 from tridaya.mapping.policy import (
     EDIT_SLUM_DATA,
     MANAGE_LAYERS,
@@ -20,7 +18,6 @@ from tridaya.mapping.policy import (
     VERIFY_PROBLEMS,
     VIEW_PROBLEM_PHOTOS,
 )
-from tridaya.mapping.selectors_problems import village_or_404
 from tridaya.regions.models import Region
 
 # The tabs of the map pages: (key, label, url name, icon).
@@ -50,9 +47,7 @@ def export_links(url_name: str, args: list, query: str = "") -> list[tuple[str, 
 
 def village_for(code: str) -> Region:
     """The village (404 for any other code), with times shown in its own zone."""
-    village = village_or_404(code)
-    timezone.activate(village.timezone)
-    return village
+    return pages.village_or_404(code, activate_timezone=True)
 
 
 def perms_for(request: HttpRequest, village: Region) -> dict[str, bool]:
@@ -80,19 +75,6 @@ def page_context(request: HttpRequest, village: Region, tab: str, **extra) -> di
         "perms_here": perms_for(request, village),
         **extra,
     }
-
-
-def add_service_error(form: forms.BaseForm, exc: ValidationError) -> None:
-    """A service's refusal on the field it names (when the form has it), else on the form."""
-    if isinstance(exc, GisFileError):
-        for problem in exc.problems:
-            form.add_error(None, str(problem))
-        return
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-        return
-    form.add_error(None, exc)
 
 
 def export_format(ext: str) -> str:

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize
-from tridaya.mapping import selectors_problems as sel
-from tridaya.mapping import services_problems as services
-from tridaya.mapping.forms_maps import (
+from tridaya.mapping import pages
+from tridaya.mapping.forms.problems import (
     PhotoForm,
     ProblemFilterForm,
     ProblemForm,
@@ -28,9 +28,10 @@ from tridaya.mapping.forms_maps import (
 from tridaya.mapping.gis_formats import safe_file_name, write
 from tridaya.mapping.models import ProblemStatus
 from tridaya.mapping.policy import MAP_PROBLEMS, VIEW_MAP, VIEW_PROBLEM_PHOTOS
-from tridaya.mapping.services_problems import TRANSITIONS
+from tridaya.mapping.selectors import problems as sel
+from tridaya.mapping.services import problems as services
+from tridaya.mapping.services.problems import TRANSITIONS
 from tridaya.mapping.views.map_common import (
-    add_service_error,
     export_format,
     export_links,
     file_response,
@@ -68,7 +69,7 @@ def problems(request, code: str):
     query.pop("halaman", None)
     map_data = {
         "tiles": tiles(),
-        "problems": sel.problem_collection(found, village.code),
+        "problems": pages.problem_collection(found, village.code),
         "boundaries": sel.boundaries_of(village),
     }
     return render(
@@ -143,7 +144,7 @@ def problem_create(request, code: str):
                 actor=request.user, village=village, **_service_kwargs(form.cleaned_data)
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request,
@@ -168,7 +169,7 @@ def problem_create(request, code: str):
 @login_required
 def problem_edit(request, code: str, pk: int):
     village = village_for(code)
-    problem = sel.problem_for_village(village, pk)
+    problem = pages.problem_or_404(village, pk)
     authorize(request.user, MAP_PROBLEMS, problem)
     initial = {name: getattr(problem, name) for name in services.PROBLEM_FIELDS}
     form = ProblemForm(request.POST or None, initial=initial, village=village)
@@ -178,7 +179,7 @@ def problem_edit(request, code: str, pk: int):
                 actor=request.user, problem=problem, **_service_kwargs(form.cleaned_data)
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Perubahan disimpan."))
             return redirect("mapping:problem", code=village.code, pk=problem.pk)
@@ -199,7 +200,7 @@ def problem_edit(request, code: str, pk: int):
 
 def problem_detail(request, code: str, pk: int):
     village = village_for(code)
-    problem = sel.problem_for_village(village, pk)
+    problem = pages.problem_or_404(village, pk)
     authorize(request.user, VIEW_MAP, problem)
     context = page_context(request, village, "problems", problem=problem, crumb=problem.title)
     next_statuses = [
@@ -213,7 +214,7 @@ def problem_detail(request, code: str, pk: int):
         next_statuses=next_statuses,
         map_data={
             "tiles": tiles(),
-            "problems": sel.problem_collection([problem], village.code),
+            "problems": pages.problem_collection([problem], village.code),
             "boundaries": sel.boundaries_of(village),
         },
     )
@@ -225,7 +226,7 @@ def problem_detail(request, code: str, pk: int):
 def problem_action(request, code: str, pk: int):
     """The buttons of a problem's page: status, photo upload and removal, deletion."""
     village = village_for(code)
-    problem = sel.problem_for_village(village, pk)
+    problem = pages.problem_or_404(village, pk)
     action = request.POST.get("action", "")
     try:
         if action == "status":
@@ -246,7 +247,7 @@ def problem_action(request, code: str, pk: int):
             else:
                 messages.success(request, _("Foto diunggah."))
         elif action == "delete_photo":
-            photo = sel.photo_for_village(village, pk, int(request.POST.get("photo") or 0))
+            photo = pages.photo_or_404(village, pk, int(request.POST.get("photo") or 0))
             services.photo_delete(actor=request.user, photo=photo)
             messages.success(request, _("Foto dihapus."))
         elif action == "delete":
@@ -265,7 +266,7 @@ def problem_action(request, code: str, pk: int):
 def problem_photo(request, code: str, pk: int, photo_pk: int):
     """A photo, for those who hold a role in (or above) the village."""
     village = village_for(code)
-    photo = sel.photo_for_village(village, pk, photo_pk)
+    photo = pages.photo_or_404(village, pk, photo_pk)
     authorize(request.user, VIEW_PROBLEM_PHOTOS, photo)
     return FileResponse(photo.image.open("rb"))
 
@@ -298,7 +299,7 @@ def problems_import(request, code: str):
                 defaults=form.defaults(),
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request,
@@ -339,7 +340,7 @@ def village_map(request, code: str):
         "center": centre,
         "boundaries": village_map_features(data.home),
         "layers": sel.map_layers_json(data),
-        "problems": sel.problem_collection(data.problems, village.code),
+        "problems": pages.problem_collection(data.problems, village.code),
     }
     return render(
         request,

@@ -13,14 +13,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize
-from tridaya.mapping import scoring, slum_template
-from tridaya.mapping import selectors_slum as sel
-from tridaya.mapping import services_slum as services
+from tridaya.mapping import pages, scoring, slum_template
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
-from tridaya.mapping.forms_maps import RTProfileForm, SlumImportForm
+from tridaya.mapping.forms.slum import RTProfileForm, SlumImportForm
 from tridaya.mapping.policy import EDIT_SLUM_DATA, VIEW_MAP
-from tridaya.mapping.views.map_common import add_service_error, page_context, tiles, village_for
+from tridaya.mapping.selectors import slum as sel
+from tridaya.mapping.services import slum as services
+from tridaya.mapping.views.map_common import page_context, tiles, village_for
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
 
@@ -60,7 +61,7 @@ def slum(request, code: str):
 def rt_slum(request, code: str, rt_pk: int):
     """One RT's score: per aspect and criterion, before and after handled volumes."""
     village = village_for(code)
-    rt = sel.rt_of_village(village, rt_pk)
+    rt = pages.slum_rt_or_404(village, rt_pk)
     authorize(request.user, VIEW_MAP, rt)
     year = _year(request) or sel.default_year(sel.profile_years(village))
     profile = sel.rt_profile(rt, year)
@@ -76,7 +77,7 @@ def rt_slum(request, code: str, rt_pk: int):
 @login_required
 def rt_profile_edit(request, code: str, rt_pk: int):
     village = village_for(code)
-    rt = sel.rt_of_village(village, rt_pk)
+    rt = pages.slum_rt_or_404(village, rt_pk)
     authorize(request.user, EDIT_SLUM_DATA, rt)
     year = _year(request) or timezone.localdate().year
     profile = sel.rt_profile(rt, year)
@@ -99,7 +100,7 @@ def rt_profile_edit(request, code: str, rt_pk: int):
                 **form.profile_values(),
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request,
@@ -147,7 +148,7 @@ def slum_import(request, code: str):
                 year=form.cleaned_data.get("year"),
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(
                 request,

@@ -17,14 +17,16 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tridaya.core.policy import authorize
-from tridaya.mapping import selectors_households as selectors
-from tridaya.mapping import services_import
-from tridaya.mapping.forms_surveys import SurveyUploadForm
+from tridaya.mapping import pages
+from tridaya.mapping.forms.surveys import SurveyUploadForm
 from tridaya.mapping.importers.forms import FORMS
 from tridaya.mapping.importers.xlsform import build_xlsform
 from tridaya.mapping.models import SurveyForm
 from tridaya.mapping.policy import IMPORT_SURVEYS
-from tridaya.mapping.views.households import section_context, village_for
+from tridaya.mapping.selectors import households as selectors
+from tridaya.mapping.services import surveys as services_import
+from tridaya.mapping.views.households import section_context
+from tridaya.mapping.views.map_common import village_for
 
 ISSUES_PER_PAGE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -90,7 +92,7 @@ def xlsform_download(request, code: str, form: str):
 def survey_batch(request, code: str, pk: int):
     village = village_for(code)
     authorize(request.user, IMPORT_SURVEYS, village)
-    batch = selectors.batch_or_404(village, pk)
+    batch = pages.batch_or_404(village, pk)
     issues = Paginator(batch.issues, ISSUES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -112,7 +114,7 @@ def quarantine_download(request, code: str, pk: int):
     a last column with the reasons: correct them and upload the file again."""
     village = village_for(code)
     authorize(request.user, IMPORT_SURVEYS, village)
-    batch = selectors.batch_or_404(village, pk)
+    batch = pages.batch_or_404(village, pk)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([*batch.header, "tridaya_masalah"])

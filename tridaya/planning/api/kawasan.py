@@ -16,10 +16,7 @@ from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
-from tridaya.cycle.selectors import village_region
-from tridaya.planning import selectors_kawasan as selectors
-from tridaya.planning import services_kawasan as services
-from tridaya.planning.api.fields_priorities import TextChoiceField, text
+from tridaya.planning.api.common import TextChoiceField, text
 from tridaya.planning.models import (
     AreaSource,
     AreaStatus,
@@ -30,6 +27,9 @@ from tridaya.planning.models import (
     SpatialConformity,
 )
 from tridaya.planning.policy import MANAGE_KAWASAN, VIEW_PRIORITIES
+from tridaya.planning.selectors import kawasan as selectors
+from tridaya.planning.services import kawasan as services
+from tridaya.regions.pages import village_or_404
 
 
 class KawasanOutput(serializers.ModelSerializer):
@@ -85,7 +85,7 @@ class AreasAPI(APIView):
 
     @extend_schema(responses=KawasanOutput(many=True))
     def get(self, request, code: str):
-        village = village_region(code)
+        village = village_or_404(code)
         authorize(request.user, VIEW_PRIORITIES, village)
         return Response(KawasanOutput(selectors.village_areas(village), many=True).data)
 
@@ -93,7 +93,7 @@ class AreasAPI(APIView):
     def post(self, request, code: str):
         if not request.user.is_authenticated:
             self.permission_denied(request)
-        village = village_region(code)
+        village = village_or_404(code)
         authorize(request.user, MANAGE_KAWASAN, village)
         data = KawasanInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -122,7 +122,7 @@ class ImportAPI(APIView):
 
     @extend_schema(request=KawasanImportInput, responses=KawasanImportOutput)
     def post(self, request, code: str):
-        village = village_region(code)
+        village = village_or_404(code)
         authorize(request.user, MANAGE_KAWASAN, village)
         data = KawasanImportInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -151,7 +151,7 @@ class DeriveAPI(APIView):
 
     @extend_schema(request=KawasanDeriveInput, responses=KawasanOutput)
     def post(self, request, code: str):
-        village = village_region(code)
+        village = village_or_404(code)
         authorize(request.user, MANAGE_KAWASAN, village)
         data = KawasanDeriveInput(data=request.data)
         data.is_valid(raise_exception=True)

@@ -5,7 +5,7 @@ the uji publik with the answer to each, and the three sign-offs of legalisation.
 A version moves draft -> uji publik -> revised -> legalised; an amendment is a new version that
 starts as a draft copy, and the version it replaces becomes superseded when the new one is
 legalised. A legalised or superseded version never changes: the services refuse it with a coded
-error and the database refuses it too (see tridaya/planning/immutability.py)."""
+error and the database refuses it too (planning migration 0002, FrozenWhen guards)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,10 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import TridayaDomain
+from tridaya.core.formats import group_thousands
 from tridaya.core.models import TimeStampedModel
 from tridaya.cycle.models import Meeting
-from tridaya.mapping.models import Problem, TridayaDomain
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource, line_amount
 from tridaya.planning.models.kawasan import PriorityArea
 from tridaya.regions.models import RT, Level, Region
@@ -189,7 +190,7 @@ class PlanProgram(TimeStampedModel):
     name = models.CharField(_("nama program"), max_length=200)
     description = models.TextField(_("uraian"), blank=True)
     problems = models.ManyToManyField(
-        Problem, verbose_name=_("masalah yang dijawab"), blank=True, related_name="+"
+        "mapping.Problem", verbose_name=_("masalah yang dijawab"), blank=True, related_name="+"
     )
     years = models.JSONField(_("tahun pelaksanaan"), default=list, blank=True)
 
@@ -366,8 +367,8 @@ class InvestmentRow(FundingColumns, Beneficiaries, TimeStampedModel):
                             "biaya satuan (Rp %(cost)s)."
                         )
                         % {
-                            "funded": f"{self.funding_total:,}".replace(",", "."),
-                            "cost": f"{cost:,}".replace(",", "."),
+                            "funded": group_thousands(self.funding_total),
+                            "cost": group_thousands(cost),
                         }
                     }
                 )

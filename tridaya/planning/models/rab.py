@@ -17,8 +17,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.models import TimeStampedModel
-from tridaya.mapping.models import Problem, Sector, TridayaDomain
+from tridaya.mapping.models import Sector
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource, line_amount
 from tridaya.planning.models.plans import (
     Beneficiaries,
@@ -111,7 +112,7 @@ class Activity(FundingColumns, Beneficiaries, TimeStampedModel):
     starts_on = models.DateField(_("mulai"), null=True, blank=True)
     ends_on = models.DateField(_("selesai"), null=True, blank=True)
     problems = models.ManyToManyField(
-        Problem, verbose_name=_("masalah yang dijawab"), blank=True, related_name="+"
+        "mapping.Problem", verbose_name=_("masalah yang dijawab"), blank=True, related_name="+"
     )
     rplp_row = models.ForeignKey(
         InvestmentRow,

@@ -1,1 +1,2 @@
-"""Pages of participatory planning: priorities.py and kawasan.py (PART 1), plans (PART 2)."""
+"""Pages of planning: prioritisation, kawasan prioritas, RPLP and RTPLP, RAB and price lists. A
+selector's NotFound answers 404 (tridaya.core.middleware.NotFoundMiddleware)."""

@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from tridaya.mapping.models import ImportMode, ImportStatus, SurveyForm
-from tridaya.mapping.services_import import survey_import
+from tridaya.mapping.services.surveys import survey_import
 from tridaya.regions.models import Level, Region
 
 SHOWN_ISSUES = 20

@@ -1,0 +1,191 @@
+"""Form fields of problems and potentials (values only: the rules live in the services)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from tridaya.core.choices import TridayaDomain
+from tridaya.core.forms import GeoJSONField, bootstrapify
+from tridaya.cycle.forms import MeetingChoiceField
+from tridaya.cycle.models import Meeting
+from tridaya.mapping.forms.layers import GisUploadMixin
+from tridaya.mapping.models import (
+    SEVERITY_MAX,
+    SEVERITY_MIN,
+    ProblemKind,
+    ProblemStatus,
+    Sector,
+)
+from tridaya.mapping.selectors.problems import rt_label
+from tridaya.regions.models import RT
+
+SEVERITY_CHOICES = [
+    (1, _("1 - ringan")),
+    (2, _("2 - agak berat")),
+    (3, _("3 - sedang")),
+    (4, _("4 - berat")),
+    (5, _("5 - sangat berat / sangat penting")),
+]
+
+
+class RTChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return rt_label(obj)
+
+
+class ProblemForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Jenis"), choices=ProblemKind.choices)
+    domain = forms.ChoiceField(label=_("Daya (Tridaya)"), choices=TridayaDomain.choices)
+    sector = forms.ChoiceField(label=_("Sektor / aspek kumuh"), choices=Sector.choices)
+    title = forms.CharField(label=_("Judul singkat"), max_length=200)
+    description = forms.CharField(
+        label=_("Uraian"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    severity = forms.TypedChoiceField(
+        label=_("Tingkat keparahan / kepentingan"),
+        choices=SEVERITY_CHOICES,
+        coerce=int,
+        initial=3,
+    )
+    households_affected = forms.IntegerField(
+        label=_("KK terdampak"), min_value=0, initial=0, required=False
+    )
+    poor_households_affected = forms.IntegerField(
+        label=_("Di antaranya KK miskin"), min_value=0, initial=0, required=False
+    )
+    rt = RTChoiceField(
+        label=_("RT"),
+        queryset=RT.objects.none(),
+        required=False,
+        empty_label=_("Otomatis dari lokasi"),
+    )
+    meeting = MeetingChoiceField(
+        label=_("Dari pertemuan (boleh kosong)"), queryset=Meeting.objects.none(), required=False
+    )
+    reported_on = forms.DateField(
+        label=_("Tanggal"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    geometry = GeoJSONField(
+        label=_("Lokasi (GeoJSON)"),
+        required=True,
+        help_text=_(
+            "Terisi sendiri saat Anda menggambar di peta. Boleh juga tempel GeoJSON (WGS84)."
+        ),
+    )
+
+    def __init__(self, *args, village, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rt"].queryset = (
+            RT.objects.filter(village=village).select_related("rw").order_by("rw__number", "number")
+        )
+        self.fields["meeting"].queryset = Meeting.objects.filter(village=village).order_by(
+            "-held_on", "-id"
+        )
+        bootstrapify(self)
+        self.fields["geometry"].widget.attrs.update({"rows": 3, "data-draw-target": "1"})
+
+    def clean(self):
+        data = super().clean()
+        data["households_affected"] = data.get("households_affected") or 0
+        data["poor_households_affected"] = data.get("poor_households_affected") or 0
+        if data["poor_households_affected"] > data["households_affected"]:
+            self.add_error(
+                "poor_households_affected",
+                _("KK miskin terdampak tidak boleh lebih dari KK terdampak."),
+            )
+        return data
+
+
+class ProblemFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Jenis"), choices=[("", _("Semua jenis")), *ProblemKind.choices], required=False
+    )
+    domain = forms.ChoiceField(
+        label=_("Daya"), choices=[("", _("Semua daya")), *TridayaDomain.choices], required=False
+    )
+    sector = forms.ChoiceField(
+        label=_("Sektor / aspek"),
+        choices=[("", _("Semua sektor")), *Sector.choices],
+        required=False,
+    )
+    rt = RTChoiceField(
+        label=_("RT"), queryset=RT.objects.none(), required=False, empty_label=_("Semua RT")
+    )
+    severity_min = forms.TypedChoiceField(
+        label=_("Keparahan paling rendah"),
+        choices=[("", _("Semua")), *[(n, f"≥ {n}") for n in range(SEVERITY_MIN, SEVERITY_MAX + 1)]],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Semua status")), *ProblemStatus.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, village, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rt"].queryset = (
+            RT.objects.filter(village=village).select_related("rw").order_by("rw__number", "number")
+        )
+        bootstrapify(self)
+        for field in self.fields.values():
+            field.widget.attrs["class"] += " form-select-sm"
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status baru"), choices=ProblemStatus.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bootstrapify(self)
+
+
+class PhotoForm(forms.Form):
+    image = forms.ImageField(
+        label=_("Foto"),
+        help_text=_("JPEG atau PNG, paling besar 10 MB. Waktu dan lokasi dibaca dari foto."),
+    )
+    caption = forms.CharField(label=_("Keterangan"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bootstrapify(self)
+        self.fields["image"].widget.attrs["accept"] = "image/jpeg,image/png"
+
+
+class ProblemImportForm(GisUploadMixin):
+    kind = forms.ChoiceField(
+        label=_("Jenis bila berkas tidak menyebut"),
+        choices=[("", "-"), *ProblemKind.choices],
+        required=False,
+    )
+    domain = forms.ChoiceField(
+        label=_("Daya bila berkas tidak menyebut"),
+        choices=[("", "-"), *TridayaDomain.choices],
+        required=False,
+    )
+    sector = forms.ChoiceField(
+        label=_("Sektor bila berkas tidak menyebut"),
+        choices=[("", "-"), *Sector.choices],
+        required=False,
+    )
+    severity = forms.TypedChoiceField(
+        label=_("Keparahan bila berkas tidak menyebut"),
+        choices=[("", "-"), *SEVERITY_CHOICES],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bootstrapify(self)
+
+    def defaults(self) -> dict:
+        data = self.cleaned_data
+        return {k: data[k] for k in ("kind", "domain", "sector", "severity") if data.get(k)}
