@@ -99,7 +99,7 @@ def write_rows(model: type[models.Model], rows: Iterable[dict[str, Any]]) -> int
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
             defaults[f.attname] = now
     table = model._meta.db_table
-    names = [f.column for f in fields]
+    names = [str(f.column) for f in fields]
     count = 0
     batch: list[tuple] = []
     for row in itertools.chain([first], rows):
@@ -135,7 +135,7 @@ def _flush(table: str, names: list[str], batch: list[tuple]) -> None:
 
 
 def _next_id(model: type[models.Model]) -> int:
-    return (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
+    return (model._default_manager.aggregate(m=models.Max("pk"))["m"] or 0) + 1
 
 
 def _reset_sequences(models_: list[type[models.Model]]) -> None:

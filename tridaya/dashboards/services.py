@@ -212,7 +212,15 @@ def write_region(code: str, level: int, month: dt.date) -> None:
         FigureValue.objects.bulk_create(rows)
 
 
-def _region_row(code, level, month, item, state, part, median_value) -> FigureValue:
+def _region_row(
+    code: str,
+    level: int,
+    month: dt.date,
+    item: registry.Figure,
+    state: str,
+    part: registry.Part,
+    median_value: Decimal | None,
+) -> FigureValue:
     value = median_value if item.rollup == registry.Rollup.MEDIAN else registry.value_of(item, part)
     return FigureValue(
         region_code=code,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from statistics import median
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +22,7 @@ MONTH = dt.date(2026, 12, 1)
 STATES = (("a", "A"), ("b", "B"), ("c", "C"))
 
 # Village values of the current example, read by the test figures' compute callables.
-DATA: dict[str, dict[str, object]] = {}
+DATA: dict[str, dict[str, Any]] = {}
 
 
 def _reader(key):
@@ -94,7 +95,7 @@ def _expected(codes: list[str]) -> dict[tuple[str, str], Decimal | None]:
     weight = sum(v["weight"] for v in values)
     if weight:
         total = sum(Decimal(str(v["mean"])) * v["weight"] for v in values)
-        out[("t_mean", "")] = total / weight
+        out[("t_mean", "")] = Decimal(total) / weight
     for state, _label in STATES:
         n = sum(1 for v in values if v["state"] == state)
         if n:
