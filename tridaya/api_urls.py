@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("tridaya.marketing.api.urls")),
     path("", include("tridaya.finance.api.urls")),
     path("", include("tridaya.works.api.urls")),
+    path("", include("tridaya.dashboards.api.urls")),
 ]

@@ -241,6 +241,33 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Background jobs (tridaya/core/jobs.py). With a broker, Celery workers run them
+# (`celery -A tridaya.celery worker -B`); without one they run in the process that queued them, after
+# its transaction commits, so a laptop and the tests need nothing extra.
+TRIDAYA_BROKER_URL = env_url(
+    "TRIDAYA_BROKER_URL",
+    schemes=("redis", "rediss", "amqp", "amqps"),
+    example="redis://127.0.0.1:6379/1 or amqp://USER:PASSWORD@HOST:5672//",
+    unset="run background jobs in the process that starts them",
+    secret=True,
+)
+CELERY_BROKER_URL = TRIDAYA_BROKER_URL
+CELERY_TASK_ALWAYS_EAGER = not TRIDAYA_BROKER_URL
+CELERY_TASK_ACKS_LATE = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True  # results live in the Job rows
+# Dirty villages are refreshed right after each change; this sweep catches anything missed.
+TRIDAYA_FIGURES_REFRESH_SECONDS = env_int(
+    "TRIDAYA_FIGURES_REFRESH_SECONDS", 60, minimum=5, maximum=86400, unit="seconds"
+)
+CELERY_BEAT_SCHEDULE = {
+    "refresh-figures": {
+        "task": "tridaya.run_periodic",
+        "schedule": TRIDAYA_FIGURES_REFRESH_SECONDS,
+        "args": ["dashboards.refresh_figures"],
+    }
+}
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so an anonymous API call gets 401 with a WWW-Authenticate header.

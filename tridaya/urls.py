@@ -14,6 +14,7 @@ admin.site.site_title = "Tridaya"
 urlpatterns = [
     path("", region_views.home, name="home"),
     path("siklus/", core_views.cycle_guide, name="cycle_guide"),
+    path("tugas/<int:pk>/", core_views.job_detail, name="job_detail"),
     path(
         "riwayat/<str:object_type>/<str:object_id>/", core_views.object_audit, name="object_audit"
     ),
@@ -23,6 +24,7 @@ urlpatterns = [
     path("wilayah/<str:code>/pelatihan/", include("tridaya.training.urls")),
     path("wilayah/<str:code>/keuangan/", include("tridaya.finance.urls")),
     path("wilayah/<str:code>/pembangunan/", include("tridaya.works.urls")),
+    path("", include("tridaya.dashboards.urls")),
     path("wilayah/<str:code>/", include("tridaya.cycle.urls")),
     path("wilayah/<str:code>/lembaga/", include("tridaya.institutions.urls")),
     path("wilayah/", include("tridaya.regions.urls")),

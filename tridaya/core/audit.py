@@ -17,6 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.functional import Promise
 
+from tridaya.core import figures
 from tridaya.core.models import AuditEvent
 from tridaya.core.request_context import current_request_info
 
@@ -92,7 +93,7 @@ def record_event(
     info = current_request_info()
     if region_code is None:
         region_code = getattr(obj, "region_code", "") or ""
-    return AuditEvent.objects.create(
+    event = AuditEvent.objects.create(
         actor=actor if actor is not None and actor.is_authenticated else None,
         action=action,
         object_type=obj._meta.label_lower,
@@ -103,3 +104,6 @@ def record_event(
         request_id=info.request_id,
         ip_address=info.ip,
     )
+    # The region's figures are stale now: the dashboards mark it for the refresh job.
+    figures.note_change(region_code)
+    return event

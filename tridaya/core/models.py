@@ -54,3 +54,63 @@ class AuditEvent(models.Model):
         from tridaya.core.audit import action_label
 
         return action_label(self.action)
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Menunggu")
+    RUNNING = "running", _("Berjalan")
+    DONE = "done", _("Selesai")
+    FAILED = "failed", _("Gagal")
+
+
+class Job(models.Model):
+    """One run of a background job (`tridaya/core/jobs.py`): what, for whom, how far, and its
+    result or error. Pages poll it (htmx) while it runs."""
+
+    kind = models.CharField(_("jenis"), max_length=60)
+    params = models.JSONField(_("parameter"), default=dict, blank=True)
+    # Jobs with the same key are one job while queued or running (e.g. "refresh the figures").
+    dedupe_key = models.CharField(max_length=120, blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    done = models.PositiveIntegerField(_("selesai"), default=0)
+    total = models.PositiveIntegerField(_("jumlah"), default=0)
+    message = models.CharField(_("keterangan"), max_length=300, blank=True)
+    result = models.JSONField(_("hasil"), null=True, blank=True)
+    error = models.TextField(_("galat"), blank=True)
+    region_code = models.CharField(_("kode wilayah"), max_length=13, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dimulai oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("tugas latar")
+        verbose_name_plural = _("tugas latar")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dedupe_key"],
+                condition=models.Q(status__in=["queued"]) & ~models.Q(dedupe_key=""),
+                name="job_one_queued_per_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        return int(100 * self.done / self.total) if self.total else 0
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (JobStatus.DONE, JobStatus.FAILED)

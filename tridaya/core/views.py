@@ -43,3 +43,19 @@ def object_audit(request, object_type: str, object_id: str):
             "tz_label": timezone.get_current_timezone_name(),
         },
     )
+
+
+@login_required
+def job_detail(request, pk: int):
+    """A background job's progress, result or error; polled by htmx every 2 s while it runs.
+    Only its starter and superusers see it (others: 404, no existence leak)."""
+    from tridaya.core import jobs
+    from tridaya.core.models import Job
+
+    job = Job.objects.filter(pk=pk).first()
+    if job is None or not (request.user.is_superuser or job.created_by_id == request.user.pk):
+        raise Http404
+    context = {"job": job, "kind_label": jobs.kind_label(job.kind)}
+    if request.htmx:
+        return render(request, "core/job.html#status", context)
+    return render(request, "core/job.html", context)

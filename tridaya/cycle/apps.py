@@ -13,6 +13,7 @@ class CycleConfig(AppConfig):
         from tridaya.cycle import demo, outputs, policy  # noqa: F401  (policy registers rules)
 
         outputs.register_builtin_outputs()
+        outputs.register_figures()
         register_village_section(
             order=20, label=_("Siklus PLPBK"), url_name="cycle:timeline", icon="signpost-split"
         )

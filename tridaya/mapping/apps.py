@@ -25,6 +25,7 @@ class MappingConfig(AppConfig):
         register_importer(SurveyForm.RT_PROFILE, RTProfileImporter)
         register_importer(SurveyForm.PROBLEM, ProblemImporter)
         outputs.register_outputs()
+        outputs.register_figures()
         register_village_section(
             order=40, label=_("Pemetaan swadaya"), url_name="mapping:home", icon="map"
         )

@@ -96,3 +96,142 @@ def register_outputs() -> None:
         gettext_lazy("Masalah dan potensi terpetakan"),
         problems_mapped,
     )
+
+
+# Figures for the dashboards (tridaya/core/figures.py), registered from apps_maps.ready().
+
+
+def _households(codes) -> dict[str, tuple[int, int]]:
+    from tridaya.core.figures import shared
+
+    return shared("mapping_households", codes, _read_households)
+
+
+def _read_households(codes) -> dict[str, tuple[int, int]]:
+    from tridaya.mapping.models import Household
+
+    rows = (
+        Household.objects.filter(village_id__in=codes)
+        .values_list("village_id")
+        .annotate(n=Count("id"), poor=Count("id", filter=Q(is_poor=True)))
+        .order_by()
+    )
+    return {village: (n, poor) for village, n, poor in rows}
+
+
+def _rt_scores(codes) -> dict[str, list]:
+    from tridaya.core.figures import shared
+
+    return shared("mapping_rt_scores", codes, _read_rt_scores)
+
+
+def _read_rt_scores(codes) -> dict[str, list]:
+    """{village: [(slum class, area in ha)] of its scored RTs} in its newest profile year, scored
+    by the one slum-score selector (`selectors.slum.score_row`)."""
+    from django.db.models import Max, Prefetch
+
+    from tridaya.mapping.criteria import criteria_of
+    from tridaya.mapping.models import RTProfile, SlumVolume
+    from tridaya.mapping.selectors.slum import RowStatus, score_row
+
+    newest = dict(
+        RTProfile.objects.filter(village_id__in=codes)
+        .values_list("village_id")
+        .annotate(year=Max("year"))
+        .order_by()
+    )
+    profiles = (
+        RTProfile.objects.filter(village_id__in=codes)
+        .select_related("criteria_set", "rt")
+        .prefetch_related(Prefetch("volumes", queryset=SlumVolume.objects.order_by("code")))
+    )
+    sets: dict[int, object] = {}
+    found: dict[str, list] = {}
+    for profile in profiles:
+        if profile.year != newest.get(profile.village_id):
+            continue
+        if profile.criteria_set_id not in sets:
+            sets[profile.criteria_set_id] = criteria_of(profile.criteria_set)
+        row = score_row(profile.rt, profile, sets[profile.criteria_set_id])
+        if row.status == RowStatus.SCORED and row.score is not None:
+            found.setdefault(profile.village_id, []).append((row.score.slum_class, profile.area_ha))
+    return found
+
+
+def _rts_in_class(slum_class):
+    def compute(codes):
+        return {
+            village: sum(1 for cls, _area in rows if cls == slum_class)
+            for village, rows in _rt_scores(codes).items()
+        }
+
+    return compute
+
+
+def _slum_ha(codes):
+    from tridaya.mapping.scoring import SlumClass
+
+    return {
+        village: sum(area for cls, area in rows if cls != SlumClass.NONE)
+        for village, rows in _rt_scores(codes).items()
+    }
+
+
+def register_figures() -> None:
+    from django.utils.text import format_lazy
+
+    from tridaya.core.figures import Figure, Rollup, register
+    from tridaya.mapping.scoring import CLASS_LABELS, CLASS_ORDER
+
+    kk = gettext_lazy("KK")
+    register(
+        Figure(
+            "mapping_households",
+            gettext_lazy("KK terdata"),
+            kk,
+            lambda codes: {c: n for c, (n, _p) in _households(codes).items()},
+            headline=True,
+            order=50,
+        )
+    )
+    register(
+        Figure(
+            "mapping_poor_households",
+            gettext_lazy("KK miskin"),
+            kk,
+            lambda codes: {c: p for c, (_n, p) in _households(codes).items()},
+            headline=True,
+            order=51,
+        )
+    )
+    register(
+        Figure(
+            "mapping_poor_share",
+            gettext_lazy("Bagian KK miskin"),
+            "%",
+            lambda codes: {c: 100 * p / n for c, (n, p) in _households(codes).items() if n},
+            rollup=Rollup.MEAN,
+            weight="mapping_households",
+            order=52,
+        )
+    )
+    for position, slum_class in enumerate(CLASS_ORDER):
+        register(
+            Figure(
+                f"mapping_rt_{slum_class.value}",
+                format_lazy("{}: {}", gettext_lazy("RT"), CLASS_LABELS[slum_class]),
+                gettext_lazy("RT"),
+                _rts_in_class(slum_class),
+                order=55 + position,
+            )
+        )
+    register(
+        Figure(
+            "mapping_slum_ha",
+            gettext_lazy("Luas kumuh"),
+            gettext_lazy("ha"),
+            _slum_ha,
+            headline=True,
+            order=60,
+        )
+    )

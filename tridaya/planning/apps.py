@@ -17,6 +17,7 @@ class PlanningConfig(AppConfig):
         )
 
         outputs.register_outputs()
+        outputs.register_figures()
         register_village_section(
             order=50, label=_("Prioritas"), url_name="planning:rounds", icon="list-ol"
         )

@@ -132,3 +132,79 @@ def register_outputs() -> None:
     """Called once from PlanningConfig.ready()."""
     _register_priority_outputs()
     _register_plan_outputs()
+
+
+# Figures for the dashboards (tridaya/core/figures.py), registered from PlanningConfig.ready().
+
+
+def _legalised_plans(codes, kind: str) -> dict[str, int]:
+    from django.db.models import Count
+
+    rows = (
+        PlanVersion.objects.filter(
+            plan__village_id__in=codes, plan__kind=kind, state=VersionState.LEGALISED
+        )
+        .values_list("plan__village_id")
+        .annotate(n=Count("plan_id", distinct=True))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def _investment(codes) -> dict[str, int]:
+    """Whole rupiah of the investment rows of each village's legalised RPLP (all sources)."""
+    from django.db.models import F, Sum
+
+    from tridaya.planning.calc import FUNDING_FIELDS
+    from tridaya.planning.models import InvestmentRow
+
+    total = sum((F(name) for name in FUNDING_FIELDS.values()), start=0)
+    rows = (
+        InvestmentRow.objects.filter(
+            version__plan__village_id__in=codes,
+            version__plan__kind=PlanKind.RPLP,
+            version__state=VersionState.LEGALISED,
+        )
+        .values_list("version__plan__village_id")
+        .annotate(rp=Sum(total))
+        .order_by()
+    )
+    return {village: int(rp or 0) for village, rp in rows}
+
+
+def register_figures() -> None:
+    from django.utils.translation import gettext_lazy
+
+    from tridaya.core.figures import Figure, register
+
+    plans = gettext_lazy("rencana")
+    register(
+        Figure(
+            "planning_rplp_legalised",
+            gettext_lazy("RPLP disahkan"),
+            plans,
+            lambda codes: _legalised_plans(codes, PlanKind.RPLP),
+            headline=True,
+            order=70,
+        )
+    )
+    register(
+        Figure(
+            "planning_rtplp_legalised",
+            gettext_lazy("RTPLP disahkan"),
+            plans,
+            lambda codes: _legalised_plans(codes, PlanKind.RTPLP),
+            order=71,
+        )
+    )
+    register(
+        Figure(
+            "planning_investment",
+            gettext_lazy("Investasi direncanakan (RPLP disahkan)"),
+            "Rp",
+            _investment,
+            headline=True,
+            money=True,
+            order=72,
+        )
+    )

@@ -13,6 +13,7 @@ class TrainingConfig(AppConfig):
         from tridaya.training import demo, outputs, policy  # noqa: F401  (policy registers rules)
 
         outputs.register_outputs()
+        outputs.register_figures()
         register_village_section(
             order=15, label=_("Pelatihan"), url_name="training:index", icon="mortarboard"
         )

@@ -1,0 +1,183 @@
+"""Dashboard pages, XLSX and API: public, read only the aggregate tables, and answer in a
+fixed number of queries whatever the number of villages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from tridaya.cycle.models import Step, StepStatus
+from tridaya.cycle.tests.factories import enrolled
+from tridaya.dashboards import services
+from tridaya.mapping.tests.factories import household
+from tridaya.mapping.tests.factories import with_survey_units as with_units
+from tridaya.regions.models import VillageProfile
+from tridaya.regions.tests.factories import region
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+
+
+def without_tokens(html: str) -> str:
+    return re.sub(r'(csrfmiddlewaretoken" value=|X-CSRFToken": )"[^"]*"', "", html)
+
+
+def map_data(page) -> dict:
+    html = page.content.decode()
+    start = html.index('<script id="dash-map-data" type="application/json">')
+    body = html[start:].split(">", 1)[1].split("</script>", 1)[0]
+    return json.loads(body)
+
+
+def _villages(n: int, district: str = "52.01.08") -> list:
+    villages = []
+    for i in range(n):
+        village = region(f"{district}.{2101 + i}", f"Desa Uji {i}")
+        VillageProfile.objects.update_or_create(
+            village=village, defaults={"latitude": -8.6 - i / 100, "longitude": 116.1}
+        )
+        enrolled(village)
+        villages.append(village)
+    return villages
+
+
+@pytest.fixture
+def data(bajur, far_village):
+    with_units(bajur)
+    household(bajur, poor_criteria=10)
+    household(bajur)
+    services.rebuild_all()
+
+
+def test_the_national_dashboard_shows_headline_cards_provinces_and_map_data(client, data):
+    page = client.get(reverse("dashboards:national"), {"peta": "mapping_households"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'data-figure="mapping_households">2<' in html
+    assert 'data-figure="mapping_poor_households">1<' in html
+    assert "Nusa Tenggara Barat" in html and "Jawa Timur" in html
+    data = map_data(page)
+    assert data["outlines"] == reverse("dashboards:provinces")
+    assert data["values"]["52"] == 2.0
+    assert data["values"]["35"] is None
+
+
+def test_a_district_dashboard_lists_its_villages_as_points(client, data):
+    page = client.get(reverse("dashboards:region", args=["52.01.08"]))
+    assert page.status_code == 200
+    points = {p[0] for p in map_data(page)["points"]}
+    assert "52.01.08.2006" in points
+    assert map_data(page)["outlines"] is None
+
+
+def test_a_village_or_unknown_code_has_no_dashboard(client, data):
+    assert client.get(reverse("dashboards:region", args=["52.01.08.2006"])).status_code == 404
+    assert client.get(reverse("dashboards:region", args=["99"])).status_code == 404
+
+
+@pytest.mark.parametrize("villages", [2, 12])
+def test_dashboard_pages_take_a_fixed_number_of_queries(
+    client, bajur, villages, django_assert_num_queries
+):
+    stuck = _villages(villages)[0]
+    Step.objects.filter(cycle__village=stuck, status=StepStatus.OPEN).update(
+        opened_at=timezone.now() - dt.timedelta(days=120)
+    )
+    services.rebuild_all()
+    for url, queries in (
+        (reverse("dashboards:national"), 7),
+        (reverse("dashboards:region", args=["52"]), 10),
+        (reverse("dashboards:region", args=["52.01.08"]), 10),
+    ):
+        with django_assert_num_queries(queries):
+            page = client.get(url)
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert f'data-figure="cycle_villages">{villages}<' in html
+        assert 'data-figure="cycle_stuck">1<' in html
+        assert f'href="/wilayah/{stuck.code}/">Desa Uji 0' in html
+        # The same page again comes from the cache: the figures version and the region.
+        with django_assert_num_queries(1 if url == reverse("dashboards:national") else 2):
+            again = client.get(url).content.decode()
+        assert without_tokens(again) == without_tokens(html)
+
+
+def test_a_refresh_shows_at_once_on_a_cached_page(client, data, django_capture_on_commit_callbacks):
+    url = reverse("dashboards:region", args=["52.01"])
+    assert 'data-figure="mapping_households">2<' in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        household(region("52.01.08.2006"))
+    assert 'data-figure="mapping_households">3<' in client.get(url).content.decode()
+
+
+def test_the_villages_xlsx_of_a_province_has_every_village(client, data):
+    _villages(3)
+    services.rebuild_all()
+    response = client.get(reverse("dashboards:villages_xlsx", args=["52"]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Kode", "Nama")
+    codes = [r[0] for r in rows[1:]]
+    assert codes == ["52.01.08.2006", "52.01.08.2101", "52.01.08.2102", "52.01.08.2103"]
+    assert "52.01.08.2006" in codes and "35.07.01.2001" not in codes
+    households = rows[0].index("KK terdata (KK)")
+    assert rows[1 + codes.index("52.01.08.2006")][households] == 2
+
+
+def test_the_child_table_xlsx_has_one_row_per_child(client, data):
+    response = client.get(reverse("dashboards:national_xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["35", "52"]
+
+
+def test_the_api_gives_the_same_figures(client, data):
+    body = client.get(reverse("api-dashboard", args=["52"])).json()
+    own = {(v["figure"], v["state"]): v["value"] for v in body["values"]}
+    assert float(own[("mapping_households", "")]) == 2
+    assert [c["code"] for c in body["children"]] == ["52.01"]
+    national = client.get(reverse("api-dashboard-national")).json()
+    assert national["name"] == "Indonesia"
+
+
+def test_the_province_outlines_are_served_with_their_codes(client):
+    response = client.get(reverse("dashboards:provinces"))
+    assert response.status_code == 200
+    codes = {f["properties"]["code"] for f in response.json()["features"]}
+    assert len(codes) == 38 and "52" in codes
+
+
+def test_the_national_admin_starts_a_rebuild_and_follows_it_on_the_job_page(
+    client, data, django_capture_on_commit_callbacks
+):
+    from tridaya.accounts.tests.factories import user_with_role
+    from tridaya.core.models import Job, JobStatus
+
+    assert (
+        "Hitung ulang semua angka"
+        not in client.get(reverse("dashboards:national")).content.decode()
+    )
+    client.force_login(user_with_role("province_officer", "52"))
+    assert client.post(reverse("dashboards:rebuild")).status_code in (403, 404)
+    admin = user_with_role("national_admin", None)
+    client.force_login(admin)
+    assert "Hitung ulang semua angka" in client.get(reverse("dashboards:national")).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("dashboards:rebuild"))
+    job = Job.objects.get(kind=services.REBUILD_JOB)
+    assert response.url == reverse("job_detail", args=[job.pk])
+    assert job.status == JobStatus.DONE and job.created_by == admin
+    assert job.result == {"villages": 2}
+    assert "villages" in client.get(response.url).content.decode()
