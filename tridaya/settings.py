@@ -242,8 +242,8 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background jobs (tridaya/core/jobs.py). With a broker, Celery workers run them
-# (`celery -A tridaya.celery worker -B`); without one they run in the process that queued them, after
-# its transaction commits, so a laptop and the tests need nothing extra.
+# (`celery -A tridaya.celery worker -B`); without one they run in the process that queued them,
+# after its transaction commits, so a laptop and the tests need nothing extra.
 TRIDAYA_BROKER_URL = env_url(
     "TRIDAYA_BROKER_URL",
     schemes=("redis", "rediss", "amqp", "amqps"),
