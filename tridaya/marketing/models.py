@@ -255,6 +255,8 @@ class Pledge(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Not a column: the activity or row name, set by the pages that list pledges.
+    target_name: str
 
     class Meta:
         verbose_name = _("janji pendanaan")
@@ -350,7 +352,7 @@ class ForumLevel(models.TextChoices):
     CITY = "kota", _("Kabupaten/kota")
 
 
-FORUM_LEVEL_OF_REGION = {
+FORUM_LEVEL_OF_REGION: dict[int, ForumLevel] = {
     Level.VILLAGE: ForumLevel.VILLAGE,
     Level.DISTRICT: ForumLevel.DISTRICT,
     Level.REGENCY: ForumLevel.CITY,
@@ -380,6 +382,8 @@ class Forum(TimeStampedModel):
     bkm_members = models.PositiveIntegerField(_("anggota BKM hadir"), default=0)
     functioning = models.BooleanField(_("forum berfungsi"), default=True)
     notes = models.TextField(_("catatan"), blank=True)
+    # Not a column: the pledges recorded with the forum's meeting, set by the forums page.
+    produced: list[Pledge]
 
     class Meta:
         verbose_name = _("forum kolaborasi")

@@ -28,6 +28,8 @@ def prospectus_published(step) -> tuple[bool, str]:
     prospectus = selectors.published_prospectus(village)
     if prospectus is None:
         return False, _("Belum ada prospektus yang diterbitkan dari rencana yang disahkan.")
+    # prospectus_publish sets the date with the state; unpublishing clears both.
+    assert prospectus.published_on is not None
     return True, _("Prospektus %(plan)s diterbitkan pada %(date)s.") % {
         "plan": prospectus.version.plan.title,
         "date": format_date_id(prospectus.published_on),

@@ -29,11 +29,11 @@ from tridaya.documents.prospectus import (
     prospectus_pdf,
 )
 from tridaya.mapping.models import Sector
-from tridaya.mapping.selectors.households import village_households
+from tridaya.mapping.selectors.households import Stats, village_households
 from tridaya.mapping.selectors.slum import slum_page
 from tridaya.marketing.models import Prospectus, ProspectusState
 from tridaya.marketing.selectors import GapRow, funding_gaps
-from tridaya.planning.selectors.plans import map_features, version_data
+from tridaya.planning.selectors.plans import VersionPage, map_features, version_data
 from tridaya.regions.selectors import attach_ancestors
 
 CLASS_COLORS = {
@@ -67,9 +67,9 @@ class Offer:
 @dataclass
 class ProspectusData:
     prospectus: Prospectus
-    page: object  # planning's VersionPage
+    page: VersionPage
     features: dict
-    households: object  # mapping's Stats (counts only)
+    households: Stats  # counts only
     slum_classes: list[tuple[str, str, int]]
     offers: list[Offer]
     totals: dict[str, int]
@@ -142,8 +142,8 @@ def photo_png(image_field) -> bytes | None:
 
     try:
         image_field.open("rb")
-        with PILImage.open(image_field) as img:
-            img = img.convert("RGB")
+        with PILImage.open(image_field) as original:
+            img = original.convert("RGB")
             img.thumbnail((PHOTO_WIDTH_PX, PHOTO_WIDTH_PX))
             out = io.BytesIO()
             img.save(out, format="PNG", optimize=False)
@@ -385,20 +385,22 @@ def prospectus_document(
         ),
     ]
     province, regency, district = (str(a) for a in village.ancestors)
-    published = prospectus.state == ProspectusState.PUBLISHED and prospectus.published_on
+    published_on = (
+        prospectus.published_on if prospectus.state == ProspectusState.PUBLISHED else None
+    )
     return ProspectusDocument(
         document_title=_("PROSPEKTUS INVESTASI PENATAAN PERMUKIMAN"),
         plan_title=plan.title,
         region_lines=[str(village), district, regency, province],
         period=f"{version.years[0]}-{version.years[-1]}",
-        status_line=_("Diterbitkan %(date)s") % {"date": format_date_id(prospectus.published_on)}
-        if published
+        status_line=_("Diterbitkan %(date)s") % {"date": format_date_id(published_on)}
+        if published_on
         else _("Draf prospektus"),
         issued_on=prospectus.published_on or timezone.localdate(),
         chapters=chapters,
         subtitle=summary_label(domain=domain, sector=sector),
         organisation=_("BKM %(village)s") % {"village": village.name},
-        draft_mark="" if published else _("DRAF: BELUM DITERBITKAN"),
+        draft_mark="" if published_on else _("DRAF: BELUM DITERBITKAN"),
     )
 
 

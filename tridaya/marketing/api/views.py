@@ -8,6 +8,8 @@ codes (e.g. `marketing_over_committed`)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
@@ -304,7 +306,7 @@ class RevertInput(serializers.Serializer):
     reason = serializers.CharField()
 
 
-MOVES = {
+MOVES: dict[str, tuple[type[serializers.Serializer], Callable[..., Pledge], str]] = {
     "commit": (CommitInput, pledge_services.pledge_commit, policy.COMMIT),
     "realise": (RealiseInput, pledge_services.pledge_realise, policy.COMMIT),
     "withdraw": (WithdrawInput, pledge_services.pledge_withdraw, policy.PLEDGE),

@@ -7,21 +7,24 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import authorize
+from tridaya.cycle.models import Meeting
 from tridaya.marketing import policy
 from tridaya.marketing.errors import MarketingError
 from tridaya.marketing.models import FORUM_LEVEL_OF_REGION, Forum
+from tridaya.regions.models import Region
 
 
 @transaction.atomic
 def forum_record(
     *,
-    actor,
-    region,
+    actor: User | None,
+    region: Region,
     kind: str,
-    meeting,
+    meeting: Meeting,
     bkm_members: int = 0,
     functioning: bool = True,
     notes: str = "",

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import authorize
@@ -85,7 +86,7 @@ def _check_duplicate(partner: Partner) -> None:
 @transaction.atomic
 def partner_create(
     *,
-    actor,
+    actor: User | None,
     where: Region,
     name: str,
     kind: str,
@@ -131,7 +132,7 @@ def partner_create(
 @transaction.atomic
 def partner_update(
     *,
-    actor,
+    actor: User | None,
     where: Region,
     partner: Partner,
     name: str,
@@ -179,7 +180,7 @@ def _require_same_city(where: Region, partner: Partner) -> None:
 @transaction.atomic
 def contact_add(
     *,
-    actor,
+    actor: User | None,
     where: Region,
     partner: Partner,
     name: str,
@@ -209,7 +210,7 @@ def contact_add(
 
 
 @transaction.atomic
-def contact_remove(*, actor, where: Region, contact: PartnerContact) -> None:
+def contact_remove(*, actor: User | None, where: Region, contact: PartnerContact) -> None:
     authorize(actor, policy.MANAGE_PARTNERS, where)
     partner = contact.partner
     _require_same_city(where, partner)

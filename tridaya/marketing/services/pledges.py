@@ -10,14 +10,18 @@ commitments at once cannot both slip under the cost."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, cast
 
 from django.apps import apps
+from django.core.files import File
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import authorize
+from tridaya.cycle.models import Meeting
 from tridaya.marketing import policy, targets
 from tridaya.marketing.errors import MarketingError
 from tridaya.marketing.files import check_document
@@ -32,6 +36,9 @@ from tridaya.marketing.models import (
 )
 from tridaya.marketing.services import city_code, require_reason
 from tridaya.regions.models import Region
+
+if TYPE_CHECKING:
+    from tridaya.planning.models import Activity, InvestmentRow
 
 
 def _rp(value: int) -> str:
@@ -134,7 +141,7 @@ def _check_pledge_facts(
         )
 
 
-def _target_object(target):
+def _target_object(target: Activity | InvestmentRow | str) -> Activity | InvestmentRow:
     """The activity or investment row, re-read with its version (a caller's copy may predate
     the legalisation); `target` may be a model instance or a key ("activity-12", "row-7")."""
     if isinstance(target, str):
@@ -164,15 +171,15 @@ def _target_object(target):
 @transaction.atomic
 def pledge_create(
     *,
-    actor,
+    actor: User | None,
     village: Region,
-    target,
+    target: Activity | InvestmentRow | str,
     partner: Partner,
     source: FundingSource,
     amount: int,
     year: int,
     pledged_on: dt.date,
-    meeting=None,
+    meeting: Meeting | None = None,
 ) -> Pledge:
     """Record a partner's pledge for an activity (RTPLP) or an investment row (RPLP) of a
     legalised plan of the village. A pledge is not yet money: it counts once committed."""
@@ -193,8 +200,9 @@ def pledge_create(
         )
     pledge = Pledge(
         village=village,
-        activity=target if facts.kind == "activity" else None,
-        investment_row=target if facts.kind == "row" else None,
+        # facts.kind says which of the two models _target_object returned
+        activity=cast("Activity", target) if facts.kind == "activity" else None,
+        investment_row=cast("InvestmentRow", target) if facts.kind == "row" else None,
         partner=partner,
         source=source,
         amount=amount,
@@ -224,10 +232,10 @@ def pledge_create(
 @transaction.atomic
 def pledge_commit(
     *,
-    actor,
+    actor: User | None,
     pledge: Pledge,
     agreement_kind: str,
-    agreement_file,
+    agreement_file: File | None,
     committed_on: dt.date,
     amount: int | None = None,
     conditions: str = "",
@@ -282,11 +290,11 @@ def pledge_commit(
 @transaction.atomic
 def pledge_realise(
     *,
-    actor,
+    actor: User | None,
     pledge: Pledge,
     amount: int,
     realised_on: dt.date,
-    evidence_file,
+    evidence_file: File | None,
     in_kind: bool = False,
     in_kind_description: str = "",
     over_commit_reason: str = "",
@@ -335,7 +343,9 @@ def pledge_realise(
 
 
 @transaction.atomic
-def pledge_withdraw(*, actor, pledge: Pledge, reason: str, withdrawn_on: dt.date) -> Pledge:
+def pledge_withdraw(
+    *, actor: User | None, pledge: Pledge, reason: str, withdrawn_on: dt.date
+) -> Pledge:
     """The partner stepped back (from a pledge or a commitment); the reason is kept."""
     authorize(actor, policy.PLEDGE, pledge)
     pledge = _locked(pledge)
@@ -360,7 +370,7 @@ def pledge_withdraw(*, actor, pledge: Pledge, reason: str, withdrawn_on: dt.date
 
 
 @transaction.atomic
-def pledge_revert(*, actor, pledge: Pledge, reason: str) -> Pledge:
+def pledge_revert(*, actor: User | None, pledge: Pledge, reason: str) -> Pledge:
     """Undo the last step recorded in error: a realisation goes back to committed, a commitment
     back to pledged (its agreement file is detached), a withdrawal back to where it was."""
     authorize(actor, policy.COMMIT, pledge)

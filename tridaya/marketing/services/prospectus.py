@@ -4,11 +4,13 @@ cycle's "Strategi pemasaran" output), withdrawn back to a draft with a reason.""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import authorize
@@ -17,11 +19,16 @@ from tridaya.marketing.errors import MarketingError
 from tridaya.marketing.models import Prospectus, ProspectusState
 from tridaya.marketing.services import require_reason
 
+if TYPE_CHECKING:
+    from tridaya.planning.models import PlanVersion
+
 LEGALISED = "sah"
 
 
 @transaction.atomic
-def prospectus_create(*, actor, version, introduction: str = "") -> Prospectus:
+def prospectus_create(
+    *, actor: User | None, version: PlanVersion, introduction: str = ""
+) -> Prospectus:
     """Draft the prospectus of a legalised RPLP or RTPLP version."""
     village = version.plan.village
     authorize(actor, policy.PUBLISH, village)
@@ -57,7 +64,11 @@ def _locked(prospectus: Prospectus) -> Prospectus:
 
 @transaction.atomic
 def prospectus_publish(
-    *, actor, prospectus: Prospectus, introduction: str | None = None, on: dt.date | None = None
+    *,
+    actor: User | None,
+    prospectus: Prospectus,
+    introduction: str | None = None,
+    on: dt.date | None = None,
 ) -> Prospectus:
     authorize(actor, policy.PUBLISH, prospectus)
     prospectus = _locked(prospectus)
@@ -85,7 +96,7 @@ def prospectus_publish(
 
 
 @transaction.atomic
-def prospectus_unpublish(*, actor, prospectus: Prospectus, reason: str) -> Prospectus:
+def prospectus_unpublish(*, actor: User | None, prospectus: Prospectus, reason: str) -> Prospectus:
     authorize(actor, policy.PUBLISH, prospectus)
     prospectus = _locked(prospectus)
     if prospectus.state != ProspectusState.PUBLISHED:

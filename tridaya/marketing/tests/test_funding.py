@@ -30,6 +30,6 @@ def test_status_and_over_commitment():
 
 def test_amounts_are_whole_rupiah():
     with pytest.raises(ValueError):
-        Funding(100, 1.5)  # type: ignore[arg-type]
+        Funding(100, 1.5)
     with pytest.raises(ValueError):
         Funding(-1)

@@ -3,6 +3,8 @@ roles that need them; adding and editing for the marketing roles."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -69,7 +71,7 @@ def partner_form(request, code: str, pk: int | None = None):
     authorize(request.user, policy.MANAGE_PARTNERS, village)
     found = _partner(code, pk) if pk else None
     sources = selectors.partner_sources()
-    initial = {"acts_in": city_code(code)}
+    initial: dict[str, Any] = {"acts_in": city_code(code)}
     if found is not None:
         initial = {
             "name": found.name,
@@ -130,5 +132,5 @@ def contact_add(request, code: str, pk: int):
     else:
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
     return redirect("marketing:partner", code=code, pk=found.pk)

@@ -150,7 +150,7 @@ def pledge_move(request, code: str, pk: int, move: str):
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect("marketing:pledge", code=village.code, pk=found.pk)
     data = form.cleaned_data
     try:
