@@ -1,0 +1,48 @@
+"""Who may do what with complaints. Anyone (signed in or not) submits and follows a complaint by
+its code. Handlers see the queue and the complainant's contact details for their regions; only
+the level now holding a complaint acts on it (BKM, then the facilitator, the korkot, the
+province, the national team), and any handler in scope may escalate it by hand."""
+
+from tridaya.accounts.models import Role
+from tridaya.core.audit import register_actions
+from tridaya.core.policy import register, roles_in_scope
+from tridaya.oversight.actions import AUDIT_ACTIONS
+from tridaya.oversight.models import Complaint, Level
+
+LEVEL_ROLES = {
+    Level.BKM: {Role.BKM},
+    Level.FACILITATOR: {Role.FACILITATOR},
+    Level.CITY: {Role.CITY_COORDINATOR},
+    Level.PROVINCE: {Role.PROVINCE_OFFICER},
+    Level.NATIONAL: {Role.NATIONAL_ADMIN},
+}
+HANDLERS = set().union(*LEVEL_ROLES.values())
+
+
+def holds_level(user, obj) -> bool:
+    """For a complaint: does the user hold the role of the level now handling it?"""
+    if not isinstance(obj, Complaint):
+        return True
+    if user is None or not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return roles_in_scope(user, obj.region_code, LEVEL_ROLES[Level(obj.level)])
+
+
+register("oversight.submit", public=True)
+register("oversight.view_complaints", roles=HANDLERS)
+register("oversight.handle", roles=HANDLERS, extra=holds_level)
+register("oversight.escalate", roles=HANDLERS)
+register(
+    "oversight.audit_finding",
+    roles={
+        Role.FACILITATOR,
+        Role.CITY_COORDINATOR,
+        Role.PROVINCE_OFFICER,
+        Role.NATIONAL_ADMIN,
+        Role.BKM,
+    },
+)
+
+register_actions(AUDIT_ACTIONS)

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from tridaya.oversight import views
+
+app_name = "oversight"
+urlpatterns = [
+    path("wilayah/<str:code>/pengaduan/", views.complaints, name="complaints"),
+    path("wilayah/<str:code>/pengaduan/baru/", views.complaint_new, name="complaint_new"),
+    path("wilayah/<str:code>/pengaduan/<int:pk>/", views.complaint_detail, name="complaint"),
+    path(
+        "wilayah/<str:code>/pengaduan/<int:pk>/<slug:step>/",
+        views.complaint_detail,
+        name="complaint_step",
+    ),
+    path("pengaduan/terkirim/", views.submitted, name="submitted"),
+    path("pengaduan/lacak/", views.track, name="track"),
+    path("pengaduan/lacak/<str:tracking>/", views.status, name="status"),
+    path("pengaduan/lacak/<str:tracking>/buka-kembali/", views.reopen, name="reopen"),
+]

@@ -1,0 +1,209 @@
+"""Complaint pages: the public form (anyone, on a phone, rate-limited, honeypot), the public
+status page of a tracking code (with reopen), the handlers' queue (overdue first) and a handler's
+complaint page (classify, log a step, escalate, resolve or reject)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tridaya.core.errors import NotFound
+from tridaya.core.pages import apply_service_error
+from tridaya.core.policy import authorize, can
+from tridaya.oversight import codes, forms, ratelimit, selectors, services
+from tridaya.regions.pages import village_or_404
+
+RATE_MESSAGE = _(
+    "Terlalu banyak pengaduan dari perangkat atau jaringan ini dalam satu jam. Coba lagi nanti, "
+    "atau sampaikan langsung ke kantor BKM."
+)
+
+
+def complaint_new(request, code: str):
+    village = village_or_404(code, activate_timezone=True)
+    authorize(request.user, "oversight.submit", village)
+    form = forms.ComplaintForm(request.POST or None, request.FILES or None)
+    limited = False
+    if request.method == "POST":
+        if not ratelimit.submit_allowed(request):
+            limited = True
+            form.add_error(None, RATE_MESSAGE)
+        elif form.is_valid() and form.cleaned_data["website"]:
+            ratelimit.submit_counted(request)  # a bot: nothing written, same-looking answer
+            return render(
+                request,
+                "oversight/complaint_new.html",
+                {"village": village, "form": forms.ComplaintForm()},
+            )
+        elif form.is_valid():
+            ratelimit.submit_counted(request)
+            data = form.cleaned_data
+            try:
+                complaint = services.complaint_submit(
+                    actor=request.user,
+                    village=village,
+                    text=data["text"],
+                    name=data["name"],
+                    contact=data["contact"],
+                    latitude=data["latitude"],
+                    longitude=data["longitude"],
+                    photos=request.FILES.getlist("photos"),
+                )
+            except ValidationError as error:
+                apply_service_error(form, error)
+            else:
+                request.session["oversight_last_code"] = complaint.tracking_code
+                return redirect("oversight:submitted")
+    status = 429 if limited else 200
+    return render(
+        request, "oversight/complaint_new.html", {"village": village, "form": form}, status=status
+    )
+
+
+def submitted(request):
+    code = request.session.get("oversight_last_code")
+    if not code:
+        return redirect("oversight:track")
+    return render(request, "oversight/submitted.html", {"code": codes.display(code), "raw": code})
+
+
+def track(request):
+    form = forms.TrackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return redirect(
+            "oversight:status", tracking=codes.normalise(form.cleaned_data["code"]) or "X"
+        )
+    return render(request, "oversight/track.html", {"form": form})
+
+
+def _complaint_or_404(request, tracking: str):
+    if not ratelimit.lookup_allowed(request):
+        raise Http404
+    try:
+        return selectors.complaint_by_code(tracking)
+    except NotFound:
+        raise Http404 from None
+
+
+def status(request, tracking: str):
+    complaint = _complaint_or_404(request, tracking)
+    return render(
+        request,
+        "oversight/status.html",
+        {
+            "complaint": complaint,
+            "reopen_form": forms.ReopenForm(),
+            "tracking": tracking,
+        },
+    )
+
+
+@require_POST
+def reopen(request, tracking: str):
+    complaint = _complaint_or_404(request, tracking)
+    form = forms.ReopenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.complaint_reopen(
+                actor=request.user, complaint=complaint, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Pengaduan dibuka kembali."))
+    return redirect("oversight:status", tracking=complaint.tracking_code)
+
+
+def complaints(request, code: str):
+    village = village_or_404(code, activate_timezone=True)
+    authorize(request.user, "oversight.view_complaints", village)
+    rows = list(
+        selectors.queue(request.user, village.code, open_only=request.GET.get("semua") != "1")
+    )
+    return render(
+        request,
+        "oversight/queue.html",
+        {
+            "village": village,
+            "rows": rows,
+            "stats": selectors.complaint_stats(village.code),
+            "all": request.GET.get("semua") == "1",
+        },
+    )
+
+
+HANDLER_FORMS = {
+    "klasifikasi": forms.ClassifyForm,
+    "langkah": forms.LogForm,
+    "naikkan": forms.EscalateForm,
+    "tutup": forms.CloseForm,
+}
+
+
+def _run(step: str, user, complaint, data) -> None:
+    if step == "klasifikasi":
+        services.complaint_classify(
+            actor=user,
+            complaint=complaint,
+            klass=data["klass"],
+            kind=data["kind"],
+            scope=data["scope"],
+            field=data["field"],
+            link_type=data["link_type"] or "",
+            link_id=data["link_id"],
+        )
+    elif step == "langkah":
+        services.complaint_log(
+            actor=user,
+            complaint=complaint,
+            kind=data["kind"],
+            note=data["note"],
+            public=data["public"],
+        )
+    elif step == "naikkan":
+        services.complaint_escalate(actor=user, complaint=complaint, reason=data["reason"])
+    else:
+        services.complaint_close(
+            actor=user,
+            complaint=complaint,
+            resolved=data["outcome"] == "selesai",
+            note=data["note"],
+        )
+
+
+def complaint_detail(request, code: str, pk: int, step: str = ""):
+    village = village_or_404(code, activate_timezone=True)
+    authorize(request.user, "oversight.view_complaints", village)
+    try:
+        complaint = selectors.complaint_for_handler(village, pk)
+    except NotFound:
+        raise Http404 from None
+    bound = {name: cls(prefix=name) for name, cls in HANDLER_FORMS.items()}
+    if request.method == "POST":
+        if step not in HANDLER_FORMS:
+            raise Http404
+        form = bound[step] = HANDLER_FORMS[step](request.POST, prefix=step)
+        if form.is_valid():
+            try:
+                _run(step, request.user, complaint, form.cleaned_data)
+            except ValidationError as error:
+                apply_service_error(form, error)
+            else:
+                return redirect(reverse("oversight:complaint", args=[village.code, complaint.pk]))
+    return render(
+        request,
+        "oversight/complaint.html",
+        {
+            "village": village,
+            "complaint": complaint,
+            "forms": bound,
+            "may_handle": can(request.user, "oversight.handle", complaint),
+            "may_escalate": can(request.user, "oversight.escalate", complaint),
+        },
+    )
