@@ -90,8 +90,8 @@ def package_detail(request, code: str, package_id: int, bound: dict | None = Non
         "map_data": {"features": selectors.map_features([page.figures]), "tiles": _tiles()},
         "beneficiaries": list(package.beneficiaries.all()) if perms["personal"] else [],
         "progress_form": bound.get("progress") or ProgressForm(),
-        "photo_form": bound.get("photo") or PhotoForm(),
-        "return_form": bound.get("return") or ReturnForm(),
+        "photo_form": bound.get("photo") or PhotoForm(prefix="foto"),
+        "return_form": bound.get("return") or ReturnForm(prefix="kembali"),
         "step_form": bound.get("step"),
         "error_entry": bound.get("entry_id"),
     }
@@ -173,9 +173,9 @@ def entry_step(request, code: str, package_id: int, entry_id: int, step: str):
     entry.package = package
     authorize(request.user, STEP_ACTIONS[step], package)
     if step == "foto":
-        form = PhotoForm(request.POST, request.FILES)
+        form = PhotoForm(request.POST, request.FILES, prefix="foto")
     elif step == "kembalikan":
-        form = ReturnForm(request.POST)
+        form = ReturnForm(request.POST, prefix="kembali")
     else:
         form = forms.Form(data={})  # no fields: carries a refusal (e.g. a missing photo slot)
     try:

@@ -107,9 +107,11 @@ def test_ksm_submits_facilitator_returns_then_approves_on_the_page(client, villa
     faskel = user_with_role("facilitator", BAJUR)
     client.force_login(faskel)
     step = reverse("works:entry_step", args=[village.code, mine.pk, entry.pk, "kembalikan"])
-    assert client.post(step, {"reason": "pendek"}).status_code == 400
+    assert client.post(step, {"kembali-reason": "pendek"}).status_code == 400
     assert (
-        client.post(step, {"reason": "Foto kurang jelas, ambil dari ujung saluran"}).status_code
+        client.post(
+            step, {"kembali-reason": "Foto kurang jelas, ambil dari ujung saluran"}
+        ).status_code
         == 302
     )
     client.force_login(reporter)
