@@ -81,17 +81,34 @@ def track(request):
     return render(request, "oversight/track.html", {"form": form})
 
 
-def _complaint_or_404(request, tracking: str):
+def _complaint_or_none(request, tracking: str):
+    """A wrong code, an unknown code and too many lookups all get the same answer."""
     if not ratelimit.lookup_allowed(request):
-        raise Http404
+        return None
     try:
         return selectors.complaint_by_code(tracking)
     except NotFound:
-        raise Http404 from None
+        return None
+
+
+def _not_found(request):
+    return render(
+        request,
+        "oversight/track.html",
+        {
+            "form": forms.TrackForm(),
+            "not_found": _(
+                "Kode lacak tidak ditemukan. Periksa lagi kodenya (10 huruf dan angka)."
+            ),
+        },
+        status=404,
+    )
 
 
 def status(request, tracking: str):
-    complaint = _complaint_or_404(request, tracking)
+    complaint = _complaint_or_none(request, tracking)
+    if complaint is None:
+        return _not_found(request)
     return render(
         request,
         "oversight/status.html",
@@ -105,7 +122,9 @@ def status(request, tracking: str):
 
 @require_POST
 def reopen(request, tracking: str):
-    complaint = _complaint_or_404(request, tracking)
+    complaint = _complaint_or_none(request, tracking)
+    if complaint is None:
+        return _not_found(request)
     form = forms.ReopenForm(request.POST)
     if form.is_valid():
         try:
