@@ -15,5 +15,8 @@ class OversightConfig(AppConfig):
         # After works' demo step (85): complaints may link to its packages.
         core_demo.register(order=90, name="oversight", run=demo.seed)
         register_village_section(
-            order=90, label=_("Pengaduan"), url_name="oversight:complaints", icon="megaphone"
+            order=90, label=_("Ke mana dana BLM?"), url_name="oversight:public", icon="eye"
+        )
+        register_village_section(
+            order=91, label=_("Pengaduan"), url_name="oversight:complaint_new", icon="megaphone"
         )

@@ -31,6 +31,7 @@ def holds_level(user, obj) -> bool:
 
 
 register("oversight.submit", public=True)
+register("oversight.public", public=True)
 register("oversight.view_complaints", roles=HANDLERS)
 register("oversight.handle", roles=HANDLERS, extra=holds_level)
 register("oversight.escalate", roles=HANDLERS)

@@ -104,7 +104,7 @@ def _new_complaint(**fields) -> Complaint:
     raise RuntimeError("no free tracking code after 5 attempts")
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def complaint_submit(
     *,
     actor: Actor,
@@ -151,7 +151,7 @@ def complaint_submit(
     return complaint
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def audit_finding_record(
     *, actor: Actor, village: Region, text: str, scope: str, now: dt.datetime | None = None
 ) -> Complaint:
@@ -204,7 +204,7 @@ def _class_key(complaint: Complaint) -> str:
     return "bpkp" if complaint.channel == Channel.BPKP else complaint.klass
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def complaint_classify(
     *,
     actor: Actor,
@@ -269,7 +269,7 @@ def complaint_classify(
 LOG_KINDS = {StepKind.VERIFIED, StepKind.ACTION, StepKind.ANSWER}
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def complaint_log(
     *,
     actor: Actor,
@@ -327,7 +327,7 @@ def _raise_level(
     )
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def complaint_escalate(
     *, actor: Actor, complaint: Complaint, reason: str, now: dt.datetime | None = None
 ) -> Complaint:
@@ -339,7 +339,7 @@ def complaint_escalate(
     return complaint
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def complaint_close(
     *, actor: Actor, complaint: Complaint, resolved: bool, note: str, now: dt.datetime | None = None
 ) -> Complaint:
@@ -378,7 +378,7 @@ def complaint_close(
     return complaint
 
 
-@transaction.atomic(durable=True)
+@transaction.atomic
 def complaint_reopen(
     *, actor: Actor, complaint: Complaint, reason: str, now: dt.datetime | None = None
 ) -> Complaint:
@@ -432,7 +432,7 @@ def escalate_overdue(*, now: dt.datetime | None = None, notify=None) -> list[Com
         "due_at", "pk"
     )
     for pk in overdue.values_list("pk", flat=True):
-        with transaction.atomic(durable=True):
+        with transaction.atomic():
             complaint = Complaint.objects.select_for_update().select_related("village").get(pk=pk)
             if complaint.status not in OPEN_STATUSES or complaint.due_at > now:
                 continue

@@ -12,6 +12,8 @@ urlpatterns = [
         views.complaint_detail,
         name="complaint_step",
     ),
+    path("wilayah/<str:code>/publik/", views.public_village, name="public"),
+    path("wilayah/<str:code>/publik.<str:fmt>", views.public_data, name="public_data"),
     path("pengaduan/terkirim/", views.submitted, name="submitted"),
     path("pengaduan/lacak/", views.track, name="track"),
     path("pengaduan/lacak/<str:tracking>/", views.status, name="status"),

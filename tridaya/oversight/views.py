@@ -4,18 +4,23 @@ complaint page (classify, log a step, escalate, resolve or reject)."""
 
 from __future__ import annotations
 
+import csv
+
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.errors import NotFound
 from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
-from tridaya.oversight import codes, forms, ratelimit, selectors, services
+from tridaya.oversight import codes, forms, public, ratelimit, selectors, services
 from tridaya.regions.pages import village_or_404
 
 RATE_MESSAGE = _(
@@ -226,3 +231,54 @@ def complaint_detail(request, code: str, pk: int, step: str = ""):
             "may_escalate": can(request.user, "oversight.escalate", complaint),
         },
     )
+
+
+PUBLIC_TTL = 60  # seconds: the page is fresh within a minute of a posting
+
+
+def _public_page(code: str):
+    village = village_or_404(code, activate_timezone=True)
+    authorize(AnonymousUser(), "oversight.public", village)
+    return village, public.public_page(village)
+
+
+def public_village(request, code: str):
+    """Open without login; the rendered page is cached per village and language for a minute."""
+    key = f"oversight:public:{code}:{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        village, page = _public_page(code)
+        html = render(request, "oversight/public.html", {"village": village, "page": page}).content
+        cache.set(key, html, PUBLIC_TTL)
+    return HttpResponse(html)
+
+
+def public_data(request, code: str, fmt: str):
+    """The page's figures as open data (CSV or JSON) with the licence line."""
+    if fmt not in ("csv", "json"):
+        raise Http404
+    village, page = _public_page(code)
+    rows = public.public_rows(page)
+    name = f"publik-{village.code}-{page.as_of:%Y%m%d}.{fmt}"
+    if fmt == "json":
+        body = {
+            "village": {"code": village.code, "name": village.name},
+            "as_of": page.as_of.isoformat(),
+            "licence": public.LICENCE,
+            "rows": [{"section": s, "item": i, "value": v} for s, i, v in rows],
+        }
+        response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                "# "
+                + _("Lisensi: %(licence)s. Sumber: Tridaya, %(village)s.")
+                % {"licence": public.LICENCE, "village": village.name}
+            ]
+        )
+        writer.writerow(["bagian", "butir", "nilai"])
+        writer.writerows(rows)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
