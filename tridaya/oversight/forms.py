@@ -85,3 +85,21 @@ class CloseForm(forms.Form):
     note = forms.CharField(
         label=_("Penyelesaian / alasan penolakan"), widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class MonitoringForm(forms.Form):
+    observed_on = forms.DateField(
+        label=_("Tanggal pengamatan"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    work_happening = forms.BooleanField(label=_("Pekerjaan sedang berjalan"), required=False)
+    materials_as_planned = forms.BooleanField(label=_("Bahan sesuai rencana"), required=False)
+    signboard_up = forms.BooleanField(label=_("Papan informasi terpasang"), required=False)
+    problem = forms.BooleanField(label=_("Ada masalah (akan menjadi pengaduan)"), required=False)
+    note = forms.CharField(
+        label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    photo = forms.FileField(
+        label=_("Foto"),
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )

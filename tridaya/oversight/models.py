@@ -183,3 +183,41 @@ class ComplaintPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.image.name
+
+
+def monitoring_photo_path(instance: MonitoringReport, filename: str) -> str:
+    return f"pemantauan/{instance.village_id}/{instance.package_id}/{filename}"
+
+
+class MonitoringReport(models.Model):
+    """A resident's or monitoring team's (tim pengawas warga) short checklist on a work package.
+    A report marked 'masalah' opens a complaint linked to the package."""
+
+    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    package_id = models.PositiveIntegerField(_("paket pekerjaan"))
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    observed_on = models.DateField(_("tanggal pengamatan"))
+    work_happening = models.BooleanField(_("pekerjaan berjalan"))
+    materials_as_planned = models.BooleanField(_("bahan sesuai rencana"))
+    signboard_up = models.BooleanField(_("papan informasi terpasang"))
+    note = models.TextField(_("catatan"), blank=True)
+    photo = models.FileField(_("foto"), upload_to=monitoring_photo_path, blank=True)
+    problem = models.BooleanField(_("ada masalah"), default=False)
+    complaint = models.OneToOneField(
+        Complaint, null=True, blank=True, on_delete=models.PROTECT, related_name="monitoring"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("laporan pemantauan warga")
+        verbose_name_plural = _("laporan pemantauan warga")
+        ordering = ["-observed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.package_id} {self.observed_on}"
+
+    @property
+    def region_code(self) -> str:
+        return self.village_id

@@ -32,6 +32,8 @@ def holds_level(user, obj) -> bool:
 
 register("oversight.submit", public=True)
 register("oversight.public", public=True)
+# Any signed-in resident (or a tim pengawas warga member, who holds the resident role) reports.
+register("oversight.monitor", roles=HANDLERS | {Role.RESIDENT, Role.VILLAGE_APPARATUS})
 register("oversight.view_complaints", roles=HANDLERS)
 register("oversight.handle", roles=HANDLERS, extra=holds_level)
 register("oversight.escalate", roles=HANDLERS)

@@ -165,3 +165,14 @@ def handler_emails(complaint: Complaint) -> list[str]:
         .values_list("user__email", flat=True)
     )
     return sorted(set(rows))
+
+
+def monitoring_of(village, package_id: int):
+    """A package's monitoring reports, newest first (one query; reporters are not shown)."""
+    from tridaya.oversight.models import MonitoringReport
+
+    return list(
+        MonitoringReport.objects.filter(village=village, package_id=package_id)
+        .select_related("complaint")
+        .order_by("-observed_on", "-pk")
+    )

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tridaya.core.audit import record_event
+from tridaya.core.errors import NotFound
 from tridaya.core.policy import Actor, authorize
 from tridaya.core.reasons import require_reason
 from tridaya.oversight import codes, conf
@@ -25,6 +26,7 @@ from tridaya.oversight.models import (
     ComplaintPhoto,
     ComplaintStep,
     Level,
+    MonitoringReport,
     Status,
     StepKind,
 )
@@ -470,3 +472,78 @@ def _mail(complaint: Complaint, recipients: list[str], missed: dt.datetime) -> N
         "new": timezone.localtime(complaint.due_at).strftime("%d-%m-%Y %H:%M"),
     }
     transaction.on_commit(lambda: send_mail(subject, body, None, recipients, fail_silently=True))
+
+
+@transaction.atomic
+def monitoring_report(
+    *,
+    actor: Actor,
+    village: Region,
+    package_id: int,
+    observed_on: dt.date,
+    work_happening: bool,
+    materials_as_planned: bool,
+    signboard_up: bool,
+    problem: bool,
+    note: str = "",
+    photo=None,
+) -> MonitoringReport:
+    """A signed-in resident's checklist on a package (checked through works' selectors). A
+    'masalah' report opens a complaint of class masalah linked to the package."""
+    from tridaya.works.selectors import package_of
+
+    authorize(actor, "oversight.monitor", village)
+    try:
+        package = package_of(village, package_id)
+    except NotFound:
+        raise refuse(
+            OversightError.BAD_LINK,
+            _("Paket pekerjaan nomor %(id)s tidak ada di desa ini.") % {"id": package_id},
+            field="package_id",
+        ) from None
+    report = MonitoringReport(
+        village=village,
+        package_id=package.pk,
+        reporter=actor,
+        observed_on=observed_on,
+        work_happening=work_happening,
+        materials_as_planned=materials_as_planned,
+        signboard_up=signboard_up,
+        problem=problem,
+        note=(note or "").strip(),
+    )
+    if photo is not None:
+        report.photo = clean_photo(photo).content
+    if problem:
+        now = timezone.now()
+        report.complaint = _new_complaint(
+            village=village,
+            channel=Channel.MONITORING,
+            submitted_by=_user(actor),
+            text=_("Pemantauan warga atas paket %(name)s: %(note)s")
+            % {"name": package.name, "note": report.note or _("ada masalah")},
+            klass="masalah",
+            scope="administrasi",
+            field=package.domain,
+            link_type="paket",
+            link_id=package.pk,
+            status=Status.IN_PROCESS,
+            received_at=now,
+            due_at=now + conf.deadline_delta("masalah"),
+        )
+        _step(report.complaint, StepKind.RECEIVED, actor=actor, at=now)
+        record_event(
+            actor=_user(actor),
+            action="oversight.complaint_received",
+            obj=report.complaint,
+            region_code=village.code,
+        )
+    report.full_clean()
+    report.save()
+    record_event(
+        actor=_user(actor),
+        action="oversight.monitoring_reported",
+        obj=report,
+        region_code=village.code,
+    )
+    return report

@@ -282,3 +282,46 @@ def public_data(request, code: str, fmt: str):
         writer.writerows(rows)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+def monitoring(request, code: str, package_id: int):
+    """Residents' monitoring of one work package: the reports (public) and the checklist form
+    (signed-in residents and the tim pengawas warga)."""
+    from tridaya.works.selectors import package_of
+
+    village = village_or_404(code, activate_timezone=True)
+    authorize(request.user, "oversight.public", village)
+    try:
+        package = package_of(village, package_id)
+    except NotFound:
+        raise Http404 from None
+    may_report = can(request.user, "oversight.monitor", village)
+    form = forms.MonitoringForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        authorize(request.user, "oversight.monitor", village)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.monitoring_report(
+                    actor=request.user,
+                    village=village,
+                    package_id=package.pk,
+                    photo=data.pop("photo") or None,
+                    **data,
+                )
+            except ValidationError as error:
+                apply_service_error(form, error)
+            else:
+                messages.success(request, _("Laporan pemantauan tersimpan."))
+                return redirect("oversight:monitoring", code=village.code, package_id=package.pk)
+    return render(
+        request,
+        "oversight/monitoring.html",
+        {
+            "village": village,
+            "package": package,
+            "form": form,
+            "may_report": may_report,
+            "reports": selectors.monitoring_of(village, package.pk),
+        },
+    )
