@@ -15,6 +15,7 @@ urlpatterns = [
     path("wilayah/<str:code>/publik/", views.public_village, name="public"),
     path("wilayah/<str:code>/publik.<str:fmt>", views.public_data, name="public_data"),
     path("wilayah/<str:code>/pemantauan/<int:package_id>/", views.monitoring, name="monitoring"),
+    path("wilayah/<str:code>/papan-informasi-<slug:paper>.pdf", views.papan, name="papan"),
     path("pengaduan/terkirim/", views.submitted, name="submitted"),
     path("pengaduan/lacak/", views.track, name="track"),
     path("pengaduan/lacak/<str:tracking>/", views.status, name="status"),

@@ -325,3 +325,36 @@ def monitoring(request, code: str, package_id: int):
             "reports": selectors.monitoring_of(village, package.pk),
         },
     )
+
+
+PAPER = {"a3": ("A3", 16), "a1": ("A1", 32)}
+
+
+def papan(request, code: str, paper: str):
+    """Papan informasi: the public figures as a printable A3 or A1 PDF with a QR code to the
+    public page, dated."""
+    import segno
+
+    from tridaya.documents.pdf import render_pdf
+
+    if paper not in PAPER:
+        raise Http404
+    village, page = _public_page(code)
+    public_url = request.build_absolute_uri(reverse("oversight:public", args=[village.code]))
+    qr = segno.make(public_url, error="m").svg_data_uri(scale=4)
+    size, font_pt = PAPER[paper]
+    pdf = render_pdf(
+        "oversight/papan.html",
+        {
+            "village": village,
+            "page": page,
+            "qr": qr,
+            "public_url": public_url,
+            "paper": size,
+            "font_pt": font_pt,
+        },
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"papan-informasi-{village.code}-{page.as_of:%Y%m%d}-{paper}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response

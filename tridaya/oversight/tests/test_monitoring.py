@@ -53,3 +53,18 @@ def test_a_package_of_another_village_is_404(client, bajur, far_village):
     other = package(far_village)
     client.force_login(user_with_role("resident", BAJUR))
     assert client.get(reverse("oversight:monitoring", args=[BAJUR, other.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("paper, width_pt", [("a3", 841), ("a1", 1683)])
+def test_papan_informasi_pdf_with_qr(client, work, paper, width_pt):
+    response = client.get(reverse("oversight:papan", args=[BAJUR, paper]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    import io
+
+    from pypdf import PdfReader
+
+    first = PdfReader(io.BytesIO(response.content)).pages[0]
+    assert int(float(first.mediabox.width)) == width_pt
+    text = first.extract_text()
+    assert "Papan informasi" in text and "/wilayah/" + BAJUR + "/publik/" in text.replace("\n", "")
