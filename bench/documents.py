@@ -64,9 +64,9 @@ def child(runs: int) -> dict:
 
     from tridaya.documents.pdf import OFFLINE_BASE_URL, OfflineURLFetcher
     from tridaya.documents.plan_document import plan_docx, plan_html, plan_pdf
-    from tridaya.planning import documents_plans
-    from tridaya.planning import selectors_plans as selectors
+    from tridaya.planning.documents import plans as plan_documents
     from tridaya.planning.models import Plan, PlanKind
+    from tridaya.planning.selectors import plans as selectors
 
     plan = Plan.objects.get(village_id=BAJUR, kind=PlanKind.RPLP)
     number = plan.versions.order_by("-number").first().number
@@ -74,14 +74,14 @@ def child(runs: int) -> dict:
     def full(fmt: str):
         def run() -> bytes:
             page = selectors.version_page(BAJUR, plan.pk, number)
-            return documents_plans.plan_file(page, fmt)[0]
+            return plan_documents.plan_file(page, fmt)[0]
 
         return run
 
     rss_before = peak_rss_mb()
     full("pdf")()  # warm up: fonts, templates, matplotlib caches
     page = selectors.version_page(BAJUR, plan.pk, number)
-    doc = documents_plans.plan_document(page)
+    doc = plan_documents.plan_document(page)
     html = plan_html(doc)
 
     def pdf_baseline() -> bytes:

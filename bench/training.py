@@ -14,9 +14,10 @@ of 3, a UPL and a UPS of 2, a TIPP of 15 (2 from the village apparatus), two KSM
 closed training on the six core modules: 18 participants, 6 sessions, attendance (about 5% absent),
 pre-test and post-test scores. Then, in a fresh subprocess for each measured run:
 
-1. `selectors.region_rollup(province)`: trainings, people trained by sex and group, average gain,
-   and every village's capacity map with its gaps (what `/wilayah/99/pelatihan/` and its XLSX
-   export read); and `selectors.village_capacity(village)` for one village;
+1. `selectors.trainings.region_rollup(province)`: trainings, people trained by sex and group,
+   average gain, and every village's capacity map with its gaps (what `/wilayah/99/pelatihan/`
+   and its XLSX export read); and `selectors.participants.village_capacity(village)` for one
+   village;
 2. the raw baseline: the same rows (members of the institutions, participants, sessions, modules
    of the trainings, attendance, scores) read with the bare driver (sqlite3 / psycopg), no Django
    and no computation.
@@ -64,20 +65,105 @@ def peak_rss_mb() -> float:
 # --- children ----------------------------------------------------------------------------------
 
 
-def child_setup(villages: int) -> dict:
-    """Fill the migrated database with the synthetic province (bulk inserts, no services: the
-    benchmark measures reading)."""
+def _regions(villages: int) -> list[str]:
+    """The province, one regency, its kecamatan and `villages` villages; their codes."""
+    from tridaya.regions.importer import kind_for
+    from tridaya.regions.models import Region
+
+    regions = [Region(code=PROVINCE, level=1, kind="provinsi", name="Provinsi Uji")]
+    regions.append(
+        Region(code="99.01", parent_id=PROVINCE, level=2, kind="kabupaten", name="Kabupaten Uji")
+    )
+    codes = []
+    for d in range(1, DISTRICTS + 1):
+        district = f"99.01.{d:02d}"
+        regions.append(
+            Region(
+                code=district,
+                parent_id="99.01",
+                level=3,
+                kind="kecamatan",
+                name=f"Kecamatan {d}",
+            )
+        )
+        for v in range(villages // DISTRICTS):
+            code = f"{district}.2{v + 1:03d}"
+            codes.append(code)
+            regions.append(
+                Region(
+                    code=code,
+                    parent_id=district,
+                    level=4,
+                    kind=kind_for(4, code, "Desa"),
+                    name=f"Desa {d}-{v + 1}",
+                )
+            )
+    Region.objects.bulk_create(regions)
+    return codes
+
+
+def _institutions(codes: list[str]) -> dict[str, list]:
+    """40 people per village with a BKM, UP-UP, TIPP and two KSM; the people by village."""
     import datetime as dt
-    import random
+
+    from tridaya.institutions import models as inst
+
+    people = inst.Person.objects.bulk_create(
+        inst.Person(village_id=code, name=f"Warga {code} {i:02d}", sex="LP"[i % 2])
+        for code in codes
+        for i in range(40)
+    )
+    by_village = {code: people[n * 40 : (n + 1) * 40] for n, code in enumerate(codes)}
+    term = (dt.date(2025, 9, 1), dt.date(2028, 8, 31))
+    bkms = inst.BKM.objects.bulk_create(inst.BKM(village_id=c, name=f"BKM {c}") for c in codes)
+    inst.BKMMember.objects.bulk_create(
+        inst.BKMMember(
+            bkm=b,
+            person=p,
+            term_start=term[0],
+            term_end=term[1],
+            no_party_declaration=True,
+            declaration_date=term[0],
+        )
+        for b in bkms
+        for p in by_village[b.village_id][:9]
+    )
+    units = inst.UPUnit.objects.bulk_create(
+        inst.UPUnit(village_id=c, kind=k) for c in codes for k in ("UPK", "UPL", "UPS")
+    )
+    slots = {"UPK": range(9, 12), "UPL": range(12, 14), "UPS": range(14, 16)}
+    inst.UPStaff.objects.bulk_create(
+        inst.UPStaff(unit=u, person=by_village[u.village_id][i], position="Staf")
+        for u in units
+        for i in slots[u.kind]
+    )
+    tipps = inst.TIPP.objects.bulk_create(inst.TIPP(village_id=c) for c in codes)
+    inst.TIPPMember.objects.bulk_create(
+        inst.TIPPMember(
+            tipp=t,
+            person=by_village[t.village_id][i],
+            group="aparat" if i in (16, 17) else "relawan",
+        )
+        for t in tipps
+        for i in (*range(16, 28), 0, 1, 2)
+    )
+    ksms = inst.KSM.objects.bulk_create(
+        inst.KSM(village_id=c, name=f"KSM {c} {k}") for c in codes for k in (1, 2)
+    )
+    inst.KSMMember.objects.bulk_create(
+        inst.KSMMember(ksm=k, person=by_village[k.village_id][28 + 5 * (n % 2) + i])
+        for n, k in enumerate(ksms)
+        for i in range(5)
+    )
+    return by_village
+
+
+def _trainings(codes: list[str], by_village: dict[str, list], rng) -> dict:
+    """One closed core training per village with attendance and scores; the counts."""
+    import datetime as dt
 
     import django
 
-    django.setup()
-    from django.db import transaction
-
-    from tridaya.institutions import models as inst
-    from tridaya.regions.importer import kind_for
-    from tridaya.regions.models import Region
     from tridaya.training.definitions import sync_curricula
     from tridaya.training.models import (
         Attendance,
@@ -88,156 +174,86 @@ def child_setup(villages: int) -> dict:
         TrainingStatus,
     )
 
+    [curriculum] = [c for c in sync_curricula() if c.code == "plpbk-inti"]
+    modules = list(curriculum.modules.filter(code__in=CORE).order_by("order"))
+    trainings = Training.objects.bulk_create(
+        Training(
+            region_id=c,
+            curriculum=curriculum,
+            title="Pelatihan dasar",
+            place="Balai",
+            starts_on=dt.date(2026, 4, 7),
+            ends_on=dt.date(2026, 4, 10),
+            status=TrainingStatus.DONE,
+            pass_mark=70,
+            max_absence_pct=25,
+        )
+        for c in codes
+    )
+    through = Training.modules.through
+    through.objects.bulk_create(through(training=t, module=m) for t in trainings for m in modules)
+    now = django.utils.timezone.now()
+    sessions = Session.objects.bulk_create(
+        Session(
+            training=t,
+            date=dt.date(2026, 4, 7) + dt.timedelta(days=i // 2),
+            module=m,
+            attendance_recorded_at=now,
+        )
+        for t in trainings
+        for i, m in enumerate(modules)
+    )
+    groups = ["bkm"] * 9 + ["upk"] * 3 + ["upl"] * 2 + ["ups"] * 2 + ["aparat"] * 2
+    participants = Participant.objects.bulk_create(
+        Participant(training=t, person=p, village_id=t.region_id, name=p.name, sex=p.sex, group=g)
+        for t in trainings
+        for p, g in zip(by_village[t.region_id][:18], groups, strict=True)
+    )
+    by_training: dict[int, list] = {}
+    for s in sessions:
+        by_training.setdefault(s.training_id, []).append(s)
+    present, results = [], []
+    for p in participants:
+        for s in by_training[p.training_id]:
+            if rng.random() < 0.05:
+                continue
+            present.append(Attendance(session=s, participant=p))
+            pre = rng.randint(6, 14) * 5
+            results.append(TestResult(participant=p, module_id=s.module_id, kind="pre", score=pre))
+            results.append(
+                TestResult(
+                    participant=p,
+                    module_id=s.module_id,
+                    kind="post",
+                    score=min(100, pre + rng.randint(2, 7) * 5),
+                )
+            )
+    Attendance.objects.bulk_create(present, batch_size=5000)
+    TestResult.objects.bulk_create(results, batch_size=5000)
+    return {"participants": len(participants), "attendance": len(present), "results": len(results)}
+
+
+def child_setup(villages: int) -> dict:
+    """Fill the migrated database with the synthetic province (bulk inserts, no services: the
+    benchmark measures reading)."""
+    import random
+
+    import django
+
+    django.setup()
+    from django.db import transaction
+
     rng = random.Random(99)
     start = time.perf_counter()
     with transaction.atomic():
-        regions = [Region(code=PROVINCE, level=1, kind="provinsi", name="Provinsi Uji")]
-        regions.append(
-            Region(
-                code="99.01", parent_id=PROVINCE, level=2, kind="kabupaten", name="Kabupaten Uji"
-            )
-        )
-        codes = []
-        for d in range(1, DISTRICTS + 1):
-            district = f"99.01.{d:02d}"
-            regions.append(
-                Region(
-                    code=district,
-                    parent_id="99.01",
-                    level=3,
-                    kind="kecamatan",
-                    name=f"Kecamatan {d}",
-                )
-            )
-            for v in range(villages // DISTRICTS):
-                code = f"{district}.2{v + 1:03d}"
-                codes.append(code)
-                regions.append(
-                    Region(
-                        code=code,
-                        parent_id=district,
-                        level=4,
-                        kind=kind_for(4, code, "Desa"),
-                        name=f"Desa {d}-{v + 1}",
-                    )
-                )
-        Region.objects.bulk_create(regions)
-        people = inst.Person.objects.bulk_create(
-            inst.Person(village_id=code, name=f"Warga {code} {i:02d}", sex="LP"[i % 2])
-            for code in codes
-            for i in range(40)
-        )
-        by_village = {code: people[n * 40 : (n + 1) * 40] for n, code in enumerate(codes)}
-        term = (dt.date(2025, 9, 1), dt.date(2028, 8, 31))
-        bkms = inst.BKM.objects.bulk_create(inst.BKM(village_id=c, name=f"BKM {c}") for c in codes)
-        inst.BKMMember.objects.bulk_create(
-            inst.BKMMember(
-                bkm=b,
-                person=p,
-                term_start=term[0],
-                term_end=term[1],
-                no_party_declaration=True,
-                declaration_date=term[0],
-            )
-            for b in bkms
-            for p in by_village[b.village_id][:9]
-        )
-        units = inst.UPUnit.objects.bulk_create(
-            inst.UPUnit(village_id=c, kind=k) for c in codes for k in ("UPK", "UPL", "UPS")
-        )
-        slots = {"UPK": range(9, 12), "UPL": range(12, 14), "UPS": range(14, 16)}
-        inst.UPStaff.objects.bulk_create(
-            inst.UPStaff(unit=u, person=by_village[u.village_id][i], position="Staf")
-            for u in units
-            for i in slots[u.kind]
-        )
-        tipps = inst.TIPP.objects.bulk_create(inst.TIPP(village_id=c) for c in codes)
-        inst.TIPPMember.objects.bulk_create(
-            inst.TIPPMember(
-                tipp=t,
-                person=by_village[t.village_id][i],
-                group="aparat" if i in (16, 17) else "relawan",
-            )
-            for t in tipps
-            for i in (*range(16, 28), 0, 1, 2)
-        )
-        ksms = inst.KSM.objects.bulk_create(
-            inst.KSM(village_id=c, name=f"KSM {c} {k}") for c in codes for k in (1, 2)
-        )
-        inst.KSMMember.objects.bulk_create(
-            inst.KSMMember(ksm=k, person=by_village[k.village_id][28 + 5 * (n % 2) + i])
-            for n, k in enumerate(ksms)
-            for i in range(5)
-        )
-        [curriculum] = [c for c in sync_curricula() if c.code == "plpbk-inti"]
-        modules = list(curriculum.modules.filter(code__in=CORE).order_by("order"))
-        trainings = Training.objects.bulk_create(
-            Training(
-                region_id=c,
-                curriculum=curriculum,
-                title="Pelatihan dasar",
-                place="Balai",
-                starts_on=dt.date(2026, 4, 7),
-                ends_on=dt.date(2026, 4, 10),
-                status=TrainingStatus.DONE,
-                pass_mark=70,
-                max_absence_pct=25,
-            )
-            for c in codes
-        )
-        through = Training.modules.through
-        through.objects.bulk_create(
-            through(training=t, module=m) for t in trainings for m in modules
-        )
-        now = django.utils.timezone.now()
-        sessions = Session.objects.bulk_create(
-            Session(
-                training=t,
-                date=dt.date(2026, 4, 7) + dt.timedelta(days=i // 2),
-                module=m,
-                attendance_recorded_at=now,
-            )
-            for t in trainings
-            for i, m in enumerate(modules)
-        )
-        groups = ["bkm"] * 9 + ["upk"] * 3 + ["upl"] * 2 + ["ups"] * 2 + ["aparat"] * 2
-        participants = Participant.objects.bulk_create(
-            Participant(
-                training=t, person=p, village_id=t.region_id, name=p.name, sex=p.sex, group=g
-            )
-            for t in trainings
-            for p, g in zip(by_village[t.region_id][:18], groups, strict=True)
-        )
-        by_training: dict[int, list] = {}
-        for s in sessions:
-            by_training.setdefault(s.training_id, []).append(s)
-        present, results = [], []
-        for p in participants:
-            for s in by_training[p.training_id]:
-                if rng.random() < 0.05:
-                    continue
-                present.append(Attendance(session=s, participant=p))
-                pre = rng.randint(6, 14) * 5
-                results.append(
-                    TestResult(participant=p, module_id=s.module_id, kind="pre", score=pre)
-                )
-                results.append(
-                    TestResult(
-                        participant=p,
-                        module_id=s.module_id,
-                        kind="post",
-                        score=min(100, pre + rng.randint(2, 7) * 5),
-                    )
-                )
-        Attendance.objects.bulk_create(present, batch_size=5000)
-        TestResult.objects.bulk_create(results, batch_size=5000)
+        codes = _regions(villages)
+        by_village = _institutions(codes)
+        counts = _trainings(codes, by_village, rng)
     return {
         "seconds": time.perf_counter() - start,
         "villages": len(codes),
-        "people": len(people),
-        "participants": len(participants),
-        "attendance": len(present),
-        "results": len(results),
+        "people": sum(len(p) for p in by_village.values()),
+        **counts,
     }
 
 
@@ -249,19 +265,20 @@ def child_rollup() -> dict:
     from django.test.utils import CaptureQueriesContext
 
     from tridaya.regions.models import Region
-    from tridaya.training import selectors
+    from tridaya.training.selectors.participants import village_capacity
+    from tridaya.training.selectors.trainings import region_rollup
 
     province = Region.objects.get(code=PROVINCE)
     village = Region.objects.filter(level=4).order_by("code").first()
     rss_before = peak_rss_mb()
     with CaptureQueriesContext(connection) as queries:
         start = time.perf_counter()
-        rollup = selectors.region_rollup(province)
+        rollup = region_rollup(province)
         seconds = time.perf_counter() - start
     rollup_queries = len(queries)
     with CaptureQueriesContext(connection) as queries:
         start = time.perf_counter()
-        cap = selectors.village_capacity(village)
+        cap = village_capacity(village)
         village_seconds = time.perf_counter() - start
     return {
         "seconds": seconds,

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from tridaya.core.demo import DEMO_PASSWORD
 from tridaya.planning.models import Activity, PlanKind
-from tridaya.planning.tests import factories_plans as f
+from tridaya.planning.tests import factories as f
 from tridaya.regions.demo import BAJUR
 from tridaya.regions.models import Region
 

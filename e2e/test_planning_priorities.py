@@ -15,8 +15,8 @@ from tridaya.cycle import services as cycle_services
 from tridaya.cycle.models import MeetingKind
 from tridaya.cycle.services import MeetingInput
 from tridaya.mapping.models import GeometryKind, Problem, ProblemKind, Sector
-from tridaya.planning import services_priorities as prio
 from tridaya.planning.models import PriorityArea, PriorityRound, RoundStatus
+from tridaya.planning.services import priorities as prio
 from tridaya.regions.demo import BAJUR
 from tridaya.regions.models import RT, Region
 

@@ -16,12 +16,15 @@ missing() {
   fi
 }
 
+# The unit and page tests are independent of each other: one worker per core (pytest-xdist).
+WORKERS=${TRIDAYA_TEST_WORKERS:-auto}
+
 echo "== Unit and page tests on SQLite"
-env -u DATABASE_URL "$BIN/pytest" -q || status=1
+env -u DATABASE_URL "$BIN/pytest" -q -n "$WORKERS" || status=1
 
 if [ -n "${DATABASE_URL:-}" ]; then
   echo "== Unit and page tests on PostgreSQL ($DATABASE_URL)"
-  "$BIN/pytest" -q || status=1
+  "$BIN/pytest" -q -n "$WORKERS" || status=1
 else
   missing "PostgreSQL suite (set DATABASE_URL=postgres://user@host:5432/tridaya)"
 fi

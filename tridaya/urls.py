@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from tridaya.core import views as core_views
 from tridaya.regions import views as region_views
+from tridaya.training import urls as training_urls
 
 admin.site.site_header = "Tridaya"
 admin.site.site_title = "Tridaya"
@@ -25,7 +26,7 @@ urlpatterns = [
     path("wilayah/<str:code>/", include("tridaya.cycle.urls")),
     path("wilayah/<str:code>/lembaga/", include("tridaya.institutions.urls")),
     path("wilayah/", include("tridaya.regions.urls")),
-    path("", include("tridaya.training.urls_public")),
+    path("", include(training_urls.public_patterns)),
     path("akun/", include("tridaya.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -16,7 +16,7 @@ class RoleAssignmentInline(admin.TabularInline):
 class UserAdmin(BaseUserAdmin):
     inlines = [RoleAssignmentInline]
     list_display = ["username", "first_name", "last_name", "is_active", "is_staff"]
-    fieldsets = (*BaseUserAdmin.fieldsets, ("Tridaya", {"fields": ("phone",)}))
+    fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("Tridaya", {"fields": ("phone",)}))
 
     def save_formset(self, request, form, formset, change):
         """Role changes go through the service so they are checked and audited."""

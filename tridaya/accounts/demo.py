@@ -28,7 +28,7 @@ UPPER_USERS = [
 ]
 
 
-def demo_users() -> list[tuple[str, str, str | None, str, str, bool]]:
+def demo_users() -> list[tuple[str, Role, str | None, str, str, bool]]:
     users = list(UPPER_USERS)
     for code, (slug, label) in VILLAGE_SLUGS.items():
         for role, prefix, title in VILLAGE_ROLES:

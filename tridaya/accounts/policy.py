@@ -5,6 +5,8 @@ plugs in who holds which role, names role groups used across apps, and holds the
 accounts app itself. Each app declares its own actions in its own `policy.py`.
 """
 
+from typing import Any
+
 from django.core import checks
 from django.utils.translation import gettext_lazy as _
 
@@ -20,12 +22,8 @@ from tridaya.core.policy import (  # noqa: F401  (re-exported: the public API)
     set_role_provider,
 )
 
-# Role groups used by several apps' rules.
-OVERSIGHT = {Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER, Role.CITY_COORDINATOR}
-VILLAGE_LEADERSHIP = {Role.BKM, Role.VILLAGE_APPARATUS}
 
-
-def _assignments_from_db(user):
+def _assignments_from_db(user: Any) -> list[tuple[str, str | None]]:
     return list(user.role_assignments.order_by().values_list("role", "region_id"))
 
 
@@ -39,7 +37,7 @@ def install() -> None:
 
 
 @checks.register()
-def check_rules_name_known_roles(app_configs=None, **kwargs) -> list[checks.Error]:
+def check_rules_name_known_roles(app_configs: Any = None, **kwargs: Any) -> list[checks.Error]:
     """A typo in a role name would silently deny everyone; `manage.py check` catches it."""
     known = set(Role.values)
     errors = []

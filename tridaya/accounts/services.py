@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.errors import AccountError
 from tridaya.accounts.models import Role, RoleAssignment, User
 from tridaya.accounts.policy import can
 from tridaya.core.audit import record_event
@@ -84,7 +85,7 @@ def user_create(
     if User.objects.filter(username__iexact=username).exists():
         raise DomainError(
             _("Nama pengguna '%(username)s' sudah dipakai.") % {"username": username},
-            code="username_taken",
+            code=AccountError.USERNAME_TAKEN,
         )
     user = User(username=username, first_name=first_name, last_name=last_name, email=email)
     user.set_password(password)

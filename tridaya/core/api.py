@@ -1,12 +1,17 @@
 """API plumbing shared by every app: Django's ValidationError becomes a 400 with messages."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
+from tridaya.core.errors import NotFound
+
 
 def exception_handler(exc, context):
+    if isinstance(exc, NotFound):  # a selector found nothing: 404, like get_object_or_404
+        return drf_exception_handler(Http404(), context)
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
             detail = {field: [str(m) for m in msgs] for field, msgs in exc.message_dict.items()}

@@ -38,10 +38,6 @@ def registered_actions() -> dict[str, str | Promise]:
     return dict(_labels)
 
 
-def is_registered(code: str) -> bool:
-    return code in _labels
-
-
 def action_label(code: str) -> str:
     """The label people read for an action code; an unknown (historic) code is shown as is."""
     label = _labels.get(code)

@@ -16,6 +16,7 @@ import ast
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from django.apps import apps
 from django.core import checks
@@ -140,5 +141,5 @@ def check_audit_actions(root: Path = PACKAGE_ROOT) -> list[checks.CheckMessage]:
 
 
 @checks.register()
-def audit_actions_registered(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def audit_actions_registered(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
     return check_audit_actions()

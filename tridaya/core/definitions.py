@@ -62,7 +62,7 @@ def read_definition(
 ) -> Definition:
     """Parse and check one file (`check(data, file_name)` raises with every problem)."""
     stat = path.stat()
-    return _read(path, stat.st_mtime_ns, stat.st_size, check, error)
+    return _read(path, stat.st_mtime_ns, stat.st_size, check, error)  # type: ignore[arg-type]
 
 
 @lru_cache(maxsize=64)

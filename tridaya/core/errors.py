@@ -14,6 +14,9 @@ class CoreError(StrEnum):
 
     REASON_TOO_SHORT = "reason_too_short"
     NOT_FOUND = "not_found"
+    TABLE_UNREADABLE = "table_unreadable"
+    TABLE_EMPTY = "table_empty"
+    TABLE_MISSING_COLUMNS = "table_missing_columns"
 
 
 class DomainError(ValidationError):
@@ -26,7 +29,9 @@ class DomainError(ValidationError):
 
 
 class NotFound(DomainError):
-    """A selector found nothing to show (views turn it into 404; selectors never raise Http404)."""
+    """A selector found nothing to show. Selectors raise it, never Http404; a page or API view
+    that lets it escape answers 404 (`core.middleware.NotFoundMiddleware`, `core.api`), and
+    `core.pages.found_or_404` turns it into Http404 where a view needs that explicitly."""
 
     def __init__(self, message, *, code: str = CoreError.NOT_FOUND, params: dict | None = None):
         super().__init__(message, code=code, params=params)

@@ -34,10 +34,12 @@ operation again in the migration that alters the table.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
 from django.db import models
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 from django.db.migrations.operations.base import Operation
+from django.db.migrations.state import ProjectState
 
 REFUSE_FUNCTION = "tridaya_guard_refuse"
 _POSTGRES_REFUSE = f"""
@@ -55,7 +57,7 @@ def _quote(value: Any) -> str:
     return "'" + str(value).replace("'", "''") + "'"
 
 
-def _model(state: Any, app_label: str, model_name: str) -> type[models.Model]:
+def _model(state: ProjectState, app_label: str, model_name: str) -> type[models.Model]:
     return state.apps.get_model(app_label, model_name)
 
 
@@ -64,7 +66,8 @@ def _columns(model: type[models.Model], exclude: Iterable[str]) -> list[str]:
     return [
         field.column
         for field in model._meta.concrete_fields
-        if field.name not in skipped and field.column not in skipped and not field.primary_key
+        if field.column and field.name not in skipped and field.column not in skipped
+        if not field.primary_key
     ]
 
 
@@ -105,7 +108,13 @@ class _Guard(Operation):
                 statements.append(f"DROP TRIGGER IF EXISTS {name}")
         return statements
 
-    def database_forwards(self, app_label, schema_editor, from_state, to_state) -> None:
+    def database_forwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
         model = _model(to_state, app_label, self.model_name)
         vendor = schema_editor.connection.vendor
         if vendor not in ("sqlite", "postgresql"):
@@ -115,7 +124,13 @@ class _Guard(Operation):
             # params=None: the SQL may hold a literal % that is no placeholder.
             schema_editor.execute(sql, params=None)
 
-    def database_backwards(self, app_label, schema_editor, from_state, to_state) -> None:
+    def database_backwards(
+        self,
+        app_label: str,
+        schema_editor: BaseDatabaseSchemaEditor,
+        from_state: ProjectState,
+        to_state: ProjectState,
+    ) -> None:
         model = _model(from_state, app_label, self.model_name)
         for sql in self._drop(model._meta.db_table, schema_editor.connection.vendor):
             schema_editor.execute(sql, params=None)
@@ -135,7 +150,7 @@ class AppendOnly(_Guard):
         self.refuse = refused
         self.kinds = tuple(f"append_only_{op.lower()}" for op in refused)
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
         kwargs = {} if self.refuse == ("UPDATE", "DELETE") else {"refuse": list(self.refuse)}
         return self.__class__.__name__, [self.model_name], kwargs
 
@@ -146,7 +161,7 @@ class AppendOnly(_Guard):
     def migration_name_fragment(self) -> str:
         return f"{self.model_name}_append_only"
 
-    def _statements(self, model, vendor):
+    def _statements(self, model: type[models.Model], vendor: str) -> list[str]:
         table = model._meta.db_table
         message = f"{table} rows are append-only"
         statements = [_POSTGRES_REFUSE] if vendor == "postgresql" else []
@@ -190,7 +205,7 @@ class FrozenWhen(_Guard):
         self.unfrozen_fields = list(unfrozen_fields)
         self.refuse_delete = refuse_delete
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, list[Any], dict[str, Any]]:
         kwargs: dict[str, Any] = {"field": self.field, "values": self.values}
         if self.through:
             kwargs["through"] = self.through
@@ -212,7 +227,8 @@ class FrozenWhen(_Guard):
         """SQL true when the row (NEW or OLD) is frozen."""
         values = ", ".join(_quote(v) for v in self.values)
         if not self.through:
-            return f"{row}.{model._meta.get_field(self.field).column} IN ({values})"
+            own = cast(models.Field, model._meta.get_field(self.field))
+            return f"{row}.{own.column} IN ({values})"
         current, expr = model, None
         for name in self.through.split("__"):
             fk = current._meta.get_field(name)
@@ -225,12 +241,12 @@ class FrozenWhen(_Guard):
                     f"(SELECT {fk.column} FROM {current._meta.db_table} "
                     f"WHERE {current._meta.pk.column} = {expr})"
                 )
-            current = fk.related_model
-        column = current._meta.get_field(self.field).column
-        parent, pk = current._meta.db_table, current._meta.pk.column
+            current = cast(type[models.Model], fk.related_model)
+        column = cast(models.Field, current._meta.get_field(self.field)).column
+        parent, pk = current._meta.db_table, cast(models.Field, current._meta.pk).column
         return f"(SELECT {column} FROM {parent} WHERE {pk} = {expr}) IN ({values})"
 
-    def _conditions(self, model, vendor) -> dict[str, str]:
+    def _conditions(self, model: type[models.Model], vendor: str) -> dict[str, str]:
         own = self.through is None
         exclude = [*self.unfrozen_fields, *([self.field] if own else [])]
         changed = _changed(_columns(model, exclude), vendor)
@@ -245,7 +261,7 @@ class FrozenWhen(_Guard):
             conditions["DELETE"] = old
         return conditions
 
-    def _statements(self, model, vendor):
+    def _statements(self, model: type[models.Model], vendor: str) -> list[str]:
         table = model._meta.db_table
         message = f"{table}: frozen rows cannot change"
         statements = []

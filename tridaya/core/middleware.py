@@ -1,9 +1,11 @@
 import uuid
 
 from django.conf import settings
+from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
+from tridaya.core.errors import NotFound
 from tridaya.core.request_context import RequestInfo, reset_request_info, set_request_info
 
 
@@ -51,3 +53,18 @@ class LanguageMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+class NotFoundMiddleware:
+    """A selector's NotFound that reaches the view boundary is a 404 page, like Http404."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, NotFound):
+            raise Http404(str(exception.message)) from exception
+        return None

@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any, TypeVar
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.http import Http404
+
+from tridaya.core.errors import NotFound
+
+T = TypeVar("T")
+
+
+def found_or_404(read: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`read(*args, **kwargs)` (a selector), or Http404 when it finds nothing."""
+    try:
+        return read(*args, **kwargs)
+    except NotFound:
+        raise Http404 from None
 
 
 def apply_service_error(form: forms.BaseForm, error: ValidationError) -> None:

@@ -20,20 +20,20 @@ from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 if TYPE_CHECKING:
-    from django.contrib.auth.base_user import AbstractBaseUser
-    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.auth.models import AbstractUser, AnonymousUser
 
 # Who asks. A service that may run as the system (imports, demo seeding, migrations) takes an
 # `Actor` and passes it to `authorize`, where None means "the system, allowed". A service that
 # needs a person (a signature, a role assignment) takes a `Person` and must not accept None.
-Person: TypeAlias = "AbstractBaseUser"
-Viewer: TypeAlias = "AbstractBaseUser | AnonymousUser"
-Actor: TypeAlias = "AbstractBaseUser | AnonymousUser | None"
+Person: TypeAlias = "AbstractUser"
+Viewer: TypeAlias = "AbstractUser | AnonymousUser"
+Actor: TypeAlias = "AbstractUser | AnonymousUser | None"
 _M = TypeVar("_M", bound=Model)
 
 # (role, region code or None for national) pairs held by a user.
 Assignment = tuple[str, str | None]
 RoleProvider = Callable[[Any], list[Assignment]]
+Extra = Callable[[Any, Any], bool]
 
 _rules: dict[str, Rule] = {}
 _role_provider: RoleProvider = lambda user: []  # noqa: E731  replaced by accounts
@@ -49,7 +49,9 @@ class Rule:
     extra: Callable[[Any, Any], bool] | None = None
 
 
-def register(action: str, *, roles: Iterable[str] = (), public: bool = False, extra=None) -> None:
+def register(
+    action: str, *, roles: Iterable[str] = (), public: bool = False, extra: Extra | None = None
+) -> None:
     if action in _rules:
         raise ImproperlyConfigured(f"policy action {action!r} registered twice")
     _rules[action] = Rule(roles=frozenset(roles), public=public, extra=extra)
@@ -80,18 +82,18 @@ def covers(scope_code: str | None, code: str | None) -> bool:
     return code == scope_code or code.startswith(scope_code + ".")
 
 
-def assignments(user) -> list[Assignment]:
+def assignments(user: Viewer | None) -> list[Assignment]:
     """The user's (role, region) pairs, read once per user object (one query per request)."""
     if user is None or not user.is_authenticated or not user.is_active:
         return []
     cached = getattr(user, "_tridaya_assignments", None)
     if cached is None:
         cached = list(_role_provider(user))
-        user._tridaya_assignments = cached
+        setattr(user, "_tridaya_assignments", cached)  # noqa: B010  (per-request cache)
     return cached
 
 
-def in_scope(user, obj: Any) -> bool:
+def in_scope(user: Viewer | None, obj: Any) -> bool:
     """Does any of the user's roles reach the object's region?"""
     if user is not None and user.is_authenticated and user.is_superuser:
         return True
@@ -99,7 +101,7 @@ def in_scope(user, obj: Any) -> bool:
     return any(covers(scope, code) for _role, scope in assignments(user))
 
 
-def can(user, action: str, obj: Any = None) -> bool:
+def can(user: Viewer | None, action: str, obj: Any = None) -> bool:
     """May `user` take `action` on `obj`? Unknown actions are refused loudly."""
     try:
         rule = _rules[action]
@@ -137,7 +139,7 @@ def authorize(actor: Actor, action: str, obj: Any, *, visible: bool | None = Non
     raise PermissionDenied
 
 
-def scope_q(user, code_field: str) -> Q:
+def scope_q(user: Viewer | None, code_field: str) -> Q:
     """A filter keeping rows whose `code_field` lies inside the user's regions."""
     if user is not None and user.is_authenticated and user.is_superuser:
         return Q()
@@ -177,12 +179,6 @@ def visible(
     for scope in sorted(s for s in scopes if s is not None):
         q |= Q(**{code_field: scope}) | Q(**{f"{code_field}__startswith": scope + "."})
     return queryset.filter(q)
-
-
-def roles_in_scope(user, code: str | None, roles: Iterable[str]) -> bool:
-    """Does the user hold one of `roles` covering `code`? (for rules that need it directly)"""
-    wanted = set(roles)
-    return any(role in wanted and covers(scope, code) for role, scope in assignments(user))
 
 
 # Actions of the core app itself.

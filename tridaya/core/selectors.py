@@ -1,6 +1,24 @@
-from django.db.models import Q, QuerySet
+from typing import Any, TypeVar
 
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from tridaya.core.errors import NotFound
 from tridaya.core.models import AuditEvent
+
+M = TypeVar("M", bound=Model)
+
+
+def one_of(queryset: QuerySet[M], **lookup: Any) -> M:
+    """The one row of `queryset` matching `lookup`, or NotFound (which pages and the API answer
+    with 404): what a selector uses instead of get_object_or_404."""
+    try:
+        return queryset.get(**lookup)
+    except ObjectDoesNotExist:
+        raise NotFound(
+            _("%(what)s tidak ditemukan.") % {"what": queryset.model._meta.verbose_name}
+        ) from None
 
 
 def audit_events_in_region(code: str) -> QuerySet[AuditEvent]:

@@ -18,20 +18,13 @@ import io
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from tridaya.core.errors import DomainError
+from tridaya.core.errors import CoreError, DomainError
 
 DELIMITERS = (";", ",", "\t")
-
-
-class TableErrorCode(StrEnum):
-    UNREADABLE = "table_unreadable"
-    EMPTY = "table_empty"
-    MISSING_COLUMNS = "table_missing_columns"
 
 
 @dataclass(frozen=True)
@@ -130,13 +123,13 @@ def read_table(
         delimiter = sniff_delimiter(text.split("\n", 1)[0])
         rows = list(_csv_rows(text, delimiter))
     if not rows:
-        raise TableError([RowProblem(1, "", _("berkas kosong."))], code=TableErrorCode.EMPTY)
+        raise TableError([RowProblem(1, "", _("berkas kosong."))], code=CoreError.TABLE_EMPTY)
     (header_line, header_cells), body = rows[0], rows[1:]
     written = [cell_text(h).strip() for h in header_cells]
     while written and not written[-1]:
         written.pop()
     if not written:
-        raise TableError([RowProblem(1, "", _("berkas kosong."))], code=TableErrorCode.EMPTY)
+        raise TableError([RowProblem(1, "", _("berkas kosong."))], code=CoreError.TABLE_EMPTY)
     keys = _keys(written, aliases or {})
     missing = [key for key in required if key not in keys]
     if missing:
@@ -149,7 +142,7 @@ def read_table(
                     % {"found": ", ".join(written)},
                 )
             ],
-            code=TableErrorCode.MISSING_COLUMNS,
+            code=CoreError.TABLE_MISSING_COLUMNS,
         )
     table = Table(header=keys, source_header=written, delimiter=delimiter)
     for line, cells in body:
@@ -172,7 +165,7 @@ def _decode(data: bytes) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise TableError(
             [RowProblem(line, "", _("bukan teks UTF-8. Simpan berkas sebagai CSV UTF-8."))],
-            code=TableErrorCode.UNREADABLE,
+            code=CoreError.TABLE_UNREADABLE,
         ) from exc
 
 
@@ -192,7 +185,7 @@ def _xlsx(data: bytes) -> list[tuple[int, list[Any]]]:
     except Exception as exc:  # openpyxl raises zip, XML and key errors for broken files
         raise TableError(
             [RowProblem(1, "", _("berkas XLSX rusak atau bukan buku kerja Excel."))],
-            code=TableErrorCode.UNREADABLE,
+            code=CoreError.TABLE_UNREADABLE,
         ) from exc
     try:
         sheet = book.worksheets[0]

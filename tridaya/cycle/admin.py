@@ -29,8 +29,14 @@ class ProgramAdmin(admin.ModelAdmin):
 
 class StepInline(admin.TabularInline):
     model = Step
-    fields = ["order", "stage_title", "title", "status", "opened_at", "completed_at"]
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "order",
+        "stage_title",
+        "title",
+        "status",
+        "opened_at",
+        "completed_at",
+    )
     extra = 0
     can_delete = False
 

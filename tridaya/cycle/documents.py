@@ -1,6 +1,8 @@
 """A meeting as official documents: its berita acara (DOCX and PDF) and a blank attendance sheet,
 rendered by the documents app from plain data."""
 
+from typing import Any
+
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -21,7 +23,7 @@ FORMATS = {
 }
 
 
-def _places(meeting: Meeting) -> dict[str, str]:
+def _places(meeting: Meeting) -> dict[str, Any]:
     village = meeting.village
     attach_ancestors([village])
     province, regency, district = (str(a) for a in village.ancestors)
@@ -81,7 +83,7 @@ def berita_acara_filename(meeting: Meeting, fmt: str) -> str:
 
 def attendance_sheet(meeting: Meeting) -> bytes:
     women_min = 30
-    if meeting.step_id:
+    if meeting.step is not None:
         women_min = int(meeting.step.cycle.program.women_min_pct)
     places = _places(meeting)
     return attendance_sheet_pdf(

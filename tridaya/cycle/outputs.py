@@ -28,7 +28,8 @@ def tipp_confirmed(step: Step) -> tuple[bool, str]:
         return False, _(
             "Perempuan di TIPP %(women)s dari %(total)s anggota, kurang dari minimal %(min)s%%."
         ) % params
-    params["date"] = format_date_id(max(tipp.confirmed_by_bkm_on, tipp.confirmed_by_lurah_on))
+    confirmed = [d for d in (tipp.confirmed_by_bkm_on, tipp.confirmed_by_lurah_on) if d]
+    params["date"] = format_date_id(max(confirmed))
     return True, _(
         "TIPP %(total)s anggota (%(women)s perempuan), dikukuhkan lengkap pada %(date)s."
     ) % params

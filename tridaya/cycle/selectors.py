@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
-from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
+from tridaya.core.errors import NotFound
+from tridaya.core.selectors import one_of
 from tridaya.cycle.gates import GateContext, RuleResult, evaluate
 from tridaya.cycle.models import (
     GateOverride,
@@ -19,7 +20,8 @@ from tridaya.cycle.models import (
     VillageCycle,
 )
 from tridaya.institutions.models import Election
-from tridaya.regions.models import Region
+from tridaya.regions.models import Level, Region
+from tridaya.regions.selectors import attach_ancestors
 
 
 def gate_context(step: Step, earlier_steps: list[Step] | None = None) -> GateContext:
@@ -79,11 +81,11 @@ class CyclePage:
 
 
 def village_region(code: str) -> Region:
-    """Kept for planning until its layout branch imports `tridaya.regions.pages.village_or_404`
-    (issue 10); then delete."""
-    from tridaya.regions.pages import village_or_404
-
-    return village_or_404(code)
+    """The village with its ancestors (2 queries), or NotFound. (Planning's pages still call it;
+    pages should use `tridaya.regions.pages.village_or_404`.)"""
+    village = one_of(Region.objects.all(), code=code, level=Level.VILLAGE)
+    attach_ancestors([village])
+    return village
 
 
 def cycle_page(code: str) -> CyclePage:
@@ -124,8 +126,8 @@ def step_page(code: str, step_code: str) -> StepPage:
     village = village_region(code)
     cycle = latest_cycle(village)
     if cycle is None:
-        raise Http404
-    step = get_object_or_404(cycle.steps.select_related("completed_by"), code=step_code)
+        raise NotFound(_("%(village)s belum terdaftar dalam siklus PLPBK.") % {"village": village})
+    step = one_of(cycle.steps.select_related("completed_by"), code=step_code)
     step.cycle = cycle
     ctx = gate_context(step)
     signoffs = list(step.signoffs.select_related("user", "withdrawn_by").order_by("created_at"))
@@ -164,9 +166,7 @@ def village_meetings(village: Region) -> QuerySet[Meeting]:
 
 
 def meeting_for_village(code: str, meeting_id: int) -> Meeting:
-    return get_object_or_404(
-        Meeting.objects.select_related("village", "step"), pk=meeting_id, village_id=code
-    )
+    return one_of(Meeting.objects.select_related("village", "step"), pk=meeting_id, village_id=code)
 
 
 def village_elections(village: Region) -> list[Election]:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import assignments, authorize, covers
@@ -32,12 +34,13 @@ from tridaya.cycle.models import (
     StepStatus,
     VillageCycle,
 )
+from tridaya.institutions.models import Election
 from tridaya.institutions.services import election_link_meeting
 from tridaya.regions.models import Region
 
 
 @transaction.atomic
-def cycle_enrol(*, actor, village: Region, program: Program) -> VillageCycle:
+def cycle_enrol(*, actor: User | None, village: Region, program: Program) -> VillageCycle:
     """Enrol a village in a program: its steps are copied from the newest template version."""
     authorize(actor, "cycle.enrol", village)
     if not village.is_village:
@@ -108,7 +111,9 @@ class MeetingInput:
     attendees: tuple[AttendeeInput, ...] = ()
 
 
-MEETING_FIELDS = [
+# The meeting's fields copied as they are from `MeetingInput`; then what `_apply` derives.
+# The audit snapshot, the API's output and the edit form's initial data all read these lists.
+MEETING_VALUES = (
     "kind",
     "title",
     "number",
@@ -118,27 +123,12 @@ MEETING_FIELDS = [
     "place",
     "facilitator",
     "attendance_mode",
-    "men",
-    "women",
-    "poor",
-    "disabled",
-    "decisions",
-    "step",
-]
+)
+MEETING_FIELDS = [*MEETING_VALUES, "men", "women", "poor", "disabled", "decisions", "step"]
 
 
 def _apply(meeting: Meeting, data: MeetingInput) -> None:
-    for name in (
-        "kind",
-        "title",
-        "number",
-        "agenda",
-        "held_on",
-        "start_time",
-        "place",
-        "facilitator",
-        "attendance_mode",
-    ):
+    for name in MEETING_VALUES:
         setattr(meeting, name, getattr(data, name))
     meeting.decisions = [d.strip() for d in data.decisions if d.strip()]
     if data.attendance_mode == AttendanceMode.LIST:
@@ -197,7 +187,7 @@ def _save_attendees(meeting: Meeting, data: MeetingInput) -> None:
 
 @transaction.atomic
 def meeting_record(
-    *, actor, village: Region, data: MeetingInput, step: Step | None = None
+    *, actor: User | None, village: Region, data: MeetingInput, step: Step | None = None
 ) -> Meeting:
     """Record a meeting held in a village (optionally serving a step of its cycle)."""
     authorize(actor, "cycle.record_meeting", village)
@@ -218,7 +208,9 @@ def meeting_record(
 
 
 @transaction.atomic
-def meeting_update(*, actor, meeting: Meeting, data: MeetingInput, step: Step | None) -> Meeting:
+def meeting_update(
+    *, actor: User | None, meeting: Meeting, data: MeetingInput, step: Step | None
+) -> Meeting:
     """Correct a meeting's record; the change is audited field by field."""
     authorize(actor, "cycle.record_meeting", meeting)
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
@@ -240,7 +232,9 @@ MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 
 @transaction.atomic
-def meeting_photo_add(*, actor, meeting: Meeting, image, caption: str = "") -> MeetingPhoto:
+def meeting_photo_add(
+    *, actor: User | None, meeting: Meeting, image: File, caption: str = ""
+) -> MeetingPhoto:
     """Attach a photo of the meeting (a JPEG or PNG of at most 10 MB)."""
     authorize(actor, "cycle.record_meeting", meeting)
     if image.size > MAX_PHOTO_BYTES:
@@ -262,7 +256,7 @@ def meeting_photo_add(*, actor, meeting: Meeting, image, caption: str = "") -> M
 
 
 @transaction.atomic
-def meeting_link_election(*, actor, meeting: Meeting, election) -> None:
+def meeting_link_election(*, actor: User | None, meeting: Meeting, election: Election) -> None:
     """Record that a BKM election was held at this meeting (rembug)."""
     authorize(actor, "cycle.record_meeting", meeting)
     if election.bkm.village_id != meeting.village_id:
@@ -276,7 +270,9 @@ def meeting_link_election(*, actor, meeting: Meeting, election) -> None:
 
 
 @transaction.atomic
-def document_upload(*, actor, step: Step, kind: str, title: str, file) -> StepDocument:
+def document_upload(
+    *, actor: User | None, step: Step, kind: str, title: str, file: File
+) -> StepDocument:
     authorize(actor, "cycle.upload_document", step)
     document = StepDocument(step=step, kind=kind, title=title, file=file, uploaded_by=actor)
     document.full_clean()
@@ -307,7 +303,7 @@ def _require_open(step: Step) -> None:
         )
 
 
-def _signing_role(actor, step: Step, kind: str) -> str:
+def _signing_role(actor: User, step: Step, kind: str) -> str:
     allowed = step.signoff_roles(kind)
     for role, scope in assignments(actor):
         if role in allowed and covers(scope, step.cycle.village_id):
@@ -322,7 +318,9 @@ def _signing_role(actor, step: Step, kind: str) -> str:
 
 
 @transaction.atomic
-def signoff_give(*, actor, step: Step, kind: str, signed_on: dt.date | None = None) -> SignOff:
+def signoff_give(
+    *, actor: User, step: Step, kind: str, signed_on: dt.date | None = None
+) -> SignOff:
     """Sign a step: submitted, then acknowledged, then verified, each by the template's roles."""
     authorize(actor, "cycle.sign", step)
     step = _locked_step(step)
@@ -361,7 +359,7 @@ def signoff_give(*, actor, step: Step, kind: str, signed_on: dt.date | None = No
 
 
 @transaction.atomic
-def signoff_withdraw(*, actor, signoff: SignOff, reason: str) -> SignOff:
+def signoff_withdraw(*, actor: User, signoff: SignOff, reason: str) -> SignOff:
     """Withdraw one's own sign-off (or, for officers, anyone's), latest first, with a reason."""
     if signoff.user_id != getattr(actor, "pk", None):
         authorize(actor, "cycle.withdraw_signoff", signoff)
@@ -391,7 +389,7 @@ def signoff_withdraw(*, actor, signoff: SignOff, reason: str) -> SignOff:
 
 
 @transaction.atomic
-def gate_override(*, actor, step: Step, reason: str) -> GateOverride:
+def gate_override(*, actor: User, step: Step, reason: str) -> GateOverride:
     """A city coordinator lets a step pass its failing gates; the reason is shown on the step."""
     authorize(actor, "cycle.override_gate", step)
     step = _locked_step(step)
@@ -411,7 +409,7 @@ def gate_override(*, actor, step: Step, reason: str) -> GateOverride:
 
 
 @transaction.atomic
-def step_complete(*, actor, step: Step) -> Step:
+def step_complete(*, actor: User | None, step: Step) -> Step:
     """Finish a step whose gates pass (or were overridden) and which has all three sign-offs;
     the next step opens."""
     authorize(actor, "cycle.complete_step", step)

@@ -26,7 +26,7 @@ from tridaya.cycle.forms import (
 )
 from tridaya.cycle.models import SIGNOFF_ORDER, AttendanceMode, SignOff, SignOffKind, StepStatus
 from tridaya.regions.models import Region
-from tridaya.regions.pages import village_or_404
+from tridaya.regions.pages import activate_village_timezone, village_or_404
 from tridaya.regions.selectors import attach_ancestors
 
 
@@ -37,7 +37,7 @@ def _errors_to_messages(request, exc: ValidationError) -> None:
 
 def timeline(request, code: str):
     page = selectors.cycle_page(code)
-    timezone.activate(page.village.timezone)
+    activate_village_timezone(page.village)
     may_enrol = can(request.user, "cycle.enrol", page.village)
     form = EnrolForm(request.POST or None) if may_enrol and page.cycle is None else None
     if request.method == "POST" and form is not None and form.is_valid():
@@ -57,7 +57,7 @@ def timeline(request, code: str):
 
 def step_detail(request, code: str, step_code: str):
     page = selectors.step_page(code, step_code)
-    timezone.activate(page.village.timezone)
+    activate_village_timezone(page.village)
     user = request.user
     sign_kinds = [k for k in SIGNOFF_ORDER if k not in {s.kind for s in page.signoffs}]
     return render(
@@ -162,7 +162,7 @@ def meeting_form(request, code: str, meeting_id: int | None = None):
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Pertemuan tersimpan."))
-            if meeting.step_id:
+            if meeting.step is not None:
                 return redirect("cycle:step", code=code, step_code=meeting.step.code)
             return redirect("cycle:meeting", code=code, meeting_id=meeting.pk)
     return render(
@@ -179,23 +179,8 @@ def meeting_form(request, code: str, meeting_id: int | None = None):
 
 def _initial(request, meeting, steps) -> dict:
     if meeting is not None:
-        return {
-            "kind": meeting.kind,
-            "step": meeting.step_id,
-            "title": meeting.title,
-            "number": meeting.number,
-            "held_on": meeting.held_on,
-            "start_time": meeting.start_time,
-            "place": meeting.place,
-            "facilitator": meeting.facilitator,
-            "agenda": meeting.agenda,
-            "attendance_mode": meeting.attendance_mode,
-            "men": meeting.men,
-            "women": meeting.women,
-            "poor": meeting.poor,
-            "disabled": meeting.disabled,
-            "decisions": "\n".join(meeting.decisions),
-        }
+        values = {name: getattr(meeting, name) for name in services.MEETING_FIELDS}
+        return {**values, "step": meeting.step_id, "decisions": "\n".join(meeting.decisions)}
     initial: dict = {"held_on": timezone.localdate()}
     step_code = request.GET.get("langkah")
     if step_code and steps is not None:
@@ -227,7 +212,7 @@ def meeting_detail(request, code: str, meeting_id: int):
     meeting = selectors.meeting_for_village(code, meeting_id)
     village = meeting.village
     attach_ancestors([village])
-    timezone.activate(village.timezone)
+    activate_village_timezone(village)
     show_names = can(request.user, "cycle.view_attendees", meeting)
     may_record = can(request.user, "cycle.record_meeting", meeting)
     elections = selectors.village_elections(village)
@@ -257,9 +242,11 @@ def meeting_action(request, code: str, meeting_id: int):
     authorize(request.user, "cycle.record_meeting", meeting)
     try:
         if request.POST.get("action") == "photo":
-            form = PhotoForm(request.POST, request.FILES)
-            _require_valid(form)
-            services.meeting_photo_add(actor=request.user, meeting=meeting, **form.cleaned_data)
+            photo_form = PhotoForm(request.POST, request.FILES)
+            _require_valid(photo_form)
+            services.meeting_photo_add(
+                actor=request.user, meeting=meeting, **photo_form.cleaned_data
+            )
             messages.success(request, _("Foto ditambahkan."))
         else:
             form = ElectionLinkForm(

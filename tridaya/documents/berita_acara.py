@@ -163,8 +163,8 @@ def _time_text(start_time: str, timezone_label: str) -> str:
     return f"{time} {timezone_label}".strip() if time else ""
 
 
-def _content(ba: BeritaAcara) -> dict[str, Any]:
-    """The words of the berita acara, shared by the DOCX and the PDF."""
+def _opening(ba: BeritaAcara) -> str:
+    """The opening sentence: day and time, place, meeting, agenda, facilitator."""
     day = f"{date_in_words(ba.held_on)} ({format_date_id(ba.held_on)})"
     time = _time_text(ba.start_time, ba.timezone_label)
     if time:
@@ -182,7 +182,36 @@ def _content(ba: BeritaAcara) -> dict[str, Any]:
         opening += ", " + _("difasilitasi oleh %(facilitator)s") % {
             "facilitator": ba.facilitator.strip()
         }
-    opening += "."
+    return opening + "."
+
+
+def _heading(ba: BeritaAcara) -> list[str]:
+    heading = [
+        _("BERITA ACARA"),
+        ba.meeting_title.strip().upper(),
+        " ".join(p for p in (ba.village_kind_and_name.strip(), ba.district.strip()) if p).upper(),
+    ]
+    if ba.regency.strip():
+        heading.append(ba.regency.strip().upper())
+    return heading
+
+
+def _attendance_rows(ba: BeritaAcara) -> list[tuple[str, ...]]:
+    return [
+        (
+            str(index),
+            row.name,
+            row.sex,
+            _yes_no(row.is_poor),
+            _yes_no(row.is_disabled),
+            row.role,
+        )
+        for index, row in enumerate((Attendee(*a) for a in ba.attendance), start=1)
+    ]
+
+
+def _content(ba: BeritaAcara) -> dict[str, Any]:
+    """The words of the berita acara, shared by the DOCX and the PDF."""
     participants = _(
         "Pertemuan ini dihadiri oleh %(total)s (%(total_words)s) orang peserta dengan rincian "
         "sebagai berikut:"
@@ -195,31 +224,13 @@ def _content(ba: BeritaAcara) -> dict[str, Any]:
         (_("di antaranya penyandang disabilitas"), str(ba.disabled)),
         (_("Keterwakilan perempuan"), ba.women_share_text),
     ]
-    heading = [
-        _("BERITA ACARA"),
-        ba.meeting_title.strip().upper(),
-        " ".join(p for p in (ba.village_kind_and_name.strip(), ba.district.strip()) if p).upper(),
-    ]
-    if ba.regency.strip():
-        heading.append(ba.regency.strip().upper())
     number_line = (
         _("Nomor: %(number)s") % {"number": ba.number.strip()} if ba.number.strip() else ""
     )
-    attendance = [
-        (
-            str(index),
-            row.name,
-            row.sex,
-            _yes_no(row.is_poor),
-            _yes_no(row.is_disabled),
-            row.role,
-        )
-        for index, row in enumerate((Attendee(*a) for a in ba.attendance), start=1)
-    ]
     return {
-        "heading": heading,
+        "heading": _heading(ba),
         "number_line": number_line,
-        "opening": opening,
+        "opening": _opening(ba),
         "participants": participants,
         "counts_header": (_("Uraian"), _("Jumlah (orang)")),
         "counts": counts,
@@ -243,7 +254,7 @@ def _content(ba: BeritaAcara) -> dict[str, Any]:
             _("Disabilitas"),
             _("Unsur/peran"),
         ),
-        "attendance": attendance,
+        "attendance": _attendance_rows(ba),
     }
 
 

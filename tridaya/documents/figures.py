@@ -105,53 +105,9 @@ def map_png(
     axes.set_aspect(1 / max(math.cos(math.radians(mean_lat)), 0.1))
     handles = []
     for layer in layers:
-        if not layer.geometries:
-            continue
-        for index, geometry in enumerate(layer.geometries):
-            color = layer.colors[index] if layer.colors else layer.color
-            for ring in _rings(geometry):
-                axes.add_patch(
-                    PolygonPatch(
-                        [(x, y) for x, y, *_ in ring],
-                        closed=True,
-                        facecolor=color if layer.fill else "none",
-                        edgecolor=color if not layer.fill else "#444444",
-                        alpha=layer.alpha if layer.fill else 1.0,
-                        linewidth=layer.line_width,
-                        hatch=layer.hatch,
-                    )
-                )
-            for line in _lines(geometry):
-                axes.plot(
-                    [p[0] for p in line],
-                    [p[1] for p in line],
-                    color=color,
-                    linewidth=layer.line_width + 1,
-                )
-            points = _points(geometry)
-            if points:
-                axes.scatter(
-                    [p[0] for p in points],
-                    [p[1] for p in points],
-                    s=layer.marker_size,
-                    color=color,
-                    edgecolors="white",
-                    linewidths=0.6,
-                    zorder=5,
-                )
-        if layer.legend:
-            handles.extend(
-                Patch(facecolor=c, edgecolor="#444444", label=label) for label, c in layer.legend
-            )
-        else:
-            handles.append(
-                Patch(
-                    facecolor=layer.color if layer.fill else "none",
-                    edgecolor=layer.color,
-                    hatch=layer.hatch,
-                    label=layer.name,
-                )
-            )
+        if layer.geometries:
+            _draw_layer(axes, layer)
+            handles.extend(_legend_handles(layer))
     if coords:
         xs, ys = [c[0] for c in coords], [c[1] for c in coords]
         pad_x = (max(xs) - min(xs)) * 0.05 or 0.001
@@ -177,6 +133,54 @@ def map_png(
             handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False
         )
     return _to_png(figure)
+
+
+def _draw_layer(axes, layer: MapLayer) -> None:
+    for index, geometry in enumerate(layer.geometries):
+        color = layer.colors[index] if layer.colors else layer.color
+        for ring in _rings(geometry):
+            axes.add_patch(
+                PolygonPatch(
+                    [(x, y) for x, y, *_ in ring],
+                    closed=True,
+                    facecolor=color if layer.fill else "none",
+                    edgecolor=color if not layer.fill else "#444444",
+                    alpha=layer.alpha if layer.fill else 1.0,
+                    linewidth=layer.line_width,
+                    hatch=layer.hatch,
+                )
+            )
+        for line in _lines(geometry):
+            axes.plot(
+                [p[0] for p in line],
+                [p[1] for p in line],
+                color=color,
+                linewidth=layer.line_width + 1,
+            )
+        points = _points(geometry)
+        if points:
+            axes.scatter(
+                [p[0] for p in points],
+                [p[1] for p in points],
+                s=layer.marker_size,
+                color=color,
+                edgecolors="white",
+                linewidths=0.6,
+                zorder=5,
+            )
+
+
+def _legend_handles(layer: MapLayer) -> list[Patch]:
+    if layer.legend:
+        return [Patch(facecolor=c, edgecolor="#444444", label=label) for label, c in layer.legend]
+    return [
+        Patch(
+            facecolor=layer.color if layer.fill else "none",
+            edgecolor=layer.color,
+            hatch=layer.hatch,
+            label=layer.name,
+        )
+    ]
 
 
 def _millions(value: float, _position=None) -> str:

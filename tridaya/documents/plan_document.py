@@ -88,7 +88,7 @@ class Table:
         return f"{self.font_size_pt:g}pt"
 
     @property
-    def aligns(self) -> list[str]:
+    def aligns(self) -> list[Align]:
         return list(self.align) if self.align else ["left"] * len(self.header)
 
     def _classed(self, rows) -> list[list[tuple[str, str]]]:

@@ -130,8 +130,8 @@ def _rab_sheet(workbook: Workbook, blocks: Sequence[RABBlock]) -> dict[str, str]
         sheet.cell(row=row, column=6, value=_("Total RAB")).font = Font(bold=True)
         grand = sheet.cell(row=row, column=7, value="=" + "+".join(subtotals))
         grand.font, grand.number_format = Font(bold=True), RUPIAH_FORMAT
-    for column, width in zip("ABCDEFG", (5, 10, 44, 10, 8, 16, 18), strict=True):
-        sheet.column_dimensions[column].width = width
+    for letter, width in zip("ABCDEFG", (5, 10, 44, 10, 8, 16, 18), strict=True):
+        sheet.column_dimensions[letter].width = width
     return refs
 
 

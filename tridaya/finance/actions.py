@@ -1,9 +1,10 @@
 """Labels of every audit action this app writes (registered with core's audit action
 registry in FinanceConfig.ready(), so history pages show words, never codes)."""
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-AUDIT_ACTIONS = {
+AUDIT_ACTIONS: dict[str, str | Promise] = {
     "finance.chart_opened": _("Daftar akun dibuka"),
     "finance.account_opened": _("Akun dibuka"),
     "finance.voucher_posted": _("Bukti transaksi dibukukan"),

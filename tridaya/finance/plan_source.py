@@ -1,24 +1,32 @@
 """The one place finance reads the legalised RTPLP and its RAB, through planning's selectors.
-(Planning is moving to a package layout in issue 10; only the import below follows it.)"""
+
+Planning's layout change (issue 10) dropped its `legalised_version` selector; until planning
+offers one again, the version in force is found here with the same query planning's gate output
+uses (state "sah", newest legalisation first). Everything else goes through planning's
+selectors."""
 
 from __future__ import annotations
 
-try:
-    from tridaya.planning.selectors.plans import legalised_version
-    from tridaya.planning.selectors.rab import activities_of, line_of_activity
-except ImportError:  # planning before its layout change
-    from tridaya.planning.selectors_plans import (  # type: ignore[no-redef]
-        activities_of,
-        legalised_version,
-        line_of_activity,
-    )
+from tridaya.planning.models import PlanVersion, VersionState
+from tridaya.planning.selectors.rab import activities_of, line_of_activity
 
 RTPLP = "rtplp"
 
 
+def legalised_rtplp(village_code: str) -> PlanVersion | None:
+    return (
+        PlanVersion.objects.filter(
+            plan__village_id=village_code, plan__kind=RTPLP, state=VersionState.LEGALISED
+        )
+        .select_related("plan")
+        .order_by("-legalised_on", "-id")
+        .first()
+    )
+
+
 def rtplp_lines(village_code: str) -> list:
     """The activities of the village's legalised RTPLP as plan lines (empty when none)."""
-    version = legalised_version(village_code, RTPLP)
+    version = legalised_rtplp(village_code)
     if version is None:
         return []
     return [line_of_activity(activity) for activity in activities_of(version)]

@@ -23,4 +23,4 @@ register("finance.propose", roles=WRITERS | {Role.KSM})
 register("finance.verify_proposal", roles={Role.BKM})
 register("finance.record_audit", roles=WRITERS | VERIFIERS)
 
-register_actions(AUDIT_ACTIONS)
+register_actions(dict(AUDIT_ACTIONS))

@@ -129,8 +129,7 @@ class BKMAdmin(MembershipAdmin):
 
 class CandidateInline(admin.TabularInline):
     model = ElectionCandidate
-    fields = ["person", "votes", "elected"]
-    readonly_fields = fields
+    fields = readonly_fields = ("person", "votes", "elected")
     extra = 0
     can_delete = False
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 
 from tridaya.institutions import services
@@ -149,7 +149,7 @@ class Roster:
 
     def __init__(self, people: list[Person]):
         self.people = people
-        self._next = {Sex.MALE: 0, Sex.FEMALE: 0}
+        self._next: dict[str, int] = {Sex.MALE: 0, Sex.FEMALE: 0}
 
     def take(self, sex: str) -> Person:
         matching = [p for p in self.people if p.sex == sex and p.birth_year and p.birth_year < 2004]
@@ -247,7 +247,7 @@ def seed_tipp(
     formed_on: dt.date,
     by_bkm: dt.date | None,
     by_lurah: dt.date | None,
-    members: list[tuple[str, str, str]],
+    members: Sequence[tuple[str, str, str]],
     bkm_members: list[Person],
 ) -> TIPP:
     tipp = services.tipp_save(
@@ -266,7 +266,7 @@ def seed_tipp(
     return tipp
 
 
-def seed_pokjas(village: Region, roster: Roster, pokjas: list[tuple[str, str, str]]) -> None:
+def seed_pokjas(village: Region, roster: Roster, pokjas: Sequence[tuple[str, str, str]]) -> None:
     for name, aspect, pattern in pokjas:
         pokja = Pokja.objects.filter(village=village, name=name).first()
         if pokja is None:
@@ -326,6 +326,48 @@ def _by_position(bkm: BKM) -> list:
     return sorted(members, key=lambda m: order.index(m.position))
 
 
+# Desa Bajur's TIPP: (group, sex or '' for a BKM member, role).
+BAJUR_TIPP = [
+    (TIPPGroup.BKM_UP, "", "Ketua"),
+    (TIPPGroup.BKM_UP, "", "Sekretaris"),
+    (TIPPGroup.BKM_UP, "", "Anggota"),
+    (TIPPGroup.APPARATUS, "L", "Sekretaris desa"),
+    (TIPPGroup.APPARATUS, "P", "Kasi Kesejahteraan"),
+    (TIPPGroup.DISTRICT, "L", "Kasi PMD Kecamatan Labuapi"),
+    (TIPPGroup.AGENCY, "P", "Staf Dinas Perkim Lombok Barat"),
+    (TIPPGroup.VOLUNTEER, "L", "Koordinator relawan"),
+    (TIPPGroup.VOLUNTEER, "P", "Relawan pemetaan"),
+    (TIPPGroup.VOLUNTEER, "L", "Relawan pemetaan"),
+    (TIPPGroup.VOLUNTEER, "P", "Relawan pemetaan"),
+    (TIPPGroup.COMMUNITY, "P", "Ketua TP PKK"),
+    (TIPPGroup.COMMUNITY, "L", "Karang Taruna"),
+    (TIPPGroup.COMMUNITY, "L", "Kelompok tani"),
+    (TIPPGroup.COMMUNITY, "L", "Tokoh agama"),
+]
+
+# Desa Bajur's KSMs: (name, activity, formed on, sexes of the members).
+BAJUR_KSMS = [
+    (
+        "KSM Karya Bersama",
+        "Perbaikan saluran drainase RT 02 / RW 01 sepanjang 320 m (KOTAKU 2024).",
+        dt.date(2024, 3, 12),
+        "LLPLP",
+    ),
+    (
+        "KSM Tunas Harapan",
+        "Rabat beton jalan lingkungan Dusun Karang Bedil, 450 m x 2,5 m.",
+        dt.date(2024, 3, 12),
+        "LPLL",
+    ),
+    (
+        "KSM Bina Sejahtera",
+        "Jamban keluarga sehat untuk 24 KK miskin di RW 03.",
+        dt.date(2024, 4, 2),
+        "PPLPLP",
+    ),
+]
+
+
 def seed_bajur(village: Region) -> str:
     people = seed_people(village, seed=2006, count=150)
     roster = Roster(people)
@@ -358,49 +400,14 @@ def seed_bajur(village: Region) -> str:
         formed_on=dt.date(2026, 2, 10),
         by_bkm=dt.date(2026, 2, 17),
         by_lurah=dt.date(2026, 2, 24),
-        members=[
-            (TIPPGroup.BKM_UP, "", "Ketua"),
-            (TIPPGroup.BKM_UP, "", "Sekretaris"),
-            (TIPPGroup.BKM_UP, "", "Anggota"),
-            (TIPPGroup.APPARATUS, "L", "Sekretaris desa"),
-            (TIPPGroup.APPARATUS, "P", "Kasi Kesejahteraan"),
-            (TIPPGroup.DISTRICT, "L", "Kasi PMD Kecamatan Labuapi"),
-            (TIPPGroup.AGENCY, "P", "Staf Dinas Perkim Lombok Barat"),
-            (TIPPGroup.VOLUNTEER, "L", "Koordinator relawan"),
-            (TIPPGroup.VOLUNTEER, "P", "Relawan pemetaan"),
-            (TIPPGroup.VOLUNTEER, "L", "Relawan pemetaan"),
-            (TIPPGroup.VOLUNTEER, "P", "Relawan pemetaan"),
-            (TIPPGroup.COMMUNITY, "P", "Ketua TP PKK"),
-            (TIPPGroup.COMMUNITY, "L", "Karang Taruna"),
-            (TIPPGroup.COMMUNITY, "L", "Kelompok tani"),
-            (TIPPGroup.COMMUNITY, "L", "Tokoh agama"),
-        ],
+        members=BAJUR_TIPP,
         bkm_members=[m.person for m in members],
     )
     seed_pokjas(village, roster, ASPECT_POKJAS)
     seed_ksms(
         village,
         roster,
-        [
-            (
-                "KSM Karya Bersama",
-                "Perbaikan saluran drainase RT 02 / RW 01 sepanjang 320 m (KOTAKU 2024).",
-                dt.date(2024, 3, 12),
-                "LLPLP",
-            ),
-            (
-                "KSM Tunas Harapan",
-                "Rabat beton jalan lingkungan Dusun Karang Bedil, 450 m x 2,5 m.",
-                dt.date(2024, 3, 12),
-                "LPLL",
-            ),
-            (
-                "KSM Bina Sejahtera",
-                "Jamban keluarga sehat untuk 24 KK miskin di RW 03.",
-                dt.date(2024, 4, 2),
-                "PPLPLP",
-            ),
-        ],
+        BAJUR_KSMS,
     )
     seed_kpp(
         village,

@@ -1,6 +1,8 @@
 """Forms of the institutions pages: they check values only; the rules (a KSM has at least three
 members, a BKM member declares not to belong to a party, ...) live in models and services."""
 
+from typing import cast
+
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -162,9 +164,10 @@ class BaseCandidateFormSet(forms.BaseFormSet):
 
 def candidate_formset(rows: int) -> type[BaseCandidateFormSet]:
     """A formset of `rows` blank candidate rows; blank rows are ignored."""
-    return forms.formset_factory(
+    formset = forms.formset_factory(
         CandidateForm, formset=BaseCandidateFormSet, extra=rows, max_num=200
     )
+    return cast(type[BaseCandidateFormSet], formset)
 
 
 class UPUnitForm(forms.Form):
@@ -177,7 +180,7 @@ class UPUnitForm(forms.Form):
 
 
 class UPStaffForm(VillageForm):
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=None)
+    unit: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Unit"), queryset=None)
     person = PersonChoiceField(label=_("Warga"), queryset=Person.objects.none())
     position = forms.CharField(
         label=_("Jabatan"), max_length=100, help_text=_("Misalnya manajer, kasir, pembukuan.")
@@ -224,7 +227,7 @@ class PokjaForm(forms.Form):
 
 
 class PokjaMemberForm(VillageForm):
-    pokja = forms.ModelChoiceField(label=_("Pokja"), queryset=None)
+    pokja: forms.ModelChoiceField = forms.ModelChoiceField(label=_("Pokja"), queryset=None)
     person = PersonChoiceField(label=_("Relawan"), queryset=Person.objects.none())
     role = forms.CharField(label=_("Peran"), max_length=100, required=False)
 
@@ -263,7 +266,7 @@ class KSMEditForm(VillageForm):
 
 
 class KSMMemberForm(VillageForm):
-    ksm = forms.ModelChoiceField(label=_("KSM"), queryset=None)
+    ksm: forms.ModelChoiceField = forms.ModelChoiceField(label=_("KSM"), queryset=None)
     person = PersonChoiceField(label=_("Warga"), queryset=Person.objects.none())
 
     def __init__(self, *args, ksms, **kwargs):
@@ -281,7 +284,7 @@ class KPPForm(VillageForm):
 
 
 class KPPMemberForm(VillageForm):
-    kpp = forms.ModelChoiceField(label=_("KPP"), queryset=None)
+    kpp: forms.ModelChoiceField = forms.ModelChoiceField(label=_("KPP"), queryset=None)
     person = PersonChoiceField(label=_("Warga"), queryset=Person.objects.none())
     role = forms.CharField(label=_("Peran"), max_length=100, required=False)
 

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from django.db.models import Case, Prefetch, Q, QuerySet, When
-from django.shortcuts import get_object_or_404
+from django.db.models import Case, Model, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
+from tridaya.core.selectors import one_of
 from tridaya.institutions.models import (
     BKM,
     KPP,
@@ -55,8 +55,8 @@ ASPECT_ORDER = Case(
 LOOKUP_CHUNK = 1000  # ids or NIKs per IN (...) query: well under SQLite's variable limit
 
 
-def _person_prefetch(lookup: str, model) -> Prefetch:
-    return Prefetch(lookup, queryset=model.objects.select_related("person").order_by("id"))
+def _person_prefetch(lookup: str, model: type[Model]) -> Prefetch:
+    return Prefetch(lookup, queryset=model._default_manager.select_related("person").order_by("id"))
 
 
 def bkm_members(bkm: BKM) -> QuerySet[BKMMember]:
@@ -128,9 +128,7 @@ def org_chart(code: str, *, today: dt.date | None = None) -> OrgChart:
     """Every institution of a village with its members (14 queries, whatever the sizes).
 
     BKM members shown are those whose term has not ended by `today`."""
-    village = get_object_or_404(
-        Region.objects.select_related("bkm", "tipp"), code=code, level=Level.VILLAGE
-    )
+    village = one_of(Region.objects.select_related("bkm", "tipp"), code=code, level=Level.VILLAGE)
     today = today or timezone.localdate(timezone=ZoneInfo(village.timezone))
     attach_ancestors([village])
     bkm: BKM | None = getattr(village, "bkm", None)

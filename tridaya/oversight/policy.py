@@ -5,7 +5,7 @@ province, the national team), and any handler in scope may escalate it by hand."
 
 from tridaya.accounts.models import Role
 from tridaya.core.audit import register_actions
-from tridaya.core.policy import register, roles_in_scope
+from tridaya.core.policy import assignments, covers, register
 from tridaya.oversight.actions import AUDIT_ACTIONS
 from tridaya.oversight.models import Complaint, Level
 
@@ -27,7 +27,10 @@ def holds_level(user, obj) -> bool:
         return False
     if user.is_superuser:
         return True
-    return roles_in_scope(user, obj.region_code, LEVEL_ROLES[Level(obj.level)])
+    wanted = LEVEL_ROLES[Level(obj.level)]
+    return any(
+        role in wanted and covers(scope, obj.region_code) for role, scope in assignments(user)
+    )
 
 
 register("oversight.submit", public=True)

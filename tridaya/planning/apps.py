@@ -12,26 +12,16 @@ class PlanningConfig(AppConfig):
 
         from tridaya.core import demo as core_demo
         from tridaya.core.navigation import register_village_section
-
-        # RPLP and RTPLP (PART 2)
         from tridaya.planning import (
-            demo_plans,
+            demo,
+            frozen_rounds,
             immutability,
-            outputs_plans,
+            outputs,
             policy,  # noqa: F401  (policy registers its rules)
         )
 
-        outputs_plans.register_plan_outputs()
+        outputs.register_outputs()
         post_migrate.connect(immutability.on_post_migrate, sender=self)
-        register_village_section(
-            order=60, label=_("RPLP dan RTPLP"), url_name="planning:plans", icon="journal-text"
-        )
-        core_demo.register(order=70, name="planning_plans", run=demo_plans.seed)
-
-        # Prioritisation and kawasan prioritas (PART 1)
-        from tridaya.planning import demo_priorities, frozen_rounds, outputs_priorities
-
-        outputs_priorities.register_priority_outputs()
         post_migrate.connect(frozen_rounds.on_post_migrate, sender=self)
         register_village_section(
             order=50, label=_("Prioritas"), url_name="planning:rounds", icon="list-ol"
@@ -39,4 +29,8 @@ class PlanningConfig(AppConfig):
         register_village_section(
             order=55, label=_("Kawasan prioritas"), url_name="planning:areas", icon="bounding-box"
         )
-        core_demo.register(order=65, name="planning_priorities", run=demo_priorities.seed)
+        register_village_section(
+            order=60, label=_("RPLP dan RTPLP"), url_name="planning:plans", icon="journal-text"
+        )
+        core_demo.register(order=65, name="planning_priorities", run=demo.seed_priorities)
+        core_demo.register(order=70, name="planning_plans", run=demo.seed_plans)

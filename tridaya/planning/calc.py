@@ -58,24 +58,3 @@ def share(part: int, whole: int) -> Decimal | None:
     if not whole:
         return None
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.1"), ROUND_HALF_UP)
-
-
-def share_text(part: int, whole: int) -> str:
-    """Indonesian percent: '62,5%', '100%', '-' when there is nothing to divide."""
-    value = share(part, whole)
-    if value is None:
-        return "-"
-    text = f"{value:.0f}" if value == value.to_integral_value() else f"{value:.1f}"
-    return text.replace(".", ",") + "%"
-
-
-def decimal_text(value: Decimal | int | None) -> str:
-    """1250.5 -> '1.250,5'; 12.000 -> '12' (Indonesian separators, no trailing zeros)."""
-    if value is None:
-        return "-"
-    value = Decimal(value)
-    sign = "-" if value < 0 else ""
-    value = abs(value).normalize()
-    whole, _dot, fraction = f"{value:f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"

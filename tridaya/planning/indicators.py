@@ -110,16 +110,8 @@ def _scaled(figures: Figures, volumes: Mapping[str, Decimal], share: Decimal):
     return scaled, {code: to_decimal(v) * share for code, v in volumes.items()}
 
 
-def compute(area: dict, inputs: Inputs) -> dict[str, Any]:
-    """The indicators of the area (a GeoJSON Polygon or MultiPolygon in WGS84)."""
-    geom = parse_geometry(area, AREAL)
-    centre = geom.centroid
-    epsg = utm_epsg(centre.x, centre.y)
-    area_utm = to_utm(geom, epsg)
-    area_ha = Decimal(repr(area_utm.area)) / Decimal(10_000)
-    shapely.prepare(area_utm)
-
-    shares: dict[int, float] = {}
+def _rt_shares(area_utm, inputs: Inputs, epsg: int) -> list[tuple[RTIn, float, float]]:
+    """(RT, share of the RT inside the area, m² inside) for each RT the area covers enough of."""
     rt_rows = []
     for rt in inputs.rts:
         if not rt.boundary:
@@ -131,34 +123,37 @@ def compute(area: dict, inputs: Inputs) -> dict[str, Any]:
         share = inside / rt_utm.area
         if share < MIN_SHARE:
             continue
-        shares[rt.id] = min(share, 1.0)
-        rt_rows.append((rt, shares[rt.id], inside))
+        rt_rows.append((rt, min(share, 1.0), inside))
+    return rt_rows
 
-    # Households: located ones by their point, the others by their RT's share.
+
+def _household_counts(geom, inputs: Inputs, shares: dict[int, float]) -> dict[str, float]:
+    """Households: located ones by their point, the others by their RT's share."""
     located = [h for h in inputs.households if h.lon is not None and h.lat is not None]
     inside_mask = np.zeros(len(located), dtype=bool)
     if located:
         xs = np.array([h.lon for h in located], dtype=float)
         ys = np.array([h.lat for h in located], dtype=float)
         inside_mask = shapely.intersects_xy(geom, xs, ys)
-    households = poor = population = 0.0
-    located_inside = 0
+    counts = {"households": 0.0, "poor": 0.0, "population": 0.0, "located": 0, "apportioned": 0.0}
     for household, is_inside in zip(located, inside_mask, strict=True):
         if is_inside:
-            located_inside += 1
-            households += 1
-            poor += household.is_poor
-            population += household.members
-    mapped_rts = {h.rt_id for h in inputs.households}
-    apportioned = 0.0
+            counts["located"] += 1
+            counts["households"] += 1
+            counts["poor"] += household.is_poor
+            counts["population"] += household.members
     for household in inputs.households:
         if household.lon is None or household.lat is None:
             share = shares.get(household.rt_id, 0.0)
-            apportioned += share
-            households += share
-            poor += share * household.is_poor
-            population += share * household.members
+            counts["apportioned"] += share
+            counts["households"] += share
+            counts["poor"] += share * household.is_poor
+            counts["population"] += share * household.members
+    return counts
 
+
+def _rt_rows(rt_rows, mapped_rts: set[int]) -> dict[str, Any]:
+    """The RT rows of the indicators, what RT profiles add, and the slum items to aggregate."""
     rows = []
     profile_households = profile_population = 0.0
     scored_items = []
@@ -189,49 +184,77 @@ def compute(area: dict, inputs: Inputs) -> dict[str, Any]:
                 "slum_class": str(slum.slum_class) if slum else None,
             }
         )
-    households += profile_households
-    population += profile_population
+    return {
+        "rows": rows,
+        "profile_households": profile_households,
+        "profile_population": profile_population,
+        "scored_items": scored_items,
+        "unscored": unscored,
+        "cset": cset,
+    }
 
-    slum_json = None
-    if scored_items and cset is not None:
-        figures, volumes = aggregate(cset, scored_items)
-        area_score = score(cset, figures, volumes)
-        slum_json = {
-            "total": area_score.total,
-            "max": cset.max_total,
-            "class": str(area_score.slum_class),
-            "average_pct": _decimal_text(area_score.average),
-            "criteria_set": f"{cset.name} (v{cset.version})",
-            "rts_scored": len(scored_items),
-        }
+
+def _slum_json(cset: CriteriaSet | None, scored_items: list) -> dict[str, Any] | None:
+    if not scored_items or cset is None:
+        return None
+    figures, volumes = aggregate(cset, scored_items)
+    area_score = score(cset, figures, volumes)
+    return {
+        "total": area_score.total,
+        "max": cset.max_total,
+        "class": str(area_score.slum_class),
+        "average_pct": _decimal_text(area_score.average),
+        "criteria_set": f"{cset.name} (v{cset.version})",
+        "rts_scored": len(scored_items),
+    }
+
+
+def _problems_json(problems: list[ProblemIn]) -> dict[str, Any]:
+    return {
+        "count": sum(1 for p in problems if p.kind == "masalah"),
+        "potentials": sum(1 for p in problems if p.kind != "masalah"),
+        "poor_households": sum(p.poor_households for p in problems if p.kind == "masalah"),
+        "items": [
+            {"id": p.id, "title": p.title, "kind": p.kind, "domain": p.domain} for p in problems
+        ],
+    }
+
+
+def compute(area: dict, inputs: Inputs) -> dict[str, Any]:
+    """The indicators of the area (a GeoJSON Polygon or MultiPolygon in WGS84)."""
+    geom = parse_geometry(area, AREAL)
+    centre = geom.centroid
+    epsg = utm_epsg(centre.x, centre.y)
+    area_utm = to_utm(geom, epsg)
+    area_ha = Decimal(repr(area_utm.area)) / Decimal(10_000)
+    shapely.prepare(area_utm)
+
+    rt_rows = _rt_shares(area_utm, inputs, epsg)
+    counts = _household_counts(geom, inputs, {rt.id: share for rt, share, _m2 in rt_rows})
+    by_rt = _rt_rows(rt_rows, {h.rt_id for h in inputs.households})
+    households = counts["households"] + by_rt["profile_households"]
+    population = counts["population"] + by_rt["profile_population"]
 
     problems = [p for p in inputs.problems if geom.intersects(parse_geometry(p.geometry))]
     population_int = _round_count(population)
     households_int = _round_count(households)
-    poor_int = _round_count(poor)
+    poor_int = _round_count(counts["poor"])
     density = _decimal_text(Decimal(population_int) / area_ha, "0.1") if area_ha > 0 else None
     return {
         "epsg": epsg,
         "area_ha": _decimal_text(area_ha),
-        "rts": rows,
+        "rts": by_rt["rows"],
         "households": households_int,
         "poor_households": poor_int,
         "population": population_int,
         "poor_share_pct": _decimal_text(Decimal(poor_int * 100) / Decimal(households_int), "0.1")
         if households_int
         else None,
-        "households_located": located_inside,
-        "households_apportioned": _decimal_text(apportioned, "0.1"),
-        "from_profiles": _round_count(profile_households),
+        "households_located": counts["located"],
+        "households_apportioned": _decimal_text(counts["apportioned"], "0.1"),
+        "from_profiles": _round_count(by_rt["profile_households"]),
         "density_per_ha": density,
-        "slum": slum_json,
-        "rts_unscored": unscored,
-        "problems": {
-            "count": sum(1 for p in problems if p.kind == "masalah"),
-            "potentials": sum(1 for p in problems if p.kind != "masalah"),
-            "poor_households": sum(p.poor_households for p in problems if p.kind == "masalah"),
-            "items": [
-                {"id": p.id, "title": p.title, "kind": p.kind, "domain": p.domain} for p in problems
-            ],
-        },
+        "slum": _slum_json(by_rt["cset"], by_rt["scored_items"]),
+        "rts_unscored": by_rt["unscored"],
+        "problems": _problems_json(problems),
     }

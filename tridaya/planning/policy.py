@@ -38,6 +38,8 @@ LEGALISE_PLAN = "planning.legalise_plan"
 AMEND_PLAN = "planning.amend_plan"
 VIEW_PRICE_LISTS = "planning.view_price_lists"
 MANAGE_PRICE_LISTS = "planning.manage_price_lists"
+# The outlines of RPLP / RTPLP documents are program-wide: kept by the national administrators.
+EDIT_OUTLINES = "planning.edit_outlines"
 
 register(VIEW_PLANS, public=True)
 register(EDIT_PLAN, roles=PLAN_WRITERS)
@@ -47,6 +49,7 @@ register(LEGALISE_PLAN, roles=PLAN_LEGALISERS)
 register(AMEND_PLAN, roles=PLAN_LEGALISERS)
 register(VIEW_PRICE_LISTS, public=True)
 register(MANAGE_PRICE_LISTS, roles=PRICE_KEEPERS)
+register(EDIT_OUTLINES, roles={Role.NATIONAL_ADMIN})
 
 # Prioritisation and kawasan prioritas (PART 1) -----------------------------------------------
 # Rounds, their criteria, weighted scores, vote results and the kawasan prioritas with their
@@ -127,7 +130,6 @@ register_actions(
         "planning.activity_saved": _("Kegiatan disimpan"),
         "planning.activity_deleted": _("Kegiatan dihapus"),
         "planning.rab_item_added": _("Baris RAB ditambahkan"),
-        "planning.rab_item_updated": _("Baris RAB diubah"),
         "planning.rab_item_deleted": _("Baris RAB dihapus"),
         "planning.attachment_added": _("Lampiran ditambahkan"),
         "planning.attachment_deleted": _("Lampiran dihapus"),

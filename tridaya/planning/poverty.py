@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tridaya.planning.calc import share_text
+from tridaya.core.formats import format_percent
+from tridaya.planning.calc import share
 
 
 @dataclass(frozen=True)
@@ -71,11 +72,11 @@ class PovertyCheck:
 
     @property
     def budget_share_text(self) -> str:
-        return share_text(self.poor_budget, self.total_budget)
+        return format_percent(share(self.poor_budget, self.total_budget))
 
     @property
     def programs_share_text(self) -> str:
-        return share_text(self.programs_poor, self.programs_total)
+        return format_percent(share(self.programs_poor, self.programs_total))
 
     @property
     def passes(self) -> bool:

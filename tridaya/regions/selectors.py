@@ -5,17 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.shortcuts import get_object_or_404
 
+from tridaya.core.selectors import one_of
 from tridaya.regions.models import RT, RW, Level, Region, VillageProfile
 
 _CODE_QUERY = re.compile(r"^[0-9.]+$")
-
-
-def region_queryset() -> QuerySet[Region]:
-    return Region.objects.all()
 
 
 def search_regions(query: str, *, limit: int = 25, level: int | None = None) -> list[Region]:
@@ -52,7 +49,7 @@ class RegionPage:
 
 def region_page(code: str) -> RegionPage:
     """A region, its ancestors and its children with their own child counts (3 queries)."""
-    region = get_object_or_404(Region, code=code)
+    region = one_of(Region.objects.all(), code=code)
     attach_ancestors([region])
     children = list(
         Region.objects.filter(parent=region)
@@ -83,9 +80,7 @@ class VillageHome:
 
 def village_home(code: str) -> VillageHome:
     """A village with its ancestors, profile, RWs and their RTs (4 queries)."""
-    village = get_object_or_404(
-        Region.objects.select_related("profile"), code=code, level=Level.VILLAGE
-    )
+    village = one_of(Region.objects.select_related("profile"), code=code, level=Level.VILLAGE)
     attach_ancestors([village])
     rws = list(
         RW.objects.filter(village=village).prefetch_related(
@@ -109,7 +104,7 @@ def village_map_features(home: VillageHome) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
-def _feature(geometry: dict, **properties) -> dict:
+def _feature(geometry: dict, **properties: Any) -> dict:
     return {"type": "Feature", "geometry": geometry, "properties": properties}
 
 

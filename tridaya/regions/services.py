@@ -1,10 +1,13 @@
 """Writes to village profiles and RW/RT units. Each checks the policy, validates, writes and
 audits in one transaction."""
 
+from __future__ import annotations
+
 from decimal import Decimal
+from typing import cast
 
 from django.contrib.admin.utils import NestedObjects
-from django.db import router, transaction
+from django.db import models, router, transaction
 from django.utils.translation import gettext as _
 
 from tridaya.core.audit import diff, record_event, snapshot
@@ -35,7 +38,7 @@ def _require_village(region: Region) -> None:
 @transaction.atomic
 def profile_update(
     *,
-    actor,
+    actor: Actor,
     village: Region,
     population: int | None = None,
     households: int | None = None,
@@ -71,7 +74,7 @@ def profile_update(
 
 @transaction.atomic
 def rw_save(
-    *, actor, village: Region, number: int, name: str = "", boundary: dict | None = None
+    *, actor: Actor, village: Region, number: int, name: str = "", boundary: dict | None = None
 ) -> RW:
     """Add an RW, or update the one with that number."""
     _require_village(village)
@@ -91,7 +94,7 @@ def rw_save(
 
 
 @transaction.atomic
-def rt_save(*, actor, rw: RW, number: int, boundary: dict | None = None) -> RT:
+def rt_save(*, actor: Actor, rw: RW, number: int, boundary: dict | None = None) -> RT:
     """Add an RT to an RW, or update the one with that number."""
     authorize(actor, "regions.manage_units", rw.village_id)
     rt = RT.objects.filter(rw=rw, number=number).first() or RT(
@@ -116,9 +119,10 @@ def _rows_depending_on(rt: RT) -> dict[str, int]:
     for model, objects in collector.model_objs.items():
         others = [obj for obj in objects if not (model is RT and obj.pk == rt.pk)]
         if others:
-            counts[str(model._meta.verbose_name_plural)] = len(others)
+            meta = cast(type[models.Model], model)._meta
+            counts[str(meta.verbose_name_plural)] = len(others)
     for obj in collector.protected:
-        name = str(obj._meta.verbose_name_plural)
+        name = str(cast(models.Model, obj)._meta.verbose_name_plural)
         counts[name] = counts.get(name, 0) + 1
     return counts
 

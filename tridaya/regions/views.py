@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tridaya.core.navigation import region_sections, village_sections
@@ -17,7 +16,7 @@ from tridaya.core.selectors import audit_events_in_region
 from tridaya.regions import selectors, services
 from tridaya.regions.forms import ProfileForm, RTForm, RWForm
 from tridaya.regions.models import RW, Region
-from tridaya.regions.pages import village_or_404
+from tridaya.regions.pages import activate_village_timezone, village_or_404
 
 SEARCH_LIMIT = 25
 
@@ -43,7 +42,7 @@ def detail(request, code: str):
 def village_home(request, code: str):
     home = selectors.village_home(code)
     village = home.village
-    timezone.activate(village.timezone)
+    activate_village_timezone(village)
     profile = home.profile
     center = None
     if profile and profile.latitude is not None and profile.longitude is not None:
@@ -100,8 +99,8 @@ def units(request, code: str):
     posted = request.POST.get("unit") if request.method == "POST" else None
     rw_form = RWForm(request.POST if posted == "rw" else None, prefix="rw")
     rt_form = RTForm(request.POST if posted == "rt" else None, prefix="rt", rws=rws)
-    form = {"rw": rw_form, "rt": rt_form}.get(posted)
-    if form is not None and form.is_valid():
+    form = {"rw": rw_form, "rt": rt_form}.get(posted or "")
+    if form is not None and posted and form.is_valid():
         try:
             _save_unit(request.user, village, posted, form.cleaned_data)
         except ValidationError as exc:
@@ -143,7 +142,7 @@ def audit(request, code: str):
     region = get_object_or_404(Region, code=code)
     selectors.attach_ancestors([region])
     authorize(request.user, "core.view_audit", region)
-    timezone.activate(region.timezone)
+    activate_village_timezone(region)
     page = Paginator(audit_events_in_region(region.code), 50).get_page(request.GET.get("page"))
     return render(
         request,

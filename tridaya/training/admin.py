@@ -8,9 +8,10 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_protect
 
-from tridaya.training import services
 from tridaya.training.models import (
     CAPACITY_GROUPS,
     ActorGroup,
@@ -24,8 +25,24 @@ from tridaya.training.models import (
     Training,
     TrainingSettings,
 )
+from tridaya.training.services.curriculum import (
+    CURRICULUM_FIELDS,
+    MODULE_FIELDS,
+    QUESTION_FIELDS,
+    SETTINGS_FIELDS,
+    curriculum_update,
+    module_save,
+    settings_update,
+)
 
-LIST_FIELDS = ("objectives", "media", "readings", "indicators")
+
+class ServiceAdmin(admin.ModelAdmin):
+    """An admin whose saves go through one durable service: the change form is not wrapped in
+    the admin's own transaction (the service holds it, and refuses to nest in another)."""
+
+    @method_decorator(csrf_protect)
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return self._changeform_view(request, object_id, form_url, extra_context)
 
 
 class LinesField(forms.CharField):
@@ -82,7 +99,10 @@ class StepsField(forms.CharField):
 
 class ModuleForm(forms.ModelForm):
     objectives = LinesField(label=_("Tujuan (satu per baris)"))
-    media = LinesField(label=_("Media dan alat bantu (satu per baris)"), required=False)
+    # The model field is called `media`, like the form's asset declaration (not used here).
+    media = LinesField(  # type: ignore[assignment]
+        label=_("Media dan alat bantu (satu per baris)"), required=False
+    )
     readings = LinesField(label=_("Bahan bacaan (satu per baris)"), required=False)
     indicators = LinesField(label=_("Indikator hasil belajar (satu per baris)"))
     steps = StepsField(label=_("Langkah kegiatan (menit | kegiatan | metode)"))
@@ -125,7 +145,7 @@ class QuestionInline(admin.StackedInline):
 
 class ModuleInline(admin.TabularInline):
     model = Module
-    fields = ["order", "code", "title", "stage", "is_core", "jpl"]
+    fields = ("order", "code", "title", "stage", "is_core", "jpl")
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -136,7 +156,7 @@ class ModuleInline(admin.TabularInline):
 
 
 @admin.register(Curriculum)
-class CurriculumAdmin(admin.ModelAdmin):
+class CurriculumAdmin(ServiceAdmin):
     """Loaded from tridaya/training/curricula/*.toml (`manage.py load_curricula`); the
     program may switch a version off for new trainings and edit its modules."""
 
@@ -152,9 +172,19 @@ class CurriculumAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def save_model(self, request, obj, form, change):
+        values = {name: form.cleaned_data[name] for name in CURRICULUM_FIELDS}
+        curriculum_update(
+            actor=request.user, curriculum=Curriculum.objects.get(pk=obj.pk), values=values
+        )
+
+    def save_formset(self, request, form, formset, change):
+        """The modules are listed read-only here; they are edited on their own page."""
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+
 
 @admin.register(Module)
-class ModuleAdmin(admin.ModelAdmin):
+class ModuleAdmin(ServiceAdmin):
     form = ModuleForm
     list_display = ["title", "curriculum", "order", "stage", "is_core", "jpl"]
     list_filter = ["curriculum", "is_core", "stage"]
@@ -168,37 +198,40 @@ class ModuleAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        values = {name: form.cleaned_data[name] for name in services.MODULE_FIELDS}
-        services.module_update(
-            actor=request.user, module=Module.objects.get(pk=obj.pk), values=values
-        )
+        """Saved with its questions in save_related, through one service."""
 
-    def save_formset(self, request, form, formset, change):
-        # The admin's change message reads these three lists, which formset.save() would set.
-        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+    def save_related(self, request, form, formsets, change):
+        [formset] = formsets  # the question bank
+        removed, questions = [], []
         for deleted in formset.deleted_forms:
             if deleted.instance.pk:
-                formset.deleted_objects.append(deleted.instance)
-                services.question_remove(actor=request.user, question=deleted.instance)
+                removed.append(deleted.instance)
         for question_form in formset.forms:
             data = getattr(question_form, "cleaned_data", {})
             if not data or data.get("DELETE") or not question_form.has_changed():
                 continue
-            values = {name: data[name] for name in services.QUESTION_FIELDS}
             existing = None
             if question_form.instance.pk:
                 existing = Question.objects.get(pk=question_form.instance.pk)
-            saved = services.question_save(
-                actor=request.user, module=form.instance, values=values, question=existing
-            )
-            if existing is None:
-                formset.new_objects.append(saved)
-            else:
-                formset.changed_objects.append((saved, question_form.changed_data))
+            questions.append((existing, {name: data[name] for name in QUESTION_FIELDS}))
+        saved = module_save(
+            actor=request.user,
+            module=Module.objects.get(pk=form.instance.pk),
+            values={name: form.cleaned_data[name] for name in MODULE_FIELDS},
+            questions=questions,
+            removed=removed,
+        )
+        # The admin's change message reads these three lists, which formset.save() would set.
+        changed_data = {
+            f.instance.pk: f.changed_data for f in formset.forms if f.instance.pk is not None
+        }
+        formset.new_objects = saved.added
+        formset.changed_objects = [(q, changed_data.get(q.pk, [])) for q in saved.changed]
+        formset.deleted_objects = removed
 
 
 @admin.register(TrainingSettings)
-class TrainingSettingsAdmin(admin.ModelAdmin):
+class TrainingSettingsAdmin(ServiceAdmin):
     list_display = ["__str__", "pass_mark", "max_absence_pct", "require_pass"]
 
     def has_add_permission(self, request):
@@ -208,8 +241,8 @@ class TrainingSettingsAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        values = {name: form.cleaned_data[name] for name in services.SETTINGS_FIELDS}
-        saved = services.settings_update(actor=request.user, values=values)
+        values = {name: form.cleaned_data[name] for name in SETTINGS_FIELDS}
+        saved = settings_update(actor=request.user, values=values)
         obj.pk = saved.pk
 
 
@@ -226,7 +259,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 class SessionInline(admin.TabularInline):
     model = Session
-    fields = ["date", "start_time", "end_time", "module", "title", "trainers"]
+    fields = ("date", "start_time", "end_time", "module", "title", "trainers")
     readonly_fields = fields
     extra = 0
     can_delete = False

@@ -148,9 +148,6 @@ class CapacityMap:
             keys.update(m.key for m in self.cell(group, module_code).completed)
         return keys
 
-    def member_count(self, groups: Iterable[str]) -> int:
-        return len({m.key for g in groups for m in self.members.get(g, [])})
-
     @property
     def core_modules(self) -> list[ModuleInfo]:
         return [m for m in self.modules if m.is_core]

@@ -7,15 +7,13 @@ traced to the curriculum it was planned with."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import tomllib
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.core.definitions import Definition, read_definitions, sync_definitions
 from tridaya.core.stages import STAGES
 from tridaya.training.models import (
     CAPACITY_GROUPS,
@@ -35,15 +33,6 @@ STAGE_SLUGS = {stage.slug for stage in STAGES}
 
 class CurriculumFileError(ValidationError):
     """A curriculum file is malformed; the message names the file, the module and the field."""
-
-
-def read_file(path: Path) -> dict:
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise CurriculumFileError(f"{path.name}: {exc}") from exc
-    check_definition(data, path.name)
-    return data
 
 
 def _answer_index(question: dict) -> int | None:
@@ -113,18 +102,15 @@ def check_definition(data: dict, source: str) -> None:
         raise CurriculumFileError(f"{source}: " + "; ".join(problems))
 
 
-def checksum(data: dict) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-
-
-def _create(data: dict, source: str, digest: str) -> Curriculum:
+def _create(definition: Definition) -> Curriculum:
+    data = definition.data
     curriculum = Curriculum.objects.create(
         code=data["code"],
         version=data["version"],
         name=data["name"],
         description=data.get("description", ""),
-        source_file=source,
-        checksum=digest,
+        source_file=definition.path.name,
+        checksum=definition.checksum,
     )
     for order, spec in enumerate(data["modules"], start=1):
         module = Module(
@@ -168,23 +154,13 @@ def _create(data: dict, source: str, digest: str) -> Curriculum:
 @transaction.atomic
 def sync_curricula(directory: Path = CURRICULA_DIR) -> list[Curriculum]:
     """Load every curriculum file not yet in the database; refuse a changed loaded version."""
-    loaded = []
-    for path in sorted(directory.glob("*.toml")):
-        data = read_file(path)
-        digest = checksum(data)
-        existing = Curriculum.objects.filter(code=data["code"], version=data["version"]).first()
-        if existing is None:
-            existing = _create(data, path.name, digest)
-        elif existing.checksum and existing.checksum != digest:
-            raise CurriculumFileError(
-                _(
-                    "%(file)s: kurikulum %(code)s versi %(version)s sudah dimuat dan isi "
-                    "berkasnya berubah. Salin ke berkas baru dan naikkan 'version'."
-                )
-                % {"file": path.name, "code": data["code"], "version": data["version"]}
-            )
-        loaded.append(existing)
-    return loaded
+    return sync_definitions(
+        directory,
+        model=Curriculum,
+        create=_create,
+        check=check_definition,
+        error=CurriculumFileError,
+    )
 
 
 def current_curriculum(code: str | None = None) -> Curriculum | None:
@@ -202,8 +178,7 @@ def file_codes(directory: Path = CURRICULA_DIR) -> list[tuple[str, str]]:
     """(module code, title) of every module in the files, read without the database: the gate
     outputs are registered from these when the app starts."""
     seen: dict[str, str] = {}
-    for path in sorted(directory.glob("*.toml")):
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        for module in data.get("modules", []):
+    for definition in read_definitions(directory, error=CurriculumFileError):
+        for module in definition.data.get("modules", []):
             seen.setdefault(module["code"], module["title"])
     return list(seen.items())

@@ -15,10 +15,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from tridaya.accounts.models import User
-from tridaya.institutions.models import BKM, BKMPosition, TIPPGroup, TIPPMember, UPStaff
+from tridaya.institutions.models import BKM, BKMPosition, Person, TIPPGroup, TIPPMember, UPStaff
 from tridaya.regions.demo import BAJUR, TERONG_TAWAH
 from tridaya.regions.models import Region
-from tridaya.training import services
 from tridaya.training.definitions import sync_curricula
 from tridaya.training.models import (
     ActorGroup,
@@ -28,6 +27,12 @@ from tridaya.training.models import (
     TestKind,
     Training,
 )
+from tridaya.training.services.certificates import training_close
+from tridaya.training.services.follow_ups import follow_up_add
+from tridaya.training.services.participants import participant_add, participants_add_people
+from tridaya.training.services.results import scores_record
+from tridaya.training.services.sessions import SessionInput, attendance_record, session_update
+from tridaya.training.services.trainings import TrainingInput, training_create
 
 CORE = [
     "konsep_plpbk",
@@ -98,12 +103,14 @@ def _facilitator(slug: str) -> User:
 
 def _curriculum() -> Curriculum:
     sync_curricula()
-    return Curriculum.objects.filter(code="plpbk-inti").order_by("-version").first()
+    found = Curriculum.objects.filter(code="plpbk-inti").order_by("-version").first()
+    assert found is not None, "the curriculum files include plpbk-inti"
+    return found
 
 
-def _roster(village: Region) -> list[tuple[object, str, str]]:
+def _roster(village: Region) -> list[tuple[Person, str, str]]:
     """(person, group, position) of the BKM, the UP-UP and the TIPP's apparatus members."""
-    picks = []
+    picks: list[tuple[Person, str, str]] = []
     bkm = BKM.objects.filter(village=village).first()
     if bkm is not None:
         order = BKMPosition.values
@@ -123,17 +130,14 @@ def _score(value: float) -> Decimal:
     return Decimal(min(100, max(0, round(value / 5) * 5)))
 
 
-def seed_bajur(village: Region) -> str:
-    if Training.objects.filter(region=village, title=BAJUR_TITLE).exists():
-        return "pelatihan dasar sudah ada"
-    actor = _facilitator("bajur")
-    picks = _roster(village)
+def _bajur_training(village: Region, actor: User, picks: list[tuple[Person, str, str]]) -> Training:
+    """The core training of Bajur with its sessions planned and their trainers."""
     bkm_coordinator = picks[0][0].name if picks else ""
-    training = services.training_create(
+    training = training_create(
         actor=actor,
         region=village,
         curriculum=_curriculum(),
-        data=services.TrainingInput(
+        data=TrainingInput(
             title=BAJUR_TITLE,
             place="Aula Kantor Desa Bajur",
             starts_on=dt.date(2026, 4, 7),
@@ -153,10 +157,10 @@ def seed_bajur(village: Region) -> str:
     )
     sessions = list(training.sessions.select_related("module").order_by("date", "start_time"))
     for session, trainers in zip(sessions, TRAINERS, strict=True):
-        services.session_update(
+        session_update(
             actor=actor,
             session=session,
-            data=services.SessionInput(
+            data=SessionInput(
                 date=session.date,
                 start_time=session.start_time,
                 end_time=session.end_time,
@@ -164,15 +168,12 @@ def seed_bajur(village: Region) -> str:
                 trainers=trainers,
             ),
         )
-    services.participants_add_people(actor=actor, training=training, picks=picks)
-    services.participant_add(
-        actor=actor,
-        training=training,
-        name="Lalu Abdul Rahman",
-        sex="L",
-        group=ActorGroup.APARAT,
-        position="Kaur Perencanaan Desa Bajur",
-    )
+    return training
+
+
+def _bajur_results(actor: User, training: Training) -> list[Participant]:
+    """Attendance with a few absences, and pre-test and post-test scores around a gain."""
+    sessions = list(training.sessions.select_related("module").order_by("date", "start_time"))
     people = list(training.participants.order_by("pk"))
     by_group: dict[str, list[Participant]] = {}
     for p in people:
@@ -188,10 +189,11 @@ def seed_bajur(village: Region) -> str:
     }
     for index, session in enumerate(sessions):
         present = [p.pk for p in people if p.pk not in absent.get(index, set())]
-        services.attendance_record(actor=actor, session=session, present=present)
+        attendance_record(actor=actor, session=session, present=present)
     rng = random.Random(2026_04_07)
     for index, session in enumerate(sessions):
         module = session.module
+        assert module is not None  # planned sessions are one per module
         pre, post = {}, {}
         for p in people:
             if p.pk in absent.get(index, set()):
@@ -201,15 +203,32 @@ def seed_bajur(village: Region) -> str:
             if p.pk == guest.pk and index == 5:
                 continue  # left before the last post-test
             post[p.pk] = _score(base + rng.uniform(12, 34))
-        services.scores_record(
-            actor=actor, training=training, module=module, kind=TestKind.PRE, scores=pre
-        )
-        services.scores_record(
+        scores_record(actor=actor, training=training, module=module, kind=TestKind.PRE, scores=pre)
+        scores_record(
             actor=actor, training=training, module=module, kind=TestKind.POST, scores=post
         )
-    report = services.training_close(actor=actor, training=training, issued_on=training.ends_on)
+    return people
+
+
+def seed_bajur(village: Region) -> str:
+    if Training.objects.filter(region=village, title=BAJUR_TITLE).exists():
+        return "pelatihan dasar sudah ada"
+    actor = _facilitator("bajur")
+    picks = _roster(village)
+    training = _bajur_training(village, actor, picks)
+    participants_add_people(actor=actor, training=training, picks=picks)
+    participant_add(
+        actor=actor,
+        training=training,
+        name="Lalu Abdul Rahman",
+        sex="L",
+        group=ActorGroup.APARAT,
+        position="Kaur Perencanaan Desa Bajur",
+    )
+    people = _bajur_results(actor, training)
+    report = training_close(actor=actor, training=training, issued_on=training.ends_on)
     for action, owner, due_on, status, note, done_on in FOLLOW_UPS:
-        services.follow_up_add(
+        follow_up_add(
             actor=actor,
             training=training,
             action=action,
@@ -222,8 +241,8 @@ def seed_bajur(village: Region) -> str:
     closed_at = timezone.make_aware(dt.datetime(2026, 4, 10, 16, 0))
     Training.objects.filter(pk=training.pk).update(closed_at=closed_at, created_at=closed_at)
     return (
-        f"{len(people)} peserta, {len(sessions)} sesi, {len(report.issued)} sertifikat, "
-        f"{len(FOLLOW_UPS)} RKTL"
+        f"{len(people)} peserta, {training.sessions.count()} sesi, "
+        f"{len(report.issued)} sertifikat, {len(FOLLOW_UPS)} RKTL"
     )
 
 
@@ -231,11 +250,11 @@ def seed_terong_tawah(village: Region) -> str:
     if Training.objects.filter(region=village, title=TERONG_TAWAH_TITLE).exists():
         return "pelatihan terencana sudah ada"
     actor = _facilitator("terongtawah")
-    training = services.training_create(
+    training = training_create(
         actor=actor,
         region=village,
         curriculum=_curriculum(),
-        data=services.TrainingInput(
+        data=TrainingInput(
             title=TERONG_TAWAH_TITLE,
             place="Kantor Desa Terong Tawah",
             starts_on=dt.date(2026, 12, 8),
@@ -248,7 +267,7 @@ def seed_terong_tawah(village: Region) -> str:
         ),
         plan_sessions=True,
     )
-    services.participants_add_people(actor=actor, training=training, picks=_roster(village))
+    participants_add_people(actor=actor, training=training, picks=_roster(village))
     return f"{training.participants.count()} peserta terdaftar, Desember 2026"
 
 

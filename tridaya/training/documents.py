@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from tridaya.core.dates import format_date_id
 from tridaya.documents.berita_acara import AttendanceSheet, attendance_sheet_pdf
 from tridaya.documents.certificate import (
     CertificateData,
@@ -16,7 +15,6 @@ from tridaya.documents.certificate import (
     date_range_id,
 )
 from tridaya.documents.pdf import render_pdf
-from tridaya.training import selectors
 from tridaya.training.models import (
     LETTERS,
     Certificate,
@@ -26,6 +24,7 @@ from tridaya.training.models import (
     TestKind,
     Training,
 )
+from tridaya.training.selectors.results import questions_of
 
 PDF = "application/pdf"
 
@@ -102,7 +101,7 @@ def _header(training: Training) -> dict:
 def test_form_pdf(training: Training, kind: str) -> bytes:
     """The printed pre-test or post-test: every question of the training's modules, numbered as
     on the answer-entry page, with lines for the participant's name, group and date."""
-    sections = selectors.questions_of(training)
+    sections = questions_of(training)
     return render_pdf(
         "training/print/test_form.html",
         {
@@ -119,7 +118,7 @@ def answer_key_pdf(training: Training) -> bytes:
     """The answer key for whoever marks the forms (never handed to participants)."""
     return render_pdf(
         "training/print/answer_key.html",
-        {**_header(training), "sections": selectors.questions_of(training), "letters": LETTERS},
+        {**_header(training), "sections": questions_of(training), "letters": LETTERS},
     )
 
 
@@ -151,7 +150,3 @@ def attendance_sheet(session: Session, number: int) -> bytes:
             rows=max(30, training.participants.count() + 5),
         )
     )
-
-
-def session_label(session: Session) -> str:
-    return f"{session.display_title} · {format_date_id(session.date)}"

@@ -14,7 +14,6 @@ class TrainingError(StrEnum):
     CANCELLED = "training_cancelled"
     SESSION_OUTSIDE_DATES = "training_session_outside_dates"
     SESSION_MODULE_NOT_COVERED = "training_session_module_not_covered"
-    SESSION_HAS_ATTENDANCE = "training_session_has_attendance"
     PARTICIPANT_EXISTS = "training_participant_exists"
     PARTICIPANT_ELSEWHERE = "training_participant_from_elsewhere"
     PARTICIPANT_INCOMPLETE = "training_participant_incomplete_data"
@@ -28,3 +27,4 @@ class TrainingError(StrEnum):
     REASON_TOO_SHORT = "training_reason_too_short"
     CERTIFICATE_REVOKED = "training_certificate_already_revoked"
     DUE_DATE_BEFORE_TRAINING = "training_follow_up_due_before_training"
+    QUESTION_OTHER_MODULE = "training_question_of_other_module"

@@ -16,7 +16,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tridaya.training.models import Certificate, FollowUpAction, group_label
-from tridaya.training.selectors import Outcomes, Rollup
+from tridaya.training.selectors.results import Outcomes
+from tridaya.training.selectors.trainings import Rollup
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RUPIAH = "#,##0"
@@ -63,12 +64,7 @@ def _yes(value: bool) -> str:
     return _("Ya") if value else _("Tidak")
 
 
-def training_xlsx(
-    outcomes: Outcomes, follow_ups: list[FollowUpAction], certificates: list[Certificate]
-) -> bytes:
-    training = outcomes.training
-    workbook = Workbook()
-    valid = {c.participant_id: c.number for c in certificates if c.is_valid}
+def _participants_sheet(workbook: Workbook, outcomes: Outcomes, valid: dict[int, str]) -> None:
     header = [
         pgettext("nomor urut", "No"),
         _("Nama"),
@@ -116,6 +112,9 @@ def training_xlsx(
         formats=dict.fromkeys(score_columns, SCORE),
         first=True,
     )
+
+
+def _module_sheet(workbook: Workbook, outcomes: Outcomes) -> None:
     summaries = outcomes.module_summaries
     _sheet(
         workbook,
@@ -145,6 +144,9 @@ def training_xlsx(
         ],
         formats={4: SCORE, 5: SCORE, 6: SCORE},
     )
+
+
+def _group_sheet(workbook: Workbook, outcomes: Outcomes) -> None:
     _sheet(
         workbook,
         _("Nilai per unsur"),
@@ -161,6 +163,9 @@ def training_xlsx(
         ],
         formats={3: SCORE, 4: SCORE, 5: SCORE},
     )
+
+
+def _sessions_sheet(workbook: Workbook, outcomes: Outcomes) -> None:
     present_count = {s.pk: 0 for s in outcomes.sessions}
     for sessions in outcomes.present.values():
         for session_id in sessions:
@@ -183,6 +188,19 @@ def training_xlsx(
         ],
         formats={2: "DD/MM/YYYY"},
     )
+
+
+def training_xlsx(
+    outcomes: Outcomes, follow_ups: list[FollowUpAction], certificates: list[Certificate]
+) -> bytes:
+    """A training's participants (attendance, scores, certificate), its scores per module and
+    per group, its sessions and its follow-up plan, one sheet each."""
+    workbook = Workbook()
+    valid = {c.participant_id: c.number for c in certificates if c.is_valid}
+    _participants_sheet(workbook, outcomes, valid)
+    _module_sheet(workbook, outcomes)
+    _group_sheet(workbook, outcomes)
+    _sessions_sheet(workbook, outcomes)
     _sheet(
         workbook,
         _("RKTL"),
@@ -190,14 +208,13 @@ def training_xlsx(
         [[f.action, f.owner, f.due_on, f.get_status_display(), f.note] for f in follow_ups],
         formats={3: "DD/MM/YYYY"},
     )
-    workbook.properties.title = training.title
+    workbook.properties.title = outcomes.training.title
     return _bytes(workbook)
 
 
-def rollup_xlsx(rollup: Rollup) -> bytes:
-    workbook = Workbook()
+def _summary_sheet(workbook: Workbook, rollup: Rollup) -> None:
     region = rollup.region
-    summary = [
+    summary: list[list[Any]] = [
         [_("Wilayah"), f"{region} ({region.code})"],
         [_("Pelatihan selesai"), rollup.held],
         [_("Pelatihan direncanakan / berjalan"), rollup.planned],
@@ -217,6 +234,27 @@ def rollup_xlsx(rollup: Rollup) -> bytes:
     for row in (13, 14):
         sheet.cell(row=row, column=2).number_format = RUPIAH
     sheet.cell(row=12, column=2).number_format = SCORE
+
+
+def _training_row(t: Any) -> list[Any]:
+    """A training with the counts `selectors.trainings.annotated` adds to it."""
+    return [
+        t.title,
+        str(t.region),
+        t.region_id,
+        t.starts_on,
+        t.ends_on,
+        t.get_status_display(),
+        t.men,
+        t.women,
+        t.poor,
+        t.session_count,
+        t.cost_program,
+        t.cost_swadaya,
+    ]
+
+
+def _trainings_sheet(workbook: Workbook, rollup: Rollup) -> None:
     _sheet(
         workbook,
         _("Pelatihan"),
@@ -234,25 +272,12 @@ def rollup_xlsx(rollup: Rollup) -> bytes:
             _("Biaya program (Rp)"),
             _("Biaya swadaya (Rp)"),
         ],
-        [
-            [
-                t.title,
-                str(t.region),
-                t.region_id,
-                t.starts_on,
-                t.ends_on,
-                t.get_status_display(),
-                t.men,
-                t.women,
-                t.poor,
-                t.session_count,
-                t.cost_program,
-                t.cost_swadaya,
-            ]
-            for t in rollup.trainings
-        ],
+        [_training_row(t) for t in rollup.trainings],
         formats={4: "DD/MM/YYYY", 5: "DD/MM/YYYY", 11: RUPIAH, 12: RUPIAH},
     )
+
+
+def _gains_sheets(workbook: Workbook, rollup: Rollup) -> None:
     _sheet(
         workbook,
         _("Orang dilatih per unsur"),
@@ -266,7 +291,7 @@ def rollup_xlsx(rollup: Rollup) -> bytes:
         ],
         [[g.label, g.men, g.women, g.total, g.poor, g.completed] for g in rollup.groups],
     )
-    gains = [
+    gains: list[list[Any]] = [
         [_("Modul"), title, s.n, s.avg_pre, s.avg_post, s.avg_gain]
         for _code, title, s in rollup.module_gains
     ] + [
@@ -287,6 +312,9 @@ def rollup_xlsx(rollup: Rollup) -> bytes:
         gains,
         formats={4: SCORE, 5: SCORE, 6: SCORE},
     )
+
+
+def _villages_sheet(workbook: Workbook, rollup: Rollup) -> None:
     _sheet(
         workbook,
         _("Desa dan kesenjangan"),
@@ -310,5 +338,15 @@ def rollup_xlsx(rollup: Rollup) -> bytes:
             for v in rollup.villages
         ],
     )
-    workbook.properties.title = str(region)
+
+
+def rollup_xlsx(rollup: Rollup) -> bytes:
+    """A region's roll-up: the summary, its trainings, people trained per group, gains per
+    module and per group, and the villages with their gaps, one sheet each."""
+    workbook = Workbook()
+    _summary_sheet(workbook, rollup)
+    _trainings_sheet(workbook, rollup)
+    _gains_sheets(workbook, rollup)
+    _villages_sheet(workbook, rollup)
+    workbook.properties.title = str(rollup.region)
     return _bytes(workbook)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import Sex
+from tridaya.core.formats import group_thousands
 from tridaya.core.forms import bootstrapify
 from tridaya.core.money import parse_rupiah
-from tridaya.institutions.models import Sex
+from tridaya.core.reasons import MIN_REASON_LENGTH
+from tridaya.institutions.models import Person
 from tridaya.training.models import (
     CAPACITY_GROUPS,
     ActorGroup,
@@ -15,7 +20,8 @@ from tridaya.training.models import (
     FollowUpStatus,
     Module,
 )
-from tridaya.training.services import SessionInput, TrainingInput
+from tridaya.training.services.sessions import SessionInput
+from tridaya.training.services.trainings import TrainingInput
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
@@ -40,13 +46,13 @@ class RupiahField(forms.CharField):
 
     def prepare_value(self, value):
         if isinstance(value, int):
-            return f"{value:,}".replace(",", ".")
+            return group_thousands(value)
         return value
 
 
 def group_choices(*, capacity_only: bool = False) -> list[tuple[str, str]]:
     values = CAPACITY_GROUPS if capacity_only else ActorGroup.values
-    return [(v, ActorGroup(v).label) for v in values]
+    return [(v, str(ActorGroup(v).label)) for v in values]
 
 
 class TrainingForm(forms.Form):
@@ -91,15 +97,16 @@ class TrainingForm(forms.Form):
 
     def __init__(self, *args, curricula: list[Curriculum], editing: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["curriculum"].queryset = Curriculum.objects.filter(
-            pk__in=[c.pk for c in curricula]
-        )
-        self.fields["modules"].choices = [
+        chosen = cast(forms.ModelChoiceField, self.fields["curriculum"])
+        chosen.queryset = Curriculum.objects.filter(pk__in=[c.pk for c in curricula])
+        cast(forms.ChoiceField, self.fields["modules"]).choices = [
             (m.code, f"{m.title} ({m.jpl} JPL)")
             for c in curricula
             for m in c.module_list  # type: ignore[attr-defined]
         ]
-        self.fields["target_groups"].choices = group_choices(capacity_only=True)
+        cast(forms.ChoiceField, self.fields["target_groups"]).choices = group_choices(
+            capacity_only=True
+        )
         if editing:
             del self.fields["curriculum"]
             del self.fields["plan_sessions"]
@@ -182,14 +189,13 @@ class GuestForm(forms.Form):
         if villages is None:
             del self.fields["village"]
         else:
-            self.fields["village"].choices = [("", _("(tidak dari desa)"))] + [
-                (v.code, str(v)) for v in villages
-            ]
+            village = cast(forms.ChoiceField, self.fields["village"])
+            village.choices = [("", _("(tidak dari desa)"))] + [(v.code, str(v)) for v in villages]
         bootstrapify(self)
 
 
 class PersonPickForm(forms.Form):
-    person = forms.ModelChoiceField(label=_("Warga"), queryset=None)  # type: ignore[arg-type]
+    person = forms.ModelChoiceField(label=_("Warga"), queryset=Person.objects.none())
     group = forms.ChoiceField(label=_("Unsur"), choices=group_choices())
     position = forms.CharField(label=_("Jabatan"), max_length=120, required=False)
 
@@ -203,7 +209,7 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(
         label=_("Alasan tertulis"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        min_length=20,
+        min_length=MIN_REASON_LENGTH,
         help_text=_("Paling sedikit 20 huruf; alasan ini tercatat dalam riwayat."),
     )
 

@@ -16,6 +16,7 @@ village government and participants who attended as apparatus)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
@@ -23,14 +24,15 @@ from django.utils.translation import gettext_lazy
 
 from tridaya.cycle.gates import register_output
 from tridaya.cycle.models import Step
-from tridaya.training import capacity, definitions, selectors
+from tridaya.training import capacity, definitions
 from tridaya.training.models import CAPACITY_GROUPS, group_label
+from tridaya.training.selectors.participants import village_capacity
 
 CORE_COMPLETE = "training_core_complete"
 
 
 def _capacity(step: Step) -> capacity.CapacityMap:
-    return selectors.village_capacity(step.cycle.village)
+    return village_capacity(step.cycle.village)
 
 
 def core_complete(step: Step) -> tuple[bool, str]:
@@ -76,7 +78,8 @@ _core_label = lazy(_label_core, str)
 def register_outputs() -> None:
     register_output(
         CORE_COMPLETE,
-        gettext_lazy("Modul inti dilatihkan kepada BKM, UP-UP dan aparat"),
+        # A lazy label, shown in the reader's language (typed as the str it renders to).
+        cast(str, gettext_lazy("Modul inti dilatihkan kepada BKM, UP-UP dan aparat")),
         core_complete,
     )
     for group in CAPACITY_GROUPS:

@@ -65,6 +65,7 @@ register_actions(
         "training.cancelled": _("Pelatihan dibatalkan"),
         "training.closed": _("Pelatihan ditutup"),
         "training.reopened": _("Pelatihan dibuka kembali"),
+        "training.curriculum_updated": _("Kurikulum diubah"),
         "training.module_updated": _("Modul diubah"),
         "training.question_saved": _("Soal disimpan"),
         "training.question_removed": _("Soal dihapus"),

@@ -5,6 +5,7 @@ from tridaya.works import views
 app_name = "works"
 urlpatterns = [
     path("", views.package_list, name="packages"),
+    path("baru/", views.package_new, name="package_new"),
     path("aset-perlu-diperiksa/", views.assets_overdue, name="assets_overdue"),
     path("<int:package_id>/", views.package_detail, name="package"),
     path("<int:package_id>/progres/", views.entry_new, name="entry_new"),

@@ -17,9 +17,9 @@ from tridaya.core.policy import authorize, can
 from tridaya.regions.models import Region
 from tridaya.regions.pages import village_or_404
 from tridaya.works import exports, selectors
-from tridaya.works.forms import PhotoForm, ProgressForm, ReturnForm, StatusFilter
+from tridaya.works.forms import PackageForm, PhotoForm, ProgressForm, ReturnForm, StatusFilter
 from tridaya.works.models import Asset, PackageStatus, ProgressEntry
-from tridaya.works.services import progress
+from tridaya.works.services import packages, progress
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -33,7 +33,7 @@ def _tiles() -> dict:
     return {"url": settings.TRIDAYA_TILE_URL, "attribution": settings.TRIDAYA_TILE_ATTRIBUTION}
 
 
-def package_list(request, code: str):
+def package_list(request, code: str, package_form=None):
     village = _village(code)
     authorize(request.user, "works.view", village)
     filters = StatusFilter(request.GET or None)
@@ -46,8 +46,48 @@ def package_list(request, code: str):
         "status": status,
         "statuses": PackageStatus.choices,
         "map_data": {"features": selectors.map_features(works.rows), "tiles": _tiles()},
+        "package_form": package_form,
     }
-    return render(request, "works/packages.html", context)
+    if package_form is None and can(request.user, "works.manage", village):
+        activities, ksms = _package_choices(village)
+        context["package_form"] = PackageForm(activities=activities, ksms=ksms)
+    return render(request, "works/packages.html", context, status=400 if package_form else 200)
+
+
+def _package_choices(village):
+    from tridaya.institutions.models import KSM
+    from tridaya.works.plan_source import legalised_activities
+
+    made = set(selectors.packages_of(village).values_list("plan_activity_id", flat=True))
+    activities = [a for a in legalised_activities(village.code) if a.pk not in made]
+    return activities, list(KSM.objects.filter(village=village).order_by("name"))
+
+
+@require_POST
+def package_new(request, code: str):
+    """Make a work package from a legalised RTPLP activity (BKM, UPL, facilitator)."""
+    village = _village(code)
+    authorize(request.user, "works.manage", village)
+    activities, ksms = _package_choices(village)
+    form = PackageForm(request.POST, activities=activities, ksms=ksms)
+    if form.is_valid():
+        data = form.cleaned_data
+        ksm = next((k for k in ksms if k.pk == data["ksm"]), None)
+        try:
+            made = packages.package_create(
+                actor=request.user,
+                village=village,
+                plan_activity_id=data["activity"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                ksm=ksm,
+                builder_name=data["builder_name"],
+            )
+        except ValidationError as error:
+            apply_service_error(form, error)
+        else:
+            return redirect("works:package", village.code, made.pk)
+    return package_list(request, code, package_form=form)
 
 
 def _package_page(request, village, package_id: int):

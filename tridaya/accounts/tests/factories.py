@@ -4,7 +4,7 @@ from tridaya.accounts.models import RoleAssignment, User
 from tridaya.regions.tests.factories import region
 
 
-class UserFactory(factory.django.DjangoModelFactory):
+class UserFactory(factory.django.DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True
@@ -22,6 +22,6 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 def user_with_role(role: str, code: str | None, **kwargs) -> User:
     """A user holding `role` over region `code` (None for national roles)."""
-    user = UserFactory(**kwargs)
+    user = UserFactory.create(**kwargs)
     RoleAssignment.objects.create(user=user, role=role, region=region(code) if code else None)
     return user

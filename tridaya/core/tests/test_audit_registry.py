@@ -114,3 +114,14 @@ def test_a_forwarding_helper_of_another_module_is_followed(tmp_path):
     errors = checks.check_audit_actions(package)
     assert [error.id for error in errors] == ["tridaya.E103"]
     assert "groups.py:4" in errors[0].msg
+
+
+@pytest.mark.django_db
+def test_the_api_gives_the_code_and_the_label(client, users, bajur):
+    record_event(actor=None, action="regions.profile_updated", obj=bajur)
+    client.force_login(users["village_bkm"])
+    [event] = client.get(f"/api/v1/regions/{bajur.code}/audit-events/").json()["results"]
+    assert (event["action"], event["action_label"]) == (
+        "regions.profile_updated",
+        "Profil desa diubah",
+    )

@@ -43,7 +43,7 @@ def test_rupiah_and_grouping():
     assert format_rupiah(-5000) == "-Rp 5.000"
     assert format_rupiah(None) == "-"
     with pytest.raises(TypeError):
-        format_rupiah(1.5)  # type: ignore[arg-type]
+        format_rupiah(1.5)
     assert group_thousands(-12500) == "-12.500"
     assert format_millions(12_500_000) == "13"
 

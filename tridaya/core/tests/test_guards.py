@@ -158,3 +158,38 @@ def test_every_guard_declared_in_a_migration_is_installed():
                 else:
                     expected |= set(operation.trigger_names(table))
     assert expected <= _triggers()
+
+
+@pytest.mark.django_db
+def test_frozen_when_guards_an_auto_created_many_to_many_table():
+    from django.contrib.auth.models import Group
+
+    group = Group.objects.create(name="Relawan")
+    frozen = User.objects.create(username="beku", is_active=False)
+    open_ = User.objects.create(username="terbuka", is_active=True)
+    guard = FrozenWhen("user_groups", field="is_active", values=[False], through="user")
+    _apply(guard)
+    try:
+        assert _refused(lambda: frozen.groups.add(group))
+        assert not _refused(lambda: open_.groups.add(group))
+    finally:
+        _reverse(guard)
+    assert not _refused(lambda: frozen.groups.add(group))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_operations_run_in_a_real_schema_editor_and_reverse():
+    """As `migrate` runs them (forwards, then backwards as `migrate app <previous>` would)."""
+    user = User.objects.create(username="tetap")
+    guard = AppendOnly("user")
+    state = _state()
+    with connection.schema_editor() as editor:
+        guard.database_forwards("accounts", editor, state, state)
+    try:
+        assert _refused(lambda: User.objects.filter(pk=user.pk).update(first_name="Ubah"))
+        assert set(guard.trigger_names("accounts_user")) <= _triggers()
+    finally:
+        with connection.schema_editor() as editor:
+            guard.database_backwards("accounts", editor, state, state)
+    assert not set(guard.trigger_names("accounts_user")) & _triggers()
+    assert not _refused(lambda: User.objects.filter(pk=user.pk).update(first_name="Ubah"))

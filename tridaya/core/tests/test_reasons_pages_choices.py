@@ -61,3 +61,22 @@ def test_program_wide_choices_keep_their_stored_values():
     from tridaya.mapping.models import TridayaDomain as MappingDomain
 
     assert InstitutionsSex is Sex and MappingDomain is TridayaDomain
+
+
+@pytest.mark.django_db
+def test_a_selectors_not_found_is_a_404_on_pages_and_in_the_api(client, bajur):
+    from django.http import Http404
+
+    from tridaya.core.errors import NotFound
+    from tridaya.core.pages import found_or_404
+    from tridaya.core.selectors import one_of
+    from tridaya.regions.models import Region
+
+    with pytest.raises(NotFound, match="tidak ditemukan"):
+        one_of(Region.objects.all(), code="99.99")
+    assert one_of(Region.objects.all(), code=bajur.code) == bajur
+    with pytest.raises(Http404):
+        found_or_404(one_of, Region.objects.all(), code="99.99")
+    # regions.selectors.region_page raises NotFound; the page and the API answer 404.
+    assert client.get("/wilayah/99.99/").status_code == 404
+    assert client.get("/api/v1/villages/99.99.99.9999/units/").status_code == 404

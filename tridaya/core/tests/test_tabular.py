@@ -3,7 +3,8 @@ import io
 import pytest
 from openpyxl import Workbook
 
-from tridaya.core.tabular import RowProblem, TableError, TableErrorCode, read_table
+from tridaya.core.errors import CoreError
+from tridaya.core.tabular import RowProblem, TableError, read_table
 
 ALIASES = {"price": ("harga", "harga satuan"), "name": ("uraian",)}
 
@@ -56,7 +57,7 @@ def test_xlsx_reads_the_first_sheet_as_text():
 def test_missing_required_columns_are_named_with_what_the_header_holds():
     with pytest.raises(TableError) as error:
         read_table(b"uraian,jumlah\nSemen,1\n", "a.csv", aliases=ALIASES, required=["price"])
-    assert error.value.code == TableErrorCode.MISSING_COLUMNS
+    assert error.value.code == CoreError.TABLE_MISSING_COLUMNS
     assert error.value.problems == [
         RowProblem(1, "price", "kolom wajib tidak ada. Baris judul berisi: uraian, jumlah.")
     ]
@@ -66,10 +67,10 @@ def test_missing_required_columns_are_named_with_what_the_header_holds():
 def test_empty_unreadable_and_not_utf8_files_are_refused_with_the_line():
     with pytest.raises(TableError) as error:
         read_table(b"", "a.csv")
-    assert error.value.code == TableErrorCode.EMPTY
+    assert error.value.code == CoreError.TABLE_EMPTY
     with pytest.raises(TableError) as error:
         read_table(b"not a zip", "a.xlsx")
-    assert error.value.code == TableErrorCode.UNREADABLE
+    assert error.value.code == CoreError.TABLE_UNREADABLE
     with pytest.raises(TableError) as error:
         read_table(b"uraian;harga\nSemen;1\nK\xe9ramik;2\n", "a.csv")
     assert error.value.problems[0].line == 3

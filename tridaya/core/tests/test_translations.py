@@ -148,6 +148,7 @@ def compile_messages_if_stale() -> None:
     spec = importlib.util.spec_from_file_location(
         "compile_messages", ROOT / "scripts/compile_messages.py"
     )
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.main() == 0, "scripts/compile_messages.py failed"

@@ -109,8 +109,9 @@ class StepDetailOutput(StepOutput):
 def _step_response(code: str, step_code: str, status_code=200) -> Response:
     page = selectors.step_page(code, step_code)
     step = page.step
-    step.active_signoffs = page.signoffs
-    step.gates = page.results
+    # Read by the serializer; the model has no such fields.
+    step.active_signoffs = page.signoffs  # type: ignore[attr-defined]
+    step.gates = page.results  # type: ignore[attr-defined]
     return Response(StepDetailOutput(step).data, status=status_code)
 
 
@@ -224,25 +225,7 @@ class MeetingOutput(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = [
-            "id",
-            "kind",
-            "title",
-            "number",
-            "agenda",
-            "held_on",
-            "start_time",
-            "place",
-            "facilitator",
-            "attendance_mode",
-            "men",
-            "women",
-            "poor",
-            "disabled",
-            "decisions",
-            "step",
-            "attendees",
-        ]
+        fields = ["id", *services.MEETING_FIELDS, "attendees"]
 
     def get_attendees(self, meeting) -> list[dict] | None:
         """Names are personal data: only for roles allowed to see attendance lists."""

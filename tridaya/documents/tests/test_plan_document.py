@@ -4,6 +4,7 @@ signatures; the XLSX with formulas; maps and charts as PNG."""
 import datetime as dt
 import io
 from decimal import Decimal
+from typing import Any
 
 import docx
 from openpyxl import load_workbook
@@ -38,9 +39,9 @@ SQUARE = {
 }
 
 
-def document(**overrides) -> PlanDocument:
+def document(**overrides: Any) -> PlanDocument:
     chart = figures.bar_chart_png(["Lingkungan", "Ekonomi"], [1_250_000, 500_000])
-    values = {
+    values: dict[str, Any] = {
         "document_title": "RENCANA PENATAAN LINGKUNGAN PERMUKIMAN (RPLP)",
         "plan_title": "RPLP Desa Contoh",
         "village_kind_and_name": "Desa Contoh",

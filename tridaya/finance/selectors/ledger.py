@@ -25,7 +25,7 @@ class Problem:
         return f"[{self.village}] {self.rule}: {self.detail}"
 
 
-def _scoped(queryset: QuerySet, village_code: str | None, field: str = "village_id") -> QuerySet:
+def _scoped(queryset, village_code: str | None, field: str = "village_id") -> QuerySet:
     return queryset.filter(**{field: village_code}) if village_code else queryset.all()
 
 
@@ -98,7 +98,7 @@ def _balances(code: str | None) -> list[Problem]:
 
 
 def _number_gaps(code: str | None) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     rows = (
         _scoped(Voucher.objects, code)
         .values("village_id", "year")
@@ -132,7 +132,7 @@ def _number_gaps(code: str | None) -> list[Problem]:
 
 
 def _posted_after_close(code: str | None) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     for period in _scoped(PeriodClose.objects, code).order_by("village_id", "year", "month"):
         late = Voucher.objects.filter(
             village_id=period.village_id,

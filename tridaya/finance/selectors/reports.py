@@ -54,7 +54,7 @@ def lpj_report(allocation: Allocation, tranche: int, end: dt.date) -> LpjReport:
             number=v.display_number,
             date=v.date,
             description=v.description,
-            amount=v.amount,
+            amount=v.amount,  # type: ignore[attr-defined]
             has_evidence=bool(v.evidence),
         )
         for v in payment_vouchers(village, start, end)

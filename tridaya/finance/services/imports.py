@@ -10,8 +10,9 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
@@ -45,7 +46,7 @@ class VoucherDraft:
     date: dt.date
     description: str
     lines: Sequence[Line]
-    evidence: object = None
+    evidence: Any = None  # an uploaded file
     idempotency_key: str = ""
 
 
@@ -147,6 +148,35 @@ def _fresh(village: Region, drafts: Sequence[VoucherDraft]) -> list[VoucherDraft
     return [d for d in drafts if not d.idempotency_key or d.idempotency_key not in seen]
 
 
+def _write_entries(village: Region, vouchers: list[Voucher], drafts) -> int:
+    """The entries with one prepared INSERT run over all rows (this app's own table; the ORM's
+    per-row SQL compilation would cost four times the insert itself)."""
+    adapt = connection.ops.adapt_datefield_value
+    rows = [
+        (
+            voucher.pk,
+            line.account.pk,
+            village.code,
+            adapt(voucher.date),
+            n,
+            line.debit,
+            line.credit,
+            line.memo[:200],
+        )
+        for voucher, draft in zip(vouchers, drafts, strict=True)
+        for n, line in enumerate(draft.lines, start=1)
+    ]
+    table = Entry._meta.db_table
+    columns = "voucher_id, account_id, village_id, date, line, debit, credit, memo"
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(
+                f"INSERT INTO {table} ({columns}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                rows[start : start + BATCH],
+            )
+    return len(rows)
+
+
 @transaction.atomic
 def vouchers_post_bulk(*, actor, village: Region, drafts: Sequence[VoucherDraft]) -> int:
     """Post the drafts in their order (dates need not be sorted); all or nothing. Returns how
@@ -162,21 +192,7 @@ def vouchers_post_bulk(*, actor, village: Region, drafts: Sequence[VoucherDraft]
     deltas = _check_running_balances(drafts)
     vouchers = _numbered(village, drafts, actor)
     Voucher.objects.bulk_create(vouchers, batch_size=BATCH)
-    entries = [
-        Entry(
-            voucher=voucher,
-            account=line.account,
-            village=village,
-            date=voucher.date,
-            line=n,
-            debit=line.debit,
-            credit=line.credit,
-            memo=line.memo[:200],
-        )
-        for voucher, draft in zip(vouchers, drafts, strict=True)
-        for n, line in enumerate(draft.lines, start=1)
-    ]
-    Entry.objects.bulk_create(entries, batch_size=BATCH)
+    entries = _write_entries(village, vouchers, drafts)
     for account_id, delta in sorted(deltas.items()):
         if delta:
             Account.objects.filter(pk=account_id).update(balance=F("balance") + delta)
@@ -187,7 +203,7 @@ def vouchers_post_bulk(*, actor, village: Region, drafts: Sequence[VoucherDraft]
         region_code=village.code,
         changes={
             "vouchers": [None, len(vouchers)],
-            "entries": [None, len(entries)],
+            "entries": [None, entries],
             "numbers": [None, [vouchers[0].display_number, vouchers[-1].display_number]],
         },
     )

@@ -387,7 +387,10 @@ def voucher_reverse(
         Line(account=e.account, debit=e.credit, credit=e.debit, memo=e.memo)
         for e in voucher.entries.select_related("account").order_by("line")
     ]
-    kind = {VoucherKind.RECEIPT: VoucherKind.PAYMENT, VoucherKind.PAYMENT: VoucherKind.RECEIPT}
+    kind: dict[str, str] = {
+        VoucherKind.RECEIPT: VoucherKind.PAYMENT,
+        VoucherKind.PAYMENT: VoucherKind.RECEIPT,
+    }
     reversal, created = post_lines(
         actor=actor,
         village=village,

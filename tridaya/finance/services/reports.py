@@ -4,6 +4,7 @@ returned with a reason by the facilitator."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -93,7 +94,7 @@ def audit_record(
     auditor: str,
     audited_on: dt.date,
     opinion: str,
-    findings: list[FindingInput] = (),
+    findings: Sequence[FindingInput] = (),
 ) -> AnnualAudit:
     """Record the annual audit (auditor, date, opinion) and its findings as follow-ups."""
     authorize(actor, "finance.record_audit", village)

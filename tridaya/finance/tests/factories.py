@@ -94,14 +94,8 @@ def legalised_rtplp_activity(village, *, name="Saluran drainase gang", volume="1
     """An activity of a legalised RTPLP whose RAB (volume x price) is funded by BLM."""
     from decimal import Decimal
 
-    try:
-        from tridaya.planning.tests import factories as plan_factories
-    except ImportError:  # planning before its layout change
-        from tridaya.planning.tests import factories_plans as plan_factories
-    try:
-        from tridaya.planning.services import plans as plan_services
-    except ImportError:
-        from tridaya.planning import services_plans as plan_services
+    from tridaya.planning.services import plans as plan_services
+    from tridaya.planning.tests import factories as plan_factories
 
     version = plan_factories.first_version(plan_factories.rtplp(village))
     activity = plan_factories.activity(version, name=name, people=120, women=60, mbr=40)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from tridaya.accounts.tests.factories import user_with_role
-from tridaya.finance.models import BankReconciliation
+from tridaya.finance.models import BankReconciliation, Voucher
 from tridaya.finance.selectors.books import cash_book
 from tridaya.finance.tests.test_selectors_books import year_of_books
 from tridaya.regions.tests.factories import BAJUR
@@ -128,3 +128,83 @@ def test_lpj_files_download_for_readers_only(client, users, bajur, books):
     assert client.get(url("lpj_file", lpj.pk, "xlsx")).status_code == 200
     client.force_login(users["village_resident"])
     assert client.get(url("lpj_file", lpj.pk, "xlsx")).status_code == 403
+
+
+def test_post_a_payment_with_its_receipt_through_the_page(client, bajur, books):
+    from tridaya.finance.models import Account
+    from tridaya.finance.tests.factories import expense, receipt_png
+
+    client.force_login(user_with_role("upk", BAJUR))
+    assert url("voucher_new") in client.get(url("home")).content.decode()
+    data = {
+        "kind": "keluar",
+        "date": "2026-05-02",
+        "description": "Beli paku 5 kg",
+        "account_1": expense(bajur).pk,
+        "debit_1": "Rp 75.000",
+        "account_2": books.pk,
+        "credit_2": "75.000",
+        "idempotency_key": "form-1",
+    }
+    response = client.post(url("voucher_new"), {**data, "evidence": receipt_png()})
+    voucher = Voucher.objects.get(description="Beli paku 5 kg")
+    assert response.status_code == 302 and response["Location"] == url("voucher", voucher.pk)
+    client.post(url("voucher_new"), {**data, "evidence": receipt_png()})  # double click
+    assert Voucher.objects.filter(description="Beli paku 5 kg").count() == 1
+    assert Account.objects.get(pk=books.pk).balance == 537_000 - 75_000
+    page = client.get(url("voucher", voucher.pk)).content.decode()
+    assert "Rp 75.000" in page and url("voucher_evidence", voucher.pk) in page
+    assert client.get(url("voucher_evidence", voucher.pk)).status_code == 200
+    unbalanced = {**data, "credit_2": "70.000", "idempotency_key": "form-2"}
+    page = client.post(url("voucher_new"), {**unbalanced, "evidence": receipt_png()})
+    assert "tidak seimbang" in page.content.decode()
+
+
+def test_reverse_through_the_page_and_receipts_are_not_public(client, bajur, books, users):
+    voucher = Voucher.objects.filter(
+        kind="keluar", reverses__isnull=True, reversed_by__isnull=True
+    ).first()
+    client.force_login(users["village_resident"])
+    assert client.get(url("voucher_evidence", voucher.pk)).status_code == 403
+    client.force_login(user_with_role("bkm", BAJUR))
+    response = client.post(
+        url("voucher", voucher.pk),
+        {"date": "2026-05-03", "reason": "Kuitansi ganda, sudah dibukukan"},
+    )
+    reversal = Voucher.objects.get(reverses=voucher)
+    assert response["Location"] == url("voucher", reversal.pk)
+    page = client.get(url("voucher", voucher.pk)).content.decode()
+    assert reversal.display_number in page and "Batalkan bukti ini" not in page
+
+
+def test_request_page_explains_conditions_and_records_the_ladder(client, bajur):
+    from tridaya.finance.models import DisbursementRequest
+    from tridaya.finance.services.allocations import allocation_create
+    from tridaya.finance.services.tranches import request_create, request_documents_set
+    from tridaya.finance.tests.factories import opened
+
+    opened(bajur)
+    allocation = allocation_create(
+        actor=None, village=bajur, program_code="plpbk", budget_year=2026
+    )
+    pp = request_create(actor=None, allocation=allocation, tranche=1)
+    client.force_login(user_with_role("upk", BAJUR))
+    page = client.get(url("request", pp.pk)).content.decode()
+    assert "Dokumen belum ada atau belum benar" in page
+    client.post(url("request", pp.pk), {"action": "submit"})
+    assert DisbursementRequest.objects.get(pk=pp.pk).status == "draft"
+    codes = ["pp_blm", "kuitansi", "resume", "rekening_bkm", "perjanjian_kerja_sama"]
+    request_documents_set(
+        actor=None, request=pp, documents={c: {"present": True, "correct": True} for c in codes}
+    )
+    client.post(url("request", pp.pk), {"action": "submit"})
+    client.force_login(user_with_role("facilitator", BAJUR))
+    for rung in range(5):
+        client.post(
+            url("request", pp.pk),
+            {"signer_name": f"Penanda {rung}", "signed_on": "2026-03-01", "approve": "1"},
+        )
+    pp.refresh_from_db()
+    assert pp.status == "disbursed" and pp.receipt_voucher.kind == "masuk"
+    page = client.get(url("request", pp.pk)).content.decode()
+    assert pp.receipt_voucher.display_number in page

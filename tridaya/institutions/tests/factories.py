@@ -30,7 +30,7 @@ def next_nik(area: str = "520108") -> str:
     return f"{area}010190{next(_niks):04d}"
 
 
-class PersonFactory(factory.django.DjangoModelFactory):
+class PersonFactory(factory.django.DjangoModelFactory[Person]):
     class Meta:
         model = Person
 
@@ -40,7 +40,7 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
 
 def person(village: Region, **kwargs) -> Person:
-    return PersonFactory(village=village, **kwargs)
+    return PersonFactory.create(village=village, **kwargs)
 
 
 def people(village: Region, count: int, **kwargs) -> list[Person]:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize
 from tridaya.institutions import forms as f
 from tridaya.institutions import selectors, services
@@ -17,7 +18,6 @@ from tridaya.institutions.models import (
 )
 from tridaya.institutions.policy import MANAGE, VIEW
 from tridaya.institutions.views.common import (
-    add_service_error,
     login_first,
     page_context,
     posted_action,
@@ -35,7 +35,7 @@ def bkm(request, code: str):
     action = posted_action(request, village)
     bkm = BKM.objects.filter(village=village).first()
     data = request.POST if action else None
-    initial = {"name": _("BKM %(village)s") % {"village": village.name}}
+    initial: dict[str, object] = {"name": _("BKM %(village)s") % {"village": village.name}}
     if bkm is not None:
         initial = {"name": bkm.name, "established_on": bkm.established_on}
     bkm_form = f.BKMForm(data if action == "bkm" else None, initial=initial, prefix="bkm")
@@ -114,7 +114,7 @@ def election_create(request, code: str):
                 actor=request.user, bkm=bkm, candidates=candidates, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Hasil pemilihan dicatat."))
             return redirect("institutions:bkm", code=village.code)

@@ -14,27 +14,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
-from tridaya.institutions.errors import InstitutionError
 from tridaya.institutions.policy import MANAGE, VIEW_PEOPLE, VIEW_PERSONAL_DATA
 from tridaya.regions.models import Region
 from tridaya.regions.pages import village_or_404
-
-# Service error codes shown next to the form field they concern.
-ERROR_FIELDS = {
-    InstitutionError.KSM_TOO_FEW_MEMBERS: "members",
-    InstitutionError.KSM_LEADER_NOT_MEMBER: "leader",
-}
-
-
-def add_service_error(form: forms.BaseForm, exc: ValidationError) -> None:
-    """Put a service's refusal on the field it names when the form has that field."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-        return
-    field = ERROR_FIELDS.get(getattr(exc, "code", None) or "")
-    form.add_error(field if field in form.fields else None, exc)
 
 
 def village_for(code: str) -> Region:
@@ -70,7 +54,7 @@ def submit_form(
     try:
         save(form.cleaned_data)
     except ValidationError as exc:
-        add_service_error(form, exc)
+        apply_service_error(form, exc)
         return None
     messages.success(request, done)
     return redirect(request.get_full_path())

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize
 from tridaya.institutions import forms as f
 from tridaya.institutions import selectors, services
@@ -26,7 +27,6 @@ from tridaya.institutions.models import (
 )
 from tridaya.institutions.policy import MANAGE, VIEW
 from tridaya.institutions.views.common import (
-    add_service_error,
     login_first,
     page_context,
     posted_action,
@@ -232,7 +232,7 @@ def ksm_create(request, code: str):
                 leader=data["leader"],
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("%(ksm)s dibentuk.") % {"ksm": ksm.name})
             return redirect("institutions:ksms", code=village.code)
@@ -260,7 +260,7 @@ def ksm_edit(request, code: str, pk: int):
         try:
             services.ksm_update(actor=request.user, ksm=ksm, **form.cleaned_data)
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("%(ksm)s disimpan.") % {"ksm": ksm.name})
             return redirect("institutions:ksms", code=village.code)
@@ -323,7 +323,7 @@ def kpp_create(request, code: str):
                 members=list(data["members"]),
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("%(kpp)s dibentuk.") % {"kpp": kpp.name})
             return redirect("institutions:kpps", code=village.code)

@@ -8,9 +8,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
 from tridaya.institutions import forms as f
 from tridaya.institutions import selectors, services
@@ -19,18 +19,18 @@ from tridaya.institutions.models import (
 )
 from tridaya.institutions.policy import MANAGE, VIEW, VIEW_PEOPLE, VIEW_PERSONAL_DATA
 from tridaya.institutions.views.common import (
-    add_service_error,
     page_context,
     perms_for,
     village_for,
 )
+from tridaya.regions.pages import activate_village_timezone
 
 PEOPLE_PER_PAGE = 50
 
 
 def org_chart(request, code: str):
     chart = selectors.org_chart(code)
-    timezone.activate(chart.village.timezone)
+    activate_village_timezone(chart.village)
     authorize(request.user, VIEW, chart.village)
     return render(
         request,
@@ -69,7 +69,7 @@ def person_create(request, code: str):
                 actor=request.user, village=village, **form.cleaned_data
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("%(person)s dicatat.") % {"person": person.name})
             return redirect("institutions:people", code=village.code)
@@ -96,7 +96,7 @@ def person_edit(request, code: str, pk: int):
                 actor=request.user, person=person, **{**current, **form.cleaned_data}
             )
         except ValidationError as exc:
-            add_service_error(form, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Data %(person)s disimpan.") % {"person": person.name})
             return redirect("institutions:people", code=village.code)

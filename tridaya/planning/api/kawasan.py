@@ -12,14 +12,10 @@ from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
-from tridaya.cycle.selectors import village_region
-from tridaya.planning import selectors_kawasan as selectors
-from tridaya.planning import services_kawasan as services
-from tridaya.planning.api.fields_priorities import TextChoiceField, text
+from tridaya.planning.api.common import PlanningAPIView, TextChoiceField, text
 from tridaya.planning.models import (
     AreaSource,
     AreaStatus,
@@ -30,6 +26,9 @@ from tridaya.planning.models import (
     SpatialConformity,
 )
 from tridaya.planning.policy import MANAGE_KAWASAN, VIEW_PRIORITIES
+from tridaya.planning.selectors import kawasan as selectors
+from tridaya.planning.services import kawasan as services
+from tridaya.regions.pages import village_or_404
 
 
 class KawasanOutput(serializers.ModelSerializer):
@@ -80,12 +79,12 @@ class KawasanInput(serializers.Serializer):
     geometry = serializers.JSONField(help_text="GeoJSON Polygon / MultiPolygon, WGS84")
 
 
-class AreasAPI(APIView):
+class AreasAPI(PlanningAPIView):
     """GET: every candidate and chosen area with its indicators (public). POST: draw one."""
 
     @extend_schema(responses=KawasanOutput(many=True))
     def get(self, request, code: str):
-        village = village_region(code)
+        village = village_or_404(code)
         authorize(request.user, VIEW_PRIORITIES, village)
         return Response(KawasanOutput(selectors.village_areas(village), many=True).data)
 
@@ -93,7 +92,7 @@ class AreasAPI(APIView):
     def post(self, request, code: str):
         if not request.user.is_authenticated:
             self.permission_denied(request)
-        village = village_region(code)
+        village = village_or_404(code)
         authorize(request.user, MANAGE_KAWASAN, village)
         data = KawasanInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -113,7 +112,7 @@ class KawasanImportOutput(serializers.Serializer):
     unchanged = serializers.ListField(child=serializers.CharField())
 
 
-class ImportAPI(APIView):
+class ImportAPI(PlanningAPIView):
     """POST: import the polygons of a GIS file as candidate areas (all or nothing; re-running
     the same file changes nothing)."""
 
@@ -122,7 +121,7 @@ class ImportAPI(APIView):
 
     @extend_schema(request=KawasanImportInput, responses=KawasanImportOutput)
     def post(self, request, code: str):
-        village = village_region(code)
+        village = village_or_404(code)
         authorize(request.user, MANAGE_KAWASAN, village)
         data = KawasanImportInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -144,14 +143,14 @@ class KawasanDeriveInput(serializers.Serializer):
     name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
 
 
-class DeriveAPI(APIView):
+class DeriveAPI(PlanningAPIView):
     """POST: a candidate made of the RTs where a round's top problems lie."""
 
     permission_classes = [IsAuthenticated]
 
     @extend_schema(request=KawasanDeriveInput, responses=KawasanOutput)
     def post(self, request, code: str):
-        village = village_region(code)
+        village = village_or_404(code)
         authorize(request.user, MANAGE_KAWASAN, village)
         data = KawasanDeriveInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -171,7 +170,7 @@ class KawasanUpdateInput(serializers.Serializer):
     geometry = serializers.JSONField(required=False)
 
 
-class AreaAPI(APIView):
+class AreaAPI(PlanningAPIView):
     """GET: one area (public). PATCH: rename or redraw a candidate. DELETE: a candidate."""
 
     @extend_schema(responses=KawasanOutput)
@@ -206,7 +205,7 @@ class AreaAPI(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class _AreaActionAPI(APIView):
+class _AreaActionAPI(PlanningAPIView):
     permission_classes = [IsAuthenticated]
 
     def area(self, request, code: str, pk: int) -> PriorityArea:

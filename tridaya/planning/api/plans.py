@@ -1,34 +1,28 @@
-"""REST endpoints of RPLP / RTPLP plans, versions, investment rows, programs, activities with
-their RAB, and regional price lists (HSPK). Reading is public like the pages; every write needs a
-login (401), then the policy (404 outside the user's regions, 403 inside them without the role),
-and goes through the same services as the pages. Refusals are 400 with the coded error."""
+"""REST endpoints of RPLP / RTPLP plans, versions, programs and investment rows (activities in
+`rab.py`, state changes in `versions.py`, price lists in `price_lists.py`). Reading is public like
+the pages; every write needs a login (401), then the policy (404 outside the user's regions, 403
+inside them without the role), and goes through the same services as the pages. Refusals are 400
+with the coded error."""
 
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
-from tridaya.cycle.models import Meeting
-from tridaya.cycle.selectors import village_region
-from tridaya.mapping.models import TridayaDomain
-from tridaya.planning import selectors_plans as selectors
-from tridaya.planning import services_plans as plans
-from tridaya.planning import services_rab as rab
+from tridaya.core.choices import TridayaDomain
+from tridaya.planning.api.common import PlanningAPIView
 from tridaya.planning.calc import FUNDING_FIELDS
 from tridaya.planning.models import (
-    Activity,
     Feedback,
     InvestmentRow,
     PlanKind,
-    PriceItem,
     PriorityArea,
-    RABItem,
 )
-from tridaya.regions.models import Region
+from tridaya.planning.selectors import plans as selectors
+from tridaya.planning.services import plans
+from tridaya.regions.pages import village_or_404
 
 # --- Output -----------------------------------------------------------------------------------
 
@@ -149,64 +143,10 @@ class VersionOutput(serializers.Serializer):
         ]
 
 
-class RABItemOutput(serializers.ModelSerializer):
-    class Meta:
-        model = RABItem
-        fields = [
-            "id",
-            "position",
-            "price_item",
-            "code",
-            "description",
-            "volume",
-            "unit",
-            "unit_price",
-            "amount",
-        ]
-
-
-class ActivityOutput(serializers.ModelSerializer):
-    domain = DomainField(read_only=True)
-    rab_items = RABItemOutput(many=True)
-    problems = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    funding = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Activity
-        fields = [
-            "id",
-            "name",
-            "domain",
-            "sector",
-            "year",
-            "location",
-            "rt",
-            "geometry",
-            "volume",
-            "unit",
-            "starts_on",
-            "ends_on",
-            "main_source",
-            "funding",
-            "rab_total",
-            "rplp_row",
-            "problems",
-            "people",
-            "women",
-            "mbr",
-            "households",
-            "poor_households",
-            "rab_items",
-        ]
-
-    def get_funding(self, activity) -> dict[str, int]:
-        return activity.funding()
-
-
 # --- Plans and versions ----------------------------------------------------------------------
 
 
-class _Write(APIView):
+class _Write(PlanningAPIView):
     def require_login(self, request) -> None:
         if not request.user.is_authenticated:
             self.permission_denied(request)
@@ -225,13 +165,13 @@ class PlanListAPI(_Write):
 
     @extend_schema(responses=PlanOutput(many=True))
     def get(self, request, code: str):
-        village = village_region(code)
+        village = village_or_404(code)
         return Response(PlanOutput(selectors.village_plans(village), many=True).data)
 
     @extend_schema(request=PlanCreateInput, responses=PlanOutput)
     def post(self, request, code: str):
         self.require_login(request)
-        village = village_region(code)
+        village = village_or_404(code)
         data = PlanCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data
@@ -288,76 +228,6 @@ class VersionAPI(_Write):
             actor=request.user, version=version, data=plans.VersionTexts(**current)
         )
         return Response(VersionOutput(_page(code, plan_id, number)).data)
-
-
-class TransitionInput(serializers.Serializer):
-    action = serializers.ChoiceField(choices=["public_test", "revise", "sign", "legalise", "amend"])
-    meeting = serializers.IntegerField(required=False, help_text="pertemuan uji publik")
-    reason = serializers.CharField(required=False, allow_blank=True, default="")
-    position = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class VersionTransitionAPI(_Write):
-    """POST: move a version: start the uji publik (with its meeting), close it (revise), sign
-    (the kind follows the caller's role), legalise, or amend (a new draft version)."""
-
-    @extend_schema(request=TransitionInput, responses=VersionOutput)
-    def post(self, request, code: str, plan_id: int, number: int):
-        self.require_login(request)
-        version = _page(code, plan_id, number).version
-        data = TransitionInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        d, user = data.validated_data, request.user
-        if d["action"] == "public_test":
-            meeting = get_object_or_404(Meeting, pk=d.get("meeting") or 0, village_id=code)
-            plans.version_start_public_test(actor=user, version=version, meeting=meeting)
-        elif d["action"] == "revise":
-            plans.version_revise(actor=user, version=version)
-        elif d["action"] == "sign":
-            plans.version_sign(actor=user, version=version, position=d["position"])
-        elif d["action"] == "legalise":
-            plans.version_legalise(actor=user, version=version)
-        else:
-            new = plans.version_amend(actor=user, version=version, reason=d["reason"])
-            return Response(VersionOutput(_page(code, plan_id, new.number)).data, status=201)
-        return Response(VersionOutput(_page(code, plan_id, number)).data)
-
-
-class FeedbackInput(serializers.Serializer):
-    raised_by = serializers.CharField(max_length=200)
-    point = serializers.CharField()
-
-
-class FeedbackListAPI(_Write):
-    """POST: record a point raised at the uji publik."""
-
-    @extend_schema(request=FeedbackInput, responses=FeedbackOutput)
-    def post(self, request, code: str, plan_id: int, number: int):
-        self.require_login(request)
-        version = _page(code, plan_id, number).version
-        data = FeedbackInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        item = plans.feedback_add(actor=request.user, version=version, **data.validated_data)
-        return Response(FeedbackOutput(item).data, status=201)
-
-
-class AnswerInput(serializers.Serializer):
-    answer = serializers.CharField()
-    changes_plan = serializers.BooleanField(default=False)
-
-
-class FeedbackAnswerAPI(_Write):
-    """PATCH: answer a point of the uji publik."""
-
-    @extend_schema(request=AnswerInput, responses=FeedbackOutput)
-    def patch(self, request, code: str, plan_id: int, number: int, feedback_id: int):
-        self.require_login(request)
-        version = _page(code, plan_id, number).version
-        item = get_object_or_404(Feedback, pk=feedback_id, version=version)
-        data = AnswerInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        item = plans.feedback_answer(actor=request.user, feedback=item, **data.validated_data)
-        return Response(FeedbackOutput(item).data)
 
 
 class ProgramInputSerializer(serializers.Serializer):
@@ -471,282 +341,3 @@ class InvestmentRowAPI(_Write):
         row = get_object_or_404(InvestmentRow, pk=row_id, version=version)
         plans.investment_row_delete(actor=request.user, row=row)
         return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class ActivityInputSerializer(serializers.Serializer):
-    name = serializers.CharField(max_length=200)
-    year = serializers.IntegerField()
-    domain = DomainField(default="L")
-    sector = serializers.CharField(default="lainnya")
-    description = serializers.CharField(required=False, allow_blank=True, default="")
-    location = serializers.CharField(required=False, allow_blank=True, default="")
-    geometry = serializers.JSONField(required=False, allow_null=True, default=None)
-    volume = serializers.DecimalField(max_digits=14, decimal_places=3, default=1)
-    unit = serializers.CharField(default="paket")
-    starts_on = serializers.DateField(required=False, allow_null=True, default=None)
-    ends_on = serializers.DateField(required=False, allow_null=True, default=None)
-    problems = serializers.ListField(child=serializers.IntegerField(), default=list)
-    rplp_row = serializers.IntegerField(required=False, allow_null=True, default=None)
-    main_source = serializers.ChoiceField(choices=list(FUNDING_FIELDS), default="blm")
-    funding = serializers.DictField(child=serializers.IntegerField(min_value=0), default=dict)
-    people = serializers.IntegerField(min_value=0, default=0)
-    women = serializers.IntegerField(min_value=0, default=0)
-    mbr = serializers.IntegerField(min_value=0, default=0)
-    households = serializers.IntegerField(min_value=0, default=0)
-    poor_households = serializers.IntegerField(min_value=0, default=0)
-
-
-class ActivityListAPI(_Write):
-    """GET: the activities of an RTPLP version with their RAB. POST: add one."""
-
-    @extend_schema(responses=ActivityOutput(many=True))
-    def get(self, request, code: str, plan_id: int, number: int):
-        page = _page(code, plan_id, number)
-        return Response(ActivityOutput(page.activities, many=True).data)
-
-    @extend_schema(request=ActivityInputSerializer, responses=ActivityOutput)
-    def post(self, request, code: str, plan_id: int, number: int):
-        self.require_login(request)
-        version = _page(code, plan_id, number).version
-        data = ActivityInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        d = dict(data.validated_data)
-        activity = rab.activity_save(
-            actor=request.user,
-            version=version,
-            data=rab.ActivityInput(
-                problem_ids=tuple(d.pop("problems")), rplp_row_id=d.pop("rplp_row"), **d
-            ),
-        )
-        return Response(
-            ActivityOutput(selectors.activity_in(version, activity.pk)).data, status=201
-        )
-
-
-class RABItemInputSerializer(serializers.Serializer):
-    volume = serializers.DecimalField(max_digits=14, decimal_places=3)
-    price_item = serializers.IntegerField(required=False, allow_null=True, default=None)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
-    unit = serializers.CharField(required=False, allow_blank=True, default="")
-    unit_price = serializers.IntegerField(
-        required=False, allow_null=True, default=None, min_value=0
-    )
-    code = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class RABAPI(_Write):
-    """GET: an activity with its RAB lines and total. POST: add a line (from the HSPK with
-    `price_item`, or typed)."""
-
-    def activity(self, code, plan_id, number, activity_id) -> Activity:
-        version = _page(code, plan_id, number).version
-        return selectors.activity_in(version, activity_id)
-
-    @extend_schema(responses=ActivityOutput)
-    def get(self, request, code: str, plan_id: int, number: int, activity_id: int):
-        return Response(ActivityOutput(self.activity(code, plan_id, number, activity_id)).data)
-
-    @extend_schema(request=RABItemInputSerializer, responses=ActivityOutput)
-    def post(self, request, code: str, plan_id: int, number: int, activity_id: int):
-        self.require_login(request)
-        activity = self.activity(code, plan_id, number, activity_id)
-        data = RABItemInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        d = dict(data.validated_data)
-        rab.rab_item_add(
-            actor=request.user,
-            activity=activity,
-            data=rab.RABItemInput(price_item_id=d.pop("price_item"), **d),
-        )
-        return Response(
-            ActivityOutput(self.activity(code, plan_id, number, activity_id)).data, status=201
-        )
-
-
-class RABItemAPI(_Write):
-    """DELETE: remove a RAB line."""
-
-    @extend_schema(responses=None)
-    def delete(self, request, code: str, plan_id: int, number: int, activity_id: int, item_id: int):
-        self.require_login(request)
-        version = _page(code, plan_id, number).version
-        item = get_object_or_404(
-            RABItem, pk=item_id, activity_id=activity_id, activity__version=version
-        )
-        rab.rab_item_delete(actor=request.user, item=item)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-
-class DiffOutput(serializers.Serializer):
-    old = serializers.IntegerField(source="old.number")
-    new = serializers.IntegerField(source="new.number")
-    texts = serializers.ListField(child=serializers.DictField())
-    programs = serializers.ListField(child=serializers.DictField())
-    lines = serializers.ListField(child=serializers.DictField())
-    total_before = serializers.IntegerField()
-    total_after = serializers.IntegerField()
-
-
-def _diff_json(diff) -> dict:
-    def items(rows):
-        return [
-            {"label": i.label, "status": i.status, "changes": [vars(c) for c in i.changes]}
-            for i in rows
-        ]
-
-    return {
-        "old": diff.old,
-        "new": diff.new,
-        "texts": [vars(c) for c in diff.texts],
-        "programs": items(diff.programs),
-        "lines": items(diff.lines),
-        "total_before": diff.total_before,
-        "total_after": diff.total_after,
-    }
-
-
-class VersionDiffAPI(APIView):
-    """GET ?from=1&to=2: what changed between two versions of a plan."""
-
-    @extend_schema(
-        parameters=[OpenApiParameter("from", int), OpenApiParameter("to", int)],
-        responses=DiffOutput,
-    )
-    def get(self, request, code: str, plan_id: int):
-        village = village_region(code)
-        plan = selectors.plan_for_village(code, plan_id)
-        plan.village = village
-        try:
-            old_n, new_n = int(request.GET["from"]), int(request.GET["to"])
-        except (KeyError, ValueError):
-            return Response({"detail": "from dan to wajib (nomor versi)."}, status=400)
-        old = selectors.version_data(village, plan, selectors.version_of(plan, old_n))
-        new = selectors.version_data(village, plan, selectors.version_of(plan, new_n))
-        return Response(DiffOutput(_diff_json(selectors.version_diff(old, new))).data)
-
-
-# --- Price lists -----------------------------------------------------------------------------
-
-
-class PriceListOutput(serializers.Serializer):
-    id = serializers.IntegerField()
-    region = serializers.CharField(source="region_id")
-    year = serializers.IntegerField()
-    name = serializers.CharField()
-    source = serializers.CharField()
-
-
-class PriceItemOutput(serializers.ModelSerializer):
-    class Meta:
-        model = PriceItem
-        fields = ["id", "code", "name", "unit", "price", "category"]
-
-
-class PriceListInput(serializers.Serializer):
-    year = serializers.IntegerField(min_value=2000, max_value=2100)
-    name = serializers.CharField(max_length=200)
-    source = serializers.CharField(required=False, allow_blank=True, default="")
-
-
-class PriceListsAPI(_Write):
-    """GET: the price lists that apply to a region (its own and its ancestors'). POST: create
-    one for a regency/city or province (officers)."""
-
-    @extend_schema(responses=PriceListOutput(many=True))
-    def get(self, request, code: str):
-        get_object_or_404(Region, code=code)
-        return Response(PriceListOutput(selectors.price_lists_for(code), many=True).data)
-
-    @extend_schema(request=PriceListInput, responses=PriceListOutput)
-    def post(self, request, code: str):
-        self.require_login(request)
-        region = get_object_or_404(Region, code=code)
-        data = PriceListInput(data=request.data)
-        data.is_valid(raise_exception=True)
-        created = rab.price_list_create(actor=request.user, region=region, **data.validated_data)
-        return Response(PriceListOutput(created).data, status=201)
-
-
-class PriceItemsAPI(APIView):
-    """GET: the unit prices of a list."""
-
-    @extend_schema(responses=PriceItemOutput(many=True))
-    def get(self, request, code: str, list_id: int):
-        price_list = selectors.price_list_in(code, list_id)
-        return Response(PriceItemOutput(price_list.items.all(), many=True).data)
-
-
-class ImportOutput(serializers.Serializer):
-    rows = serializers.IntegerField()
-    created = serializers.IntegerField()
-    updated = serializers.IntegerField()
-    unchanged = serializers.IntegerField()
-    problems = serializers.ListField(child=serializers.DictField())
-
-
-class PriceImportAPI(_Write):
-    """POST (multipart, `file`): import an HSPK XLSX or CSV. Any bad row: 400 with every
-    problem (row, column, message) and nothing written."""
-
-    parser_classes = [MultiPartParser, FormParser]
-
-    @extend_schema(
-        request={
-            "multipart/form-data": {
-                "type": "object",
-                "properties": {"file": {"type": "string", "format": "binary"}},
-            }
-        },
-        responses=ImportOutput,
-    )
-    def post(self, request, code: str, list_id: int):
-        self.require_login(request)
-        price_list = selectors.price_list_in(code, list_id)
-        upload = request.FILES.get("file")
-        if upload is None:
-            return Response({"file": ["Unggah berkas .xlsx atau .csv."]}, status=400)
-        report = rab.price_list_import(
-            actor=request.user,
-            price_list=price_list,
-            content=upload.read(),
-            filename=upload.name,
-        )
-        body = {
-            "rows": report.rows,
-            "created": report.created,
-            "updated": report.updated,
-            "unchanged": report.unchanged,
-            "problems": [
-                {"row": p.row, "column": p.column, "message": str(p.message)}
-                for p in report.problems
-            ],
-        }
-        return Response(body, status=200 if report.ok else 400)
-
-
-class ImpactOutput(serializers.Serializer):
-    activity = serializers.IntegerField(source="activity.pk")
-    name = serializers.CharField(source="activity.name")
-    village = serializers.CharField(source="activity.version.plan.village_id")
-    version = serializers.IntegerField(source="activity.version.number")
-    lines = serializers.IntegerField()
-    total_before = serializers.IntegerField()
-    total_after = serializers.IntegerField()
-    editable = serializers.BooleanField()
-
-
-class PriceImpactAPI(APIView):
-    """GET ?price=120000: the activities whose RAB a new unit price would move (default: the
-    list's current price against the prices the RAB lines still carry)."""
-
-    @extend_schema(parameters=[OpenApiParameter("price", int)], responses=ImpactOutput(many=True))
-    def get(self, request, code: str, list_id: int, item_id: int):
-        price_list = selectors.price_list_in(code, list_id)
-        item = get_object_or_404(PriceItem, pk=item_id, price_list=price_list)
-        price = request.GET.get("price")
-        try:
-            new_price = int(price) if price not in (None, "") else None
-        except ValueError:
-            return Response({"price": ["Harga harus angka rupiah bulat."]}, status=400)
-        impacts = selectors.price_change_impact(item, new_price)
-        return Response(ImpactOutput(impacts, many=True).data)

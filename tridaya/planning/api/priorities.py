@@ -15,13 +15,11 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.policy import authorize, can
 from tridaya.cycle.models import Meeting
-from tridaya.cycle.selectors import village_region
-from tridaya.mapping.models import Problem, TridayaDomain
-from tridaya.planning import selectors_priorities as selectors
-from tridaya.planning import services_priorities as services
-from tridaya.planning.api.fields_priorities import TextChoiceField, text
+from tridaya.mapping.models import Problem
+from tridaya.planning.api.common import PlanningAPIView, TextChoiceField, text
 from tridaya.planning.models import (
     CRITERION_SCORE_MAX,
     VOTE_SCORE_MAX_LIMIT,
@@ -36,6 +34,10 @@ from tridaya.planning.models import (
     VoteMethod,
 )
 from tridaya.planning.policy import MANAGE_PRIORITIES, VIEW_PRIORITIES
+from tridaya.planning.selectors import priorities as selectors
+from tridaya.planning.services import priorities as services
+from tridaya.planning.services import ranking
+from tridaya.regions.pages import village_or_404
 
 
 def _require_login(view: APIView, request) -> None:
@@ -164,19 +166,19 @@ class PriorityRoundInput(serializers.Serializer):
 # --- Rounds -----------------------------------------------------------------------------------
 
 
-class RoundsAPI(APIView):
+class RoundsAPI(PlanningAPIView):
     """GET: the village's rounds (public). POST: a new round in draft (managers)."""
 
     @extend_schema(responses=PriorityRoundOutput(many=True))
     def get(self, request, code: str):
-        village = village_region(code)
+        village = village_or_404(code)
         authorize(request.user, VIEW_PRIORITIES, village)
         return Response(PriorityRoundOutput(selectors.village_rounds(village), many=True).data)
 
     @extend_schema(request=PriorityRoundInput, responses=PriorityRoundDetailOutput)
     def post(self, request, code: str):
         _require_login(self, request)
-        village = village_region(code)
+        village = village_or_404(code)
         authorize(request.user, MANAGE_PRIORITIES, village)
         data = PriorityRoundInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -205,7 +207,7 @@ class PriorityRoundUpdateInput(serializers.Serializer):
     meeting = serializers.IntegerField(required=False, allow_null=True)
 
 
-class RoundAPI(APIView):
+class RoundAPI(PlanningAPIView):
     """GET: a round with criteria, options, scores and its result (public). PATCH: title,
     description, rembug; method and highest score only in draft (managers)."""
 
@@ -233,7 +235,7 @@ class RoundAPI(APIView):
         return _detail(code, pk, request)
 
 
-class _RoundActionAPI(APIView):
+class _RoundActionAPI(PlanningAPIView):
     permission_classes = [IsAuthenticated]
 
     def round(self, request, code: str, pk: int) -> PriorityRound:
@@ -322,7 +324,7 @@ class ScoresAPI(_RoundActionAPI):
         round_ = self.round(request, code, pk)
         data = PriorityScoreInput(data=request.data, many=True)
         data.is_valid(raise_exception=True)
-        services.scores_set(
+        ranking.scores_set(
             actor=request.user,
             round_=round_,
             scores={(c["option"], c["criterion"]): c["score"] for c in data.validated_data},
@@ -331,14 +333,14 @@ class ScoresAPI(_RoundActionAPI):
 
     @extend_schema(request=None, responses=PriorityRoundDetailOutput)
     def post(self, request, code: str, pk: int):
-        services.scores_fill_from_data(actor=request.user, round_=self.round(request, code, pk))
+        ranking.scores_fill_from_data(actor=request.user, round_=self.round(request, code, pk))
         return _detail(code, pk, request)
 
 
 class OpenVotingAPI(_RoundActionAPI):
     @extend_schema(request=None, responses=PriorityRoundDetailOutput)
     def post(self, request, code: str, pk: int):
-        services.voting_open(actor=request.user, round_=self.round(request, code, pk))
+        ranking.voting_open(actor=request.user, round_=self.round(request, code, pk))
         return _detail(code, pk, request)
 
 
@@ -347,11 +349,11 @@ class CloseRoundAPI(_RoundActionAPI):
 
     @extend_schema(request=None, responses=PriorityRoundDetailOutput)
     def post(self, request, code: str, pk: int):
-        services.round_close(actor=request.user, round_=self.round(request, code, pk))
+        ranking.round_close(actor=request.user, round_=self.round(request, code, pk))
         return _detail(code, pk, request)
 
 
-class ResultsAPI(APIView):
+class ResultsAPI(PlanningAPIView):
     """GET: the result (frozen when closed, live while voting) with the arithmetic, the tie
     rules, and whether a recount from the stored ballots gives the frozen result."""
 
@@ -390,7 +392,7 @@ class PriorityBallotOutput(serializers.ModelSerializer):
         fields = ["id", "kind", "count", "choices", "scores", "note", "created_at"]
 
 
-class BallotsAPI(APIView):
+class BallotsAPI(PlanningAPIView):
     """GET: your own online ballot, and for managers every paper entry. POST: cast your online
     ballot (voters; again replaces it), or with `paper: true` enter `count` paper ballots
     (managers)."""
@@ -416,7 +418,7 @@ class BallotsAPI(APIView):
         values = data.validated_data
         marks = {"choices": values["choices"], "scores": values["scores"]}
         if values["paper"]:
-            ballot = services.ballot_paper_add(
+            ballot = ranking.ballot_paper_add(
                 actor=request.user,
                 round_=round_,
                 count=values["count"],
@@ -424,11 +426,11 @@ class BallotsAPI(APIView):
                 **marks,
             )
         else:
-            ballot = services.ballot_cast(actor=request.user, round_=round_, **marks)
+            ballot = ranking.ballot_cast(actor=request.user, round_=round_, **marks)
         return Response(PriorityBallotOutput(ballot).data, status=status.HTTP_201_CREATED)
 
 
-class BallotAPI(APIView):
+class BallotAPI(PlanningAPIView):
     """DELETE: remove a paper entry (managers) or withdraw your own online ballot, while the
     vote is open."""
 
@@ -438,5 +440,5 @@ class BallotAPI(APIView):
     def delete(self, request, code: str, pk: int, ballot_id: int):
         round_ = selectors.round_for_village(code, pk)
         ballot = get_object_or_404(Ballot, pk=ballot_id, round=round_)
-        services.ballot_remove(actor=request.user, ballot=ballot)
+        ranking.ballot_remove(actor=request.user, ballot=ballot)
         return Response(status=status.HTTP_204_NO_CONTENT)

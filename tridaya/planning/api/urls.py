@@ -1,181 +1,179 @@
-"""/api/v1/ endpoints of planning: prioritisation rounds, kawasan prioritas, RPLP and RTPLP plans,
-RAB, HSPK price lists. Included by `tridaya/api_urls.py`; the URL names are global (no
-namespace), as the API schema and the tests know them."""
+"""Planning's REST endpoints under /api/v1/ (included by tridaya/api_urls.py): prioritisation
+rounds, kawasan prioritas, RPLP / RTPLP plans and their versions, activities with their RAB, and
+price lists (HSPK)."""
 
 from django.urls import path
 
-from tridaya.planning.api import kawasan as kawasan_api
-from tridaya.planning.api import plans as planning_plans_api
-from tridaya.planning.api import priorities as priorities_api
+from tridaya.planning.api import kawasan, plans, price_lists, priorities, rab, versions
 
 urlpatterns = [
-    # Planning, PART 1: prioritisation rounds, ballots, results; kawasan prioritas.
+    # Prioritisation rounds, ballots, results; kawasan prioritas.
     path(
         "villages/<str:code>/priority-rounds/",
-        priorities_api.RoundsAPI.as_view(),
+        priorities.RoundsAPI.as_view(),
         name="api-priority-rounds",
     ),
     path(
         "villages/<str:code>/priority-rounds/<int:pk>/",
-        priorities_api.RoundAPI.as_view(),
+        priorities.RoundAPI.as_view(),
         name="api-priority-round",
     ),
     path(
         "villages/<str:code>/priority-rounds/<int:pk>/criteria/",
-        priorities_api.CriteriaAPI.as_view(),
+        priorities.CriteriaAPI.as_view(),
         name="api-priority-criteria",
     ),
     path(
         "villages/<str:code>/priority-rounds/<int:pk>/options/",
-        priorities_api.OptionsAPI.as_view(),
+        priorities.OptionsAPI.as_view(),
         name="api-priority-options",
     ),
     path(
         "villages/<str:code>/priority-rounds/<int:pk>/options/<int:option_id>/",
-        priorities_api.OptionAPI.as_view(),
+        priorities.OptionAPI.as_view(),
         name="api-priority-option",
     ),
     path(
         "villages/<str:code>/priority-rounds/<int:pk>/scores/",
-        priorities_api.ScoresAPI.as_view(),
+        priorities.ScoresAPI.as_view(),
         name="api-priority-scores",
     ),
     path(
         "villages/<str:code>/priority-rounds/<int:pk>/open/",
-        priorities_api.OpenVotingAPI.as_view(),
+        priorities.OpenVotingAPI.as_view(),
         name="api-priority-open",
     ),
     path(
         "villages/<str:code>/priority-rounds/<int:pk>/ballots/",
-        priorities_api.BallotsAPI.as_view(),
+        priorities.BallotsAPI.as_view(),
         name="api-priority-ballots",
     ),
     path(
         "villages/<str:code>/priority-rounds/<int:pk>/ballots/<int:ballot_id>/",
-        priorities_api.BallotAPI.as_view(),
+        priorities.BallotAPI.as_view(),
         name="api-priority-ballot",
     ),
     path(
         "villages/<str:code>/priority-rounds/<int:pk>/results/",
-        priorities_api.ResultsAPI.as_view(),
+        priorities.ResultsAPI.as_view(),
         name="api-priority-results",
     ),
     path(
         "villages/<str:code>/priority-rounds/<int:pk>/close/",
-        priorities_api.CloseRoundAPI.as_view(),
+        priorities.CloseRoundAPI.as_view(),
         name="api-priority-close",
     ),
-    path("villages/<str:code>/kawasan/", kawasan_api.AreasAPI.as_view(), name="api-kawasan"),
+    path("villages/<str:code>/kawasan/", kawasan.AreasAPI.as_view(), name="api-kawasan"),
     path(
         "villages/<str:code>/kawasan/import/",
-        kawasan_api.ImportAPI.as_view(),
+        kawasan.ImportAPI.as_view(),
         name="api-kawasan-import",
     ),
     path(
         "villages/<str:code>/kawasan/derive/",
-        kawasan_api.DeriveAPI.as_view(),
+        kawasan.DeriveAPI.as_view(),
         name="api-kawasan-derive",
     ),
     path(
         "villages/<str:code>/kawasan/<int:pk>/",
-        kawasan_api.AreaAPI.as_view(),
+        kawasan.AreaAPI.as_view(),
         name="api-kawasan-area",
     ),
     path(
         "villages/<str:code>/kawasan/<int:pk>/criteria/",
-        kawasan_api.AreaCriteriaAPI.as_view(),
+        kawasan.AreaCriteriaAPI.as_view(),
         name="api-kawasan-criteria",
     ),
     path(
         "villages/<str:code>/kawasan/<int:pk>/recompute/",
-        kawasan_api.RecomputeAPI.as_view(),
+        kawasan.RecomputeAPI.as_view(),
         name="api-kawasan-recompute",
     ),
     path(
         "villages/<str:code>/kawasan/<int:pk>/choose/",
-        kawasan_api.ChooseAPI.as_view(),
+        kawasan.ChooseAPI.as_view(),
         name="api-kawasan-choose",
     ),
     path(
         "villages/<str:code>/kawasan/<int:pk>/unchoose/",
-        kawasan_api.UnchooseAPI.as_view(),
+        kawasan.UnchooseAPI.as_view(),
         name="api-kawasan-unchoose",
     ),
-    # Planning: RPLP and RTPLP plans, versions, investment rows, activities with RAB, HSPK.
-    path("villages/<str:code>/plans/", planning_plans_api.PlanListAPI.as_view(), name="api-plans"),
+    # RPLP and RTPLP plans, versions, investment rows, activities with RAB, HSPK.
+    path("villages/<str:code>/plans/", plans.PlanListAPI.as_view(), name="api-plans"),
     path(
         "villages/<str:code>/plans/<int:plan_id>/diff/",
-        planning_plans_api.VersionDiffAPI.as_view(),
+        versions.VersionDiffAPI.as_view(),
         name="api-plan-diff",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/",
-        planning_plans_api.VersionAPI.as_view(),
+        plans.VersionAPI.as_view(),
         name="api-plan-version",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/transitions/",
-        planning_plans_api.VersionTransitionAPI.as_view(),
+        versions.VersionTransitionAPI.as_view(),
         name="api-plan-transition",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/feedback/",
-        planning_plans_api.FeedbackListAPI.as_view(),
+        versions.FeedbackListAPI.as_view(),
         name="api-plan-feedback",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/feedback/<int:feedback_id>/",
-        planning_plans_api.FeedbackAnswerAPI.as_view(),
+        versions.FeedbackAnswerAPI.as_view(),
         name="api-plan-feedback-answer",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/programs/",
-        planning_plans_api.ProgramListAPI.as_view(),
+        plans.ProgramListAPI.as_view(),
         name="api-plan-programs",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/items/",
-        planning_plans_api.InvestmentListAPI.as_view(),
+        plans.InvestmentListAPI.as_view(),
         name="api-plan-items",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/items/<int:row_id>/",
-        planning_plans_api.InvestmentRowAPI.as_view(),
+        plans.InvestmentRowAPI.as_view(),
         name="api-plan-item",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/activities/",
-        planning_plans_api.ActivityListAPI.as_view(),
+        rab.ActivityListAPI.as_view(),
         name="api-plan-activities",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/activities/<int:activity_id>/rab/",
-        planning_plans_api.RABAPI.as_view(),
+        rab.RABAPI.as_view(),
         name="api-plan-rab",
     ),
     path(
         "villages/<str:code>/plans/<int:plan_id>/versions/<int:number>/activities/<int:activity_id>/rab/<int:item_id>/",
-        planning_plans_api.RABItemAPI.as_view(),
+        rab.RABItemAPI.as_view(),
         name="api-plan-rab-item",
     ),
     path(
         "regions/<str:code>/price-lists/",
-        planning_plans_api.PriceListsAPI.as_view(),
+        price_lists.PriceListsAPI.as_view(),
         name="api-price-lists",
     ),
     path(
         "regions/<str:code>/price-lists/<int:list_id>/items/",
-        planning_plans_api.PriceItemsAPI.as_view(),
+        price_lists.PriceItemsAPI.as_view(),
         name="api-price-items",
     ),
     path(
         "regions/<str:code>/price-lists/<int:list_id>/import/",
-        planning_plans_api.PriceImportAPI.as_view(),
+        price_lists.PriceImportAPI.as_view(),
         name="api-price-import",
     ),
     path(
         "regions/<str:code>/price-lists/<int:list_id>/items/<int:item_id>/impact/",
-        planning_plans_api.PriceImpactAPI.as_view(),
+        price_lists.PriceImpactAPI.as_view(),
         name="api-price-impact",
     ),
 ]

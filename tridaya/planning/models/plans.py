@@ -15,9 +15,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import TridayaDomain
+from tridaya.core.formats import group_thousands
 from tridaya.core.models import TimeStampedModel
 from tridaya.cycle.models import Meeting
-from tridaya.mapping.models import Problem, TridayaDomain
+from tridaya.mapping.models import Problem
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource, line_amount
 from tridaya.planning.models.kawasan import PriorityArea
 from tridaya.regions.models import RT, Level, Region
@@ -366,8 +368,8 @@ class InvestmentRow(FundingColumns, Beneficiaries, TimeStampedModel):
                             "biaya satuan (Rp %(cost)s)."
                         )
                         % {
-                            "funded": f"{self.funding_total:,}".replace(",", "."),
-                            "cost": f"{cost:,}".replace(",", "."),
+                            "funded": group_thousands(self.funding_total),
+                            "cost": group_thousands(cost),
                         }
                     }
                 )

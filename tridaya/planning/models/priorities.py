@@ -19,9 +19,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.choices import TridayaDomain
 from tridaya.core.models import TimeStampedModel
 from tridaya.cycle.models import Meeting, VillageCycle
-from tridaya.mapping.models import Problem, TridayaDomain
+from tridaya.mapping.models import Problem
 from tridaya.regions.models import Level, Region
 
 CRITERION_SCORE_MAX = 5  # the TIPP scores each option 0-5 on each criterion

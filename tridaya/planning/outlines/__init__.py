@@ -1,17 +1,19 @@
 """The outline (chapters) of RPLP and RTPLP documents.
 
 The default ships as versioned data files beside this module (`rplp-1.toml`, `rtplp-1.toml`);
-`active_outline(kind)` loads the newest file into a `DocumentOutline` row the first time it is
-needed, and the program may then edit that row, or add a newer one, in the admin. The newest
-active row of a kind is the one documents use."""
+documents use the newest active `DocumentOutline` row of a kind, and the newest shipped file while
+the program has added none (a read never writes). The program adds a newer outline, or edits one,
+in the admin (saved through `planning.services.plans.outline_save`)."""
 
 from __future__ import annotations
 
-import tomllib
+from copy import deepcopy
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+
+from tridaya.core.definitions import DefinitionError, read_definitions
 
 OUTLINE_DIR = Path(__file__).resolve().parent
 
@@ -85,15 +87,20 @@ def chapters_of(data: list[dict]) -> list[Chapter]:
     return [Chapter(c["key"], c["title"], tuple(c.get("blocks", []))) for c in data]
 
 
+def _check_outline(data: dict, source: str) -> None:
+    errors = outline_errors(data.get("chapters"))
+    if data.get("kind") not in ("rplp", "rtplp"):
+        errors.insert(0, _("'kind' harus rplp atau rtplp."))
+    if errors:
+        raise DefinitionError(f"{source}: {'; '.join(errors)}")
+
+
 def shipped_outlines() -> dict[str, dict]:
-    """The newest shipped file of each kind: {kind: parsed TOML}."""
+    """The newest shipped file of each kind: {kind: parsed TOML} (read and checked once per
+    process by tridaya.core.definitions)."""
     newest: dict[str, dict] = {}
-    for path in sorted(OUTLINE_DIR.glob("*.toml")):
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-        errors = outline_errors(data.get("chapters"))
-        if errors:
-            raise ValueError(f"{path.name}: {'; '.join(errors)}")
+    for definition in read_definitions(OUTLINE_DIR, check=_check_outline):
+        data = definition.data
         kind = data["kind"]
         if kind not in newest or data["version"] > newest[kind]["version"]:
             newest[kind] = data
@@ -101,17 +108,14 @@ def shipped_outlines() -> dict[str, dict]:
 
 
 def active_outline(kind: str):
-    """The outline documents of `kind` use: the newest active row, loading the shipped default
-    the first time (one query once loaded)."""
+    """The outline documents of `kind` use: the newest active row, else the newest shipped file as
+    an unsaved row (one query; nothing is written)."""
     from tridaya.planning.models import DocumentOutline
 
     outline = DocumentOutline.objects.filter(kind=kind, is_active=True).order_by("-version").first()
     if outline is not None:
         return outline
     data = shipped_outlines()[kind]
-    outline, _created = DocumentOutline.objects.get_or_create(
-        kind=kind,
-        version=data["version"],
-        defaults={"name": data["name"], "chapters": data["chapters"]},
+    return DocumentOutline(
+        kind=kind, version=data["version"], name=data["name"], chapters=deepcopy(data["chapters"])
     )
-    return outline

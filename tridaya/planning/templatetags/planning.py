@@ -2,7 +2,7 @@
 
 from django import template
 
-from tridaya.planning.calc import decimal_text
+from tridaya.core.formats import format_number
 
 register = template.Library()
 
@@ -12,7 +12,7 @@ def volume(value) -> str:
     """{{ item.volume|volume }} -> 12,5 (Indonesian decimal comma, no trailing zeros)."""
     if value in (None, ""):
         return "-"
-    return decimal_text(value)
+    return format_number(value)
 
 
 @register.filter

@@ -16,17 +16,20 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.policy import authorize, can
-from tridaya.cycle.selectors import village_region
-from tridaya.planning import forms_priorities as f
-from tridaya.planning import selectors_kawasan as selectors
-from tridaya.planning import services_kawasan as services
+from tridaya.cycle.selectors import village_meetings
+from tridaya.planning.errors import PlanningError
+from tridaya.planning.forms import kawasan
 from tridaya.planning.models import AreaStatus
 from tridaya.planning.policy import MANAGE_KAWASAN, VIEW_PRIORITIES
-from tridaya.planning.selectors_priorities import rounds_with_problems
+from tridaya.planning.selectors import kawasan as selectors
+from tridaya.planning.selectors.priorities import rounds_with_problems
+from tridaya.planning.services import kawasan as services
+from tridaya.planning.views import not_found_as_404
+from tridaya.regions.pages import village_or_404
 
 
 def _village(code: str):
-    village = village_region(code)
+    village = village_or_404(code)
     timezone.activate(village.timezone)
     return village
 
@@ -36,6 +39,7 @@ def _errors(request, exc: ValidationError) -> None:
         messages.error(request, message)
 
 
+@not_found_as_404
 def areas(request, code: str):
     village = _village(code)
     authorize(request.user, VIEW_PRIORITIES, village)
@@ -43,7 +47,7 @@ def areas(request, code: str):
     found = selectors.village_areas(village)
     derive_form = None
     if may_manage:
-        derive_form = f.DeriveForm(rounds=rounds_with_problems(village), prefix="turunan")
+        derive_form = kawasan.DeriveForm(rounds=rounds_with_problems(village), prefix="turunan")
     return render(
         request,
         "planning/priorities/areas.html",
@@ -57,12 +61,13 @@ def areas(request, code: str):
     )
 
 
+@not_found_as_404
 @login_required
 @require_POST
 def area_derive(request, code: str):
     village = _village(code)
     authorize(request.user, MANAGE_KAWASAN, village)
-    form = f.DeriveForm(request.POST, rounds=rounds_with_problems(village), prefix="turunan")
+    form = kawasan.DeriveForm(request.POST, rounds=rounds_with_problems(village), prefix="turunan")
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
@@ -80,6 +85,7 @@ def area_derive(request, code: str):
     return redirect("planning:area", code=code, pk=area.pk)
 
 
+@not_found_as_404
 @login_required
 def area_form(request, code: str, pk: int | None = None):
     """Draw a new candidate, or redraw / rename one."""
@@ -89,7 +95,7 @@ def area_form(request, code: str, pk: int | None = None):
     initial = {}
     if area is not None:
         initial = {"name": area.name, "description": area.description, "geometry": area.geometry}
-    form = f.AreaForm(request.POST or None, initial=initial)
+    form = kawasan.AreaForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -118,14 +124,15 @@ def area_form(request, code: str, pk: int | None = None):
 
 def _about_geometry(exc: ValidationError) -> bool:
     code = getattr(exc, "code", "")
-    return code in {services.KawasanError.OUTSIDE_VILLAGE, services.KawasanError.BAD_GEOMETRY}
+    return code in {PlanningError.KAWASAN_OUTSIDE_VILLAGE, PlanningError.KAWASAN_BAD_GEOMETRY}
 
 
+@not_found_as_404
 @login_required
 def area_import(request, code: str):
     village = _village(code)
     authorize(request.user, MANAGE_KAWASAN, village)
-    form = f.AreaImportForm(request.POST or None, request.FILES or None)
+    form = kawasan.AreaImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
@@ -158,6 +165,7 @@ def area_import(request, code: str):
     )
 
 
+@not_found_as_404
 def area_detail(request, code: str, pk: int):
     village = _village(code)
     area = selectors.area_for_village(code, pk)
@@ -167,7 +175,7 @@ def area_detail(request, code: str, pk: int):
     candidate = area.status == AreaStatus.CANDIDATE
     criteria_form = choose_form = reason_form = None
     if may_manage and candidate:
-        criteria_form = f.AreaCriteriaForm(
+        criteria_form = kawasan.AreaCriteriaForm(
             initial={
                 name: getattr(area, name)
                 for name in (
@@ -181,9 +189,9 @@ def area_detail(request, code: str, pk: int):
                 )
             }
         )
-        choose_form = f.ChooseForm(meetings=selectors.village_meetings(village))
+        choose_form = kawasan.ChooseForm(meetings=village_meetings(village))
     elif may_manage:
-        reason_form = f.ReasonForm()
+        reason_form = kawasan.ReasonForm()
     return render(
         request,
         "planning/priorities/area.html",
@@ -202,6 +210,7 @@ def area_detail(request, code: str, pk: int):
     )
 
 
+@not_found_as_404
 @login_required
 @require_POST
 def area_action(request, code: str, pk: int):
@@ -211,17 +220,17 @@ def area_action(request, code: str, pk: int):
     action = request.POST.get("action", "")
     try:
         if action == "criteria":
-            form = f.AreaCriteriaForm(request.POST)
+            form = kawasan.AreaCriteriaForm(request.POST)
             _require_valid(form)
             services.area_criteria_set(actor=request.user, area=area, **form.cleaned_data)
             messages.success(request, _("Kriteria pemilihan lokasi disimpan."))
         elif action == "choose":
-            form = f.ChooseForm(request.POST, meetings=selectors.village_meetings(village))
+            form = kawasan.ChooseForm(request.POST, meetings=village_meetings(village))
             _require_valid(form)
             services.area_choose(actor=request.user, area=area, **form.cleaned_data)
             messages.success(request, _("Kawasan ditetapkan sebagai kawasan prioritas."))
         elif action == "unchoose":
-            form = f.ReasonForm(request.POST)
+            form = kawasan.ReasonForm(request.POST)
             _require_valid(form)
             services.area_unchoose(actor=request.user, area=area, **form.cleaned_data)
             messages.success(request, _("Penetapan kawasan dibatalkan."))

@@ -17,18 +17,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can, in_scope
-from tridaya.cycle.selectors import village_region
-from tridaya.planning import forms_priorities as f
-from tridaya.planning import selectors_priorities as selectors
-from tridaya.planning import services_kawasan
-from tridaya.planning import services_priorities as services
+from tridaya.cycle.selectors import village_meetings
+from tridaya.planning.forms import priorities as f
 from tridaya.planning.models import Ballot, PriorityOption, RoundStatus, VoteMethod
 from tridaya.planning.policy import MANAGE_KAWASAN, MANAGE_PRIORITIES, VIEW_PRIORITIES, VOTE
+from tridaya.planning.selectors import priorities as selectors
+from tridaya.planning.services import kawasan as services_kawasan
+from tridaya.planning.services import priorities as services
+from tridaya.planning.services import ranking
+from tridaya.planning.views import not_found_as_404
+from tridaya.regions.pages import village_or_404
 
 
 def _village(code: str):
-    village = village_region(code)
+    village = village_or_404(code)
     timezone.activate(village.timezone)
     return village
 
@@ -38,6 +42,7 @@ def _errors(request, exc: ValidationError) -> None:
         messages.error(request, message)
 
 
+@not_found_as_404
 def rounds(request, code: str):
     village = _village(code)
     authorize(request.user, VIEW_PRIORITIES, village)
@@ -46,7 +51,7 @@ def rounds(request, code: str):
     if may_manage:
         form = f.RoundForm(
             request.POST or None,
-            meetings=selectors.village_meetings(village),
+            meetings=village_meetings(village),
             initial={"method": VoteMethod.BORDA, "max_score": 5},
         )
     if request.method == "POST":
@@ -60,7 +65,7 @@ def rounds(request, code: str):
                     actor=request.user, village=village, **form.cleaned_data
                 )
             except ValidationError as exc:
-                form.add_error(None, exc)
+                apply_service_error(form, exc)
             else:
                 messages.success(
                     request, _("Putaran dibuat dengan kriteria awal; sesuaikan bobotnya.")
@@ -78,6 +83,7 @@ def rounds(request, code: str):
     )
 
 
+@not_found_as_404
 def round_detail(request, code: str, pk: int):
     village = _village(code)
     page = selectors.round_page(code, pk, request.user)
@@ -107,6 +113,7 @@ def _round_for_manager(request, code: str, pk: int):
     return village, round_
 
 
+@not_found_as_404
 @login_required
 def round_edit(request, code: str, pk: int):
     """The round's settings and its criteria with their weights."""
@@ -115,7 +122,7 @@ def round_edit(request, code: str, pk: int):
     action = request.POST.get("action") if posted else None
     form = f.RoundForm(
         request.POST if action == "round" else None,
-        meetings=selectors.village_meetings(village),
+        meetings=village_meetings(village),
         initial={
             "title": round_.title,
             "description": round_.description,
@@ -143,7 +150,7 @@ def round_edit(request, code: str, pk: int):
         try:
             services.round_update(actor=request.user, round_=round_, **form.cleaned_data)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_service_error(form, exc)
         else:
             messages.success(request, _("Putaran disimpan."))
             return redirect("planning:round", code=code, pk=pk)
@@ -169,6 +176,7 @@ def round_edit(request, code: str, pk: int):
     )
 
 
+@not_found_as_404
 @login_required
 def round_options(request, code: str, pk: int):
     """Add mapped problems or candidate programs as options (draft only); remove one."""
@@ -215,6 +223,7 @@ def round_options(request, code: str, pk: int):
     )
 
 
+@not_found_as_404
 @login_required
 def round_scores(request, code: str, pk: int):
     """The TIPP's score of every option on every criterion (0-5)."""
@@ -224,19 +233,19 @@ def round_scores(request, code: str, pk: int):
     if request.method == "POST":
         try:
             if request.POST.get("action") == "fill":
-                changed = services.scores_fill_from_data(actor=request.user, round_=round_)
+                changed = ranking.scores_fill_from_data(actor=request.user, round_=round_)
                 messages.success(
                     request, _("%(n)s nilai diisi dari data pemetaan.") % {"n": changed}
                 )
                 return redirect("planning:round_scores", code=code, pk=pk)
             if form.is_valid():
-                changed = services.scores_set(
+                changed = ranking.scores_set(
                     actor=request.user, round_=round_, scores=form.scores()
                 )
                 messages.success(request, _("%(n)s nilai disimpan.") % {"n": changed})
                 return redirect("planning:round", code=code, pk=pk)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            apply_service_error(form, exc)
     fields = {name: form[name] for name in form.fields}
     rows = [
         (
@@ -262,6 +271,7 @@ def round_scores(request, code: str, pk: int):
     )
 
 
+@not_found_as_404
 @login_required
 def round_ballot(request, code: str, pk: int):
     """The voter's online ballot, and for managers the paper ballots entered as counts."""
@@ -294,13 +304,13 @@ def round_ballot(request, code: str, pk: int):
     )
     try:
         if action == "vote" and vote_form.is_valid():
-            services.ballot_cast(actor=request.user, round_=round_, **vote_form.ballot())
+            ranking.ballot_cast(actor=request.user, round_=round_, **vote_form.ballot())
             messages.success(request, _("Suara Anda tercatat."))
             return redirect("planning:round", code=code, pk=pk)
         if action == "paper" and paper_form.is_valid():
             authorize(request.user, MANAGE_PRIORITIES, round_)
             data = paper_form.cleaned_data
-            services.ballot_paper_add(
+            ranking.ballot_paper_add(
                 actor=request.user,
                 round_=round_,
                 count=data["count"],
@@ -313,11 +323,11 @@ def round_ballot(request, code: str, pk: int):
             return redirect("planning:round_ballot", code=code, pk=pk)
         if action == "remove":
             ballot = get_object_or_404(Ballot, pk=request.POST.get("ballot"), round=round_)
-            services.ballot_remove(actor=request.user, ballot=ballot)
+            ranking.ballot_remove(actor=request.user, ballot=ballot)
             messages.success(request, _("Surat suara dihapus."))
             return redirect("planning:round_ballot", code=code, pk=pk)
     except ValidationError as exc:
-        (paper_form if action == "paper" else vote_form).add_error(None, exc)
+        apply_service_error(paper_form if action == "paper" else vote_form, exc)
     return render(
         request,
         "planning/priorities/round_ballot.html",
@@ -342,6 +352,7 @@ def _ballot_initial(method: str, ballot: Ballot, options) -> dict:
     return {f"score_{k}": v for k, v in ballot.scores.items()}
 
 
+@not_found_as_404
 @login_required
 @require_POST
 def round_action(request, code: str, pk: int):
@@ -350,10 +361,10 @@ def round_action(request, code: str, pk: int):
     action = request.POST.get("action", "")
     try:
         if action == "open":
-            services.voting_open(actor=request.user, round_=round_)
+            ranking.voting_open(actor=request.user, round_=round_)
             messages.success(request, _("Pemungutan suara dibuka."))
         elif action == "close":
-            services.round_close(actor=request.user, round_=round_)
+            ranking.round_close(actor=request.user, round_=round_)
             messages.success(request, _("Putaran ditutup; hasilnya dibekukan."))
         elif action == "delete":
             services.round_delete(actor=request.user, round_=round_)

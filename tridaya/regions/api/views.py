@@ -140,6 +140,7 @@ class VillageUnits(APIView):
 
 class AuditEventOutput(serializers.ModelSerializer):
     actor = serializers.StringRelatedField()
+    action_label = serializers.CharField(read_only=True, help_text="the action in words")
 
     class Meta:
         model = AuditEvent
@@ -148,6 +149,7 @@ class AuditEventOutput(serializers.ModelSerializer):
             "created_at",
             "actor",
             "action",
+            "action_label",
             "object_type",
             "object_id",
             "object_repr",

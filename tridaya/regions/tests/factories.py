@@ -36,4 +36,5 @@ def region(code: str, name: str | None = None) -> Region:
                 "name": label,
             },
         )
+    assert parent is not None, "a region code has at least one part"
     return parent

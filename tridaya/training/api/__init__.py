@@ -1,4 +1,6 @@
-"""REST endpoints of the training app, under /api/v1/.
+"""REST endpoints of the training app, under /api/v1/, one module per part (trainings.py,
+sessions.py, participants.py, results.py, certificates.py, follow_ups.py, curriculum.py), routed
+in urls.py.
 
 Curricula, trainings (their modules, sessions, counts of participants, average scores), the
 follow-up plan, a village's capacity map (counts), the roll-up of a region and the check of a
@@ -8,45 +10,3 @@ scores and completion (`trainings/<id>/results/`) and the names on the capacity 
 anonymous, 404 outside the user's regions, 403 inside them without the role); reopening a closed
 training needs `training.reopen`, revoking a certificate `training.revoke_certificate`. One API
 class per operation, each with its own serializers."""
-
-from tridaya.training.api.views import (
-    AttendanceAPI,
-    CancelAPI,
-    CapacityAPI,
-    CertificateRevokeAPI,
-    CertificateVerifyAPI,
-    CloseAPI,
-    CurriculaAPI,
-    FollowUpAPI,
-    FollowUpsAPI,
-    ParticipantCreateAPI,
-    ParticipantDeleteAPI,
-    RegionTrainingsAPI,
-    ReopenAPI,
-    ResultsAPI,
-    RollupAPI,
-    ScoresAPI,
-    SessionCreateAPI,
-    TrainingDetailAPI,
-)
-
-__all__ = [
-    "AttendanceAPI",
-    "CancelAPI",
-    "CapacityAPI",
-    "CertificateRevokeAPI",
-    "CertificateVerifyAPI",
-    "CloseAPI",
-    "CurriculaAPI",
-    "FollowUpAPI",
-    "FollowUpsAPI",
-    "ParticipantCreateAPI",
-    "ParticipantDeleteAPI",
-    "RegionTrainingsAPI",
-    "ReopenAPI",
-    "ResultsAPI",
-    "RollupAPI",
-    "ScoresAPI",
-    "SessionCreateAPI",
-    "TrainingDetailAPI",
-]

@@ -1,7 +1,9 @@
-"""Capacity building: curricula (modules, question banks, the program's settings) in
-curriculum.py; trainings, sessions, participants, attendance, test results, the follow-up plan
-(RKTL) and certificates in events.py. Import from this package."""
+"""Capacity building, one module per part: curricula (modules, question banks, the program's
+settings) in curriculum.py; trainings.py, sessions.py (with attendance), participants.py,
+results.py (pre-test and post-test), follow_ups.py (RKTL) and certificates.py. Import from this
+package."""
 
+from tridaya.training.models.certificates import Certificate
 from tridaya.training.models.curriculum import (
     CAPACITY_GROUPS,
     JPL_MINUTES,
@@ -15,18 +17,11 @@ from tridaya.training.models.curriculum import (
     TrainingSettings,
     group_label,
 )
-from tridaya.training.models.events import (
-    Attendance,
-    Certificate,
-    FollowUpAction,
-    FollowUpStatus,
-    Participant,
-    Session,
-    TestKind,
-    TestResult,
-    Training,
-    TrainingStatus,
-)
+from tridaya.training.models.follow_ups import FollowUpAction, FollowUpStatus
+from tridaya.training.models.participants import Participant
+from tridaya.training.models.results import TestKind, TestResult
+from tridaya.training.models.sessions import Attendance, Session
+from tridaya.training.models.trainings import Training, TrainingStatus
 
 __all__ = [
     "CAPACITY_GROUPS",

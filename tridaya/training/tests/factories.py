@@ -9,9 +9,13 @@ from decimal import Decimal
 
 from tridaya.institutions.models import Person
 from tridaya.regions.models import Region
-from tridaya.training import services
 from tridaya.training.definitions import sync_curricula
 from tridaya.training.models import Curriculum, Participant, Training
+from tridaya.training.services.certificates import training_close
+from tridaya.training.services.participants import participant_add
+from tridaya.training.services.results import Score, Scores, scores_record
+from tridaya.training.services.sessions import attendance_record
+from tridaya.training.services.trainings import TrainingInput, training_create
 
 CORE = (
     "konsep_plpbk",
@@ -29,7 +33,7 @@ def curriculum() -> Curriculum:
     return Curriculum.objects.get(code="plpbk-inti", version=1)
 
 
-def training_input(modules: Sequence[str] = CORE, **overrides) -> services.TrainingInput:
+def training_input(modules: Sequence[str] = CORE, **overrides) -> TrainingInput:
     values = {
         "title": "Pelatihan dasar PLPBK",
         "place": "Aula Kantor Desa",
@@ -44,13 +48,13 @@ def training_input(modules: Sequence[str] = CORE, **overrides) -> services.Train
         "signer_name": "H. Ahmad Hakim",
         **overrides,
     }
-    return services.TrainingInput(**values)
+    return TrainingInput(**values)
 
 
 def training(
     region: Region, modules: Sequence[str] = CORE, *, plan: bool = True, **overrides
 ) -> Training:
-    return services.training_create(
+    return training_create(
         actor=None,
         region=region,
         curriculum=curriculum(),
@@ -60,14 +64,11 @@ def training(
 
 
 def enrol(training: Training, people: Iterable[Person], group: str) -> list[Participant]:
-    return [
-        services.participant_add(actor=None, training=training, person=p, group=group)
-        for p in people
-    ]
+    return [participant_add(actor=None, training=training, person=p, group=group) for p in people]
 
 
 def guest(training: Training, name: str = "Lalu Guest", group: str = "aparat", **kw) -> Participant:
-    return services.participant_add(
+    return participant_add(
         actor=None, training=training, name=name, sex=kw.pop("sex", "L"), group=group, **kw
     )
 
@@ -79,15 +80,15 @@ def attend_all(training: Training, *, except_: dict[int, set[int]] | None = None
     everyone = list(training.participants.values_list("pk", flat=True))
     for index, session in enumerate(training.sessions.order_by("date", "start_time", "id")):
         present = [pid for pid in everyone if pid not in absent.get(index, set())]
-        services.attendance_record(actor=None, session=session, present=present)
+        attendance_record(actor=None, session=session, present=present)
 
 
-def score(training: Training, module_code: str, kind: str, values: dict[int, object]) -> None:
+def score(training: Training, module_code: str, kind: str, values: Scores) -> None:
     module = training.modules.get(code=module_code)
-    services.scores_record(actor=None, training=training, module=module, kind=kind, scores=values)
+    scores_record(actor=None, training=training, module=module, kind=kind, scores=values)
 
 
-def score_all(training: Training, pre: object, post: object) -> None:
+def score_all(training: Training, pre: Score, post: Score) -> None:
     ids = list(training.participants.values_list("pk", flat=True))
     for code in training.modules.values_list("code", flat=True):
         score(training, code, "pre", dict.fromkeys(ids, pre))
@@ -95,7 +96,7 @@ def score_all(training: Training, pre: object, post: object) -> None:
 
 
 def closed(training: Training) -> Training:
-    services.training_close(actor=None, training=training, issued_on=training.ends_on)
+    training_close(actor=None, training=training, issued_on=training.ends_on)
     training.refresh_from_db()
     return training
 

@@ -76,3 +76,59 @@ def test_trainings_are_read_only_in_the_admin(admin_client, bajur):
     response = admin_client.post(f"/admin/training/training/{t.pk}/change/", {"title": "X"})
     assert response.status_code == 403
     assert Training.objects.get(pk=t.pk).title != "X"
+
+
+def test_the_question_bank_is_edited_with_its_module_through_one_service(admin_client):
+    module = curriculum().modules.get(code="ppm")
+    old = module.questions.order_by("order").first()
+    data = module_form(module)
+    data.update(
+        {
+            "questions-TOTAL_FORMS": "2",
+            "questions-INITIAL_FORMS": "1",
+            "questions-0-id": old.pk,
+            "questions-0-module": module.pk,
+            "questions-0-order": old.order,
+            "questions-0-kind": old.kind,
+            "questions-0-text": old.text,
+            "questions-0-options": "\n".join(old.options),
+            "questions-0-answer": old.answer,
+            "questions-0-DELETE": "on",
+            "questions-1-module": module.pk,
+            "questions-1-order": "99",
+            "questions-1-kind": "bs",
+            "questions-1-text": "Pengaduan warga dicatat dan dijawab.",
+            "questions-1-options": "",
+            "questions-1-answer": "0",
+        }
+    )
+    response = admin_client.post(f"/admin/training/module/{module.pk}/change/", data)
+    assert response.status_code == 302
+    assert not module.questions.filter(pk=old.pk).exists()
+    added = module.questions.get(order=99)
+    assert added.text == "Pengaduan warga dicatat dan dijawab."
+    events = AuditEvent.objects.filter(action__startswith="training.question_")
+    assert sorted(e.action for e in events) == [
+        "training.question_removed",
+        "training.question_saved",
+    ]
+
+
+def test_switching_a_curriculum_off_goes_through_the_service_and_is_audited(admin_client):
+    found = curriculum()
+    response = admin_client.post(
+        f"/admin/training/curriculum/{found.pk}/change/",
+        {
+            "name": found.name,
+            "description": found.description,
+            "modules-TOTAL_FORMS": "0",
+            "modules-INITIAL_FORMS": "0",
+            "modules-MIN_NUM_FORMS": "0",
+            "modules-MAX_NUM_FORMS": "1000",
+        },
+    )
+    assert response.status_code == 302
+    found.refresh_from_db()
+    assert not found.is_active
+    event = AuditEvent.objects.get(action="training.curriculum_updated")
+    assert event.changes == {"is_active": [True, False]}

@@ -10,8 +10,9 @@ from tridaya.cycle.tests.factories import enrolled
 from tridaya.institutions import services as inst
 from tridaya.institutions.models import TIPPGroup
 from tridaya.institutions.tests.factories import bkm_with_members, ksm_with, people
-from tridaya.training import capacity, selectors
+from tridaya.training import capacity
 from tridaya.training.models import ActorGroup
+from tridaya.training.selectors.participants import village_capacity
 from tridaya.training.tests.factories import CORE, attend_all, closed, enrol, guest, training
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def core_training(bajur, found, *, upl_misses_blm=False):
 
 def test_map_counts_current_members_who_completed_each_module(bajur, institutions):
     core_training(bajur, institutions, upl_misses_blm=True)
-    cap = selectors.village_capacity(bajur)
+    cap = village_capacity(bajur)
     assert [m.code for m in cap.modules][:6] == list(CORE)
     bkm = cap.cell(ActorGroup.BKM, "pendanaan_blm")
     assert (len(bkm.completed), bkm.members, bkm.status) == (1, 3, capacity.CellStatus.PARTIAL)
@@ -76,7 +77,7 @@ def test_map_counts_current_members_who_completed_each_module(bajur, institution
 
 def test_gaps_name_the_group_and_module_core_first(bajur, institutions):
     core_training(bajur, institutions, upl_misses_blm=True)
-    gaps = selectors.village_capacity(bajur).gaps()
+    gaps = village_capacity(bajur).gaps()
     messages = [g.message for g in gaps]
     assert (
         "Belum ada anggota UPL yang menyelesaikan modul Pendanaan BLM: pencairan, "
@@ -93,15 +94,15 @@ def test_only_closed_trainings_and_current_members_count(bajur, institutions):
     t = training(bajur)
     enrol(t, institutions["bkm"], ActorGroup.BKM)
     attend_all(t)
-    cap = selectors.village_capacity(bajur)
+    cap = village_capacity(bajur)
     assert cap.cell(ActorGroup.BKM, "konsep_plpbk").completed == []  # not closed yet
     closed(t)
-    assert selectors.village_capacity(bajur).cell(ActorGroup.BKM, "konsep_plpbk").status == (
+    assert village_capacity(bajur).cell(ActorGroup.BKM, "konsep_plpbk").status == (
         capacity.CellStatus.FULL
     )
     # A member whose term ended no longer counts.
     later = dt.date(2029, 1, 1)
-    cap = selectors.village_capacity(bajur, today=later)
+    cap = village_capacity(bajur, today=later)
     assert cap.members[ActorGroup.BKM] == []
 
 
@@ -110,7 +111,7 @@ def test_guests_who_attended_as_apparatus_become_apparatus_members(bajur):
     guest(t, "Kepala Dusun Karang Bedil", group=ActorGroup.APARAT)
     attend_all(t)
     closed(t)
-    cap = selectors.village_capacity(bajur)
+    cap = village_capacity(bajur)
     cell = cap.cell(ActorGroup.APARAT, "konsep_plpbk")
     assert cell.names == ["Kepala Dusun Karang Bedil"] and cell.members == 1
 
@@ -164,13 +165,13 @@ def test_a_cycle_template_may_name_the_outputs():
 
 def test_capacity_query_count_does_not_grow(bajur, institutions, django_assert_num_queries):
     core_training(bajur, institutions)
-    selectors.village_capacity(bajur)
+    village_capacity(bajur)
     with django_assert_num_queries(15):
-        selectors.village_capacity(bajur)
+        village_capacity(bajur)
     more = training(bajur)
     enrol(more, institutions["ksm"] + institutions["bkm"][1:], ActorGroup.KSM)
     attend_all(more)
     closed(more)
     with django_assert_num_queries(15):
-        cap = selectors.village_capacity(bajur)
+        cap = village_capacity(bajur)
     assert cap.cell(ActorGroup.KSM, "pendanaan_blm").status == capacity.CellStatus.FULL

@@ -88,7 +88,8 @@ def test_a_new_version_loads_beside_the_old_and_becomes_current(tmp_path: Path):
     text = DEFAULT.read_text(encoding="utf-8").replace("version = 1", "version = 2", 1)
     (tmp_path / "plpbk-inti-2.toml").write_text(text, encoding="utf-8")
     sync_curricula(tmp_path)
-    assert current_curriculum("plpbk-inti").version == 2
+    found = current_curriculum("plpbk-inti")
+    assert found is not None and found.version == 2
 
 
 def _broken(tmp_path: Path, old: str, new: str) -> Path:

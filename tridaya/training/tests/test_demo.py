@@ -9,8 +9,10 @@ from tridaya.institutions import demo as institutions_demo
 from tridaya.regions import demo as regions_demo
 from tridaya.regions.models import Region
 from tridaya.regions.tests.factories import region
-from tridaya.training import demo, selectors
+from tridaya.training import demo
 from tridaya.training.models import Certificate, Training, TrainingStatus
+from tridaya.training.selectors.participants import village_capacity
+from tridaya.training.selectors.results import training_outcomes
 
 
 @pytest.mark.django_db
@@ -31,11 +33,11 @@ def test_demo_training_of_bajur_and_its_gap():
     assert participants >= 10
     certificates = Certificate.objects.filter(participant__training=bajur).count()
     assert certificates == participants - 1  # one BKM member missed two sessions
-    outcomes = selectors.training_outcomes(bajur)
+    outcomes = training_outcomes(bajur)
     assert 15 <= outcomes.overall.avg_gain <= 30
     assert {g for g, _s in outcomes.group_summaries} >= {"bkm", "upk", "upl", "ups", "aparat"}
     village = Region.objects.get(code=regions_demo.BAJUR)
-    messages = [g.message for g in selectors.village_capacity(village).gaps(core_only=True)]
+    messages = [g.message for g in village_capacity(village).gaps(core_only=True)]
     assert (
         "Belum ada anggota UPL yang menyelesaikan modul Pendanaan BLM: pencairan, penggunaan "
         "dan LPJ." in messages

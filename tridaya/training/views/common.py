@@ -1,28 +1,41 @@
-"""What the training pages share: loading the training of the URL, the permissions shown, and
-turning a service's refusal into messages or form errors."""
+"""What the training pages (and API views) share: loading the region or the training of the URL
+(404 when there is none), the permissions shown, and turning a service's refusal into messages."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from tridaya.core.errors import NotFound
 from tridaya.core.policy import authorize, can
-from tridaya.training import selectors
+from tridaya.regions.models import Region
+from tridaya.regions.selectors import attach_ancestors
 from tridaya.training.models import Training
 from tridaya.training.policy import MANAGE, REOPEN, REVOKE_CERTIFICATE, VIEW_PARTICIPANTS
+from tridaya.training.selectors.trainings import training_for
 
 
 def load_training(request: HttpRequest, code: str, pk: int, action: str | None = None) -> Training:
     """The training of the URL, shown in its region's time zone; `action` is authorized (404
     outside the user's regions, 403 inside them without the role)."""
-    training = selectors.training_for(code, pk)
+    try:
+        training = training_for(code, pk)
+    except NotFound as exc:
+        raise Http404 from exc
     timezone.activate(training.region.timezone)
     if action is not None:
         authorize(request.user, action, training)
     return training
+
+
+def region_or_404(code: str) -> Region:
+    """The region of the URL (any level) with its ancestors for the breadcrumbs (2 queries)."""
+    region = get_object_or_404(Region, code=code)
+    attach_ancestors([region])
+    return region
 
 
 def perms_for(request: HttpRequest, training: Training) -> dict[str, bool]:
@@ -50,14 +63,6 @@ def page(request: HttpRequest, training: Training, tab: str, **extra) -> dict:
 def report(request: HttpRequest, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
-
-
-def form_error(form: forms.BaseForm, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def attachment(content: bytes, content_type: str, filename: str, *, inline=False) -> HttpResponse:

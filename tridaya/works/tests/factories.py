@@ -26,14 +26,8 @@ def legalised_activity(village, *, lines=LINES, name="Saluran drainase gang"):
 
 def legalised_activities(village, *, names=("Saluran drainase gang",), lines=LINES):
     """Activities of one legalised RTPLP, each with the given RAB lines (volume, unit price)."""
-    try:
-        from tridaya.planning.tests import factories as plan_factories
-    except ImportError:
-        from tridaya.planning.tests import factories_plans as plan_factories
-    try:
-        from tridaya.planning.services import plans as plan_services
-    except ImportError:
-        from tridaya.planning import services_plans as plan_services
+    from tridaya.planning.services import plans as plan_services
+    from tridaya.planning.tests import factories as plan_factories
 
     version = plan_factories.first_version(plan_factories.rtplp(village))
     activities = []

@@ -185,3 +185,40 @@ def approved_draft(work):
     progress.photo_add(actor=None, package=work, entry=entry, file=photo(), slot=0)
     progress.entry_submit(actor=None, entry=entry)
     return entry
+
+
+def test_a_facilitator_makes_a_package_from_a_legalised_activity(client, village):
+    from tridaya.works.models import WorkPackage
+    from tridaya.works.tests.factories import legalised_activity
+
+    activity = legalised_activity(village, name="Jalan rabat beton")
+    ksm = ksm_with(village, name="KSM Rabat")
+    url = reverse("works:package_new", args=[village.code])
+    assert client.post(url, {}).status_code == 404  # anonymous: out of sight
+    client.force_login(user_with_role("resident", BAJUR))
+    assert client.post(url, {}).status_code == 403
+    client.force_login(user_with_role("facilitator", BAJUR))
+    listing = client.get(reverse("works:packages", args=[village.code])).content.decode()
+    assert "Jalan rabat beton" in listing
+    bad = client.post(
+        url,
+        {
+            "activity": activity.pk,
+            "ksm": ksm.pk,
+            "starts_on": "2026-05-01",
+            "ends_on": "2026-04-01",
+        },
+    )
+    assert bad.status_code == 400 and "sesudah rencana mulai" in bad.content.decode()
+    made = client.post(
+        url,
+        {
+            "activity": activity.pk,
+            "ksm": ksm.pk,
+            "starts_on": "2026-04-01",
+            "ends_on": "2026-05-31",
+        },
+    )
+    assert made.status_code == 302
+    package = WorkPackage.objects.get()
+    assert package.ksm == ksm and package.items.count() == 2 and package.value == 3_000_000

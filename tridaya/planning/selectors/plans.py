@@ -1,0 +1,351 @@
+"""Reads of RPLP and RTPLP plans, each with a fixed number of queries whatever the number of
+programs, rows, activities or RAB lines: a village's plans, a version whole (`version_page`) and
+its map. The cost lines (`PlanLine`) are in `rab.py`, differences between versions in
+`versions.py`, price lists in `price_lists.py`."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import F, OuterRef, Prefetch, Subquery
+from django.utils.translation import gettext as _
+from shapely.geometry import shape
+
+from tridaya.core.errors import NotFound
+from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus
+from tridaya.mapping.scoring import CLASS_LABELS
+from tridaya.planning import poverty, safeguards
+from tridaya.planning.indicators import rt_slum_score
+from tridaya.planning.models import (
+    Activity,
+    Feedback,
+    InvestmentRow,
+    Plan,
+    PlanKind,
+    PlanProgram,
+    PlanSignOff,
+    PlanVersion,
+    PriorityArea,
+    SignatoryKind,
+)
+from tridaya.planning.selectors.kawasan import newest_profiles, rt_label
+from tridaya.planning.selectors.rab import (
+    PlanLine,
+    Totals,
+    _detailed_totals,
+    activities_of,
+    line_of_activity,
+    line_of_row,
+    totals_of,
+)
+from tridaya.regions.models import RT, Level, Region
+from tridaya.regions.selectors import attach_ancestors
+
+# --- Plans of a village ----------------------------------------------------------------------
+
+
+def village_plans(village: Region) -> list[Plan]:
+    """The village's plans, RPLP first, each with its versions newest first (2 queries)."""
+    return list(
+        Plan.objects.filter(village=village)
+        .select_related("kawasan")
+        .prefetch_related(Prefetch("versions", queryset=PlanVersion.objects.order_by("-number")))
+        .order_by("-kind", "id")  # "rtplp" > "rplp": RPLP first after reversing
+    )
+
+
+def plan_for_village(code: str, plan_id: int) -> Plan:
+    plan = (
+        Plan.objects.select_related("village", "kawasan")
+        .filter(pk=plan_id, village_id=code)
+        .first()
+    )
+    if plan is None:
+        raise NotFound(_("Rencana itu tidak ada di kelurahan/desa ini."))
+    return plan
+
+
+def version_of(plan: Plan, number: int) -> PlanVersion:
+    version = (
+        PlanVersion.objects.select_related("public_test_meeting", "based_on")
+        .filter(plan=plan, number=number)
+        .first()
+    )
+    if version is None:
+        raise NotFound(_("Rencana ini tidak punya versi %(n)s.") % {"n": number})
+    version.plan = plan
+    return version
+
+
+def newest_version(plan: Plan) -> PlanVersion | None:
+    return plan.versions.order_by("-number").first()
+
+
+# --- A version, whole ------------------------------------------------------------------------
+
+
+@dataclass
+class ProgramView:
+    program: PlanProgram
+    problems: list[Problem]
+    budget: int
+    households: int
+    poor_households: int
+
+    @property
+    def years(self) -> list[int]:
+        return list(self.program.years or [])
+
+
+@dataclass
+class VersionPage:
+    village: Region
+    plan: Plan
+    version: PlanVersion
+    versions: list[PlanVersion]
+    programs: list[ProgramView]
+    lines: list[PlanLine]
+    activities: list[Activity]
+    feedback: list[Feedback]
+    signoffs: list[PlanSignOff]
+    problems: list[Problem]  # the problems the plan should answer (village or kawasan)
+    totals: Totals
+    poverty: poverty.PovertyCheck
+    safeguards: list[tuple[Any, str, str]]
+
+    @property
+    def is_rtplp(self) -> bool:
+        return self.plan.kind == PlanKind.RTPLP
+
+    @property
+    def missing_signoffs(self) -> list[str]:
+        signed = {s.kind for s in self.signoffs}
+        return [str(k.label) for k in SignatoryKind if k.value not in signed]
+
+    @property
+    def unanswered(self) -> int:
+        return sum(1 for f in self.feedback if not f.answer.strip())
+
+
+def _problem_facts(problem: Problem) -> poverty.ProblemFacts:
+    return poverty.ProblemFacts(
+        problem.pk,
+        problem.title,
+        problem.households_affected,
+        problem.poor_households_affected,
+        problem.domain,
+    )
+
+
+def plan_problems(plan: Plan) -> list[Problem]:
+    """Problems the plan should answer: the village's mapped problems (not rejected); for an
+    RTPLP those inside its kawasan prioritas (1 query)."""
+    problems = list(
+        Problem.objects.filter(village_id=plan.village_id, kind=ProblemKind.PROBLEM)
+        .exclude(status=ProblemStatus.REJECTED)
+        .order_by("-severity", "id")
+    )
+    if plan.kind == PlanKind.RTPLP and plan.kawasan is not None:
+        area = shape(plan.kawasan.geometry)
+        problems = [p for p in problems if p.geometry and area.intersects(shape(p.geometry))]
+    return problems
+
+
+def version_page(code: str, plan_id: int, number: int) -> VersionPage:
+    """Everything the page and the documents of a version show (a fixed 13 or so queries)."""
+    village = Region.objects.filter(code=code, level=Level.VILLAGE).first()
+    if village is None:
+        raise NotFound(_("Kelurahan/desa %(code)s tidak ada.") % {"code": code})
+    attach_ancestors([village])
+    plan = plan_for_village(code, plan_id)
+    plan.village = village
+    version = version_of(plan, number)
+    return version_data(village, plan, version)
+
+
+def _program_units(
+    programs: list[PlanProgram], budgets: dict[int, int], facts: dict
+) -> tuple[list[ProgramView], list[poverty.Unit]]:
+    """The programs of an RPLP with their linked problems, and as units of the poverty check."""
+    program_views = []
+    units = []
+    for program in programs:
+        linked = list(program.problems.all())
+        for p in linked:
+            facts.setdefault(p.pk, _problem_facts(p))
+        program_views.append(
+            ProgramView(
+                program,
+                linked,
+                budgets.get(program.pk, 0),
+                sum(p.households_affected for p in linked),
+                sum(p.poor_households_affected for p in linked),
+            )
+        )
+        units.append(
+            poverty.Unit(
+                f"program-{program.pk}",
+                program.name,
+                budgets.get(program.pk, 0),
+                tuple(p.pk for p in linked),
+            )
+        )
+    return program_views, units
+
+
+def _activity_units(activities: list[Activity], facts: dict) -> list[poverty.Unit]:
+    """The activities of an RTPLP as units of the poverty check."""
+    units = []
+    for activity in activities:
+        linked = list(activity.problems.all())
+        for p in linked:
+            facts.setdefault(p.pk, _problem_facts(p))
+        units.append(
+            poverty.Unit(
+                f"activity-{activity.pk}",
+                activity.name,
+                activity.rab_total,
+                tuple(p.pk for p in linked),
+            )
+        )
+    return units
+
+
+def version_data(village: Region, plan: Plan, version: PlanVersion) -> VersionPage:
+    versions = list(plan.versions.order_by("number"))
+    programs = list(
+        PlanProgram.objects.filter(version=version)
+        .prefetch_related("problems")
+        .order_by("domain", "position", "id")
+    )
+    rows = list(
+        InvestmentRow.objects.filter(version=version)
+        .select_related("rt__rw", "program")
+        .order_by("year", "domain", "position", "id")
+    )
+    activities = list(activities_of(version)) if plan.kind == PlanKind.RTPLP else []
+    problems = plan_problems(plan)
+    if plan.kind == PlanKind.RPLP:
+        detailed = _detailed_totals(version)
+        lines = [
+            line_of_row(r, r.program.name if r.program else "", detailed.get(r.pk)) for r in rows
+        ]
+    else:
+        lines = [line_of_activity(a) for a in activities]
+    facts = {p.pk: _problem_facts(p) for p in problems}
+    budgets: dict[int, int] = defaultdict(int)
+    unassigned = 0
+    for line in lines:
+        if line.program_id:
+            budgets[line.program_id] += line.total
+        elif plan.kind == PlanKind.RPLP:
+            unassigned += line.total
+    if plan.kind == PlanKind.RPLP:
+        program_views, units = _program_units(programs, budgets, facts)
+    else:
+        program_views, units = [], _activity_units(activities, facts)
+    check = poverty.check(
+        units,
+        list(facts.values()),
+        unassigned_budget=unassigned,
+        candidates={p.pk for p in problems},
+    )
+    return VersionPage(
+        village=village,
+        plan=plan,
+        version=version,
+        versions=versions,
+        programs=program_views,
+        lines=lines,
+        activities=activities,
+        feedback=list(version.feedback.order_by("number")),
+        signoffs=list(version.signoffs.order_by("created_at")),
+        problems=problems,
+        totals=totals_of(lines, version.years),
+        poverty=check,
+        safeguards=safeguards.rows(version.safeguards),
+    )
+
+
+# --- Map -------------------------------------------------------------------------------------
+
+
+def rt_slum_classes(village: Region) -> dict[int, tuple[str, str]]:
+    """RT id -> (slum class code, label) from its newest profile, when it can be scored."""
+    classes = {}
+    for rt_id, profile in newest_profiles(village).items():
+        scored = rt_slum_score(profile)
+        if scored is not None:
+            classes[rt_id] = (str(scored.slum_class), str(CLASS_LABELS[scored.slum_class]))
+    return classes
+
+
+def map_features(page: VersionPage) -> dict[str, list[dict]]:
+    """GeoJSON features of the plan's map: RTs (with slum class), problems, kawasan prioritas
+    and planned works (4 queries)."""
+    classes = rt_slum_classes(page.village)
+    rts = []
+    for rt in RT.objects.filter(village=page.village).select_related("rw"):
+        if rt.boundary:
+            klass, label = classes.get(rt.pk, ("", ""))
+            rts.append(
+                {
+                    "type": "Feature",
+                    "geometry": rt.boundary,
+                    "properties": {"label": rt_label(rt), "class": klass, "class_label": label},
+                }
+            )
+    problems = [
+        {
+            "type": "Feature",
+            "geometry": p.geometry,
+            "properties": {
+                "label": p.title,
+                "domain": p.domain,
+                "poor": p.poor_households_affected,
+            },
+        }
+        for p in page.problems
+        if p.geometry
+    ]
+    areas = [
+        {
+            "type": "Feature",
+            "geometry": area.geometry,
+            "properties": {"label": area.name, "status": area.status},
+        }
+        for area in PriorityArea.objects.filter(village=page.village).order_by("name")
+        if area.geometry
+    ]
+    works = [
+        {
+            "type": "Feature",
+            "geometry": a.geometry,
+            "properties": {"label": a.name, "domain": a.domain},
+        }
+        for a in page.activities
+        if a.geometry
+    ]
+    if page.plan.kind == PlanKind.RPLP:
+        # The planned works of the village's RTPLPs (their newest versions).
+        for activity in (
+            Activity.objects.filter(version__plan__village=page.village, geometry__isnull=False)
+            .annotate(
+                newest=Subquery(
+                    PlanVersion.objects.filter(plan=OuterRef("version__plan"))
+                    .order_by("-number")
+                    .values("number")[:1]
+                )
+            )
+            .filter(version__number=F("newest"))
+        ):
+            works.append(
+                {
+                    "type": "Feature",
+                    "geometry": activity.geometry,
+                    "properties": {"label": activity.name, "domain": activity.domain},
+                }
+            )
+    return {"rts": rts, "problems": problems, "areas": areas, "works": works}
