@@ -43,7 +43,7 @@ def _handle(page, base: str, complaint: Complaint, section: str, fields: dict) -
 
 
 def test_anonymous_complaint_answered_escalated_and_resolved(
-    page, live_server, browser_log, tmp_path
+    page, live_server, browser_log, tmp_path, monkeypatch
 ):
     base = live_server.url
     page.set_default_navigation_timeout(60_000)
@@ -68,8 +68,12 @@ def test_anonymous_complaint_answered_escalated_and_resolved(
         "Catat langkah",
         {"Langkah": "jawaban", "Catatan": "Kami cek bersama KSM minggu ini."},
     )
-    escalate_overdue(now=timezone.now() + dt.timedelta(days=4))  # the BKM's deadline passed
-    escalate_overdue(now=timezone.now() + dt.timedelta(days=8))  # and the facilitator's
+    # The clock moves on (server and job alike): the BKM's deadline passes, then the facilitator's.
+    real_now = timezone.now
+    for days in (4, 8):
+        monkeypatch.setattr(timezone, "now", lambda d=days: real_now() + dt.timedelta(days=d))
+        escalate_overdue()
+        assert escalate_overdue() == []  # a rerun at the same moment changes nothing
     complaint.refresh_from_db()
     assert complaint.level == 3
 
@@ -82,6 +86,8 @@ def test_anonymous_complaint_answered_escalated_and_resolved(
         {"Hasil": "selesai", "Penyelesaian": "KSM memperbaiki retakan; diperiksa korkot."},
     )
 
+    complaint.refresh_from_db()
+    assert complaint.status == "selesai", page.locator("main").inner_text()
     page.context.clear_cookies()
     page.goto(f"{base}/pengaduan/lacak/")
     page.get_by_label(re.compile(r"^Kode lacak")).fill(code.lower())

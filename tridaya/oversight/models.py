@@ -140,7 +140,7 @@ class StepKind(models.TextChoices):
 
 
 class ComplaintStep(models.Model):
-    """One dated line of the handling log (append-only: the database refuses edits)."""
+    """One dated line of the handling log (the database refuses edits)."""
 
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="steps")
     kind = models.CharField(_("langkah"), max_length=16, choices=StepKind.choices)

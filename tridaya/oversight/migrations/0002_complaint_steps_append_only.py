@@ -9,4 +9,6 @@ from tridaya.core.guards import AppendOnly
 class Migration(migrations.Migration):
     dependencies = [("oversight", "0001_complaints")]
 
-    operations = [AppendOnly("complaintstep")]
+    # UPDATE is refused; DELETE stays possible for a retention job (and a test database flush),
+    # while a complaint itself cannot be deleted with its steps (PROTECT).
+    operations = [AppendOnly("complaintstep", refuse=("UPDATE",))]
