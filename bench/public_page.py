@@ -119,7 +119,7 @@ def main() -> int:
             cwd=ROOT,
             env=env,
         )
-        try:
+        try:  # stop gunicorn whatever happens (a timeout included)
             page, static = f"{base}/wilayah/{BAJUR}/publik/", f"{base}/static/css/print.css"
             wait_until_up(page)
             wait_until_up(static)

@@ -12,7 +12,9 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -243,14 +245,17 @@ def _public_page(code: str):
 
 
 def public_village(request, code: str):
-    """Open without login; the rendered page is cached per village and language for a minute."""
-    key = f"oversight:public:{code}:{get_language()}"
-    html = cache.get(key)
-    if html is None:
-        village, page = _public_page(code)
-        html = render(request, "oversight/public.html", {"village": village, "page": page}).content
-        cache.set(key, html, PUBLIC_TTL)
-    return HttpResponse(html)
+    """Open without login. The page's body (figures only, no forms, nothing about the visitor) is
+    cached per village and language for a minute; the frame around it (navigation, the visitor's
+    own CSRF token) is rendered for each request."""
+    village = village_or_404(code, activate_timezone=True)
+    key = f"oversight:public:{village.code}:{get_language()}"
+    body = cache.get(key)
+    if body is None:
+        _village, page = _public_page(code)
+        body = render_to_string("oversight/public_body.html", {"village": village, "page": page})
+        cache.set(key, body, PUBLIC_TTL)
+    return render(request, "oversight/public.html", {"village": village, "body": mark_safe(body)})  # noqa: S308 (our own template's output)
 
 
 def public_data(request, code: str, fmt: str):

@@ -134,3 +134,14 @@ def test_queue_and_status_query_counts_stay_fixed(client, bajur, django_assert_n
         assert (
             client.get(reverse("oversight:status", args=[made[0].tracking_code])).status_code == 200
         )
+
+
+def test_public_page_cache_holds_nothing_of_the_visitor(client, bajur, django_assert_num_queries):
+    named = user_with_role("bkm", BAJUR, first_name="Zulkarnain", last_name="Rahasiawan")
+    client.force_login(named)
+    url = reverse("oversight:public", args=[BAJUR])
+    assert "Rahasiawan" in client.get(url).content.decode()  # the frame names the visitor
+    client.logout()
+    with django_assert_num_queries(2):  # the village; the figures come from the cache
+        html = client.get(url).content.decode()
+    assert "Rahasiawan" not in html and 'data-figure="received"' in html
