@@ -372,3 +372,27 @@ TRIDAYA_TRUSTED_PROXIES = env_int(
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# Complaints (PPM, tridaya/oversight): days each handling level has to respond, per class
+# ("belum" = not classified yet; "bpkp" = a BPKP audit finding, 4 days after the exit meeting);
+# how long a complainant may reopen a closed complaint; the anonymous form's hourly limits.
+TRIDAYA_PPM_DEADLINE_DAYS = {
+    "belum": env_int("TRIDAYA_PPM_DAYS_UNCLASSIFIED", 3, minimum=1, maximum=90, unit="days"),
+    "informatif": env_int("TRIDAYA_PPM_DAYS_INFORMATIF", 7, minimum=1, maximum=90, unit="days"),
+    "masalah": env_int("TRIDAYA_PPM_DAYS_MASALAH", 14, minimum=1, maximum=180, unit="days"),
+    "bpkp": env_int("TRIDAYA_PPM_DAYS_BPKP", 4, minimum=1, maximum=30, unit="days"),
+}
+TRIDAYA_PPM_REOPEN_DAYS = env_int(
+    "TRIDAYA_PPM_REOPEN_DAYS", 14, minimum=0, maximum=365, unit="days"
+)
+TRIDAYA_PPM_RATE = {"ip_per_hour": 5, "session_per_hour": 3, "lookups_per_hour": 30}
+# E-mail to complaint handlers: printed to the console unless an SMTP backend is configured.
+EMAIL_BACKEND = env_choice(
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend",
+    [
+        "django.core.mail.backends.console.EmailBackend",
+        "django.core.mail.backends.smtp.EmailBackend",
+        "django.core.mail.backends.locmem.EmailBackend",
+    ],
+)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("wilayah/<str:code>/keuangan/", include("tridaya.finance.urls")),
     path("wilayah/<str:code>/pembangunan/", include("tridaya.works.urls")),
     path("", include("tridaya.dashboards.urls")),
+    path("", include("tridaya.oversight.urls")),
     path("wilayah/<str:code>/", include("tridaya.cycle.urls")),
     path("wilayah/<str:code>/lembaga/", include("tridaya.institutions.urls")),
     path("wilayah/", include("tridaya.regions.urls")),

@@ -1,6 +1,22 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class OversightConfig(AppConfig):
     name = "tridaya.oversight"
     label = "oversight"
+    verbose_name = _("Pengawasan")
+
+    def ready(self) -> None:
+        from tridaya.core import demo as core_demo
+        from tridaya.core.navigation import register_village_section
+        from tridaya.oversight import demo, policy  # noqa: F401  (policy registers rules)
+
+        # After works' demo step (85): complaints may link to its packages.
+        core_demo.register(order=90, name="oversight", run=demo.seed)
+        register_village_section(
+            order=90, label=_("Ke mana dana BLM?"), url_name="oversight:public", icon="eye"
+        )
+        register_village_section(
+            order=91, label=_("Pengaduan"), url_name="oversight:complaint_new", icon="megaphone"
+        )

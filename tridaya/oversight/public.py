@@ -1,0 +1,150 @@
+"""The public page of a village ("Ke mana dana BLM?"): every figure read from finance's ledger
+selectors and works' selectors, to the rupiah, plus the complaint statistics and public answers.
+Only aggregates and names of things (packages, allocations) reach it: no NIK, no names of
+households or complainants, no account numbers. Also the plain rows for the CSV/JSON download."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
+
+from tridaya.oversight.selectors import ComplaintStats, complaint_stats, public_answers
+from tridaya.regions.models import Region
+
+LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+SINCE = dt.date(2000, 1, 1)
+
+
+@dataclass
+class PublicPage:
+    village: Region
+    as_of: dt.date
+    allocations: list[dict]
+    allocation_total: int
+    received: int
+    released_to_ksm: int
+    spent: int
+    swadaya: int
+    returned: int
+    cash_and_bank: int
+    expenses: list[dict]
+    packages: list[dict]
+    lpjs: list[dict]
+    audits: list[dict]
+    complaints: ComplaintStats
+    answers: list[dict]
+    commitments: list[dict] | None = None  # None: marketing's figures are not available yet
+    map: dict = field(default_factory=dict)
+
+
+def _finance(village: Region, as_of: dt.date) -> dict:
+    from tridaya.finance.selectors.books import income_statement, village_totals
+    from tridaya.finance.selectors.reports import audits_of
+    from tridaya.finance.selectors.tranches import allocations_of
+
+    totals = village_totals(village, as_of)
+    allocations = allocations_of(village)
+    statement = income_statement(village, SINCE, as_of)
+    return {
+        "allocations": [
+            {
+                "year": a.budget_year,
+                "program": a.scheme.name,
+                "amount": int(a.amount),
+                "status": a.get_status_display(),
+            }
+            for a in allocations
+        ],
+        "allocation_total": sum(int(a.amount) for a in allocations),
+        "lpjs": [
+            {
+                "year": a.budget_year,
+                "tranche": lpj.tranche,
+                "period_end": lpj.period_end,
+                "status": lpj.get_status_display(),
+            }
+            for a in allocations
+            for lpj in a.lpjs.all()
+        ],
+        "audits": [
+            {"year": au.year, "opinion": au.get_opinion_display(), "audited_on": au.audited_on}
+            for au in audits_of(village)
+        ],
+        "expenses": [
+            {"name": line.name, "amount": line.amount} for line in statement.expenses if line.amount
+        ],
+        "received": totals.received,
+        "released_to_ksm": totals.released_to_ksm,
+        "spent": totals.spent,
+        "swadaya": totals.swadaya,
+        "returned": totals.returned,
+        "cash_and_bank": totals.cash_and_bank,
+    }
+
+
+def _works(village: Region) -> tuple[list[dict], dict]:
+    from tridaya.works.selectors import map_features, village_works
+
+    works = village_works(village)
+    rows = [
+        {
+            "id": r.package.pk,
+            "name": r.package.name,
+            "status": r.package.get_status_display(),
+            "value": int(r.package.value),
+            "progress": r.package.progress,
+            "planned": r.planned_now,
+            "released": r.money.released if r.money else 0,
+            "spent": r.money.spent if r.money else 0,
+        }
+        for r in works.rows
+    ]
+    return rows, map_features(works.rows)
+
+
+def public_page(village: Region, *, as_of: dt.date | None = None) -> PublicPage:
+    as_of = as_of or timezone.localdate()
+    packages, features = _works(village)
+    return PublicPage(
+        village=village,
+        as_of=as_of,
+        packages=packages,
+        map={
+            "features": features,
+            "tiles": {
+                "url": settings.TRIDAYA_TILE_URL,
+                "attribution": settings.TRIDAYA_TILE_ATTRIBUTION,
+            },
+        },
+        complaints=complaint_stats(village.code),
+        answers=public_answers(village.code),
+        commitments=None,
+        **_finance(village, as_of),
+    )
+
+
+def public_rows(page: PublicPage) -> list[tuple[str, str, str]]:
+    """(section, item, value) rows of the page for CSV/JSON: whole rupiah, no personal data."""
+    rows = [("alokasi", f"{a['year']} {a['program']}", str(a["amount"])) for a in page.allocations]
+    rows += [
+        ("uang", key, str(getattr(page, key)))
+        for key in ("received", "released_to_ksm", "spent", "swadaya", "returned", "cash_and_bank")
+    ]
+    rows += [("biaya", e["name"], str(e["amount"])) for e in page.expenses]
+    for p in page.packages:
+        rows += [
+            ("paket", f"{p['name']} / {key}", str(p[key]))
+            for key in ("status", "value", "progress", "released", "spent")
+        ]
+    rows += [("lpj", f"{lpj['year']} tahap {lpj['tranche']}", lpj["status"]) for lpj in page.lpjs]
+    rows += [("audit", str(a["year"]), a["opinion"]) for a in page.audits]
+    stats = page.complaints
+    rows += [
+        ("pengaduan", key, str(getattr(stats, key)))
+        for key in ("received", "open", "overdue", "resolved", "rejected", "median_days")
+    ]
+    rows += [("jawaban", a["tracking_code"], a["public_answer"]) for a in page.answers]
+    return rows

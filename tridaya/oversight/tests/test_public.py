@@ -1,0 +1,95 @@
+import io
+import json
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.urls import reverse
+
+from tridaya.accounts.models import User
+from tridaya.institutions.models import Person
+from tridaya.mapping.models import Household
+from tridaya.oversight import services
+from tridaya.oversight.models import Complaint
+from tridaya.regions import demo as regions_demo
+from tridaya.regions.tests.factories import BAJUR, region
+from tridaya.works.models import Beneficiary
+
+
+def personal_values() -> set[str]:
+    """Every NIK, name of a poor household head, phone number and complainant detail stored.
+    (The project stores no bank account numbers: finance keeps chart-of-account codes only.)"""
+    values = set(Person.objects.exclude(nik="").values_list("nik", flat=True))
+    values |= set(Person.objects.exclude(phone="").values_list("phone", flat=True))
+    values |= set(User.objects.exclude(phone="").values_list("phone", flat=True))
+    values |= set(Household.objects.exclude(head_nik="").values_list("head_nik", flat=True))
+    values |= set(Household.objects.filter(is_poor=True).values_list("head_name", flat=True))
+    values |= set(Beneficiary.objects.values_list("name", flat=True))
+    values |= set(Beneficiary.objects.exclude(nik="").values_list("nik", flat=True))
+    values |= set(Complaint.objects.exclude(name="").values_list("name", flat=True))
+    values |= set(Complaint.objects.exclude(contact="").values_list("contact", flat=True))
+    return {v for v in values if v and len(v) >= 4}
+
+
+@pytest.fixture
+def demo(db):
+    for code in regions_demo.DEMO_VILLAGES:
+        region(code)
+    call_command("seed_demo", stdout=io.StringIO())
+    services.complaint_submit(
+        actor=None,
+        village=region(BAJUR),
+        text="Jalan di depan rumah saya rusak lagi.",
+        name="Pak Rahasia Pengadu",
+        contact="081299990000",
+    )
+    cache.clear()
+
+
+def test_no_personal_data_on_any_public_page_or_download(client, demo):
+    secrets = personal_values()
+    assert len(secrets) > 10  # the demo really holds personal data to leak
+    urls = [
+        reverse("oversight:public", args=[BAJUR]),
+        reverse("oversight:public_data", args=[BAJUR, "csv"]),
+        reverse("oversight:public_data", args=[BAJUR, "json"]),
+        reverse("oversight:complaint_new", args=[BAJUR]),
+        reverse("oversight:track"),
+    ]
+    urls += [
+        reverse("oversight:status", args=[c])
+        for c in Complaint.objects.values_list("tracking_code", flat=True)
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = response.content.decode()
+        leaked = sorted(s for s in secrets if s in text)
+        assert not leaked, (url, leaked)
+
+
+def test_public_figures_come_from_the_ledger_and_the_downloads_carry_a_licence(
+    client, demo, django_assert_num_queries
+):
+    from django.utils import timezone
+
+    from tridaya.finance.selectors.books import village_totals
+
+    bajur = region(BAJUR)
+    totals = village_totals(bajur, timezone.localdate())
+    page = client.get(reverse("oversight:public", args=[BAJUR])).content.decode()
+    from tridaya.core.formats import format_rupiah
+
+    assert format_rupiah(totals.received) in page and format_rupiah(totals.spent) in page
+    assert 'data-gap="commitments"' in page
+    data = json.loads(client.get(reverse("oversight:public_data", args=[BAJUR, "json"])).content)
+    assert data["licence"].startswith("CC BY 4.0")
+    money = {r["item"]: int(r["value"]) for r in data["rows"] if r["section"] == "uang"}
+    assert money["received"] == totals.received and money["spent"] == totals.spent
+    csv_text = client.get(reverse("oversight:public_data", args=[BAJUR, "csv"])).content.decode()
+    assert "# Lisensi: CC BY 4.0" in csv_text.splitlines()[0]
+    # The second view takes the figures from the cache (fresh within its 60 s lifetime): only
+    # the village is read.
+    url = reverse("oversight:public", args=[BAJUR])
+    with django_assert_num_queries(2):
+        assert client.get(url).status_code == 200

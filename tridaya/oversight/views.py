@@ -1,0 +1,365 @@
+"""Complaint pages: the public form (anyone, on a phone, rate-limited, honeypot), the public
+status page of a tracking code (with reopen), the handlers' queue (overdue first) and a handler's
+complaint page (classify, log a step, escalate, resolve or reject)."""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tridaya.core.errors import NotFound
+from tridaya.core.pages import apply_service_error
+from tridaya.core.policy import authorize, can
+from tridaya.oversight import codes, forms, public, ratelimit, selectors, services
+from tridaya.regions.pages import village_or_404
+
+RATE_MESSAGE = _(
+    "Terlalu banyak pengaduan dari perangkat atau jaringan ini dalam satu jam. Coba lagi nanti, "
+    "atau sampaikan langsung ke kantor BKM."
+)
+
+
+def complaint_new(request, code: str):
+    village = village_or_404(code, activate_timezone=True)
+    authorize(request.user, "oversight.submit", village)
+    form = forms.ComplaintForm(request.POST or None, request.FILES or None)
+    limited = False
+    if request.method == "POST":
+        if not ratelimit.submit_allowed(request):
+            limited = True
+            form.add_error(None, RATE_MESSAGE)
+        elif form.is_valid() and form.cleaned_data["website"]:
+            ratelimit.submit_counted(request)  # a bot: nothing written, same-looking answer
+            return render(
+                request,
+                "oversight/complaint_new.html",
+                {"village": village, "form": forms.ComplaintForm()},
+            )
+        elif form.is_valid():
+            ratelimit.submit_counted(request)
+            data = form.cleaned_data
+            try:
+                complaint = services.complaint_submit(
+                    actor=request.user,
+                    village=village,
+                    text=data["text"],
+                    name=data["name"],
+                    contact=data["contact"],
+                    latitude=data["latitude"],
+                    longitude=data["longitude"],
+                    photos=request.FILES.getlist("photos"),
+                )
+            except ValidationError as error:
+                apply_service_error(form, error)
+            else:
+                request.session["oversight_last_code"] = complaint.tracking_code
+                return redirect("oversight:submitted")
+    status = 429 if limited else 200
+    return render(
+        request, "oversight/complaint_new.html", {"village": village, "form": form}, status=status
+    )
+
+
+def submitted(request):
+    code = request.session.get("oversight_last_code")
+    if not code:
+        return redirect("oversight:track")
+    return render(request, "oversight/submitted.html", {"code": codes.display(code), "raw": code})
+
+
+def track(request):
+    form = forms.TrackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        return redirect(
+            "oversight:status", tracking=codes.normalise(form.cleaned_data["code"]) or "X"
+        )
+    return render(request, "oversight/track.html", {"form": form})
+
+
+def _complaint_or_none(request, tracking: str):
+    """A wrong code, an unknown code and too many lookups all get the same answer."""
+    if not ratelimit.lookup_allowed(request):
+        return None
+    try:
+        return selectors.complaint_by_code(tracking)
+    except NotFound:
+        return None
+
+
+def _not_found(request):
+    return render(
+        request,
+        "oversight/track.html",
+        {
+            "form": forms.TrackForm(),
+            "not_found": _(
+                "Kode lacak tidak ditemukan. Periksa lagi kodenya (10 huruf dan angka)."
+            ),
+        },
+        status=404,
+    )
+
+
+def status(request, tracking: str):
+    complaint = _complaint_or_none(request, tracking)
+    if complaint is None:
+        return _not_found(request)
+    return render(
+        request,
+        "oversight/status.html",
+        {
+            "complaint": complaint,
+            "reopen_form": forms.ReopenForm(),
+            "tracking": tracking,
+        },
+    )
+
+
+@require_POST
+def reopen(request, tracking: str):
+    complaint = _complaint_or_none(request, tracking)
+    if complaint is None:
+        return _not_found(request)
+    form = forms.ReopenForm(request.POST)
+    if form.is_valid():
+        try:
+            services.complaint_reopen(
+                actor=request.user, complaint=complaint, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Pengaduan dibuka kembali."))
+    return redirect("oversight:status", tracking=complaint.tracking_code)
+
+
+def complaints(request, code: str):
+    village = village_or_404(code, activate_timezone=True)
+    authorize(request.user, "oversight.view_complaints", village)
+    rows = list(
+        selectors.queue(request.user, village.code, open_only=request.GET.get("semua") != "1")
+    )
+    return render(
+        request,
+        "oversight/queue.html",
+        {
+            "village": village,
+            "rows": rows,
+            "stats": selectors.complaint_stats(village.code),
+            "all": request.GET.get("semua") == "1",
+        },
+    )
+
+
+HANDLER_FORMS = {
+    "klasifikasi": forms.ClassifyForm,
+    "langkah": forms.LogForm,
+    "naikkan": forms.EscalateForm,
+    "tutup": forms.CloseForm,
+}
+
+
+def _run(step: str, user, complaint, data) -> None:
+    if step == "klasifikasi":
+        services.complaint_classify(
+            actor=user,
+            complaint=complaint,
+            klass=data["klass"],
+            kind=data["kind"],
+            scope=data["scope"],
+            field=data["field"],
+            link_type=data["link_type"] or "",
+            link_id=data["link_id"],
+        )
+    elif step == "langkah":
+        services.complaint_log(
+            actor=user,
+            complaint=complaint,
+            kind=data["kind"],
+            note=data["note"],
+            public=data["public"],
+        )
+    elif step == "naikkan":
+        services.complaint_escalate(actor=user, complaint=complaint, reason=data["reason"])
+    else:
+        services.complaint_close(
+            actor=user,
+            complaint=complaint,
+            resolved=data["outcome"] == "selesai",
+            note=data["note"],
+        )
+
+
+def complaint_detail(request, code: str, pk: int, step: str = ""):
+    village = village_or_404(code, activate_timezone=True)
+    authorize(request.user, "oversight.view_complaints", village)
+    try:
+        complaint = selectors.complaint_for_handler(village, pk)
+    except NotFound:
+        raise Http404 from None
+    bound = {name: cls(prefix=name) for name, cls in HANDLER_FORMS.items()}
+    if request.method == "POST":
+        if step not in HANDLER_FORMS:
+            raise Http404
+        form = bound[step] = HANDLER_FORMS[step](request.POST, prefix=step)
+        if form.is_valid():
+            try:
+                _run(step, request.user, complaint, form.cleaned_data)
+            except ValidationError as error:
+                apply_service_error(form, error)
+            else:
+                return redirect(reverse("oversight:complaint", args=[village.code, complaint.pk]))
+    return render(
+        request,
+        "oversight/complaint.html",
+        {
+            "village": village,
+            "complaint": complaint,
+            "forms": bound,
+            "may_handle": can(request.user, "oversight.handle", complaint),
+            "may_escalate": can(request.user, "oversight.escalate", complaint),
+        },
+    )
+
+
+PUBLIC_TTL = 60  # seconds: the page is fresh within a minute of a posting
+
+
+def _public_page(code: str):
+    village = village_or_404(code, activate_timezone=True)
+    authorize(AnonymousUser(), "oversight.public", village)
+    return village, public.public_page(village)
+
+
+def public_village(request, code: str):
+    """Open without login. The page's body (figures only, no forms, nothing about the visitor) is
+    cached per village and language for a minute; the frame around it (navigation, the visitor's
+    own CSRF token) is rendered for each request."""
+    village = village_or_404(code, activate_timezone=True)
+    key = f"oversight:public:{village.code}:{get_language()}"
+    body = cache.get(key)
+    if body is None:
+        _village, page = _public_page(code)
+        body = render_to_string("oversight/public_body.html", {"village": village, "page": page})
+        cache.set(key, body, PUBLIC_TTL)
+    return render(request, "oversight/public.html", {"village": village, "body": mark_safe(body)})  # noqa: S308 (our own template's output)
+
+
+def public_data(request, code: str, fmt: str):
+    """The page's figures as open data (CSV or JSON) with the licence line."""
+    if fmt not in ("csv", "json"):
+        raise Http404
+    village, page = _public_page(code)
+    rows = public.public_rows(page)
+    name = f"publik-{village.code}-{page.as_of:%Y%m%d}.{fmt}"
+    if fmt == "json":
+        body = {
+            "village": {"code": village.code, "name": village.name},
+            "as_of": page.as_of.isoformat(),
+            "licence": public.LICENCE,
+            "rows": [{"section": s, "item": i, "value": v} for s, i, v in rows],
+        }
+        response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.writer(response)
+        writer.writerow(
+            [
+                "# "
+                + _("Lisensi: %(licence)s. Sumber: Tridaya, %(village)s.")
+                % {"licence": public.LICENCE, "village": village.name}
+            ]
+        )
+        writer.writerow(["bagian", "butir", "nilai"])
+        writer.writerows(rows)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def monitoring(request, code: str, package_id: int):
+    """Residents' monitoring of one work package: the reports (public) and the checklist form
+    (signed-in residents and the tim pengawas warga)."""
+    from tridaya.works.selectors import package_of
+
+    village = village_or_404(code, activate_timezone=True)
+    authorize(request.user, "oversight.public", village)
+    try:
+        package = package_of(village, package_id)
+    except NotFound:
+        raise Http404 from None
+    may_report = can(request.user, "oversight.monitor", village)
+    form = forms.MonitoringForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        authorize(request.user, "oversight.monitor", village)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.monitoring_report(
+                    actor=request.user,
+                    village=village,
+                    package_id=package.pk,
+                    photo=data.pop("photo") or None,
+                    **data,
+                )
+            except ValidationError as error:
+                apply_service_error(form, error)
+            else:
+                messages.success(request, _("Laporan pemantauan tersimpan."))
+                return redirect("oversight:monitoring", code=village.code, package_id=package.pk)
+    return render(
+        request,
+        "oversight/monitoring.html",
+        {
+            "village": village,
+            "package": package,
+            "form": form,
+            "may_report": may_report,
+            "reports": selectors.monitoring_of(village, package.pk),
+        },
+    )
+
+
+PAPER = {"a3": ("A3", 16), "a1": ("A1", 32)}
+
+
+def papan(request, code: str, paper: str):
+    """Papan informasi: the public figures as a printable A3 or A1 PDF with a QR code to the
+    public page, dated."""
+    import segno
+
+    from tridaya.documents.pdf import render_pdf
+
+    if paper not in PAPER:
+        raise Http404
+    village, page = _public_page(code)
+    public_url = request.build_absolute_uri(reverse("oversight:public", args=[village.code]))
+    qr = segno.make(public_url, error="m").svg_data_uri(scale=4)
+    size, font_pt = PAPER[paper]
+    pdf = render_pdf(
+        "oversight/papan.html",
+        {
+            "village": village,
+            "page": page,
+            "qr": qr,
+            "public_url": public_url,
+            "paper": size,
+            "font_pt": font_pt,
+        },
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    name = f"papan-informasi-{village.code}-{page.as_of:%Y%m%d}-{paper}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
