@@ -36,7 +36,7 @@ class PublicPage:
     audits: list[dict]
     complaints: ComplaintStats
     answers: list[dict]
-    commitments: list[dict] | None = None  # None: marketing's figures are not available yet
+    commitments: list[dict] = field(default_factory=list)  # other funders, by funding source
     map: dict = field(default_factory=dict)
 
 
@@ -105,6 +105,16 @@ def _works(village: Region) -> tuple[list[dict], dict]:
     return rows, map_features(works.rows)
 
 
+def _commitments(village: Region) -> list[dict]:
+    """Other funders' money per funding source, from marketing's one roll-up (no contacts)."""
+    from tridaya.marketing.selectors import rollup
+
+    return [
+        {"source": line.label, "committed": line.committed, "realised": line.realised}
+        for line in rollup(village.code).sources
+    ]
+
+
 def public_page(village: Region, *, as_of: dt.date | None = None) -> PublicPage:
     as_of = as_of or timezone.localdate()
     packages, features = _works(village)
@@ -121,7 +131,7 @@ def public_page(village: Region, *, as_of: dt.date | None = None) -> PublicPage:
         },
         complaints=complaint_stats(village.code),
         answers=public_answers(village.code),
-        commitments=None,
+        commitments=_commitments(village),
         **_finance(village, as_of),
     )
 
@@ -139,6 +149,9 @@ def public_rows(page: PublicPage) -> list[tuple[str, str, str]]:
             ("paket", f"{p['name']} / {key}", str(p[key]))
             for key in ("status", "value", "progress", "released", "spent")
         ]
+    for c in page.commitments:
+        for key in ("committed", "realised"):
+            rows.append(("komitmen", f"{c['source']} / {key}", str(c[key])))
     rows += [("lpj", f"{lpj['year']} tahap {lpj['tranche']}", lpj["status"]) for lpj in page.lpjs]
     rows += [("audit", str(a["year"]), a["opinion"]) for a in page.audits]
     stats = page.complaints

@@ -81,8 +81,18 @@ def test_public_figures_come_from_the_ledger_and_the_downloads_carry_a_licence(
     from tridaya.core.formats import format_rupiah
 
     assert format_rupiah(totals.received) in page and format_rupiah(totals.spent) in page
-    assert 'data-gap="commitments"' in page
+    # Other funders' money is marketing's roll-up for the village, per funding source.
+    from tridaya.marketing.selectors import rollup
+
+    sources = rollup(BAJUR).sources
+    assert sources, "the demo seeds pledges that were committed or realised"
+    for line in sources:
+        assert line.label in page and format_rupiah(line.committed) in page
     data = json.loads(client.get(reverse("oversight:public_data", args=[BAJUR, "json"])).content)
+    committed = {r["item"]: int(r["value"]) for r in data["rows"] if r["section"] == "komitmen"}
+    assert {f"{line.label} / committed": line.committed for line in sources}.items() <= (
+        committed.items()
+    )
     assert data["licence"].startswith("CC BY 4.0")
     money = {r["item"]: int(r["value"]) for r in data["rows"] if r["section"] == "uang"}
     assert money["received"] == totals.received and money["spent"] == totals.spent
