@@ -3,17 +3,23 @@
 Codes follow the usual Indonesian order: 1 aset, 2 kewajiban, 3 ekuitas, 4 pendapatan, 5 biaya.
 KSM advances (13xx) are opened per KSM and per activity when money is first released to them."""
 
+from __future__ import annotations
+
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.finance.models import AccountKind, CostCategory, Purpose
 
+if TYPE_CHECKING:
+    from django.utils.functional import _StrPromise
+
 
 @dataclass(frozen=True)
 class AccountSpec:
     code: str
-    name: str
+    name: str | _StrPromise  # a lazy label; services store str(name)
     kind: str
     purpose: str
     category: str = ""

@@ -4,6 +4,8 @@ names them with { rule = "output", name = "..." })."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -61,6 +63,11 @@ def audit_recorded(step) -> tuple[bool, str]:
 def register_outputs() -> None:
     from tridaya.cycle.gates import register_output
 
-    register_output(TRANCHE_DISBURSED, gettext_lazy("Tahap BLM dicairkan"), tranche_disbursed)
-    register_output(LPJ_ACCEPTED, gettext_lazy("LPJ diterima"), lpj_accepted)
-    register_output(AUDIT_RECORDED, gettext_lazy("Audit tahunan dicatat"), audit_recorded)
+    # Lazy labels, shown in the reader's language (typed as the str they render to).
+    register_output(
+        TRANCHE_DISBURSED, cast(str, gettext_lazy("Tahap BLM dicairkan")), tranche_disbursed
+    )
+    register_output(LPJ_ACCEPTED, cast(str, gettext_lazy("LPJ diterima")), lpj_accepted)
+    register_output(
+        AUDIT_RECORDED, cast(str, gettext_lazy("Audit tahunan dicatat")), audit_recorded
+    )

@@ -140,8 +140,8 @@ def reconciliation(request, code: str):
     form = ReconciliationForm(request.POST or None) if may_record else None
     if request.method == "POST":
         if form is None:
-            authorize(request.user, "finance.post_voucher", village)
-        if form.is_valid():
+            authorize(request.user, "finance.post_voucher", village)  # refuses: may not record
+        elif form.is_valid():
             try:
                 bank_reconcile(actor=request.user, village=village, **form.cleaned_data)
             except ValidationError as exc:

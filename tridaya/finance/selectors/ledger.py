@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Max, Min, Q, QuerySet, Sum
+from django.db.models import Count, F, Manager, Max, Min, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -25,7 +25,9 @@ class Problem:
         return f"[{self.village}] {self.rule}: {self.detail}"
 
 
-def _scoped(queryset, village_code: str | None, field: str = "village_id") -> QuerySet:
+def _scoped(
+    queryset: QuerySet | Manager, village_code: str | None, field: str = "village_id"
+) -> QuerySet:
     return queryset.filter(**{field: village_code}) if village_code else queryset.all()
 
 

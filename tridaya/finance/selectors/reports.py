@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet, Sum
 
 from tridaya.finance.models import Allocation, AnnualAudit, Voucher, VoucherKind
 from tridaya.finance.selectors.books import balance_sheet, income_statement, year_bounds
+from tridaya.regions.models import Region
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def lpj_report(allocation: Allocation, tranche: int, end: dt.date) -> LpjReport:
     )
 
 
-def payment_vouchers(village, start: dt.date, end: dt.date) -> QuerySet[Voucher]:
+def payment_vouchers(village: Region, start: dt.date, end: dt.date) -> QuerySet[Voucher]:
     """Bukti Kas Keluar of the period with their amount (the money that left)."""
     return (
         Voucher.objects.filter(
@@ -85,5 +86,5 @@ def payment_vouchers(village, start: dt.date, end: dt.date) -> QuerySet[Voucher]
     )
 
 
-def audits_of(village) -> QuerySet[AnnualAudit]:
+def audits_of(village: Region) -> QuerySet[AnnualAudit]:
     return AnnualAudit.objects.filter(village=village).prefetch_related("findings")

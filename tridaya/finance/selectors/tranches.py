@@ -17,6 +17,7 @@ from tridaya.finance.models import (
     Lpj,
     LpjStatus,
 )
+from tridaya.regions.models import Region
 
 
 @dataclass(frozen=True)
@@ -162,7 +163,7 @@ def requests_of(allocation: Allocation) -> QuerySet[DisbursementRequest]:
     )
 
 
-def allocations_of(village) -> list[Allocation]:
+def allocations_of(village: Region) -> list[Allocation]:
     """The village's allocations with their scheme and disbursement requests (2 queries)."""
     return list(
         Allocation.objects.filter(village=village)

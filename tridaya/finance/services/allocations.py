@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -31,6 +32,11 @@ from tridaya.finance.services.ledger import (
 )
 from tridaya.regions.models import Region
 
+if TYPE_CHECKING:
+    from django.core.files import File
+
+    from tridaya.accounts.models import User
+
 
 def _require_reason(reason: str) -> str:
     return reason_required(reason)
@@ -48,7 +54,7 @@ def _physical_percent(program: dict) -> Decimal:
 @transaction.atomic
 def allocation_create(
     *,
-    actor,
+    actor: User | None,
     village: Region,
     program_code: str,
     budget_year: int,
@@ -112,7 +118,9 @@ _MOVES = {
 
 
 @transaction.atomic
-def allocation_set_status(*, actor, allocation: Allocation, move: str, reason: str) -> Allocation:
+def allocation_set_status(
+    *, actor: User | None, allocation: Allocation, move: str, reason: str
+) -> Allocation:
     """Suspend, resume, cancel or close an allocation, with the reason recorded."""
     authorize(actor, "finance.manage_allocation", allocation)
     reason = _require_reason(reason)
@@ -138,7 +146,12 @@ def allocation_set_status(*, actor, allocation: Allocation, move: str, reason: s
 
 @transaction.atomic
 def allocation_return_unspent(
-    *, actor, allocation: Allocation, date: dt.date, reason: str, evidence=None
+    *,
+    actor: User | None,
+    allocation: Allocation,
+    date: dt.date,
+    reason: str,
+    evidence: File | None = None,
 ) -> Allocation:
     """Return what is left in the BKM bank to the state treasury as a Bukti Kas Keluar, and
     close (or keep cancelled) the allocation. Only once, and only when something is left."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -16,11 +17,14 @@ from tridaya.finance.models import BankReconciliation
 from tridaya.finance.selectors.books import bank_book
 from tridaya.regions.models import Region
 
+if TYPE_CHECKING:
+    from tridaya.accounts.models import User
+
 
 @transaction.atomic
 def bank_reconcile(
     *,
-    actor,
+    actor: User | None,
     village: Region,
     statement_date: dt.date,
     statement_balance: int,

@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import connection, transaction
 from django.db.models import F
@@ -36,6 +36,9 @@ from tridaya.finance.services.ledger import (
     sequence_locked,
 )
 from tridaya.regions.models import Region
+
+if TYPE_CHECKING:
+    from tridaya.accounts.models import User
 
 BATCH = 2000
 
@@ -111,7 +114,7 @@ def _check_running_balances(drafts: Sequence[VoucherDraft]) -> dict[int, int]:
     return deltas
 
 
-def _numbered(village: Region, drafts: Sequence[VoucherDraft], actor) -> list[Voucher]:
+def _numbered(village: Region, drafts: Sequence[VoucherDraft], actor: User | None) -> list[Voucher]:
     vouchers = []
     for year in sorted({d.date.year for d in drafts}):
         sequence = sequence_locked(village, year)
@@ -148,7 +151,7 @@ def _fresh(village: Region, drafts: Sequence[VoucherDraft]) -> list[VoucherDraft
     return [d for d in drafts if not d.idempotency_key or d.idempotency_key not in seen]
 
 
-def _write_entries(village: Region, vouchers: list[Voucher], drafts) -> int:
+def _write_entries(village: Region, vouchers: list[Voucher], drafts: Sequence[VoucherDraft]) -> int:
     """The entries with one prepared INSERT run over all rows (this app's own table; the ORM's
     per-row SQL compilation would cost four times the insert itself)."""
     adapt = connection.ops.adapt_datefield_value
@@ -178,7 +181,9 @@ def _write_entries(village: Region, vouchers: list[Voucher], drafts) -> int:
 
 
 @transaction.atomic
-def vouchers_post_bulk(*, actor, village: Region, drafts: Sequence[VoucherDraft]) -> int:
+def vouchers_post_bulk(
+    *, actor: User | None, village: Region, drafts: Sequence[VoucherDraft]
+) -> int:
     """Post the drafts in their order (dates need not be sorted); all or nothing. Returns how
     many vouchers were written (drafts with an already-posted idempotency key are skipped)."""
     require_village(village)

@@ -12,6 +12,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -38,6 +39,11 @@ from tridaya.finance.models import (
 from tridaya.institutions.models import KSM
 from tridaya.regions.models import Region
 
+if TYPE_CHECKING:
+    from django.core.files import File
+
+    from tridaya.accounts.models import User
+
 
 def reason_required(text: str | None, *, field: str = "reason") -> str:
     """A written reason of at least core's MIN_REASON_LENGTH letters, with this app's code."""
@@ -63,7 +69,7 @@ def require_village(village: Region) -> None:
 
 
 @transaction.atomic
-def chart_open(*, actor, village: Region) -> list[Account]:
+def chart_open(*, actor: User | None, village: Region) -> list[Account]:
     """Open the standard chart of accounts for a village (once)."""
     require_village(village)
     authorize(actor, "finance.manage_chart", village)
@@ -109,7 +115,7 @@ def account_by_purpose(village: Region, purpose: str, category: str = "") -> Acc
 
 
 @transaction.atomic
-def ksm_advance_open(*, actor, ksm: KSM, activity_key: str = "") -> Account:
+def ksm_advance_open(*, actor: User | None, ksm: KSM, activity_key: str = "") -> Account:
     """The advance account of a KSM (or of one of its activities), opened on first use."""
     authorize(actor, "finance.manage_chart", ksm.village_id)
     code = ksm_advance_code(ksm.pk, activity_key)
@@ -259,13 +265,13 @@ def _write(voucher: Voucher, lines: Sequence[Line], deltas: dict[int, int]) -> N
 
 def post_lines(
     *,
-    actor,
+    actor: User | None,
     village: Region,
     kind: str,
     date: dt.date,
     description: str,
     lines: Sequence[Line],
-    evidence=None,
+    evidence: File | None = None,
     idempotency_key: str = "",
     reverses: Voucher | None = None,
     evidence_required: bool = True,
@@ -318,13 +324,13 @@ def post_lines(
 @transaction.atomic
 def voucher_post(
     *,
-    actor,
+    actor: User | None,
     village: Region,
     kind: str,
     date: dt.date,
     description: str,
     lines: Sequence[Line],
-    evidence=None,
+    evidence: File | None = None,
     idempotency_key: str = "",
 ) -> Voucher:
     """Post one balanced voucher. A repeated request with the same idempotency key returns the
@@ -346,7 +352,7 @@ def voucher_post(
     return voucher
 
 
-def _audit_posted(actor, voucher: Voucher, lines: Sequence[Line], action: str) -> None:
+def _audit_posted(actor: User | None, voucher: Voucher, lines: Sequence[Line], action: str) -> None:
     record_event(
         actor=actor,
         action=action,
@@ -362,7 +368,7 @@ def _audit_posted(actor, voucher: Voucher, lines: Sequence[Line], action: str) -
 
 @transaction.atomic
 def voucher_reverse(
-    *, actor, voucher: Voucher, date: dt.date, reason: str, idempotency_key: str = ""
+    *, actor: User | None, voucher: Voucher, date: dt.date, reason: str, idempotency_key: str = ""
 ) -> Voucher:
     """Post the mirror image of a voucher, naming it. A voucher is reversed at most once, and a
     reversal is not itself reversed (post the voucher again instead)."""
@@ -408,7 +414,9 @@ def voucher_reverse(
 
 
 @transaction.atomic
-def period_close(*, actor, village: Region, year: int, month: int, today: dt.date | None = None):
+def period_close(
+    *, actor: User | None, village: Region, year: int, month: int, today: dt.date | None = None
+) -> PeriodClose:
     """Close a month of the village's books. Takes the same numbering lock as posting, so a
     posting into the month either commits before the close or is refused after it."""
     require_village(village)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -30,6 +31,11 @@ from tridaya.finance.models import (
 )
 from tridaya.finance.services.ledger import Line, account_by_purpose, post_lines
 
+if TYPE_CHECKING:
+    from django.core.files import File
+
+    from tridaya.accounts.models import User
+
 
 @dataclass(frozen=True)
 class QuoteInput:
@@ -42,7 +48,7 @@ class QuoteInput:
 @transaction.atomic
 def price_survey_record(
     *,
-    actor,
+    actor: User | None,
     activity: ProposalActivity,
     item: str,
     unit: str,
@@ -112,13 +118,13 @@ def _band_problem(band: dict, survey: PriceSurvey, amount: int) -> str | None:
 @transaction.atomic
 def purchase_post(
     *,
-    actor,
+    actor: User | None,
     activity: ProposalActivity,
     survey: PriceSurvey,
     quote: PriceQuote,
     quantity: Decimal,
     date: dt.date,
-    evidence,
+    evidence: File | None,
     category: str = CostCategory.BAHAN,
     idempotency_key: str = "",
 ) -> Purchase:
@@ -193,7 +199,13 @@ def purchase_post(
 
 @transaction.atomic
 def tax_line_add(
-    *, actor, voucher: Voucher, tax_type: str, base: int, rate: Decimal, deposit_proof: str = ""
+    *,
+    actor: User | None,
+    voucher: Voucher,
+    tax_type: str,
+    base: int,
+    rate: Decimal,
+    deposit_proof: str = "",
 ) -> TaxLine:
     """Record a tax on an expense voucher; refused while tax lines are switched off."""
     authorize(actor, "finance.post_voucher", voucher)

@@ -4,7 +4,9 @@ BKM -> KSM releases that never exceed the KSM tranche (scheme 60/30/10 by defaul
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Sum
@@ -36,10 +38,13 @@ from tridaya.finance.services.ledger import (
 )
 from tridaya.institutions.models import KSM
 
+if TYPE_CHECKING:
+    from tridaya.accounts.models import User
+
 EDITABLE = (ProposalStatus.DRAFT, ProposalStatus.RETURNED)
 
 
-def _require_status(proposal: Proposal, allowed) -> None:
+def _require_status(proposal: Proposal, allowed: Collection[str]) -> None:
     if proposal.status not in allowed:
         raise refuse(
             FinanceError.PROPOSAL_STATUS,
@@ -50,7 +55,7 @@ def _require_status(proposal: Proposal, allowed) -> None:
 
 @transaction.atomic
 def proposal_create(
-    *, actor, allocation: Allocation, ksm: KSM, number: str, proposed_on: dt.date
+    *, actor: User | None, allocation: Allocation, ksm: KSM, number: str, proposed_on: dt.date
 ) -> Proposal:
     authorize(actor, "finance.propose", allocation)
     if ksm.village_id != allocation.village_id:
@@ -69,7 +74,9 @@ def proposal_create(
 
 
 @transaction.atomic
-def proposal_activity_add(*, actor, proposal: Proposal, plan_activity_id: int) -> ProposalActivity:
+def proposal_activity_add(
+    *, actor: User | None, proposal: Proposal, plan_activity_id: int
+) -> ProposalActivity:
     """Copy an activity of the legalised RTPLP (with its RAB funding) into the proposal."""
     authorize(actor, "finance.propose", proposal)
     _require_status(proposal, EDITABLE)
@@ -115,7 +122,7 @@ def proposal_activity_add(*, actor, proposal: Proposal, plan_activity_id: int) -
 
 
 @transaction.atomic
-def proposal_submit(*, actor, proposal: Proposal) -> Proposal:
+def proposal_submit(*, actor: User | None, proposal: Proposal) -> Proposal:
     authorize(actor, "finance.propose", proposal)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
     _require_status(proposal, EDITABLE)
@@ -135,7 +142,12 @@ def proposal_submit(*, actor, proposal: Proposal) -> Proposal:
 
 @transaction.atomic
 def proposal_verify(
-    *, actor, proposal: Proposal, verified_on: dt.date, accept: bool = True, reason: str = ""
+    *,
+    actor: User | None,
+    proposal: Proposal,
+    verified_on: dt.date,
+    accept: bool = True,
+    reason: str = "",
 ) -> Proposal:
     """The BKM verifies the proposal, or returns it saying what to fix."""
     authorize(actor, "finance.verify_proposal", proposal)
@@ -161,7 +173,7 @@ def proposal_verify(
 @transaction.atomic
 def cash_plan_item_add(
     *,
-    actor,
+    actor: User | None,
     activity: ProposalActivity,
     tranche: int,
     category: str,
@@ -236,7 +248,7 @@ def _release_conditions(activity: ProposalActivity, tranche: int) -> list[str]:
 @transaction.atomic
 def ksm_release(
     *,
-    actor,
+    actor: User | None,
     activity: ProposalActivity,
     tranche: int,
     amount: int,

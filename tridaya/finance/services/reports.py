@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
@@ -25,13 +26,18 @@ from tridaya.finance.models import (
 from tridaya.finance.services.ledger import reason_required
 from tridaya.regions.models import Region
 
+if TYPE_CHECKING:
+    from tridaya.accounts.models import User
 
-def _user(actor):
+
+def _user(actor: User | None) -> User | None:
     return actor if actor is not None and actor.is_authenticated else None
 
 
 @transaction.atomic
-def lpj_submit(*, actor, allocation: Allocation, tranche: int, period_end: dt.date) -> Lpj:
+def lpj_submit(
+    *, actor: User | None, allocation: Allocation, tranche: int, period_end: dt.date
+) -> Lpj:
     """Submit the LPJ of a tranche (0 for the final one); again after a return."""
     authorize(actor, "finance.post_voucher", allocation)
     pending = Lpj.objects.filter(
@@ -58,7 +64,7 @@ def lpj_submit(*, actor, allocation: Allocation, tranche: int, period_end: dt.da
 
 
 @transaction.atomic
-def lpj_decide(*, actor, lpj: Lpj, accept: bool, reason: str = "") -> Lpj:
+def lpj_decide(*, actor: User | None, lpj: Lpj, accept: bool, reason: str = "") -> Lpj:
     """The facilitator accepts the LPJ, or returns it saying what to fix."""
     authorize(actor, "finance.verify", lpj)
     lpj = Lpj.objects.select_for_update().get(pk=lpj.pk)
@@ -88,7 +94,7 @@ class FindingInput:
 @transaction.atomic
 def audit_record(
     *,
-    actor,
+    actor: User | None,
     village: Region,
     year: int,
     auditor: str,
@@ -132,7 +138,9 @@ def audit_record(
 
 
 @transaction.atomic
-def finding_close(*, actor, finding: AuditFinding, closed_on: dt.date, note: str) -> AuditFinding:
+def finding_close(
+    *, actor: User | None, finding: AuditFinding, closed_on: dt.date, note: str
+) -> AuditFinding:
     """Close a finding's follow-up, saying what was done."""
     authorize(actor, "finance.record_audit", finding)
     finding = AuditFinding.objects.select_for_update().get(pk=finding.pk)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -23,6 +24,11 @@ from tridaya.finance.models import (
 from tridaya.finance.services.ledger import Line, account_by_purpose, post_lines, require_village
 from tridaya.institutions.models import KSM
 from tridaya.regions.models import Region
+
+if TYPE_CHECKING:
+    from django.core.files import File
+
+    from tridaya.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -72,7 +78,12 @@ def _lines(village: Region, data: SwadayaInput, value: int) -> tuple[str, list[L
 
 @transaction.atomic
 def swadaya_record(
-    *, actor, village: Region, data: SwadayaInput, evidence=None, idempotency_key: str = ""
+    *,
+    actor: User | None,
+    village: Region,
+    data: SwadayaInput,
+    evidence: File | None = None,
+    idempotency_key: str = "",
 ) -> Voucher:
     """Post a swadaya voucher and what it stands for (HOK, rate, workers by sex)."""
     require_village(village)

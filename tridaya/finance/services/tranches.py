@@ -5,6 +5,7 @@ it with a reason; the last signature posts the receipt into the BKM bank account
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -34,8 +35,11 @@ from tridaya.finance.services.ledger import (
     reason_required,
 )
 
+if TYPE_CHECKING:
+    from tridaya.accounts.models import User
 
-def _user(actor):
+
+def _user(actor: User | None) -> User | None:
     return actor if actor is not None and actor.is_authenticated else None
 
 
@@ -49,7 +53,9 @@ def _require_active(allocation: Allocation) -> None:
 
 
 @transaction.atomic
-def request_create(*, actor, allocation: Allocation, tranche: int) -> DisbursementRequest:
+def request_create(
+    *, actor: User | None, allocation: Allocation, tranche: int
+) -> DisbursementRequest:
     """Open the PP-BLM of tranche N (after tranche N-1 was disbursed)."""
     authorize(actor, "finance.post_voucher", allocation)
     allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
@@ -105,7 +111,7 @@ def _locked(request: DisbursementRequest) -> DisbursementRequest:
 
 @transaction.atomic
 def request_documents_set(
-    *, actor, request: DisbursementRequest, documents: dict[str, dict]
+    *, actor: User | None, request: DisbursementRequest, documents: dict[str, dict]
 ) -> DisbursementRequest:
     """Tick the checklist: for each document code {"present", "correct", "note"}."""
     if actor is not None and not can(actor, "finance.verify", request):
@@ -157,7 +163,7 @@ def _require_conditions(request: DisbursementRequest) -> None:
 
 
 @transaction.atomic
-def request_submit(*, actor, request: DisbursementRequest) -> DisbursementRequest:
+def request_submit(*, actor: User | None, request: DisbursementRequest) -> DisbursementRequest:
     """Send the request up the ladder (again, after a return, in a new round)."""
     authorize(actor, "finance.post_voucher", request)
     request = _locked(request)
@@ -182,7 +188,16 @@ def request_submit(*, actor, request: DisbursementRequest) -> DisbursementReques
     return request
 
 
-def _signoff(actor, request, rung: int, step: dict, signer_name, signed_on, approved, notes):
+def _signoff(
+    actor: User | None,
+    request: DisbursementRequest,
+    rung: int,
+    step: dict,
+    signer_name: str,
+    signed_on: dt.date,
+    approved: bool,
+    notes: str,
+) -> SignOff:
     name = (signer_name or "").strip()
     if not name:
         raise refuse(
@@ -206,7 +221,7 @@ def _signoff(actor, request, rung: int, step: dict, signer_name, signed_on, appr
     return signoff
 
 
-def _disburse(actor, request: DisbursementRequest, date: dt.date) -> None:
+def _disburse(actor: User | None, request: DisbursementRequest, date: dt.date) -> None:
     village = request.allocation.village
     voucher, _created = post_lines(
         actor=actor,
@@ -228,7 +243,7 @@ def _disburse(actor, request: DisbursementRequest, date: dt.date) -> None:
 @transaction.atomic
 def request_sign(
     *,
-    actor,
+    actor: User | None,
     request: DisbursementRequest,
     signer_name: str,
     signed_on: dt.date,

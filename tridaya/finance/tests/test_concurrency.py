@@ -30,10 +30,11 @@ def test_fifty_concurrent_spends_never_overdraw_and_lose_nothing():
     account = advance(village, FUNDED)
     vouchers_before = Voucher.objects.filter(village=village).count()
     start = threading.Barrier(THREADS)
-    outcomes: list[str] = []
+    outcomes: list[str | None] = []
     lock = threading.Lock()
 
     def worker(n: int) -> None:
+        result: str | None
         try:
             start.wait()
             spend(village, account, AMOUNT, key=f"spend-{n}")
