@@ -1,8 +1,9 @@
 """Labels of every audit action this app writes (registered from policy.py)."""
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-AUDIT_ACTIONS = {
+AUDIT_ACTIONS: dict[str, str | Promise] = {
     "works.package_created": _("Paket pekerjaan dibuat"),
     "works.schedule_set": _("Jadwal mingguan paket diatur"),
     "works.reporter_added": _("Pelapor KSM ditetapkan"),

@@ -45,6 +45,8 @@ def legalised_rtplp(village, *, tipp, faskel) -> bool:
     if rtplp is None:
         return False
     version = newest_version(rtplp)
+    if version is None:
+        return False
     if version.state == "sah":
         return True
     first = version.activities.order_by("position", "id").first()

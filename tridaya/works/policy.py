@@ -3,9 +3,11 @@ for its own packages; facilitators and the korkot approve or return progress and
 BKM/UPL and facilitators set packages up and hand them over; residents and the public read
 (named beneficiaries only for the roles that need them)."""
 
-from tridaya.accounts.models import Role
+from __future__ import annotations
+
+from tridaya.accounts.models import Role, User
 from tridaya.core.audit import register_actions
-from tridaya.core.policy import register
+from tridaya.core.policy import Viewer, register
 from tridaya.works.actions import AUDIT_ACTIONS
 
 MANAGERS = {Role.BKM, Role.UPL, Role.FACILITATOR}
@@ -14,19 +16,21 @@ OFFICERS = {Role.NATIONAL_ADMIN, Role.PROVINCE_OFFICER, Role.CITY_COORDINATOR}
 PERSONAL = MANAGERS | APPROVERS | OFFICERS | {Role.VILLAGE_APPARATUS}
 
 
-def reports_for(user, package) -> bool:
+def reports_for(user: Viewer | None, package: object) -> bool:
     """Is the user a reporter of the package's KSM? (superusers always; one query per user,
     cached on the user object)."""
     if user is None or not getattr(user, "is_authenticated", False):
         return False
     if user.is_superuser:
         return True
+    if not isinstance(user, User):  # an authenticated viewer is always an accounts.User
+        return False
     cached = getattr(user, "_works_ksm_ids", None)
     if cached is None:
         from tridaya.works.models import KsmReporter
 
         cached = set(KsmReporter.objects.filter(user=user).values_list("ksm_id", flat=True))
-        user._works_ksm_ids = cached
+        setattr(user, "_works_ksm_ids", cached)  # noqa: B010  (per-user cache)
     return getattr(package, "ksm_id", None) in cached
 
 

@@ -102,8 +102,10 @@ def weighted_progress(parts: Iterable[tuple[int, Decimal]]) -> Decimal | None:
         return None
     total = sum(value for value, _pct in parts)
     if total <= 0:
-        return (sum(Decimal(p) for _v, p in parts) / len(parts)).quantize(TWO, ROUND_HALF_UP)
-    weighted = sum(Decimal(value) * Decimal(pct) for value, pct in parts) / total
+        return (sum((Decimal(p) for _v, p in parts), Decimal(0)) / len(parts)).quantize(
+            TWO, ROUND_HALF_UP
+        )
+    weighted = sum((Decimal(value) * Decimal(pct) for value, pct in parts), Decimal(0)) / total
     return weighted.quantize(TWO, ROUND_HALF_UP)
 
 

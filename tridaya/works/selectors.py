@@ -6,8 +6,10 @@ left a slum class rolled up from villages. Fixed query counts whatever the data 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
@@ -24,6 +26,7 @@ from tridaya.works.models import (
     PackageStatus,
     Photo,
     ProgressEntry,
+    WorkItem,
     WorkPackage,
 )
 from tridaya.works.money_source import ActivityMoney, money_of_plan_activities
@@ -38,6 +41,9 @@ from tridaya.works.schedule import (
     week_end,
     weighted_progress,
 )
+
+if TYPE_CHECKING:
+    from tridaya.works.slum_source import Reduction
 
 
 def _under(field_name: str, code: str) -> Q:
@@ -81,7 +87,12 @@ class PackageFigures:
     money_flags: list[str] = field(default_factory=list)
 
 
-def _curve(package: WorkPackage, items, approved, today: dt.date) -> tuple[Curve, Decimal]:
+def _curve(
+    package: WorkPackage,
+    items: Iterable[WorkItem],
+    approved: Iterable[tuple[dt.date, Decimal]],
+    today: dt.date,
+) -> tuple[Curve, Decimal]:
     weeks = week_count(package.starts_on, package.ends_on)
     plan = plan_curve([Line(i.amount, i.start_week, i.end_week) for i in items], weeks)
     actual = actual_curve(approved, package.starts_on, weeks, today)
@@ -92,7 +103,11 @@ def _curve(package: WorkPackage, items, approved, today: dt.date) -> tuple[Curve
 
 
 def figures_of(
-    package: WorkPackage, items, approved, money: ActivityMoney | None, today: dt.date
+    package: WorkPackage,
+    items: Iterable[WorkItem],
+    approved: Iterable[tuple[dt.date, Decimal]],
+    money: ActivityMoney | None,
+    today: dt.date,
 ) -> PackageFigures:
     curve, planned_now = _curve(package, items, approved, today)
     if package.status == PackageStatus.DONE:
@@ -197,7 +212,7 @@ def village_works(village: Region, status: str = "", today: dt.date | None = Non
     return VillageWorks(village, shown, physical, percent_of(spent, released), counts)
 
 
-def approved_progress(village_code: str, allocation=None) -> Decimal | None:
+def approved_progress(village_code: str, allocation: object = None) -> Decimal | None:
     """finance's progress provider: the village's physical progress weighted by RAB value,
     from approved entries only; None when nothing is approved yet."""
     rows = list(
@@ -252,7 +267,7 @@ def assets_overdue(region_code: str, today: dt.date | None = None) -> list[Asset
     return overdue
 
 
-def slum_reduction(region_code: str, year: int | None = None):
+def slum_reduction(region_code: str, year: int | None = None) -> Reduction:
     """Hectares whose RTs moved down a slum class after the works, per village and in total,
     for a village, kecamatan, city or province code (mapping's scores, read per village that has
     handled volumes)."""

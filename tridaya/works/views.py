@@ -203,6 +203,16 @@ def _run_step(request, step: str, entry, form) -> None:
         progress.entry_approve(actor=request.user, entry=entry)
 
 
+def _step_form(request, step: str) -> forms.Form:
+    """The bound form of an approval step; the steps without fields get an empty form that
+    carries a refusal (e.g. a missing photo slot)."""
+    if step == "foto":
+        return PhotoForm(request.POST, request.FILES, prefix="foto")
+    if step == "kembalikan":
+        return ReturnForm(request.POST, prefix="kembali")
+    return forms.Form(data={})
+
+
 @require_POST
 def entry_step(request, code: str, package_id: int, entry_id: int, step: str):
     """One step of the approval flow: foto (add a photo), ajukan, kembalikan, setujui."""
@@ -212,12 +222,7 @@ def entry_step(request, code: str, package_id: int, entry_id: int, step: str):
     entry = get_object_or_404(ProgressEntry, pk=entry_id, package=package)
     entry.package = package
     authorize(request.user, STEP_ACTIONS[step], package)
-    if step == "foto":
-        form = PhotoForm(request.POST, request.FILES, prefix="foto")
-    elif step == "kembalikan":
-        form = ReturnForm(request.POST, prefix="kembali")
-    else:
-        form = forms.Form(data={})  # no fields: carries a refusal (e.g. a missing photo slot)
+    form = _step_form(request, step)
     try:
         _run_step(request, step, entry, form)
     except ValidationError as error:

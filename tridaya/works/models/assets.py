@@ -3,6 +3,8 @@ volumes a completed package handled per RT and slum criterion."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -64,6 +66,10 @@ class Asset(models.Model):
     people = models.PositiveIntegerField(_("penerima manfaat (jiwa)"), default=0)
     households = models.PositiveIntegerField(_("KK"), default=0)
     handed_on = models.DateField(_("tanggal serah terima"))
+
+    # Not a column: set by selectors.assets_overdue on the assets it returns (the date of the
+    # last functionality check, or the handover date when there is none).
+    last_checked: dt.date
 
     class Meta:
         ordering = ["village", "name", "id"]

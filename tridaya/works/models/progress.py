@@ -143,7 +143,7 @@ class Photo(models.Model):
         indexes = [models.Index(fields=["package", "taken_at"])]
 
     def __str__(self) -> str:
-        return self.caption or self.image.name
+        return self.caption or self.image.name or ""
 
     @property
     def region_code(self) -> str:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import record_event
 from tridaya.core.policy import authorize
 from tridaya.institutions.models import KPP
@@ -28,6 +30,9 @@ from tridaya.works.models import (
 )
 from tridaya.works.schedule import functionality_score
 
+if TYPE_CHECKING:
+    from tridaya.finance.models import Voucher
+
 FLAGS = ("exists", "good_condition", "functioning", "used", "upgraded")
 
 
@@ -42,7 +47,7 @@ def _value_from_ledger(package: WorkPackage) -> int:
 @transaction.atomic
 def handover_record(
     *,
-    actor,
+    actor: User | None,
     package: WorkPackage,
     number: str,
     date: dt.date,
@@ -119,7 +124,7 @@ def handover_record(
 @transaction.atomic
 def om_plan_save(
     *,
-    actor,
+    actor: User | None,
     asset: Asset,
     year: int,
     use_plan: str,
@@ -145,7 +150,13 @@ def om_plan_save(
 
 @transaction.atomic
 def check_record(
-    *, actor, asset: Asset, year: int, checked_on: dt.date, flags: dict[str, bool], note: str = ""
+    *,
+    actor: User | None,
+    asset: Asset,
+    year: int,
+    checked_on: dt.date,
+    flags: dict[str, bool],
+    note: str = "",
 ) -> FunctionalityCheck:
     """The yearly keberfungsian check: five yes/no flags and their score (one per asset a year;
     the same answers again change nothing)."""
@@ -184,7 +195,7 @@ def check_record(
 
 @transaction.atomic
 def maintenance_log(
-    *, actor, asset: Asset, date: dt.date, description: str, cost: int
+    *, actor: User | None, asset: Asset, date: dt.date, description: str, cost: int
 ) -> MaintenanceLog:
     authorize(actor, "works.om", asset)
     if not isinstance(cost, int) or cost < 0:
@@ -199,7 +210,9 @@ def maintenance_log(
 
 
 @transaction.atomic
-def iuran_record(*, actor, asset: Asset, date: dt.date, amount: int, payers: str = "", key=""):
+def iuran_record(
+    *, actor: User | None, asset: Asset, date: dt.date, amount: int, payers: str = "", key: str = ""
+) -> Voucher:
     """Users' fees (iuran) for an asset, posted in the ledger as swadaya in cash through
     finance's service (idempotent by key)."""
     from tridaya.works.money_source import record_swadaya
@@ -224,7 +237,7 @@ def iuran_record(*, actor, asset: Asset, date: dt.date, amount: int, payers: str
 
 @transaction.atomic
 def handled_record(
-    *, actor, package: WorkPackage, rt: RT, year: int, code: str, amount: Decimal
+    *, actor: User | None, package: WorkPackage, rt: RT, year: int, code: str, amount: Decimal
 ) -> HandledVolume:
     """What a completed package handled in an RT for a slum criterion; mapping's RT profile of
     the year gets the package's handled volumes through mapping's service (the re-score and
@@ -247,7 +260,9 @@ def handled_record(
     if not created and row.amount != amount:
         row.amount = amount
         row.save(update_fields=["amount"])
-    total = sum(h.amount for h in HandledVolume.objects.filter(rt=rt, year=year, code=code))
+    total = sum(
+        (h.amount for h in HandledVolume.objects.filter(rt=rt, year=year, code=code)), Decimal(0)
+    )
     push_handled(rt=rt, year=year, code=code, total=total)
     record_event(
         actor=actor,

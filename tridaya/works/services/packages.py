@@ -10,10 +10,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import record_event
 from tridaya.core.geo import measure, validate_geojson
 from tridaya.core.policy import authorize
 from tridaya.institutions.models import KSM
+from tridaya.planning.models import Activity
 from tridaya.regions.models import Region
 from tridaya.works.errors import WorksError, refuse
 from tridaya.works.models import Beneficiary, KsmReporter, WorkItem, WorkPackage
@@ -31,7 +33,7 @@ def default_weeks(count: int, weeks: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _geometry(data, fallback) -> dict:
+def _geometry(data: dict | None, fallback: dict | None) -> dict:
     source = data if data is not None else fallback
     if source is None:
         raise refuse(
@@ -45,7 +47,14 @@ def _geometry(data, fallback) -> dict:
         raise refuse(WorksError.BAD_GEOMETRY, " ".join(exc.messages), field="geometry") from exc
 
 
-def _check_new(village, activity, starts_on, ends_on, ksm, builder_name: str) -> None:
+def _check_new(
+    village: Region,
+    activity: Activity,
+    starts_on: dt.date,
+    ends_on: dt.date,
+    ksm: KSM | None,
+    builder_name: str,
+) -> None:
     plan_activity_id = activity.pk
     if WorkPackage.objects.filter(village=village, plan_activity_id=plan_activity_id).exists():
         raise refuse(
@@ -70,7 +79,7 @@ def _check_new(village, activity, starts_on, ends_on, ksm, builder_name: str) ->
 @transaction.atomic
 def package_create(
     *,
-    actor,
+    actor: User | None,
     village: Region,
     plan_activity_id: int,
     starts_on: dt.date,
@@ -142,7 +151,7 @@ def package_create(
 
 @transaction.atomic
 def schedule_set(
-    *, actor, package: WorkPackage, weeks: Mapping[int, tuple[int, int]]
+    *, actor: User | None, package: WorkPackage, weeks: Mapping[int, tuple[int, int]]
 ) -> list[WorkItem]:
     """Set the planned weeks of RAB lines ({item id: (start week, end week)})."""
     authorize(actor, "works.manage", package)
@@ -172,7 +181,14 @@ def schedule_set(
 
 @transaction.atomic
 def beneficiary_add(
-    *, actor, package: WorkPackage, name: str, sex: str, nik: str = "", mbr=False, poor=False
+    *,
+    actor: User | None,
+    package: WorkPackage,
+    name: str,
+    sex: str,
+    nik: str = "",
+    mbr: bool = False,
+    poor: bool = False,
 ) -> Beneficiary:
     authorize(actor, "works.manage", package)
     person = Beneficiary(package=package, name=name, sex=sex, nik=nik, mbr=mbr, poor=poor)
@@ -182,7 +198,7 @@ def beneficiary_add(
 
 
 @transaction.atomic
-def reporter_add(*, actor, ksm: KSM, user) -> KsmReporter:
+def reporter_add(*, actor: User | None, ksm: KSM, user: User) -> KsmReporter:
     """Let a user report for a KSM (its own packages only)."""
     authorize(actor, "works.manage", ksm)
     reporter, created = KsmReporter.objects.get_or_create(ksm=ksm, user=user)

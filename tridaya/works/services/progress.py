@@ -9,11 +9,13 @@ import uuid
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.core.files.base import File
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from tridaya.accounts.models import User
 from tridaya.core.audit import record_event
 from tridaya.core.policy import authorize
 from tridaya.core.reasons import require_reason
@@ -58,7 +60,7 @@ def _locked(package: WorkPackage) -> WorkPackage:
 
 
 @transaction.atomic
-def report_record(*, actor, package: WorkPackage, data: ReportInput) -> FieldReport:
+def report_record(*, actor: User | None, package: WorkPackage, data: ReportInput) -> FieldReport:
     """A daily or weekly field report; unpaid HOK goes into the ledger as swadaya in kind."""
     authorize(actor, "works.report", package)
     if data.instance_id:
@@ -122,7 +124,7 @@ def _swadaya_labour(package: WorkPackage, report: FieldReport) -> None:
 @transaction.atomic
 def entry_draft(
     *,
-    actor,
+    actor: User | None,
     package: WorkPackage,
     date: dt.date,
     percent: Decimal,
@@ -170,9 +172,9 @@ def entry_draft(
 @transaction.atomic
 def photo_add(
     *,
-    actor,
+    actor: User | None,
     package: WorkPackage,
-    file,
+    file: File,
     entry: ProgressEntry | None = None,
     report: FieldReport | None = None,
     slot: int | None = None,
@@ -250,7 +252,7 @@ def _entry_locked(entry: ProgressEntry, allowed: tuple[str, ...]) -> ProgressEnt
 
 
 @transaction.atomic
-def entry_submit(*, actor, entry: ProgressEntry) -> ProgressEntry:
+def entry_submit(*, actor: User | None, entry: ProgressEntry) -> ProgressEntry:
     authorize(actor, "works.report", entry.package)
     entry = _entry_locked(entry, (EntryStatus.DRAFT, EntryStatus.RETURNED))
     _check_evidence(entry)
@@ -267,7 +269,7 @@ def entry_submit(*, actor, entry: ProgressEntry) -> ProgressEntry:
 
 
 @transaction.atomic
-def entry_return(*, actor, entry: ProgressEntry, reason: str) -> ProgressEntry:
+def entry_return(*, actor: User | None, entry: ProgressEntry, reason: str) -> ProgressEntry:
     authorize(actor, "works.approve", entry.package)
     reason = require_reason(reason, code=WorksError.REASON_TOO_SHORT)
     entry = _entry_locked(entry, (EntryStatus.SUBMITTED,))
@@ -286,7 +288,7 @@ def entry_return(*, actor, entry: ProgressEntry, reason: str) -> ProgressEntry:
 
 
 @transaction.atomic
-def entry_approve(*, actor, entry: ProgressEntry) -> ProgressEntry:
+def entry_approve(*, actor: User | None, entry: ProgressEntry) -> ProgressEntry:
     """Approve; the package's progress, status and dates follow the approved entries."""
     authorize(actor, "works.approve", entry.package)
     entry = _entry_locked(entry, (EntryStatus.SUBMITTED,))
@@ -322,7 +324,7 @@ def entry_approve(*, actor, entry: ProgressEntry) -> ProgressEntry:
 
 @transaction.atomic
 def quality_rate(
-    *, actor, package: WorkPackage, quality: str, note: str, date: dt.date
+    *, actor: User | None, package: WorkPackage, quality: str, note: str, date: dt.date
 ) -> WorkPackage:
     """Kualitas Baik / Cukup / Kurang with the inspector's note (a note is required)."""
     authorize(actor, "works.approve", package)
@@ -350,11 +352,11 @@ def quality_rate(
 @transaction.atomic
 def entry_report(
     *,
-    actor,
+    actor: User | None,
     package: WorkPackage,
     date: dt.date,
     percent: Decimal,
-    file,
+    file: File,
     slot: int | None = None,
     note: str = "",
     submit: bool = False,
