@@ -1,8 +1,9 @@
 """Labels of every audit action this app writes (registered from policy.py)."""
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-AUDIT_ACTIONS = {
+AUDIT_ACTIONS: dict[str, str | Promise] = {
     "oversight.complaint_received": _("Pengaduan diterima"),
     "oversight.complaint_classified": _("Pengaduan diklasifikasi"),
     "oversight.complaint_step": _("Penanganan pengaduan dicatat"),

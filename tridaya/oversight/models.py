@@ -182,7 +182,10 @@ class ComplaintPhoto(models.Model):
         ordering = ["pk"]
 
     def __str__(self) -> str:
-        return self.image.name
+        name = self.image.name
+        if name is None:  # as before: str() of a photo without a file fails
+            raise TypeError("__str__ returned non-string (type NoneType)")
+        return name
 
 
 def monitoring_photo_path(instance: MonitoringReport, filename: str) -> str:

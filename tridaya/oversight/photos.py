@@ -35,7 +35,7 @@ def clean_photo(file, *, index: int = 1) -> CleanPhoto:
         file.seek(0)
         with Image.open(file) as image:
             image.load()
-            image = ImageOps.exif_transpose(image).convert("RGB")
+            photo = ImageOps.exif_transpose(image).convert("RGB")
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         raise refuse(
             OversightError.NOT_A_PHOTO,
@@ -43,7 +43,7 @@ def clean_photo(file, *, index: int = 1) -> CleanPhoto:
             % {"n": index},
             field="photos",
         ) from None
-    image.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
+    photo.thumbnail((PHOTO_MAX_SIDE, PHOTO_MAX_SIDE))
     out = io.BytesIO()
-    image.save(out, format="JPEG", quality=82)  # no exif= argument: metadata is dropped
-    return CleanPhoto(ContentFile(out.getvalue(), name=f"foto-{index}.jpg"), *image.size)
+    photo.save(out, format="JPEG", quality=82)  # no exif= argument: metadata is dropped
+    return CleanPhoto(ContentFile(out.getvalue(), name=f"foto-{index}.jpg"), *photo.size)

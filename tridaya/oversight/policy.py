@@ -3,9 +3,11 @@ its code. Handlers see the queue and the complainant's contact details for their
 the level now holding a complaint acts on it (BKM, then the facilitator, the korkot, the
 province, the national team), and any handler in scope may escalate it by hand."""
 
+from __future__ import annotations
+
 from tridaya.accounts.models import Role
 from tridaya.core.audit import register_actions
-from tridaya.core.policy import assignments, covers, register
+from tridaya.core.policy import Viewer, assignments, covers, register
 from tridaya.oversight.actions import AUDIT_ACTIONS
 from tridaya.oversight.models import Complaint, Level
 
@@ -19,7 +21,7 @@ LEVEL_ROLES = {
 HANDLERS = set().union(*LEVEL_ROLES.values())
 
 
-def holds_level(user, obj) -> bool:
+def holds_level(user: Viewer | None, obj: object) -> bool:
     """For a complaint: does the user hold the role of the level now handling it?"""
     if not isinstance(obj, Complaint):
         return True

@@ -11,11 +11,20 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.functional import Promise
 
 from tridaya.core.errors import NotFound
-from tridaya.core.policy import visible
+from tridaya.core.policy import Viewer, visible
 from tridaya.oversight import codes
-from tridaya.oversight.models import OPEN_STATUSES, Complaint, ComplaintStep, Level, Status
+from tridaya.oversight.models import (
+    OPEN_STATUSES,
+    Complaint,
+    ComplaintStep,
+    Level,
+    MonitoringReport,
+    Status,
+)
+from tridaya.regions.models import Region
 
 
 def _under(code: str) -> Q:
@@ -42,7 +51,7 @@ def complaint_by_code(text: str) -> Complaint:
     return complaint
 
 
-def queue(user, region_code: str, *, open_only: bool = True) -> QuerySet[Complaint]:
+def queue(user: Viewer | None, region_code: str, *, open_only: bool = True) -> QuerySet[Complaint]:
     """The handlers' queue of a region: overdue first, then by deadline."""
     now = timezone.now()
     rows = visible(
@@ -67,7 +76,7 @@ def queue(user, region_code: str, *, open_only: bool = True) -> QuerySet[Complai
     )
 
 
-def complaint_for_handler(village, pk: int) -> Complaint:
+def complaint_for_handler(village: Region, pk: int) -> Complaint:
     complaint = (
         Complaint.objects.filter(village=village, pk=pk)
         .select_related("village", "submitted_by")
@@ -105,7 +114,11 @@ def complaint_stats(region_code: str, *, now: dt.datetime | None = None) -> Comp
         "status", "due_at", "received_at", "closed_at", "klass", "scope", "field", "level"
     )
     stats = ComplaintStats()
-    days, by_class, by_scope, by_field, by_level = [], Counter(), Counter(), Counter(), Counter()
+    days: list[float] = []
+    by_class: Counter[str] = Counter()
+    by_scope: Counter[str] = Counter()
+    by_field: Counter[str] = Counter()
+    by_level: Counter[str | Promise] = Counter()  # keyed by the levels' (lazy) labels
     for status, due_at, received_at, closed_at, klass, scope, fld, level in rows:
         stats.received += 1
         by_class[klass or "belum"] += 1
@@ -118,6 +131,8 @@ def complaint_stats(region_code: str, *, now: dt.datetime | None = None) -> Comp
         else:
             stats.resolved += status == Status.RESOLVED
             stats.rejected += status == Status.REJECTED
+            if closed_at is None:  # not open, so closed by complaint_close, which sets closed_at
+                raise TypeError("a closed complaint has no closing time")
             days.append((closed_at - received_at).total_seconds() / 86400)
     stats.median_days = round(statistics.median(days), 1) if days else None
     stats.by_class, stats.by_scope, stats.by_field = dict(by_class), dict(by_scope), dict(by_field)
@@ -167,10 +182,8 @@ def handler_emails(complaint: Complaint) -> list[str]:
     return sorted(set(rows))
 
 
-def monitoring_of(village, package_id: int):
+def monitoring_of(village: Region, package_id: int) -> list[MonitoringReport]:
     """A package's monitoring reports, newest first (one query; reporters are not shown)."""
-    from tridaya.oversight.models import MonitoringReport
-
     return list(
         MonitoringReport.objects.filter(village=village, package_id=package_id)
         .select_related("complaint")

@@ -5,7 +5,9 @@ resolve or reject with a reason, reopen by the complainant within the set period
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -14,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.audit import record_event
 from tridaya.core.errors import NotFound
-from tridaya.core.policy import Actor, authorize
+from tridaya.core.policy import authorize
 from tridaya.core.reasons import require_reason
 from tridaya.oversight import codes, conf
 from tridaya.oversight.errors import OversightError, refuse
@@ -33,16 +35,24 @@ from tridaya.oversight.models import (
 from tridaya.oversight.photos import clean_photo
 from tridaya.regions.models import Region
 
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.files import File
 
-def _user(actor: Actor):
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+    from tridaya.accounts.models import User
+
+
+def _user(actor: User | AnonymousUser | None) -> User | None:
+    if actor is None or not actor.is_authenticated:
+        return None
+    return actor
 
 
 def _step(
     complaint: Complaint,
     kind: str,
     *,
-    actor: Actor,
+    actor: User | AnonymousUser | None,
     note: str = "",
     public: bool = True,
     automatic: bool = False,
@@ -70,7 +80,11 @@ def _check_point(latitude: Decimal | None, longitude: Decimal | None) -> None:
             _("Isi lintang dan bujur sekaligus, atau kosongkan keduanya."),
             field="latitude",
         )
-    if latitude is not None and not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+    if (
+        latitude is not None
+        and longitude is not None
+        and not (-90 <= latitude <= 90 and -180 <= longitude <= 180)
+    ):
         raise refuse(
             OversightError.BAD_POINT,
             _("Titik peta di luar bumi: pilih ulang di peta."),
@@ -92,7 +106,7 @@ def _save_photos(complaint: Complaint, photos: list) -> None:
         )
 
 
-def _new_complaint(**fields) -> Complaint:
+def _new_complaint(**fields: Any) -> Complaint:
     """Insert with a fresh tracking code (a collision among 8·10^14 codes is retried)."""
     for _attempt in range(5):
         complaint = Complaint(tracking_code=codes.new_code(), **fields)
@@ -109,7 +123,7 @@ def _new_complaint(**fields) -> Complaint:
 @transaction.atomic
 def complaint_submit(
     *,
-    actor: Actor,
+    actor: User | AnonymousUser | None,
     village: Region,
     text: str,
     name: str = "",
@@ -155,7 +169,12 @@ def complaint_submit(
 
 @transaction.atomic
 def audit_finding_record(
-    *, actor: Actor, village: Region, text: str, scope: str, now: dt.datetime | None = None
+    *,
+    actor: User | AnonymousUser | None,
+    village: Region,
+    text: str,
+    scope: str,
+    now: dt.datetime | None = None,
 ) -> Complaint:
     """A BPKP audit finding entered as a complaint of class 'masalah' with the BPKP deadline
     (4 days by default)."""
@@ -209,7 +228,7 @@ def _class_key(complaint: Complaint) -> str:
 @transaction.atomic
 def complaint_classify(
     *,
-    actor: Actor,
+    actor: User | AnonymousUser | None,
     complaint: Complaint,
     klass: str,
     kind: str = "",
@@ -274,7 +293,7 @@ LOG_KINDS = {StepKind.VERIFIED, StepKind.ACTION, StepKind.ANSWER}
 @transaction.atomic
 def complaint_log(
     *,
-    actor: Actor,
+    actor: User | AnonymousUser | None,
     complaint: Complaint,
     kind: str,
     note: str,
@@ -310,7 +329,12 @@ def complaint_log(
 
 
 def _raise_level(
-    complaint: Complaint, *, actor: Actor, note: str, automatic: bool, now: dt.datetime
+    complaint: Complaint,
+    *,
+    actor: User | AnonymousUser | None,
+    note: str,
+    automatic: bool,
+    now: dt.datetime,
 ) -> None:
     if complaint.level >= Level.NATIONAL:
         raise refuse(OversightError.TOP_LEVEL, _("Pengaduan sudah di tingkat nasional."))
@@ -331,7 +355,11 @@ def _raise_level(
 
 @transaction.atomic
 def complaint_escalate(
-    *, actor: Actor, complaint: Complaint, reason: str, now: dt.datetime | None = None
+    *,
+    actor: User | AnonymousUser | None,
+    complaint: Complaint,
+    reason: str,
+    now: dt.datetime | None = None,
 ) -> Complaint:
     complaint = _locked(complaint)
     authorize(actor, "oversight.escalate", complaint)
@@ -343,7 +371,12 @@ def complaint_escalate(
 
 @transaction.atomic
 def complaint_close(
-    *, actor: Actor, complaint: Complaint, resolved: bool, note: str, now: dt.datetime | None = None
+    *,
+    actor: User | AnonymousUser | None,
+    complaint: Complaint,
+    resolved: bool,
+    note: str,
+    now: dt.datetime | None = None,
 ) -> Complaint:
     """Resolved (with the answer the complainant reads) or rejected (with a reason)."""
     complaint = _locked(complaint)
@@ -382,7 +415,11 @@ def complaint_close(
 
 @transaction.atomic
 def complaint_reopen(
-    *, actor: Actor, complaint: Complaint, reason: str, now: dt.datetime | None = None
+    *,
+    actor: User | AnonymousUser | None,
+    complaint: Complaint,
+    reason: str,
+    now: dt.datetime | None = None,
 ) -> Complaint:
     """The complainant (who holds the tracking code) reopens a closed complaint within
     TRIDAYA_PPM_REOPEN_DAYS of its closing; the same level handles it again with a new deadline."""
@@ -391,7 +428,10 @@ def complaint_reopen(
     now = now or timezone.now()
     if complaint.status in OPEN_STATUSES:
         raise refuse(OversightError.WRONG_STATUS, _("Pengaduan ini masih ditangani."))
-    if complaint.closed_at + dt.timedelta(days=conf.reopen_days()) < now:
+    closed_at = complaint.closed_at
+    if closed_at is None:  # not open, so closed by complaint_close, which sets closed_at
+        raise TypeError("a closed complaint has no closing time")
+    if closed_at + dt.timedelta(days=conf.reopen_days()) < now:
         raise refuse(
             OversightError.REOPEN_EXPIRED,
             _(
@@ -422,7 +462,9 @@ def complaint_reopen(
     return complaint
 
 
-def escalate_overdue(*, now: dt.datetime | None = None, notify=None) -> list[Complaint]:
+def escalate_overdue(
+    *, now: dt.datetime | None = None, notify: Callable[..., Any] | None = None
+) -> list[Complaint]:
     """The scheduled job: every open complaint past its deadline goes one level up with a new
     deadline (at the national level it stays, and its handlers are told once per deadline).
     Idempotent: run again at the same moment, it finds nothing overdue and changes nothing."""
@@ -477,7 +519,7 @@ def _mail(complaint: Complaint, recipients: list[str], missed: dt.datetime) -> N
 @transaction.atomic
 def monitoring_report(
     *,
-    actor: Actor,
+    actor: User | None,
     village: Region,
     package_id: int,
     observed_on: dt.date,
@@ -486,7 +528,7 @@ def monitoring_report(
     signboard_up: bool,
     problem: bool,
     note: str = "",
-    photo=None,
+    photo: File | None = None,
 ) -> MonitoringReport:
     """A signed-in resident's checklist on a package (checked through works' selectors). A
     'masalah' report opens a complaint of class masalah linked to the package."""

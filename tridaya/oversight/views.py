@@ -265,6 +265,7 @@ def public_data(request, code: str, fmt: str):
     village, page = _public_page(code)
     rows = public.public_rows(page)
     name = f"publik-{village.code}-{page.as_of:%Y%m%d}.{fmt}"
+    response: HttpResponse  # a JsonResponse or the CSV one
     if fmt == "json":
         body = {
             "village": {"code": village.code, "name": village.name},
