@@ -1,21 +1,18 @@
-"""Every write of the complaint handling (PPM): submit (anyone), record a BPKP finding, classify,
-log a handling step (verified / action / answer), escalate by hand or by the scheduled job,
-resolve or reject with a reason, reopen by the complainant within the set period."""
+"""Complaints (PPM): submit (anyone), record a BPKP finding, classify, log a handling step
+(verified / action / answer), resolve or reject with a reason, reopen by the complainant within
+the set period."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tridaya.core.audit import record_event
-from tridaya.core.errors import NotFound
 from tridaya.core.policy import authorize
 from tridaya.core.reasons import require_reason
 from tridaya.oversight import codes, conf
@@ -27,8 +24,6 @@ from tridaya.oversight.models import (
     Complaint,
     ComplaintPhoto,
     ComplaintStep,
-    Level,
-    MonitoringReport,
     Status,
     StepKind,
 )
@@ -37,7 +32,6 @@ from tridaya.regions.models import Region
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
-    from django.core.files import File
 
     from tridaya.accounts.models import User
 
@@ -328,47 +322,6 @@ def complaint_log(
     return step
 
 
-def _raise_level(
-    complaint: Complaint,
-    *,
-    actor: User | AnonymousUser | None,
-    note: str,
-    automatic: bool,
-    now: dt.datetime,
-) -> None:
-    if complaint.level >= Level.NATIONAL:
-        raise refuse(OversightError.TOP_LEVEL, _("Pengaduan sudah di tingkat nasional."))
-    before = complaint.level
-    complaint.level = before + 1
-    complaint.due_at = now + conf.deadline_delta(_class_key(complaint))
-    complaint.status = Status.IN_PROCESS
-    complaint.full_clean()
-    complaint.save()
-    _step(complaint, StepKind.ESCALATED, actor=actor, note=note, automatic=automatic, at=now)
-    record_event(
-        actor=_user(actor),
-        action="oversight.complaint_escalated",
-        obj=complaint,
-        changes={"level": [before, complaint.level]},
-    )
-
-
-@transaction.atomic
-def complaint_escalate(
-    *,
-    actor: User | AnonymousUser | None,
-    complaint: Complaint,
-    reason: str,
-    now: dt.datetime | None = None,
-) -> Complaint:
-    complaint = _locked(complaint)
-    authorize(actor, "oversight.escalate", complaint)
-    _require_open(complaint)
-    reason = require_reason(reason, code=OversightError.REASON_TOO_SHORT)
-    _raise_level(complaint, actor=actor, note=reason, automatic=False, now=now or timezone.now())
-    return complaint
-
-
 @transaction.atomic
 def complaint_close(
     *,
@@ -460,132 +413,3 @@ def complaint_reopen(
         changes={"status": [before, complaint.status]},
     )
     return complaint
-
-
-def escalate_overdue(
-    *, now: dt.datetime | None = None, notify: Callable[..., Any] | None = None
-) -> list[Complaint]:
-    """The scheduled job: every open complaint past its deadline goes one level up with a new
-    deadline (at the national level it stays, and its handlers are told once per deadline).
-    Idempotent: run again at the same moment, it finds nothing overdue and changes nothing."""
-    from tridaya.oversight.selectors import handler_emails
-
-    now = now or timezone.now()
-    changed = []
-    overdue = Complaint.objects.filter(status__in=OPEN_STATUSES, due_at__lte=now).order_by(
-        "due_at", "pk"
-    )
-    for pk in overdue.values_list("pk", flat=True):
-        with transaction.atomic():
-            complaint = Complaint.objects.select_for_update().select_related("village").get(pk=pk)
-            if complaint.status not in OPEN_STATUSES or complaint.due_at > now:
-                continue
-            missed = complaint.due_at
-            if complaint.level < Level.NATIONAL:
-                _raise_level(
-                    complaint,
-                    actor=None,
-                    automatic=True,
-                    now=now,
-                    note=_("Batas tanggapan %(due)s terlewati.")
-                    % {"due": timezone.localtime(missed).strftime("%d-%m-%Y %H:%M")},
-                )
-                changed.append(complaint)
-            elif complaint.notified_due_at == complaint.due_at:
-                continue
-            complaint.notified_due_at = missed
-            complaint.save(update_fields=["notified_due_at"])
-            recipients = handler_emails(complaint)
-            if recipients:
-                _mail(complaint, recipients, missed)
-    return changed
-
-
-def _mail(complaint: Complaint, recipients: list[str], missed: dt.datetime) -> None:
-    subject = _("Pengaduan %(code)s melewati batas tanggapan") % {"code": complaint.code_display}
-    body = _(
-        "Pengaduan %(code)s dari %(village)s melewati batas tanggapan %(due)s dan kini ditangani "
-        "tingkat %(level)s, dengan batas baru %(new)s."
-    ) % {
-        "code": complaint.code_display,
-        "village": complaint.village.name,
-        "due": timezone.localtime(missed).strftime("%d-%m-%Y %H:%M"),
-        "level": complaint.get_level_display(),
-        "new": timezone.localtime(complaint.due_at).strftime("%d-%m-%Y %H:%M"),
-    }
-    transaction.on_commit(lambda: send_mail(subject, body, None, recipients, fail_silently=True))
-
-
-@transaction.atomic
-def monitoring_report(
-    *,
-    actor: User | None,
-    village: Region,
-    package_id: int,
-    observed_on: dt.date,
-    work_happening: bool,
-    materials_as_planned: bool,
-    signboard_up: bool,
-    problem: bool,
-    note: str = "",
-    photo: File | None = None,
-) -> MonitoringReport:
-    """A signed-in resident's checklist on a package (checked through works' selectors). A
-    'masalah' report opens a complaint of class masalah linked to the package."""
-    from tridaya.works.selectors import package_of
-
-    authorize(actor, "oversight.monitor", village)
-    try:
-        package = package_of(village, package_id)
-    except NotFound:
-        raise refuse(
-            OversightError.BAD_LINK,
-            _("Paket pekerjaan nomor %(id)s tidak ada di desa ini.") % {"id": package_id},
-            field="package_id",
-        ) from None
-    report = MonitoringReport(
-        village=village,
-        package_id=package.pk,
-        reporter=actor,
-        observed_on=observed_on,
-        work_happening=work_happening,
-        materials_as_planned=materials_as_planned,
-        signboard_up=signboard_up,
-        problem=problem,
-        note=(note or "").strip(),
-    )
-    if photo is not None:
-        report.photo = clean_photo(photo).content
-    if problem:
-        now = timezone.now()
-        report.complaint = _new_complaint(
-            village=village,
-            channel=Channel.MONITORING,
-            submitted_by=_user(actor),
-            text=_("Pemantauan warga atas paket %(name)s: %(note)s")
-            % {"name": package.name, "note": report.note or _("ada masalah")},
-            klass="masalah",
-            scope="administrasi",
-            field=package.domain,
-            link_type="paket",
-            link_id=package.pk,
-            status=Status.IN_PROCESS,
-            received_at=now,
-            due_at=now + conf.deadline_delta("masalah"),
-        )
-        _step(report.complaint, StepKind.RECEIVED, actor=actor, at=now)
-        record_event(
-            actor=_user(actor),
-            action="oversight.complaint_received",
-            obj=report.complaint,
-            region_code=village.code,
-        )
-    report.full_clean()
-    report.save()
-    record_event(
-        actor=_user(actor),
-        action="oversight.monitoring_reported",
-        obj=report,
-        region_code=village.code,
-    )
-    return report

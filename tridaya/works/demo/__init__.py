@@ -179,7 +179,7 @@ def seed(log: Callable[[str], None]) -> None:
     village = Region.objects.filter(code=BAJUR).first()
     if village is None or WorkPackage.objects.filter(village=village).exists():
         return
-    from tridaya.works.demo_plan import legalised_rtplp
+    from tridaya.works.demo.plan import legalised_rtplp
 
     faskel, ksm_user = _user("fasilitator.bajur"), _user("ksm.bajur")
     if not legalised_rtplp(village, tipp=_user("tipp.bajur"), faskel=faskel):
