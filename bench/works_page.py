@@ -29,11 +29,9 @@ import argparse
 import datetime as dt
 import json
 import os
-import resource
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -41,17 +39,14 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import peak_rss_mb, pg_admin, spawn, spread
+
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 BENCH_DB = "tridaya_bench_works_page"
 BAJUR = "52.01.08.2006"
 TARGET_SECONDS = 1.0
 PHOTOS_PER_REPORT = 3
 ENTRIES = 20
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # --- child: build, then measure -------------------------------------------------------------------
@@ -216,37 +211,6 @@ def child(args: argparse.Namespace) -> None:
 # --- parent ---------------------------------------------------------------------------------------
 
 
-def child_env(url: str, var_dir: Path) -> dict:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="tridaya.settings",
-        TRIDAYA_TESTING="1",
-        TRIDAYA_HTTPS="0",
-        TRIDAYA_VAR_DIR=str(var_dir),
-        PYTHONPATH=str(ROOT),
-    )
-    return env
-
-
-def spawn(argv: list[str], url: str, var_dir: Path) -> str:
-    done = subprocess.run(
-        argv, cwd=ROOT, env=child_env(url, var_dir), capture_output=True, text=True
-    )
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(argv)}\n{done.stdout}\n{done.stderr}")
-    return done.stdout
-
-
-def pg_admin(admin_url: str, *statements: str) -> str:
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True, connect_timeout=5) as conn:
-        for statement in statements:
-            conn.execute(statement)
-        return conn.execute("SHOW server_version").fetchone()[0]
-
-
 def measure_backend(name: str, url: str, work: Path, args: argparse.Namespace) -> dict:
     spawn([sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"], url, work)
     argv = [
@@ -261,11 +225,6 @@ def measure_backend(name: str, url: str, work: Path, args: argparse.Namespace) -
     result = json.loads(spawn(argv, url, work).strip().splitlines()[-1])
     result["backend"] = name
     return result
-
-
-def spread(values: list[float], scale: float = 1000.0) -> str:
-    med, low, high = (statistics.median(values) * scale, min(values) * scale, max(values) * scale)
-    return f"{med:.0f} [{low:.0f}-{high:.0f}]"
 
 
 def report(results: list[dict], runs: int) -> bool:
