@@ -99,12 +99,10 @@ def _lines(page: VersionPage) -> dict[str, dict]:
     return found
 
 
-def version_diff(old_page: VersionPage, new_page: VersionPage) -> VersionDiff:
-    """What changed from one version to another: texts, programs (matched by domain and name),
-    investment lines / activities (matched by year, domain and component), and the total."""
+def _text_changes(old: PlanVersion, new: PlanVersion) -> list[Change]:
+    """The plan's own texts and its numbered sections that differ between two versions."""
     from django.utils.translation import gettext as _
 
-    old, new = old_page.version, new_page.version
     text_labels = {
         "vision": _("Visi"),
         "mission": _("Misi"),
@@ -127,26 +125,42 @@ def version_diff(old_page: VersionPage, new_page: VersionPage) -> VersionDiff:
                     new.sections.get(key, ""),
                 )
             )
+    return texts
 
-    program_labels = {
+
+def _program_labels() -> dict[str, str]:
+    from django.utils.translation import gettext as _
+
+    return {
         "description": _("Uraian"),
         "years": _("Tahun"),
         "problems": _("Masalah yang dijawab"),
         "budget": _("Anggaran"),
     }
-    line_labels = {
+
+
+def _line_labels() -> dict[str, str]:
+    from django.utils.translation import gettext as _
+
+    return {
         "volume": _("Volume"),
         "unit_cost": _("Biaya satuan"),
         "total": _("Jumlah"),
         "funding": _("Sumber dana"),
         "beneficiaries": _("Penerima manfaat (jiwa/perempuan/MBR/KK/KK miskin)"),
     }
+
+
+def version_diff(old_page: VersionPage, new_page: VersionPage) -> VersionDiff:
+    """What changed from one version to another: texts, programs (matched by domain and name),
+    investment lines / activities (matched by year, domain and component), and the total."""
+    old, new = old_page.version, new_page.version
     return VersionDiff(
         old=old,
         new=new,
-        texts=texts,
-        programs=_compare(_programs(old_page), _programs(new_page), program_labels, ""),
-        lines=_compare(_lines(old_page), _lines(new_page), line_labels, ""),
+        texts=_text_changes(old, new),
+        programs=_compare(_programs(old_page), _programs(new_page), _program_labels(), ""),
+        lines=_compare(_lines(old_page), _lines(new_page), _line_labels(), ""),
         total_before=old_page.totals.total,
         total_after=new_page.totals.total,
     )
