@@ -8,7 +8,6 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from tridaya.training.definitions import sync_curricula
 from tridaya.training.models import (
     Curriculum,
     Module,
@@ -49,5 +48,4 @@ class CurriculaAPI(APIView):
 
     @extend_schema(responses=CurriculumOutput(many=True))
     def get(self, request):
-        sync_curricula()
         return Response(CurriculumOutput(active_curricula(), many=True).data)

@@ -6,7 +6,6 @@ from django.http import Http404
 from django.shortcuts import render
 
 from tridaya.core.errors import NotFound
-from tridaya.training.definitions import sync_curricula
 from tridaya.training.selectors.curriculum import (
     active_curricula,
     curriculum_with_modules,
@@ -15,7 +14,6 @@ from tridaya.training.selectors.curriculum import (
 
 
 def curricula(request):
-    sync_curricula()
     return render(request, "training/curricula.html", {"curricula": active_curricula()})
 
 

@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
 from tridaya.training import exports
-from tridaya.training.definitions import sync_curricula
 from tridaya.training.forms import (
     ReasonForm,
     TrainingForm,
@@ -91,7 +90,6 @@ def training_create(request, code: str):
     region = region_or_404(code)
     timezone.activate(region.timezone)
     authorize(request.user, MANAGE, region)
-    sync_curricula()
     curricula = active_curricula()
     initial = {"organiser": "", "starts_on": timezone.localdate(), "ends_on": timezone.localdate()}
     core = [m.code for c in curricula for m in c.module_list if m.is_core]  # type: ignore[attr-defined]

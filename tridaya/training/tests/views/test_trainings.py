@@ -18,7 +18,14 @@ from tridaya.training.models import (
 from tridaya.training.services.certificates import training_close
 from tridaya.training.services.follow_ups import follow_up_add
 from tridaya.training.tests.conftest import grow
-from tridaya.training.tests.factories import CORE, attend_all, enrol, score_all, training
+from tridaya.training.tests.factories import (
+    CORE,
+    attend_all,
+    curriculum,
+    enrol,
+    score_all,
+    training,
+)
 from tridaya.training.tests.views.conftest import add_training, assert_constant, pdf_text, url
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +75,7 @@ def test_rollup_query_count_does_not_grow_with_villages(
 
 
 def test_facilitator_creates_a_training_with_sessions_planned(client, facilitator, bajur):
+    curriculum()  # loaded by `load_curricula`; the page only reads
     client.force_login(facilitator)
     response = client.get(f"/wilayah/{BAJUR}/pelatihan/baru/")
     assert response.status_code == 200
@@ -92,6 +100,7 @@ def test_facilitator_creates_a_training_with_sessions_planned(client, facilitato
 
 
 def test_a_refused_training_shows_the_reason_on_the_form(client, facilitator, bajur):
+    curriculum()
     client.force_login(facilitator)
     form = client.get(f"/wilayah/{BAJUR}/pelatihan/baru/").context["form"]
     response = client.post(
