@@ -11,7 +11,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from tridaya.core.choices import TridayaDomain
-from tridaya.mapping import gis_formats
+from tridaya.core.geo import files as gis_formats
 from tridaya.mapping.models import SEVERITY_MAX, SEVERITY_MIN, ProblemKind, Sector
 
 # Attribute names read from an imported file (Tridaya's own export names first).

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.forms import bootstrapify
-from tridaya.mapping.gis_formats import format_of
+from tridaya.core.geo.files import format_of
 from tridaya.mapping.models import LayerKind
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
+from tridaya.core.geo.files import OutFeature
 from tridaya.core.selectors import one_of
-from tridaya.mapping.gis_formats import OutFeature
 from tridaya.mapping.models import Layer, LayerFeature
 from tridaya.regions.models import Region
 

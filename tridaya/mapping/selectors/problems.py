@@ -10,8 +10,8 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 from shapely.geometry.base import BaseGeometry
 
+from tridaya.core.geo.files import OutFeature
 from tridaya.core.selectors import one_of
-from tridaya.mapping.gis_formats import OutFeature
 from tridaya.mapping.models import (
     GeometryKind,
     Layer,

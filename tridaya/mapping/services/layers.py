@@ -14,9 +14,9 @@ from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.formats import format_number
+from tridaya.core.geo import files as gis_formats
 from tridaya.core.geo import measure, parse_geometry
 from tridaya.core.policy import Actor, authorize
-from tridaya.mapping import gis_formats
 from tridaya.mapping.errors import MappingError
 from tridaya.mapping.models import GEOMETRY_KIND_OF, GeometryKind, Layer, LayerFeature
 from tridaya.mapping.policy import MANAGE_LAYERS

@@ -19,10 +19,10 @@ from django.utils.translation import gettext as _
 from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
+from tridaya.core.geo import files as gis_formats
 from tridaya.core.geo import measure, parse_geometry, validate_geojson
 from tridaya.core.policy import Actor, authorize
 from tridaya.cycle.models import Meeting
-from tridaya.mapping import gis_formats
 from tridaya.mapping.errors import MappingError
 from tridaya.mapping.exif import NotAnImage, read_photo
 from tridaya.mapping.models import (

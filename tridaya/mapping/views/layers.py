@@ -10,11 +10,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tridaya.core.geo.files import safe_file_name, write
 from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize
 from tridaya.mapping import pages
 from tridaya.mapping.forms.layers import LayerForm, LayerImportForm
-from tridaya.mapping.gis_formats import safe_file_name, write
 from tridaya.mapping.policy import MANAGE_LAYERS, VIEW_MAP
 from tridaya.mapping.selectors import layers as sel
 from tridaya.mapping.selectors.problems import boundaries_of

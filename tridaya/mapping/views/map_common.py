@@ -8,9 +8,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.geo.files import Format
 from tridaya.core.policy import can
 from tridaya.mapping import pages
-from tridaya.mapping.gis_formats import Format
 from tridaya.mapping.policy import (
     EDIT_SLUM_DATA,
     MANAGE_LAYERS,

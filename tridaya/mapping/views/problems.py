@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tridaya.core.geo.files import safe_file_name, write
 from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize
 from tridaya.mapping import pages
@@ -25,7 +26,6 @@ from tridaya.mapping.forms.problems import (
     ProblemImportForm,
     StatusForm,
 )
-from tridaya.mapping.gis_formats import safe_file_name, write
 from tridaya.mapping.models import ProblemStatus
 from tridaya.mapping.policy import MAP_PROBLEMS, VIEW_MAP, VIEW_PROBLEM_PHOTOS
 from tridaya.mapping.selectors import problems as sel

@@ -22,10 +22,10 @@ from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.geo import AREAL, parse_geometry, validate_geojson
+from tridaya.core.geo.files import GisFileError, read_features
 from tridaya.core.policy import authorize
 from tridaya.core.reasons import require_reason
 from tridaya.cycle.models import Meeting
-from tridaya.mapping.gis_formats import GisFileError, read_features
 from tridaya.mapping.spatial import (
     VillageExtent,
     centre_radius_m,
@@ -411,7 +411,7 @@ def areas_import(
     name_prefix: str = "",
 ) -> ImportReport:
     """Import the polygons of a GIS file (GeoJSON, KML, CSV, GeoPackage, zipped Shapefile; read
-    and reprojected by tridaya.mapping.gis_formats) as candidate areas, one per feature, named by
+    and reprojected by tridaya.core.geo.files) as candidate areas, one per feature, named by
     its `nama` / `name` property (or "<prefix> <n>"). Every bad feature is reported and nothing
     is written; a second run with the same file changes nothing (areas are matched by name)."""
     authorize(actor, MANAGE_KAWASAN, village)

@@ -6,9 +6,9 @@ import json
 import pytest
 from django.core.exceptions import ValidationError
 
+from tridaya.core.geo import files as gis_formats
+from tridaya.core.geo.files import Format, read_features
 from tridaya.core.models import AuditEvent
-from tridaya.mapping import gis_formats
-from tridaya.mapping.gis_formats import Format, read_features
 from tridaya.mapping.models import Layer, LayerFeature, LayerKind
 from tridaya.mapping.services import layers as services_layers
 from tridaya.mapping.tests.factories import geojson_bytes, rt_of, with_units

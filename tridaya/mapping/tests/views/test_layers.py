@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.test import APIClient
 
 from tridaya.accounts.tests.factories import user_with_role
-from tridaya.mapping.gis_formats import read_features
+from tridaya.core.geo.files import read_features
 from tridaya.mapping.models import Layer, LayerFeature, LayerKind, Problem
 from tridaya.mapping.tests.factories import geojson_bytes, problem, rt_of, with_units
 from tridaya.regions.tests.factories import BAJUR

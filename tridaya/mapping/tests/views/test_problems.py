@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from tridaya.accounts.tests.factories import user_with_role
-from tridaya.mapping.gis_formats import Format, read_features
+from tridaya.core.geo.files import Format, read_features
 from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus, Sector
 from tridaya.mapping.tests.factories import (
     line_in,

@@ -12,8 +12,8 @@ import pytest
 from pyproj import Transformer
 from shapely.geometry import shape
 
-from tridaya.mapping import gis_formats
-from tridaya.mapping.gis_formats import Format, GisFileError, OutFeature, read_features, write
+from tridaya.core.geo.files import Format, GisFileError, OutFeature, read_features, write
+from tridaya.core.geo.ogr import dbf_names
 from tridaya.mapping.tests.factories import geojson_bytes
 
 FEATURES = [
@@ -52,7 +52,7 @@ def test_round_trip_keeps_geometry_and_attributes(fmt):
     found = _by_name(result)
     assert set(found) == {f.properties["nama"] for f in FEATURES}
     # A Shapefile column name has at most 10 letters: debit_l_detik comes back as debit_l_de.
-    columns = gis_formats.dbf_names(list(FEATURES[0].properties))
+    columns = dbf_names(list(FEATURES[0].properties))
     for original in FEATURES:
         back = found[original.properties["nama"]]
         assert back.geometry["type"] == original.geometry["type"]
