@@ -22,38 +22,13 @@ machine. Exit code 0 unless --strict (a FAIL gives 1).
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
-import resource
-import shutil
 import statistics
-import subprocess
-import sys
-import tempfile
-import time
-from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+from harness import demo_bench_main, peak_rss_mb, spread, timed
+
 TARGET_SECONDS = 5.0
-DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 BENCH_DB = "tridaya_bench_documents"
 BAJUR = "52.01.08.2006"
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def _timed(function, runs: int) -> tuple[list[float], int]:
-    seconds, size = [], 0
-    for _run in range(runs):
-        start = time.perf_counter()
-        content = function()
-        seconds.append(time.perf_counter() - start)
-        size = len(content)
-    return seconds, size
 
 
 def child(runs: int) -> dict:
@@ -96,7 +71,7 @@ def child(runs: int) -> dict:
         ("docx", full("docx")),
         ("docx_baseline", lambda: plan_docx(doc)),
     ):
-        seconds, size = _timed(function, runs)
+        seconds, size = timed(function, runs)
         results[name] = {"seconds": seconds, "bytes": size}
     assert plan_pdf(doc)[:4] == b"%PDF"
     results["rss_mb"] = peak_rss_mb()
@@ -108,48 +83,6 @@ def child(runs: int) -> dict:
 
 
 # --- parent ----------------------------------------------------------------------------------
-
-
-def env_for(url: str, var_dir: Path) -> dict:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="tridaya.settings",
-        TRIDAYA_TESTING="1",
-        TRIDAYA_VAR_DIR=str(var_dir),
-        PYTHONPATH=str(ROOT),
-    )
-    return env
-
-
-def run(argv: list[str], url: str, var_dir: Path) -> str:
-    done = subprocess.run(argv, cwd=ROOT, env=env_for(url, var_dir), capture_output=True, text=True)
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(argv)}\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}")
-    return done.stdout
-
-
-def prepare(url: str, var_dir: Path) -> None:
-    python = sys.executable
-    for argv in (
-        [python, "manage.py", "migrate", "--no-input", "-v", "0"],
-        [python, "manage.py", "import_regions"],
-        [python, "manage.py", "seed_demo"],
-    ):
-        run(argv, url, var_dir)
-
-
-def pg_admin(admin_url: str, *statements: str) -> str:
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True, connect_timeout=5) as conn:
-        for statement in statements:
-            conn.execute(statement)
-        return conn.execute("SHOW server_version").fetchone()[0]
-
-
-def spread(values: list[float]) -> str:
-    return f"{statistics.median(values):.2f} [{min(values):.2f}-{max(values):.2f}]"
 
 
 def report(name: str, result: dict) -> bool:
@@ -166,7 +99,7 @@ def report(name: str, result: dict) -> bool:
         passed = median < TARGET_SECONDS
         ok &= passed
         print(
-            f"{fmt:<6} {spread(full['seconds']):<18} {spread(base['seconds']):<18} "
+            f"{fmt:<6} {spread(full['seconds'], 1, 2):<18} {spread(base['seconds'], 1, 2):<18} "
             f"{ratio:>6.1f} {full['bytes'] / 1024:>7.0f}  "
             f"{'PASS' if passed else 'FAIL'} (< {TARGET_SECONDS:.0f} s)"
         )
@@ -175,45 +108,14 @@ def report(name: str, result: dict) -> bool:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--pg-url", default=DEFAULT_PG_URL)
-    parser.add_argument("--no-pg", action="store_true")
-    parser.add_argument("--strict", action="store_true")
-    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.child:
-        print(json.dumps(child(args.runs)))
-        return
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"CPUs: {os.cpu_count()}, load average: {load}, Python {sys.version.split()[0]}")
-    work = Path(tempfile.mkdtemp(prefix="tridaya-bench-docs-"))
-    backends = [("sqlite", f"sqlite:///{work / 'bench.sqlite3'}")]
-    if not args.no_pg:
-        try:
-            version = pg_admin(
-                args.pg_url,
-                f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)",
-                f"CREATE DATABASE {BENCH_DB}",
-            )
-            url = urlunsplit(urlsplit(args.pg_url)._replace(path=f"/{BENCH_DB}"))
-            backends.append((f"postgresql {version}", url))
-        except Exception as exc:  # no server: measure SQLite only
-            print(f"PostgreSQL skipped: {' '.join(str(exc).split())}")
-    all_ok = True
-    try:
-        for name, url in backends:
-            print(f"preparing {name} (migrate, import_regions, seed_demo) ...", flush=True)
-            prepare(url, work)
-            out = run([sys.executable, __file__, "--child", "--runs", str(args.runs)], url, work)
-            all_ok &= report(name, json.loads(out.strip().splitlines()[-1]))
-    finally:
-        if len(backends) > 1:
-            pg_admin(args.pg_url, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-        shutil.rmtree(work, ignore_errors=True)
-    print(f"\nmedian [min-max] of {args.runs} runs; ratio = median full / median baseline")
-    if args.strict and not all_ok:
-        sys.exit(1)
+    demo_bench_main(
+        script=__file__,
+        description=__doc__.splitlines()[0],
+        child=child,
+        report=report,
+        bench_db=BENCH_DB,
+        footer="ratio = median full / median baseline",
+    )
 
 
 if __name__ == "__main__":

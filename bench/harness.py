@@ -4,13 +4,22 @@ spread. A benchmark script runs as `python bench/<name>.py`, so this module impo
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 
 
 def peak_rss_mb() -> float:
@@ -18,8 +27,6 @@ def peak_rss_mb() -> float:
 
 
 def child_env(url: str, var_dir: Path) -> dict:
-    import os
-
     env = dict(os.environ)
     env.update(
         DATABASE_URL=url,
@@ -52,7 +59,82 @@ def pg_admin(admin_url: str, *statements: str) -> str:
         return conn.execute("SHOW server_version").fetchone()[0]
 
 
-def spread(values: list[float], scale: float = 1000.0) -> str:
+def spread(values: list[float], scale: float = 1000.0, places: int = 0) -> str:
     """'median [min-max]' of `values` times `scale` (seconds to milliseconds by default)."""
     med, low, high = (statistics.median(values) * scale, min(values) * scale, max(values) * scale)
-    return f"{med:.0f} [{low:.0f}-{high:.0f}]"
+    return f"{med:.{places}f} [{low:.{places}f}-{high:.{places}f}]"
+
+
+def timed(function: Callable[[], bytes], runs: int) -> tuple[list[float], int]:
+    """The seconds of each of `runs` calls of `function`, and the size of what it returned."""
+    seconds, size = [], 0
+    for _run in range(runs):
+        start = time.perf_counter()
+        content = function()
+        seconds.append(time.perf_counter() - start)
+        size = len(content)
+    return seconds, size
+
+
+def prepare_demo(url: str, var_dir: Path) -> None:
+    """A fresh database at `url` with the official regions and the demo seed."""
+    python = sys.executable
+    for argv in (
+        [python, "manage.py", "migrate", "--no-input", "-v", "0"],
+        [python, "manage.py", "import_regions"],
+        [python, "manage.py", "seed_demo"],
+    ):
+        spawn(argv, url, var_dir)
+
+
+def demo_bench_main(
+    *,
+    script: str,
+    description: str,
+    child: Callable[[int], dict],
+    report: Callable[[str, dict], bool],
+    bench_db: str,
+    footer: str = "",
+) -> None:
+    """The command line of a benchmark over the demo seed: `--child` measures in this process;
+    otherwise one database per backend (SQLite, and PostgreSQL when it answers), prepared with
+    `prepare_demo`, measured in a child process and reported. `--strict`: exit 1 on a FAIL."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--pg-url", default=DEFAULT_PG_URL)
+    parser.add_argument("--no-pg", action="store_true")
+    parser.add_argument("--strict", action="store_true")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(child(args.runs)))
+        return
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"CPUs: {os.cpu_count()}, load average: {load}, Python {sys.version.split()[0]}")
+    work = Path(tempfile.mkdtemp(prefix=f"tridaya-{bench_db}-"))
+    backends = [("sqlite", f"sqlite:///{work / 'bench.sqlite3'}")]
+    if not args.no_pg:
+        try:
+            drop = f"DROP DATABASE IF EXISTS {bench_db} WITH (FORCE)"
+            version = pg_admin(args.pg_url, drop, f"CREATE DATABASE {bench_db}")
+            url = urlunsplit(urlsplit(args.pg_url)._replace(path=f"/{bench_db}"))
+            backends.append((f"postgresql {version}", url))
+        except Exception as exc:  # noqa: BLE001  (no server: measure SQLite only)
+            print(f"PostgreSQL skipped: {' '.join(str(exc).split())}")
+    ok = True
+    try:
+        for name, url in backends:
+            var_dir = work / name.split()[0]
+            var_dir.mkdir(exist_ok=True)
+            print(f"preparing {name} (migrate, import_regions, seed_demo) ...", flush=True)
+            prepare_demo(url, var_dir)
+            out = spawn([sys.executable, script, "--child", "--runs", str(args.runs)], url, var_dir)
+            ok &= report(name, json.loads(out.strip().splitlines()[-1]))
+    finally:
+        if len(backends) > 1:
+            pg_admin(args.pg_url, f"DROP DATABASE IF EXISTS {bench_db} WITH (FORCE)")
+        shutil.rmtree(work, ignore_errors=True)
+    if footer:
+        print(f"\nmedian [min-max] of {args.runs} runs; {footer}")
+    if args.strict and not ok:
+        sys.exit(1)
