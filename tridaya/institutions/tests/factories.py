@@ -120,3 +120,8 @@ def populate(village: Region, size: int) -> None:
             actor=None, village=village, name=f"KPP {next_nik()}", members=people(village, size)
         )
         assert kpp.members.count() == size
+
+
+def refused_code(exc_info) -> str:
+    """The error code of a refusal caught with `pytest.raises`."""
+    return exc_info.value.code
