@@ -6,17 +6,18 @@
   point lies; one without a location counts for its RT's share. An RT with no mapped household
   falls back on its RT profile (households and population, no poverty figure) times its share.
 - Slum score and class: the area is scored on the SUMS of its RTs' figures and volumes, each RT
-  taken at its share (tridaya.mapping.scoring.aggregate and score), with the criteria set of the
-  RT profiles (the newest profile of each RT; RTs without a complete profile are listed apart).
+  taken at its share, by mapping's one slum-score read (`mapping.selectors.slum.rt_scores` for
+  the RTs, `area_slum` for the area: the same year, checks and handled volumes as the mapping
+  page; RTs without a score are listed apart).
 - Area in hectares, population density, and the mapped problems whose location meets the area.
 
 The result is plain JSON (numbers as integers or decimal strings) so it can be stored with the
 area, compared side by side, and served by the API unchanged. No database access here: the
-selector `selectors_kawasan.indicator_inputs` loads the inputs in a fixed number of queries."""
+selector `selectors.kawasan.indicator_inputs` loads the inputs in a fixed number of queries."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -26,15 +27,7 @@ import shapely
 from shapely.geometry import shape
 
 from tridaya.core.geo import AREAL, parse_geometry, to_utm, utm_epsg
-from tridaya.mapping.scoring import (
-    CriteriaSet,
-    Figures,
-    ScoringError,
-    SlumScore,
-    aggregate,
-    score,
-    to_decimal,
-)
+from tridaya.mapping.selectors.slum import RTScore, area_slum
 
 MIN_SHARE = 1e-6  # below this an RT only touches the area along a shared edge
 SHARE_PLACES = Decimal("0.000001")
@@ -42,7 +35,7 @@ SHARE_PLACES = Decimal("0.000001")
 
 @dataclass(frozen=True)
 class HouseholdIn:
-    rt_id: int
+    rt_id: int | None
     members: int
     is_poor: bool
     lon: float | None = None
@@ -50,23 +43,11 @@ class HouseholdIn:
 
 
 @dataclass(frozen=True)
-class ProfileIn:
-    """An RT's newest profile: its figures, volumes and criteria set (None when it has none)."""
-
-    year: int
-    figures: Figures
-    volumes: Mapping[str, Decimal]
-    cset: CriteriaSet
-    population: int
-    households: int
-
-
-@dataclass(frozen=True)
 class RTIn:
     id: int
     label: str
     boundary: dict | None
-    profile: ProfileIn | None = None
+    slum: RTScore | None = None  # the RT's row of `rt_scores`
 
 
 @dataclass(frozen=True)
@@ -88,26 +69,13 @@ class Inputs:
 
 
 def _decimal_text(value: Decimal | float, places: str = "0.01") -> str:
-    return str(to_decimal(value).quantize(Decimal(places), rounding=ROUND_HALF_UP))
+    number = Decimal(str(value)) if isinstance(value, float) else Decimal(value)
+    return str(number.quantize(Decimal(places), rounding=ROUND_HALF_UP))
 
 
 def _round_count(value: float) -> int:
     """Half up, so 2.5 households count as 3 (banker's rounding would make it 2)."""
     return int(Decimal(repr(value)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def rt_slum_score(profile: ProfileIn | None) -> SlumScore | None:
-    if profile is None:
-        return None
-    try:
-        return score(profile.cset, profile.figures, profile.volumes)
-    except ScoringError:
-        return None
-
-
-def _scaled(figures: Figures, volumes: Mapping[str, Decimal], share: Decimal):
-    scaled = Figures(**{name: figures.get(name) * share for name in figures.__dataclass_fields__})
-    return scaled, {code: to_decimal(v) * share for code, v in volumes.items()}
 
 
 def _rt_shares(area_utm, inputs: Inputs, epsg: int) -> list[tuple[RTIn, float, float]]:
@@ -152,25 +120,37 @@ def _household_counts(geom, inputs: Inputs, shares: dict[int, float]) -> dict[st
     return counts
 
 
+def _share_decimal(share: float) -> Decimal:
+    return Decimal(repr(share)).quantize(SHARE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _profile_counts(rt: RTIn) -> tuple[int, int] | None:
+    """(households, population) of the RT's profile for the year read, None without one."""
+    slum = rt.slum
+    if slum is None or slum.households is None or slum.population is None:
+        return None
+    return slum.households, slum.population
+
+
 def _rt_rows(rt_rows, mapped_rts: set[int]) -> dict[str, Any]:
-    """The RT rows of the indicators, what RT profiles add, and the slum items to aggregate."""
+    """The RT rows of the indicators, what RT profiles add, and the (RT score, share) parts of
+    the area's slum score."""
     rows = []
     profile_households = profile_population = 0.0
-    scored_items = []
+    parts = []
     unscored = []
-    cset: CriteriaSet | None = None
+    cset = None  # the criteria set of the first scored RT: RTs of another set are not summed
     for rt, share, inside in sorted(rt_rows, key=lambda row: row[0].label):
         source = "households" if rt.id in mapped_rts else "none"
-        if rt.id not in mapped_rts and rt.profile is not None:
+        counts = _profile_counts(rt)
+        if rt.id not in mapped_rts and counts is not None:
             source = "profile"
-            profile_households += share * rt.profile.households
-            profile_population += share * rt.profile.population
-        slum = rt_slum_score(rt.profile)
-        profile = rt.profile
-        if slum is not None and profile is not None and (cset is None or profile.cset == cset):
-            cset = profile.cset
-            share_dec = Decimal(repr(share)).quantize(SHARE_PLACES, rounding=ROUND_HALF_UP)
-            scored_items.append(_scaled(profile.figures, profile.volumes, share_dec))
+            profile_households += share * counts[0]
+            profile_population += share * counts[1]
+        slum = rt.slum.score if rt.slum is not None and rt.slum.scored else None
+        if rt.slum is not None and slum is not None and cset in (None, rt.slum.cset):
+            cset = rt.slum.cset
+            parts.append((rt.slum, _share_decimal(share)))
         else:
             unscored.append(rt.label)
         rows.append(
@@ -188,24 +168,24 @@ def _rt_rows(rt_rows, mapped_rts: set[int]) -> dict[str, Any]:
         "rows": rows,
         "profile_households": profile_households,
         "profile_population": profile_population,
-        "scored_items": scored_items,
+        "parts": parts,
         "unscored": unscored,
-        "cset": cset,
     }
 
 
-def _slum_json(cset: CriteriaSet | None, scored_items: list) -> dict[str, Any] | None:
-    if not scored_items or cset is None:
+def _slum_json(parts: list[tuple[RTScore, Decimal]]) -> dict[str, Any] | None:
+    area = area_slum(parts)
+    if area is None:
         return None
-    figures, volumes = aggregate(cset, scored_items)
-    area_score = score(cset, figures, volumes)
     return {
-        "total": area_score.total,
-        "max": cset.max_total,
-        "class": str(area_score.slum_class),
-        "average_pct": _decimal_text(area_score.average),
-        "criteria_set": f"{cset.name} (v{cset.version})",
-        "rts_scored": len(scored_items),
+        "total": area.score.total,
+        "max": area.max_total,
+        "class": str(area.score.slum_class),
+        "average_pct": _decimal_text(area.score.average),
+        "after_total": area.after.total,
+        "after_class": str(area.after.slum_class),
+        "criteria_set": area.criteria_set,
+        "rts_scored": area.rts_scored,
     }
 
 
@@ -254,7 +234,7 @@ def compute(area: dict, inputs: Inputs) -> dict[str, Any]:
         "households_apportioned": _decimal_text(counts["apportioned"], "0.1"),
         "from_profiles": _round_count(by_rt["profile_households"]),
         "density_per_ha": density,
-        "slum": _slum_json(by_rt["cset"], by_rt["scored_items"]),
+        "slum": _slum_json(by_rt["parts"]),
         "rts_unscored": by_rt["unscored"],
         "problems": _problems_json(problems),
     }

@@ -37,11 +37,13 @@ from tridaya.regions.selectors import (
 
 __all__ = [
     "GeometryKind",
+    "Problem",
     "ProblemFilters",
     "ProblemKind",
     "ProblemShape",
     "ProblemStatus",
     "Sector",
+    "VillageExtent",
     "VillageMap",
     "boundaries_of",
     "export_properties",

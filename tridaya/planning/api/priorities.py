@@ -18,7 +18,7 @@ from rest_framework.views import APIView
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.policy import authorize, can
 from tridaya.cycle.models import Meeting
-from tridaya.mapping.models import Problem
+from tridaya.mapping.selectors.problems import problems_by_ids
 from tridaya.planning.api.common import TextChoiceField, text
 from tridaya.planning.models import (
     CRITERION_SCORE_MAX,
@@ -285,7 +285,7 @@ class OptionsAPI(_RoundActionAPI):
         data.is_valid(raise_exception=True)
         ids = data.validated_data["problems"]
         if ids:
-            problems = list(Problem.objects.filter(pk__in=ids, village_id=code))
+            problems = problems_by_ids(code, ids)
             missing = sorted(set(ids) - {p.pk for p in problems})
             if missing:
                 raise serializers.ValidationError(

@@ -18,7 +18,11 @@ from tridaya.accounts.models import User
 from tridaya.cycle import services as cycle_services
 from tridaya.cycle.models import MeetingKind, SignOffKind, Step, StepStatus, VillageCycle
 from tridaya.cycle.services import MeetingInput
-from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus, Sector
+from tridaya.mapping.selectors.problems import (
+    Problem,
+    Sector,
+    open_problems,
+)
 from tridaya.planning.calc import line_amount
 from tridaya.planning.models import (
     PlanKind,
@@ -207,11 +211,7 @@ def _user(username: str) -> User | None:
 
 
 def _problems(village: Region) -> list[Problem]:
-    return list(
-        Problem.objects.filter(village=village, kind=ProblemKind.PROBLEM)
-        .exclude(status=ProblemStatus.REJECTED)
-        .order_by("id")
-    )
+    return list(open_problems(village).order_by("id"))
 
 
 def _cost_split(cost: int) -> dict[str, int]:

@@ -14,7 +14,7 @@ from tridaya.cycle import services as cycle_services
 from tridaya.cycle.models import Meeting, MeetingKind, SignOffKind, Step, StepStatus
 from tridaya.cycle.selectors import latest_cycle
 from tridaya.cycle.services import MeetingInput
-from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus
+from tridaya.mapping.selectors.problems import open_problems
 from tridaya.planning.models import (
     CriterionBasis,
     PriorityRound,
@@ -31,10 +31,13 @@ OPTIONS = 6
 COST = [3, 4, 2, 5, 3, 4]
 SWADAYA = [4, 3, 5, 2, 3, 4]
 # Paper ballots at the musyawarah: (sheets, ranking as positions in the weighted order).
-PAPER = [(34, (0, 1, 2, 3, 4, 5)), (21, (1, 0, 3, 2, 5, 4)), (17, (0, 2, 1, 4, 3, 5)),
-         (12, (2, 0, 1, 3, 4, 5)), (9, (3, 1, 0, 2, 5, 4))]  # fmt: skip
-ONLINE = [("warga.bajur", (0, 2, 1)), ("bkm.bajur", (1, 0)), ("upl.bajur", (0, 1, 3)),
-          ("ups.bajur", (2, 0, 1)), ("aparat.bajur", (0, 3))]  # fmt: skip
+Ranking = tuple[int, ...]
+PAPER: list[tuple[int, Ranking]] = [
+    (34, (0, 1, 2, 3, 4, 5)), (21, (1, 0, 3, 2, 5, 4)), (17, (0, 2, 1, 4, 3, 5)),
+    (12, (2, 0, 1, 3, 4, 5)), (9, (3, 1, 0, 2, 5, 4))]  # fmt: skip
+ONLINE: list[tuple[str, Ranking]] = [
+    ("warga.bajur", (0, 2, 1)), ("bkm.bajur", (1, 0)), ("upl.bajur", (0, 1, 3)),
+    ("ups.bajur", (2, 0, 1)), ("aparat.bajur", (0, 3))]  # fmt: skip
 
 
 def _user(username: str) -> User | None:
@@ -95,9 +98,7 @@ def seed_round(village: Region) -> PriorityRound | None:
     if PriorityRound.objects.filter(village=village, title=ROUND_TITLE).exists():
         return None
     problems = list(
-        Problem.objects.filter(village=village, kind=ProblemKind.PROBLEM)
-        .exclude(status=ProblemStatus.REJECTED)
-        .order_by("-severity", "-poor_households_affected", "id")[:OPTIONS]
+        open_problems(village).order_by("-severity", "-poor_households_affected", "id")[:OPTIONS]
     )
     if len(problems) < 2:
         return None

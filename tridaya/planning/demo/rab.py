@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from shapely.geometry import shape
 
-from tridaya.mapping.models import Sector
+from tridaya.mapping.selectors.problems import Sector
 from tridaya.planning.demo.plans import PROGRAMS, START_YEAR, _problems, _user
 from tridaya.planning.models import (
     PlanKind,

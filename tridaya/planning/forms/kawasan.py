@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.forms import GeoJSONField, bootstrapify
 from tridaya.core.geo import AREAL
+from tridaya.core.geo.forms import GisUploadMixin
 from tridaya.core.reasons import MIN_REASON_LENGTH
 from tridaya.cycle.forms import MeetingChoiceField
-from tridaya.mapping.forms.layers import GisUploadMixin
 from tridaya.planning.models import (
     LandStatus,
     Rating,
@@ -119,7 +119,9 @@ class ReasonForm(forms.Form):
 
 
 class DeriveForm(forms.Form):
-    round = forms.ModelChoiceField(label=_("Dari putaran prioritas"), queryset=None)
+    round: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Dari putaran prioritas"), queryset=None
+    )
     top = forms.IntegerField(
         label=_("Jumlah masalah teratas"), min_value=1, max_value=20, initial=3
     )

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.forms import bootstrapify
 from tridaya.core.money import parse_rupiah
-from tridaya.mapping.models import Problem
+from tridaya.mapping.selectors.problems import Problem
 from tridaya.planning import safeguards
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource
 from tridaya.planning.models import PlanKind
@@ -62,7 +64,7 @@ def _styled(form: forms.BaseForm) -> None:
 
 class PlanCreateForm(forms.Form):
     kind = forms.ChoiceField(label=_("Jenis rencana"), choices=PlanKind.choices)
-    kawasan = forms.ModelChoiceField(
+    kawasan: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Kawasan prioritas (untuk RTPLP)"), queryset=None, required=False
     )
     start_year = forms.IntegerField(label=_("Tahun pertama"), min_value=2000, max_value=2100)
@@ -70,7 +72,7 @@ class PlanCreateForm(forms.Form):
 
     def __init__(self, *args, areas, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kawasan"].queryset = areas
+        cast(forms.ModelChoiceField, self.fields["kawasan"]).queryset = areas
         _styled(self)
 
     def clean(self):
@@ -146,9 +148,11 @@ class ProgramForm(forms.Form):
 
     def __init__(self, *args, years: list[int], problems, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["years"].choices = [(y, str(y)) for y in years]
-        self.fields["problems"].queryset = problems
-        self.fields["problems"].label_from_instance = lambda p: _problem_label(p)
+        cast(forms.ChoiceField, self.fields["years"]).choices = [(y, str(y)) for y in years]
+        cast(forms.ModelChoiceField, self.fields["problems"]).queryset = problems
+        cast(forms.ModelChoiceField, self.fields["problems"]).label_from_instance = lambda p: (
+            _problem_label(p)
+        )
         _styled(self)
 
     def to_input(self) -> ProgramInput:
@@ -174,6 +178,8 @@ class FundingMixin:
     """One rupiah field per funding source, named fund_<source>."""
 
     funding_sources: list[FundingSource] = list(FundingSource)
+    fields: dict[str, forms.Field]  # the form's, once mixed into one
+    cleaned_data: dict[str, Any]
 
     def add_funding_fields(self, sources) -> None:
         for source in sources:
@@ -200,7 +206,9 @@ BENEFICIARY_LABELS = {
 class InvestmentRowForm(FundingMixin, forms.Form):
     year = forms.TypedChoiceField(label=_("Tahun"), coerce=int)
     domain = forms.ChoiceField(label=_("Daya (Tridaya)"), choices=TridayaDomain.choices)
-    program = forms.ModelChoiceField(label=_("Program"), queryset=None, required=False)
+    program: forms.ModelChoiceField = forms.ModelChoiceField(
+        label=_("Program"), queryset=None, required=False
+    )
     component = forms.CharField(label=_("Komponen"), max_length=200)
     detail = forms.CharField(label=_("Rincian"), max_length=300, required=False)
     location = forms.CharField(label=_("Lokasi"), max_length=200, required=False)
@@ -212,9 +220,9 @@ class InvestmentRowForm(FundingMixin, forms.Form):
 
     def __init__(self, *args, years, programs, rts, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(y, str(y)) for y in years]
-        self.fields["program"].queryset = programs
-        self.fields["rt"].queryset = rts
+        cast(forms.ChoiceField, self.fields["year"]).choices = [(y, str(y)) for y in years]
+        cast(forms.ModelChoiceField, self.fields["program"]).queryset = programs
+        cast(forms.ModelChoiceField, self.fields["rt"]).queryset = rts
         self.add_funding_fields(list(FundingSource))
         for name in BENEFICIARY_FIELDS:
             self.fields[name] = forms.IntegerField(
@@ -247,7 +255,7 @@ class SafeguardsForm(forms.Form):
         for item in safeguards.ITEMS:
             entry = answers.get(item.key) or {}
             self.fields[f"{item.key}_answer"] = forms.ChoiceField(
-                label=item.question,
+                label=str(item.question),
                 choices=[("", "-"), *safeguards.Answer.choices],
                 required=False,
                 initial=entry.get("answer", ""),

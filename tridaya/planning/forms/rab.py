@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.forms import GeoJSONField
 from tridaya.core.money import format_rupiah, parse_rupiah
-from tridaya.mapping.models import Problem, Sector
+from tridaya.mapping.selectors.problems import Problem, Sector
 from tridaya.planning.calc import FundingSource
 from tridaya.planning.forms.plans import (
     BENEFICIARY_FIELDS,
@@ -54,7 +54,7 @@ class ActivityForm(FundingMixin, forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    rplp_row = forms.ModelChoiceField(
+    rplp_row: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Merinci baris rencana investasi RPLP"), queryset=None, required=False
     )
     main_source = forms.ChoiceField(

@@ -9,10 +9,10 @@ from typing import Any
 from django.conf import settings
 
 from tridaya.core.selectors import one_of
-from tridaya.mapping.criteria import criteria_of
-from tridaya.mapping.models import Household, Problem, ProblemKind, ProblemStatus, RTProfile
-from tridaya.mapping.scoring import CLASS_LABELS, Figures, SlumClass
-from tridaya.planning.indicators import HouseholdIn, Inputs, ProblemIn, ProfileIn, RTIn
+from tridaya.mapping.selectors.households import household_points
+from tridaya.mapping.selectors.problems import ProblemKind, problem_shapes
+from tridaya.mapping.selectors.slum import rt_scores, slum_class_label
+from tridaya.planning.indicators import HouseholdIn, Inputs, ProblemIn, RTIn
 from tridaya.planning.models import PriorityArea
 from tridaya.regions.models import RT, Region, VillageProfile
 
@@ -21,74 +21,17 @@ def rt_label(rt: RT) -> str:
     return f"RT {rt.number:02d} / RW {rt.rw.number:02d}"
 
 
-def newest_profiles(village: Region) -> dict[int, ProfileIn]:
-    """The newest profile of each RT of the village, with its volumes (2 queries, plus one the
-    first time a criteria set is parsed in this process)."""
-    profiles = (
-        RTProfile.objects.filter(village=village)
-        .select_related("criteria_set")
-        .prefetch_related("volumes")
-        .order_by("rt_id", "-year")
-    )
-    found: dict[int, ProfileIn] = {}
-    for profile in profiles:
-        if profile.rt_id in found:
-            continue
-        found[profile.rt_id] = ProfileIn(
-            year=profile.year,
-            figures=Figures.of(profile),
-            volumes={v.code: v.volume for v in profile.volumes.all()},
-            cset=criteria_of(profile.criteria_set),
-            population=profile.population,
-            households=profile.households,
-        )
-    return found
-
-
-def _point(location: Any) -> tuple[float | None, float | None]:
-    if isinstance(location, dict) and location.get("type") == "Point":
-        coordinates = location.get("coordinates") or []
-        if len(coordinates) >= 2:
-            return float(coordinates[0]), float(coordinates[1])
-    return None, None
-
-
 def indicator_inputs(village: Region) -> Inputs:
-    """Everything the indicators of any area of the village read: RTs with their boundaries and
-    newest profiles, households (RT, size, poverty, point), problems and potentials
-    (5 queries)."""
-    profiles = newest_profiles(village)
-    rts = [
-        RTIn(rt.pk, rt_label(rt), rt.boundary, profiles.get(rt.pk))
-        for rt in RT.objects.filter(village=village).select_related("rw")
+    """Everything the indicators of any area of the village read, from mapping's selectors: RTs
+    with their boundaries and slum scores (the one read, `rt_scores`), households (RT, size,
+    poverty, point) and problems and potentials (a fixed number of queries)."""
+    rts = [RTIn(row.rt_id, row.label, row.boundary, row) for row in rt_scores(village).rows]
+    households = [
+        HouseholdIn(p.rt_id, p.members, p.is_poor, p.lon, p.lat) for p in household_points(village)
     ]
-    households = []
-    for rt_id, members, is_poor, location in Household.objects.filter(village=village).values_list(
-        "rt_id", "members", "is_poor", "location"
-    ):
-        lon, lat = _point(location)
-        households.append(HouseholdIn(rt_id, members, is_poor, lon, lat))
     problems = [
-        ProblemIn(
-            p.pk,
-            p.title,
-            p.kind,
-            p.domain,
-            p.geometry,
-            p.households_affected,
-            p.poor_households_affected,
-        )  # fmt: skip
-        for p in Problem.objects.filter(village=village)
-        .exclude(status=ProblemStatus.REJECTED)
-        .only(
-            "id",
-            "title",
-            "kind",
-            "domain",
-            "geometry",
-            "households_affected",
-            "poor_households_affected",
-        )  # fmt: skip
+        ProblemIn(p.id, p.title, p.kind, p.domain, p.geometry, p.households, p.poor_households)
+        for p in problem_shapes(village)
     ]
     return Inputs(rts=rts, households=households, problems=problems)
 
@@ -110,9 +53,7 @@ def area_for_village(code: str, pk: int) -> PriorityArea:
 
 
 def class_label(value: str | None) -> str:
-    if not value:
-        return ""
-    return str(CLASS_LABELS.get(SlumClass(value), value))
+    return slum_class_label(value)
 
 
 @dataclass
@@ -171,11 +112,7 @@ def map_data(
             }
         )
     if problems:
-        for problem in (
-            Problem.objects.filter(village=village)
-            .exclude(status=ProblemStatus.REJECTED)
-            .only("id", "title", "kind", "geometry")
-        ):
+        for problem in problem_shapes(village):
             features.append(
                 {
                     "type": "Feature",

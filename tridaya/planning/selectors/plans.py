@@ -13,7 +13,7 @@ from django.db.models import F, OuterRef, Prefetch, Subquery
 from shapely.geometry import shape
 
 from tridaya.core.selectors import one_of
-from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus
+from tridaya.mapping.selectors.problems import Problem, open_problems
 from tridaya.mapping.selectors.slum import rt_scores
 from tridaya.planning import poverty, safeguards
 from tridaya.planning.models import (
@@ -131,11 +131,7 @@ def _problem_facts(problem: Problem) -> poverty.ProblemFacts:
 def plan_problems(plan: Plan) -> list[Problem]:
     """Problems the plan should answer: the village's mapped problems (not rejected); for an
     RTPLP those inside its kawasan prioritas (1 query)."""
-    problems = list(
-        Problem.objects.filter(village_id=plan.village_id, kind=ProblemKind.PROBLEM)
-        .exclude(status=ProblemStatus.REJECTED)
-        .order_by("-severity", "id")
-    )
+    problems = list(open_problems(plan.village_id).order_by("-severity", "id"))
     if plan.kind == PlanKind.RTPLP and plan.kawasan is not None:
         area = shape(plan.kawasan.geometry)
         problems = [p for p in problems if p.geometry and area.intersects(shape(p.geometry))]

@@ -10,7 +10,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 
 from tridaya.core.policy import Viewer
 from tridaya.core.selectors import one_of
-from tridaya.mapping.models import Problem, ProblemKind, ProblemStatus
+from tridaya.mapping.selectors.problems import Problem, open_problems
 from tridaya.planning import results
 from tridaya.planning.models import (
     Ballot,
@@ -171,8 +171,7 @@ def candidate_problems(round_: PriorityRound) -> QuerySet[Problem]:
     """The village's mapped problems not yet in the round (rejected ones left out), most severe
     first (1 query)."""
     return (
-        Problem.objects.filter(village_id=round_.village_id, kind=ProblemKind.PROBLEM)
-        .exclude(status=ProblemStatus.REJECTED)
+        open_problems(round_.village_id)
         .exclude(pk__in=round_.options.exclude(problem=None).values("problem_id"))
         .select_related("rt__rw")
         .order_by("-severity", "-poor_households_affected", "title")

@@ -26,12 +26,7 @@ from tridaya.core.geo.files import GisFileError, read_features
 from tridaya.core.policy import authorize
 from tridaya.core.reasons import require_reason
 from tridaya.cycle.models import Meeting
-from tridaya.mapping.spatial import (
-    VillageExtent,
-    centre_radius_m,
-    distance_outside_m,
-    village_extent,
-)
+from tridaya.mapping.selectors.problems import VillageExtent, is_outside_village, village_extent
 from tridaya.planning import indicators
 from tridaya.planning.errors import PlanningError
 from tridaya.planning.models import (
@@ -79,13 +74,7 @@ def _clean_geometry(village: Region, geometry: Any, extent: VillageExtent | None
     except ValidationError as exc:
         raise DomainError(" ".join(exc.messages), code=PlanningError.KAWASAN_BAD_GEOMETRY) from exc
     extent = extent or village_extent(village)
-    geom = parse_geometry(clean)
-    if extent.area is not None:
-        outside = not geom.intersects(extent.area)
-    else:
-        distance = distance_outside_m(extent, geom)
-        outside = distance is not None and distance > centre_radius_m()
-    if outside:
+    if is_outside_village(extent, parse_geometry(clean)):
         raise DomainError(
             _(
                 "Kawasan berada di luar %(village)s: periksa koordinatnya (bujur, lintang, zona "

@@ -18,7 +18,7 @@ from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import authorize
-from tridaya.mapping.models import Problem
+from tridaya.mapping.selectors.problems import Problem, problems_by_ids
 from tridaya.planning import policy, safeguards
 from tridaya.planning.calc import FUNDING_FIELDS
 from tridaya.planning.errors import PlanningError
@@ -225,7 +225,7 @@ class ProgramInput:
 
 
 def _problems_of_village(village_id: str, ids: tuple[int, ...]) -> list[Problem]:
-    problems = list(Problem.objects.filter(pk__in=ids, village_id=village_id))
+    problems = problems_by_ids(village_id, ids)
     if len(problems) != len(set(ids)):
         raise DomainError(
             _("Sebagian masalah yang dipilih tidak ada atau milik kelurahan/desa lain."),

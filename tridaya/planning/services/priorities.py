@@ -23,9 +23,9 @@ from tridaya.core.errors import DomainError
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
 from tridaya.cycle.selectors import latest_cycle
-from tridaya.mapping.models import Problem, ProblemStatus
+from tridaya.mapping.selectors.problems import Problem, ProblemStatus
+from tridaya.mapping.selectors.slum import rt_scores
 from tridaya.planning.errors import PlanningError
-from tridaya.planning.indicators import rt_slum_score
 from tridaya.planning.models import (
     CriterionBasis,
     OptionKind,
@@ -36,7 +36,6 @@ from tridaya.planning.models import (
     VoteMethod,
 )
 from tridaya.planning.policy import MANAGE_PRIORITIES
-from tridaya.planning.selectors.kawasan import newest_profiles
 from tridaya.regions.models import Region
 
 MAX_PAPER_COUNT = 100_000
@@ -324,12 +323,12 @@ def options_add_problems(
                 % {"title": problem.title},
                 code=PlanningError.BAD_OPTION,
             )
-    profiles = newest_profiles(round_.village) if wanted else {}
+    slum_rows = rt_scores(round_.village).by_rt if wanted else {}
     position = _next_position(round_)
     created = []
     for problem in wanted:
-        profile = profiles.get(problem.rt_id) if problem.rt_id else None
-        slum = rt_slum_score(profile)
+        row = slum_rows.get(problem.rt_id) if problem.rt_id else None
+        slum = row.score if row is not None and row.scored else None
         option = PriorityOption(
             round=round_,
             position=position,
@@ -342,7 +341,7 @@ def options_add_problems(
             poor_households=problem.poor_households_affected,
             severity=problem.severity,
             slum_total=slum.total if slum else None,
-            slum_max=profile.cset.max_total if slum and profile else None,
+            slum_max=row.cset.max_total if slum and row and row.cset else None,
         )
         option.full_clean(exclude=["round", "problem"])
         option.save()

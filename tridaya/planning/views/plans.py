@@ -289,9 +289,9 @@ def program_form(request, code: str, plan_id: int, number: int, program_id: int 
 
 
 def _problem_choices(page):
-    from tridaya.mapping.models import Problem, ProblemStatus
+    from tridaya.mapping.selectors.problems import open_problems
 
-    problems = Problem.objects.filter(village=page.village).exclude(status=ProblemStatus.REJECTED)
+    problems = open_problems(page.village, kind=None)
     if page.is_rtplp:  # the problems inside the kawasan prioritas
         problems = problems.filter(pk__in=[p.pk for p in page.problems])
     return problems.order_by("kind", "-severity", "title")

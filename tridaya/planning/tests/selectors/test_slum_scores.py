@@ -47,3 +47,30 @@ def test_the_plan_map_and_the_mapping_page_agree_for_every_rt(bajur: Region) -> 
     }
     assert plan_map and plan_map == mapping_map
     assert mapping_map[mapping_slum.rt_scores(village).by_rt[heavy.pk].label] == "berat"
+
+
+def test_kawasan_indicators_and_round_options_read_the_same_scores(bajur: Region) -> None:
+    """A kawasan's RTs and a round's options take each RT's score from `rt_scores` (the
+    complete year, handled volumes known), not from the RT's newest profile."""
+    from tridaya.mapping.tests.factories import point_in, problem, rt_of
+    from tridaya.planning.services import priorities as prio
+    from tridaya.planning.services.kawasan import area_create
+
+    village = with_units(bajur)
+    rts = list(RT.objects.filter(village=village))
+    for index, rt in enumerate(rts):
+        profile(rt, year=2026, share=D("0.1") * (index % 6))
+    first = rt_of(village)
+    profile(first, year=2027, share=D("0.9"))  # 2027 is incomplete: 2026 is read
+    expected = mapping_slum.rt_scores(village).by_rt[first.pk]
+    assert expected.year == 2026 and expected.score is not None
+
+    area = area_create(actor=None, village=village, name="Kawasan RT 01", geometry=first.boundary)
+    row = next(r for r in area.indicators["rts"] if r["id"] == first.pk)
+    assert (row["slum_total"], row["slum_class"]) == (expected.score.total, expected.slum_class)
+
+    round_ = f.round_with(village, titles=[("Drainase", 10)])
+    [option] = prio.options_add_problems(
+        actor=None, round_=round_, problems=[problem(village, geometry=point_in(first))]
+    )
+    assert (option.slum_total, option.slum_max) == (expected.score.total, expected.cset.max_total)
