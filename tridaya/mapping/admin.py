@@ -147,7 +147,7 @@ class LayerAdmin(admin.ModelAdmin):
 class SlumVolumeInline(admin.TabularInline):
     model = SlumVolume
     fields = ["code", "volume", "handled"]
-    readonly_fields = fields
+    readonly_fields = ["code", "volume", "handled"]
     extra = 0
     can_delete = False
 

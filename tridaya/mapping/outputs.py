@@ -22,7 +22,7 @@ def rt_profiles_complete(step: Step) -> tuple[bool, str]:
     """Every RT of the village has a profile for the program's year."""
     village, year = step.cycle.village, step.cycle.program.year
     coverage = rt_profile_coverage(village, year)
-    params = {"year": year, "n": coverage.profiled, "total": coverage.total}
+    params: dict[str, object] = {"year": year, "n": coverage.profiled, "total": coverage.total}
     if coverage.total == 0:
         return False, _("Belum ada RT yang dicatat di kelurahan/desa ini.")
     if coverage.missing:
@@ -132,6 +132,7 @@ def _read_rt_scores(codes) -> dict[str, list]:
 
     from tridaya.mapping.criteria import criteria_of
     from tridaya.mapping.models import RTProfile, SlumVolume
+    from tridaya.mapping.scoring import CriteriaSet
     from tridaya.mapping.selectors.slum import RowStatus, score_row
 
     newest = dict(
@@ -145,7 +146,7 @@ def _read_rt_scores(codes) -> dict[str, list]:
         .select_related("criteria_set", "rt")
         .prefetch_related(Prefetch("volumes", queryset=SlumVolume.objects.order_by("code")))
     )
-    sets: dict[int, object] = {}
+    sets: dict[int, CriteriaSet] = {}
     found: dict[str, list] = {}
     for profile in profiles:
         if profile.year != newest.get(profile.village_id):

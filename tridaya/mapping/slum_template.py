@@ -75,7 +75,7 @@ def rows(page: SlumPage) -> list[list[Any]]:
     codes = page.cset.codes
     for row in page.rows:
         profile = row.profile
-        values = [row.rt.rw.number, row.rt.number, page.year]
+        values: list[Any] = [row.rt.rw.number, row.rt.number, page.year]
         values += [
             _cell(getattr(profile, name)) if profile else None
             for _column, name in TEMPLATE_PROFILE_COLUMNS

@@ -16,7 +16,7 @@ village government and participants who attended as apparatus)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import cast
+from typing import Any, cast
 
 from django.utils.functional import lazy
 from django.utils.translation import gettext as _
@@ -136,7 +136,7 @@ def _read_gains(codes) -> dict[str, tuple[float, int]]:
         participant__training__status=TrainingStatus.DONE,
         score__isnull=False,
     ).values_list("participant__village_id", "participant_id", "module_id", "kind", "score")
-    scores: dict[tuple, dict[str, object]] = {}
+    scores: dict[tuple, dict[str, Any]] = {}
     for village, person, module, kind, score in rows:
         scores.setdefault((village, person, module), {})[kind] = score
     sums: dict[str, list] = {}

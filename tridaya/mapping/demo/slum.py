@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 from decimal import Decimal
+from typing import Any
 
 from tridaya.core.geo import measure
 from tridaya.mapping import scoring
@@ -54,7 +55,7 @@ def seed_profiles(village: Region, rts: list[RT], actor) -> int:
         households = rng.randint(62, 92)
         population = round(households * rng.uniform(3.4, 4.0))
         area = Decimal(str(round(measure(rt.boundary).area_ha, 2)))
-        figures = {
+        figures: dict[str, Any] = {
             "area_ha": area,
             "buildings": households + rng.randint(2, 12),
             "population": population,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext
@@ -62,7 +64,7 @@ class HouseholdForm(forms.Form):
 
     def __init__(self, *args, village: Region, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["rt"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["rt"]).queryset = (
             RT.objects.filter(village=village).select_related("rw").order_by("rw__number", "number")
         )
         for name, label, choices in HOUSING_SELECTS:
@@ -142,7 +144,7 @@ class HouseholdFilterForm(forms.Form):
 
     def __init__(self, *args, village: Region, personal: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["rt"].queryset = (
+        cast(forms.ModelChoiceField, self.fields["rt"]).queryset = (
             RT.objects.filter(village=village).select_related("rw").order_by("rw__number", "number")
         )
         if not personal:
@@ -168,7 +170,7 @@ class SurveyUploadForm(forms.Form):
 
     def __init__(self, *args, forms_available: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["form"].choices = [
+        cast(forms.ChoiceField, self.fields["form"]).choices = [
             (value, label) for value, label in SurveyForm.choices if value in forms_available
         ]
         bootstrapify(self)

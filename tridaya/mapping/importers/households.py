@@ -224,7 +224,7 @@ class HouseholdImporter:
             for i, n in enumerate(found):
                 if n < 0:
                     issue(i, column(name), n, _("tidak boleh negatif"))
-                elif usable[i] is not None and n > usable[i]:
+                elif (limit := usable[i]) is not None and n > limit:
                     issue(
                         i,
                         column(name),

@@ -143,7 +143,7 @@ class RTProfileImporter(RowImporter):
         rt = self.rt_of(values.get("rt"), values.get("rw"))
         _profile, outcome = rt_profile_upsert(
             actor=self.actor,
-            rt=rt,  # type: ignore[arg-type]  (checked in `check`)
+            rt=rt,  # type: ignore[arg-type]  # checked in `check`
             year=values["year"],
             area_ha=values["area_ha"],
             buildings=values["buildings"],
@@ -282,7 +282,7 @@ class ProblemImporter(RowImporter):
             image.close()
         if added is None:
             return False
-        self.stored.append(added.image.name)
+        self.stored.append(str(added.image.name))
         return True
 
     def discard(self) -> None:

@@ -14,6 +14,7 @@ import random
 import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from tridaya.mapping.importers.household_form import HOUSEHOLD_FORM, HOUSING_SELECTS
 from tridaya.mapping.importers.places import rt_choice_name, rw_choice_name
@@ -163,7 +164,7 @@ def household_answers(
     if woman_head:
         women = max(1, women)
     disabled = 1 if rng.random() < 0.06 else 0
-    answers = {
+    answers: dict[str, Any] = {
         "survey_date": (start + dt.timedelta(days=rng.randrange(40))).isoformat(),
         "rw": rw_choice_name(rt.rw),
         "rt": rt_choice_name(rt.rw, rt.rt),

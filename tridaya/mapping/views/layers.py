@@ -155,7 +155,7 @@ def layer_action(request, code: str, pk: int):
             else:
                 for errors in form.errors.values():
                     for error in errors:
-                        messages.error(request, error)
+                        messages.error(request, str(error))
         elif action == "delete":
             services.layer_delete(actor=request.user, layer=layer)
             messages.success(request, _("Lapisan '%(name)s' dihapus.") % {"name": layer.name})

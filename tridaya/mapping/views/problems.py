@@ -239,7 +239,7 @@ def problem_action(request, code: str, pk: int):
             if not form.is_valid():
                 for errors in form.errors.values():
                     for error in errors:
-                        messages.error(request, error)
+                        messages.error(request, str(error))
                 return redirect("mapping:problem", code=code, pk=pk)
             photo = services.photo_add(actor=request.user, problem=problem, **form.cleaned_data)
             if photo.has_location or photo.taken_at:

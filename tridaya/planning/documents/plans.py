@@ -5,6 +5,8 @@ rendered by the documents app from plain data. The RPLP chapters live here; the 
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -14,6 +16,7 @@ from tridaya.core.dates import format_date_id
 from tridaya.core.formats import format_number, format_percent, group_thousands
 from tridaya.documents import figures
 from tridaya.documents.plan_document import (
+    Align,
     Bullets,
     Chapter,
     Image,
@@ -110,7 +113,7 @@ def _phasing(page) -> list:
             rows,
             title=_("Pentahapan lima tahun"),
             widths=[7.0, *[1.8] * len(years)],
-            align=["left", *["center"] * len(years)],
+            align=["left", *[cast(Align, "center")] * len(years)],
         )
     ]
 

@@ -56,7 +56,7 @@ def _activities(page) -> list:
 
 
 def _rab(page) -> list:
-    blocks = []
+    blocks: list = []
     for a in page.activities:
         rows = [
             [

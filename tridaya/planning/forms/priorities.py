@@ -63,7 +63,7 @@ class BaseCriteriaFormSet(forms.BaseFormSet):
         found = []
         for form in self.forms:
             data = getattr(form, "cleaned_data", None)
-            if not data or (self.can_delete and self._should_delete_form(form)):
+            if not data or (self.can_delete and data.get(forms.formsets.DELETION_FIELD_NAME)):
                 continue
             found.append(
                 CriterionInput(
@@ -83,7 +83,7 @@ CriteriaFormSet = forms.formset_factory(
 
 
 class ProblemsForm(forms.Form):
-    problems = forms.ModelMultipleChoiceField(
+    problems: forms.ModelMultipleChoiceField = forms.ModelMultipleChoiceField(
         label=_("Masalah hasil pemetaan"),
         queryset=None,
         widget=forms.CheckboxSelectMultiple,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from tridaya.cycle import services as cycle_services
 from tridaya.cycle.models import Meeting, MeetingKind
@@ -173,7 +174,7 @@ def problem(
 
 
 def meeting(village: Region, men: int = 30, women: int = 25, **kwargs) -> Meeting:
-    values = {
+    values: dict[str, Any] = {
         "kind": MeetingKind.MUSYAWARAH,
         "agenda": "Penentuan prioritas",
         "held_on": dt.date(2026, 9, 10),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -68,7 +69,7 @@ def area_derive(request, code: str):
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect("planning:areas", code=code)
     data = form.cleaned_data
     try:
@@ -213,7 +214,7 @@ def area_action(request, code: str, pk: int):
     action = request.POST.get("action", "")
     try:
         if action == "criteria":
-            form = kawasan.AreaCriteriaForm(request.POST)
+            form: Form = kawasan.AreaCriteriaForm(request.POST)
             _require_valid(form)
             services.area_criteria_set(actor=request.user, area=area, **form.cleaned_data)
             messages.success(request, _("Kriteria pemilihan lokasi disimpan."))

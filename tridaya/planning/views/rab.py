@@ -166,7 +166,7 @@ def activity_action(request, code: str, plan_id: int, number: int, activity_id: 
             if not form.is_valid():
                 for errors in form.errors.values():
                     for error in errors:
-                        messages.error(request, error)
+                        messages.error(request, str(error))
                 return back
             rab.rab_item_add(actor=request.user, activity=activity, data=form.to_input())
             messages.success(request, _("Baris RAB ditambahkan."))
@@ -175,10 +175,10 @@ def activity_action(request, code: str, plan_id: int, number: int, activity_id: 
             rab.rab_item_delete(actor=request.user, item=item)
             messages.success(request, _("Baris RAB dihapus."))
         elif action == "attach":
-            form = AttachmentForm(request.POST, request.FILES)
-            if not form.is_valid():
-                raise ValidationError([e for errs in form.errors.values() for e in errs])
-            rab.attachment_add(actor=request.user, activity=activity, **form.cleaned_data)
+            upload = AttachmentForm(request.POST, request.FILES)
+            if not upload.is_valid():
+                raise ValidationError([e for errs in upload.errors.values() for e in errs])
+            rab.attachment_add(actor=request.user, activity=activity, **upload.cleaned_data)
             messages.success(request, _("Lampiran diunggah."))
         elif action == "detach":
             attachment = get_object_or_404(

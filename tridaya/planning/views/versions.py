@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.forms import Form
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -37,7 +38,7 @@ def version_action(request, code: str, plan_id: int, number: int):
     target = _version_url(version)
     try:
         if action == "public_test":
-            form = PublicTestForm(request.POST, village=plan.village)
+            form: Form = PublicTestForm(request.POST, village=plan.village)
             _valid(form)
             versions.version_start_public_test(
                 actor=user, version=version, meeting=form.cleaned_data["meeting"]

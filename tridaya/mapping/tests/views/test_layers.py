@@ -25,7 +25,9 @@ def village(bajur):
 
 
 def _roads(village, count: int) -> bytes:
-    x0, y0 = rt_of(village).boundary["coordinates"][0][0]
+    boundary = rt_of(village).boundary
+    assert boundary is not None
+    x0, y0 = boundary["coordinates"][0][0]
     return geojson_bytes(
         [
             {
