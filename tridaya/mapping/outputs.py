@@ -4,6 +4,8 @@ the program's year, problems and potentials are mapped."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -83,17 +85,23 @@ def household_coverage_reached(step: Step) -> tuple[bool, str]:
 def register_outputs() -> None:
     register_output(
         HOUSEHOLD_COVERAGE,
-        gettext_lazy("Survei rumah tangga mencakup cukup KK"),
+        cast(
+            str, gettext_lazy("Survei rumah tangga mencakup cukup KK")
+        ),  # lazy: shown in the reader's language
         household_coverage_reached,
     )
     register_output(
         "mapping_rt_profiles_complete",
-        gettext_lazy("Setiap RT punya profil untuk tahun program"),
+        cast(
+            str, gettext_lazy("Setiap RT punya profil untuk tahun program")
+        ),  # lazy: shown in the reader's language
         rt_profiles_complete,
     )
     register_output(
         "mapping_problems_mapped",
-        gettext_lazy("Masalah dan potensi terpetakan"),
+        cast(
+            str, gettext_lazy("Masalah dan potensi terpetakan")
+        ),  # lazy: shown in the reader's language
         problems_mapped,
     )
 

@@ -112,7 +112,7 @@ def _household_counts(geom, inputs: Inputs, shares: dict[int, float]) -> dict[st
             counts["population"] += household.members
     for household in inputs.households:
         if household.lon is None or household.lat is None:
-            share = shares.get(household.rt_id, 0.0)
+            share = shares.get(household.rt_id, 0.0) if household.rt_id is not None else 0.0
             counts["apportioned"] += share
             counts["households"] += share
             counts["poor"] += share * household.is_poor
@@ -132,7 +132,7 @@ def _profile_counts(rt: RTIn) -> tuple[int, int] | None:
     return slum.households, slum.population
 
 
-def _rt_rows(rt_rows, mapped_rts: set[int]) -> dict[str, Any]:
+def _rt_rows(rt_rows, mapped_rts: set[int | None]) -> dict[str, Any]:
     """The RT rows of the indicators, what RT profiles add, and the (RT score, share) parts of
     the area's slum score."""
     rows = []

@@ -149,10 +149,9 @@ class ProgramForm(forms.Form):
     def __init__(self, *args, years: list[int], problems, **kwargs):
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["years"]).choices = [(y, str(y)) for y in years]
-        cast(forms.ModelChoiceField, self.fields["problems"]).queryset = problems
-        cast(forms.ModelChoiceField, self.fields["problems"]).label_from_instance = lambda p: (
-            _problem_label(p)
-        )
+        field: Any = self.fields["problems"]  # a ModelMultipleChoiceField
+        field.queryset = problems
+        field.label_from_instance = _problem_label
         _styled(self)
 
     def to_input(self) -> ProgramInput:

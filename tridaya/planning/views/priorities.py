@@ -7,6 +7,8 @@ needs `planning.vote` (online ballot) or the manager's right (paper ballots)."""
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
@@ -152,7 +154,11 @@ def round_edit(request, code: str, pk: int):
             return redirect("planning:round", code=code, pk=pk)
     elif action == "criteria" and formset.is_valid():
         try:
-            services.criteria_set(actor=request.user, round_=round_, criteria=formset.inputs())
+            services.criteria_set(
+                actor=request.user,
+                round_=round_,
+                criteria=cast(f.BaseCriteriaFormSet, formset).inputs(),
+            )
         except ValidationError as exc:
             _errors(request, exc)
         else:

@@ -63,7 +63,7 @@ def test_kawasan_indicators_and_round_options_read_the_same_scores(bajur: Region
     first = rt_of(village)
     profile(first, year=2027, share=D("0.9"))  # 2027 is incomplete: 2026 is read
     expected = mapping_slum.rt_scores(village).by_rt[first.pk]
-    assert expected.year == 2026 and expected.score is not None
+    assert expected.year == 2026 and expected.score is not None and expected.cset is not None
 
     area = area_create(actor=None, village=village, name="Kawasan RT 01", geometry=first.boundary)
     row = next(r for r in area.indicators["rts"] if r["id"] == first.pk)
