@@ -42,10 +42,13 @@ from tridaya.mapping.models.problems import (  # noqa: F401  (problems and poten
     TridayaDomain,
 )
 from tridaya.mapping.models.slum import (  # noqa: F401  (RT profiles and slum volumes)
+    PRECISION,
     ProfileSource,
     RTProfile,
     SlumCriteriaSet,
     SlumVolume,
+    precision_problem,
+    precision_validator,
 )
 from tridaya.mapping.models.surveys import (  # noqa: F401  (survey imports and quarantine)
     ImportBatch,
