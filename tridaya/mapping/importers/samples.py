@@ -100,7 +100,7 @@ def _question_columns(kind: str) -> list[tuple[str, str, str]]:
                 else:
                     columns.append((path, "location", "text"))
                     for part, key in zip(KOBO_PARTS, GEO_KEYS, strict=True):
-                        columns.append((f"_{path}_{part}", "location", key))
+                        columns.append((f"{group.name}/_{question.name}_{part}", "location", key))
             else:
                 columns.append((path, question.name, ""))
     return columns

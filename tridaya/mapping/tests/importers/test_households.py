@@ -178,7 +178,7 @@ def test_one_bad_row_and_a_strict_import_writes_nothing(village, how, fmt, name,
 @pytest.mark.parametrize("kind", ["kobo", "odk"])
 def test_coordinates_far_outside_or_broken_are_reported(village, kind):
     header, rows = export(village, 6, kind=kind)
-    lat = column(header, "location_latitude" if kind == "kobo" else "Latitude")
+    lat = column(header, "_location_latitude" if kind == "kobo" else "Latitude")
     if kind == "kobo":
         set_cell(header, rows, 2, "location", "116.1 -8.63 0 5")  # longitude first
         rows[0][lat : lat + 2] = ["116.1", "-8.63"]
@@ -234,6 +234,37 @@ def test_unknown_columns_are_reported_not_dropped_silently(village):
     batch = run_import(village, header, rows)
     assert batch.status == ImportStatus.IMPORTED
     assert batch.unknown_columns == ["head/favourite_food", "catatan_relawan"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["kobo", "odk"])
+def test_split_geopoint_columns_are_known_and_fill_an_empty_location(village, kind):
+    """KoBo's `group/_location_latitude ... _precision` and ODK Central's `group-location-Latitude
+    ... -Accuracy` belong to the geopoint `location`: never reported as unknown, and read when
+    the combined cell is empty (issue 11, item 5)."""
+    header, rows = export(village, 4, kind=kind)
+    names = [n for n in header if "location" in n]
+    if kind == "kobo":
+        assert names == [
+            "area/location",
+            "area/_location_latitude",
+            "area/_location_longitude",
+            "area/_location_altitude",
+            "area/_location_precision",
+        ]
+        set_cell(header, rows, 2, "location", "")
+    else:
+        assert names == [f"area-location-{p}" for p in samples.ODK_PARTS]
+    lat = column(header, "_location_latitude" if kind == "kobo" else "Latitude")
+    rows[0][lat : lat + 4] = ["-8.6331", "116.1052", "12.5", "4.0"]
+    header = [*header, "area/_catatan_latitude", "catatan_relawan"]
+    rows = [[*row, "1", "ok"] for row in rows]
+    batch = run_import(village, header, rows)
+    assert batch.status == ImportStatus.IMPORTED and batch.issues == []
+    assert batch.unknown_columns == ["area/_catatan_latitude", "catatan_relawan"]
+    key = rows[0][column(header, "_uuid" if kind == "kobo" else "KEY")].removeprefix("uuid:")
+    first = Household.objects.get(instance_id=key)
+    assert first.location["coordinates"][:2] == [116.1052, -8.6331]
 
 
 @pytest.mark.django_db
