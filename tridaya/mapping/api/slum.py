@@ -176,7 +176,7 @@ class RTProfileInput(serializers.Serializer):
         child=_decimal("volume", allow_null=True),
         required=False,
         default=dict,
-        help_text="{'1a': 12, '1b': 0.389174, ...} (ha dan volume: 6 desimal, m: 2); null menghapus",
+        help_text="{'1a': 12, '1b': 0.389174, ...} (paling banyak 6 desimal); null menghapus",
     )
     handled = serializers.DictField(child=_decimal("volume"), required=False, default=dict)
 

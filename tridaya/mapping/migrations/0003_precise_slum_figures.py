@@ -6,35 +6,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('mapping', '0002_household_head_on_household'),
+        ("mapping", "0002_household_head_on_household"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='rtprofile',
-            name='area_ha',
-            field=models.DecimalField(decimal_places=6, max_digits=14, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='luas terverifikasi (ha)'),
+            model_name="rtprofile",
+            name="area_ha",
+            field=models.DecimalField(
+                decimal_places=6,
+                max_digits=14,
+                validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                verbose_name="luas terverifikasi (ha)",
+            ),
         ),
         migrations.AlterField(
-            model_name='rtprofile',
-            name='drainage_length_m',
-            field=models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='panjang drainase ideal (m)'),
+            model_name="rtprofile",
+            name="drainage_length_m",
+            field=models.DecimalField(
+                decimal_places=2,
+                max_digits=12,
+                validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                verbose_name="panjang drainase ideal (m)",
+            ),
         ),
         migrations.AlterField(
-            model_name='rtprofile',
-            name='road_length_m',
-            field=models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0'))], verbose_name='panjang jalan ideal (m)'),
+            model_name="rtprofile",
+            name="road_length_m",
+            field=models.DecimalField(
+                decimal_places=2,
+                max_digits=12,
+                validators=[django.core.validators.MinValueValidator(Decimal("0"))],
+                verbose_name="panjang jalan ideal (m)",
+            ),
         ),
         migrations.AlterField(
-            model_name='slumvolume',
-            name='handled',
-            field=models.DecimalField(decimal_places=6, default=Decimal('0'), max_digits=18, verbose_name='volume tertangani'),
+            model_name="slumvolume",
+            name="handled",
+            field=models.DecimalField(
+                decimal_places=6,
+                default=Decimal("0"),
+                max_digits=18,
+                verbose_name="volume tertangani",
+            ),
         ),
         migrations.AlterField(
-            model_name='slumvolume',
-            name='volume',
-            field=models.DecimalField(decimal_places=6, max_digits=18, verbose_name='volume'),
+            model_name="slumvolume",
+            name="volume",
+            field=models.DecimalField(decimal_places=6, max_digits=18, verbose_name="volume"),
         ),
     ]

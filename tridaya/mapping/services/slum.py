@@ -417,16 +417,16 @@ def _row_checks(
     above their denominators (checked for every criterion whose denominator cell read, so one
     bad cell hides no other)."""
     problems: list[RowProblem] = []
-    if "households" in values and "population" in values:
-        if values["households"] > values["population"]:
-            problems.append(
-                RowProblem(
-                    line,
-                    "kk",
-                    _("jumlah KK %(kk)s lebih dari jumlah penduduk %(people)s; periksa keduanya.")
-                    % {"kk": values["households"], "people": values["population"]},
-                )
+    counted = "households" in values and "population" in values
+    if counted and values["households"] > values["population"]:
+        problems.append(
+            RowProblem(
+                line,
+                "kk",
+                _("jumlah KK %(kk)s lebih dari jumlah penduduk %(people)s; periksa keduanya.")
+                % {"kk": values["households"], "people": values["population"]},
             )
+        )
     readable = {
         code: number
         for code, number in volumes.items()

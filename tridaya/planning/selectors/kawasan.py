@@ -77,6 +77,7 @@ def indicator_inputs(village: Region) -> Inputs:
             p.geometry,
             p.households_affected,
             p.poor_households_affected,
+            p.rt_id,
         )  # fmt: skip
         for p in Problem.objects.filter(village=village)
         .exclude(status=ProblemStatus.REJECTED)
@@ -88,6 +89,7 @@ def indicator_inputs(village: Region) -> Inputs:
             "geometry",
             "households_affected",
             "poor_households_affected",
+            "rt_id",
         )  # fmt: skip
     ]
     return Inputs(rts=rts, households=households, problems=problems)

@@ -215,8 +215,9 @@ def test_a_criterion_contradicting_a_housing_answer_is_a_bad_row_with_the_reason
     assert batch.status == ImportStatus.REJECTED and not Household.objects.exists()
     issues = {(i["line"], i["column"]): i for i in batch.issues}
     assert sorted(issues) == [(3, "poverty/crit_toilet"), (5, "poverty/crit_electricity")]
-    assert "sanitasi (jamban) dijawab 'Jamban sendiri dengan tangki septik'" in (
-        issues[(3, "poverty/crit_toilet")]["reason"]
+    assert (
+        "sanitasi (jamban) dijawab 'Jamban sendiri dengan tangki septik'"
+        in (issues[(3, "poverty/crit_toilet")]["reason"])
     )
     assert issues[(5, "poverty/crit_electricity")]["value"] == "tidak"
 

@@ -221,9 +221,7 @@ def test_hectares_and_metres_are_stored_exactly_and_scored_at_the_band_edges(vil
         "2b": D("412.75"),  # equal to its denominator: 100 % -> 5
         "4b": D("210.50"),
     }
-    saved = services_slum.rt_profile_save(
-        actor=None, rt=rt, year=2026, volumes=volumes, **PRECISE
-    )
+    saved = services_slum.rt_profile_save(actor=None, rt=rt, year=2026, volumes=volumes, **PRECISE)
     saved.refresh_from_db()
     assert saved.area_ha == D("0.512731") and saved.road_length_m == D("412.75")
     assert saved.volumes.get(code="1b").volume == D("0.389174")
@@ -234,9 +232,7 @@ def test_hectares_and_metres_are_stored_exactly_and_scored_at_the_band_edges(vil
     assert scores["2b"] == ("100.00", 5)
     assert scores["4b"] == ("70.11", 3)
     volumes = {"1b": D("0.261467"), "4a": D("0.261468")}  # 50.99 % -> 1, 51.00 % -> 3
-    saved = services_slum.rt_profile_save(
-        actor=None, rt=rt, year=2026, volumes=volumes, **PRECISE
-    )
+    saved = services_slum.rt_profile_save(actor=None, rt=rt, year=2026, volumes=volumes, **PRECISE)
     assert _scores(rt, saved)["1b"] == ("50.99", 1)
     assert _scores(rt, saved)["4a"] == ("51.00", 3)
 
@@ -308,9 +304,7 @@ def test_the_template_import_reports_every_bad_cell_with_its_value_and_what_to_d
     rows[3][header.index("kk")] = 500  # more KK than the 320 people
     rows[3][header.index("1a_tertangani")] = "x"
     with pytest.raises(ValidationError) as caught:
-        services_slum.slum_import(
-            actor=None, village=village, data=_xlsx(rows), file_name="t.xlsx"
-        )
+        services_slum.slum_import(actor=None, village=village, data=_xlsx(rows), file_name="t.xlsx")
     problems = {(p.line, p.column): p.reason for p in caught.value.problems}
     assert sorted(problems) == [
         (2, "2b"),
