@@ -27,6 +27,7 @@ import shapely
 from shapely.geometry import shape
 
 from tridaya.core.geo import AREAL, parse_geometry, to_utm, utm_epsg
+from tridaya.mapping.reach import ProblemCount, Reach, distinct_reach
 from tridaya.mapping.selectors.slum import RTScore, area_slum
 
 MIN_SHARE = 1e-6  # below this an RT only touches the area along a shared edge
@@ -59,6 +60,7 @@ class ProblemIn:
     geometry: dict
     households: int
     poor_households: int
+    rt_id: int | None = None
 
 
 @dataclass
@@ -189,11 +191,30 @@ def _slum_json(parts: list[tuple[RTScore, Decimal]]) -> dict[str, Any] | None:
     }
 
 
-def _problems_json(problems: list[ProblemIn]) -> dict[str, Any]:
+def _surveyed(households: Sequence[HouseholdIn]) -> dict[int, Reach]:
+    counts: dict[int, list[int]] = {}
+    for h in households:
+        pair = counts.setdefault(h.rt_id, [0, 0])
+        pair[0] += 1
+        pair[1] += h.is_poor
+    return {rt_id: Reach(n, poor) for rt_id, (n, poor) in counts.items()}
+
+
+def _problems_json(problems: list[ProblemIn], inputs: Inputs) -> dict[str, Any]:
+    """The problems inside the area; their poor households are the distinct ones they reach
+    (`mapping.reach`), never a sum that counts a household twice."""
+    reach = distinct_reach(
+        [
+            ProblemCount(p.rt_id, p.households, p.poor_households)
+            for p in problems
+            if p.kind == "masalah"
+        ],
+        _surveyed(inputs.households),
+    )
     return {
         "count": sum(1 for p in problems if p.kind == "masalah"),
         "potentials": sum(1 for p in problems if p.kind != "masalah"),
-        "poor_households": sum(p.poor_households for p in problems if p.kind == "masalah"),
+        "poor_households": reach.poor_households,
         "items": [
             {"id": p.id, "title": p.title, "kind": p.kind, "domain": p.domain} for p in problems
         ],
@@ -236,5 +257,5 @@ def compute(area: dict, inputs: Inputs) -> dict[str, Any]:
         "density_per_ha": density,
         "slum": _slum_json(by_rt["parts"]),
         "rts_unscored": by_rt["unscored"],
-        "problems": _problems_json(problems),
+        "problems": _problems_json(problems, inputs),
     }

@@ -6,15 +6,18 @@ shows the share of the budget and of the programs that reach poor households, th
 program answers, and the programs that answer no mapped problem.
 
 A program reaches poor households when the problems it answers touch at least one poor household
-(their `poor_households_affected`). Households and poor households reached are summed over the
-distinct problems, so a problem answered by two programs is counted once for the plan."""
+(their `poor_households_affected`). Households and poor households reached, of a program and of
+the plan, are the distinct households of `tridaya.mapping.reach.distinct_reach`: a problem
+answered by two programs counts once, and problems of the same RT do not add up their households
+(at most the households surveyed there)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tridaya.core.formats import format_percent
+from tridaya.mapping.reach import ProblemCount, Reach, distinct_reach
 from tridaya.planning.calc import share
 
 
@@ -25,6 +28,11 @@ class ProblemFacts:
     households: int
     poor_households: int
     domain: str = ""
+    rt_id: int | None = None
+
+    @property
+    def count(self) -> ProblemCount:
+        return ProblemCount(self.rt_id, self.households, self.poor_households)
 
 
 @dataclass(frozen=True)
@@ -91,32 +99,29 @@ def check(
     problems: Sequence[ProblemFacts],
     unassigned_budget: int = 0,
     candidates: set[int] | None = None,
+    surveyed: Mapping[int, Reach] | None = None,
 ) -> PovertyCheck:
     """`problems`: the facts of every problem a unit may name; `candidates`: the ids of those a
-    plan should answer (default: all of them)."""
+    plan should answer (default: all of them); `surveyed`: RT id -> households surveyed there
+    (`mapping.selectors.problems.surveyed_by_rt`), the bound of the reach."""
     by_id = {p.id: p for p in problems}
     reaches = []
     answered: set[int] = set()
     for unit in units:
         linked = [by_id[i] for i in dict.fromkeys(unit.problem_ids) if i in by_id]
         answered.update(p.id for p in linked)
-        reaches.append(
-            UnitReach(
-                unit,
-                households=sum(p.households for p in linked),
-                poor_households=sum(p.poor_households for p in linked),
-            )
-        )
+        reach = distinct_reach([p.count for p in linked], surveyed)
+        reaches.append(UnitReach(unit, reach.households, reach.poor_households))
     total_budget = sum((u.budget for u in units), 0) + unassigned_budget
     poor_budget = sum((r.unit.budget for r in reaches if r.reaches_poor), 0)
-    distinct = [by_id[i] for i in answered]
+    reach = distinct_reach([by_id[i].count for i in answered], surveyed)
     return PovertyCheck(
         units=reaches,
         total_budget=total_budget,
         poor_budget=poor_budget,
         unassigned_budget=unassigned_budget,
-        households=sum(p.households for p in distinct),
-        poor_households=sum(p.poor_households for p in distinct),
+        households=reach.households,
+        poor_households=reach.poor_households,
         problems_without_program=[
             p
             for p in problems

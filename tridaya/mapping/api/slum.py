@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from tridaya.core.policy import authorize
 from tridaya.mapping import pages, scoring
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
+from tridaya.mapping.models import precision_validator
 from tridaya.mapping.policy import VIEW_MAP
 from tridaya.mapping.selectors import slum as sel
 from tridaya.mapping.services import slum as services
@@ -157,26 +158,27 @@ class RTProfilesAPI(APIView):
         )
 
 
+def _decimal(name: str, **kwargs) -> serializers.DecimalField:
+    """A decimal with the precision rule of the form and the imports (`precision_problem`)."""
+    return serializers.DecimalField(
+        max_digits=None, decimal_places=None, validators=[precision_validator(name)], **kwargs
+    )
+
+
 class RTProfileInput(serializers.Serializer):
-    area_ha = serializers.DecimalField(max_digits=10, decimal_places=2, min_value=Decimal(0))
+    area_ha = _decimal("area_ha", min_value=Decimal(0))
     buildings = serializers.IntegerField(min_value=0)
     population = serializers.IntegerField(min_value=0)
     households = serializers.IntegerField(min_value=0)
-    road_length_m = serializers.DecimalField(max_digits=10, decimal_places=1, min_value=Decimal(0))
-    drainage_length_m = serializers.DecimalField(
-        max_digits=10, decimal_places=1, min_value=Decimal(0)
-    )
+    road_length_m = _decimal("road_length_m", min_value=Decimal(0))
+    drainage_length_m = _decimal("drainage_length_m", min_value=Decimal(0))
     volumes = serializers.DictField(
-        child=serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True),
+        child=_decimal("volume", allow_null=True),
         required=False,
         default=dict,
-        help_text="{'1a': 12, '1b': 0.4, ...}; null menghapus",
+        help_text="{'1a': 12, '1b': 0.389174, ...} (paling banyak 6 desimal); null menghapus",
     )
-    handled = serializers.DictField(
-        child=serializers.DecimalField(max_digits=12, decimal_places=2),
-        required=False,
-        default=dict,
-    )
+    handled = serializers.DictField(child=_decimal("volume"), required=False, default=dict)
 
 
 class RTProfileAPI(APIView):

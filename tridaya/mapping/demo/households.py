@@ -10,8 +10,10 @@ from tridaya.institutions.models import Person
 from tridaya.mapping.demo import BAJUR
 from tridaya.mapping.importers import samples
 from tridaya.mapping.models import ImportBatch, ImportMode, ImportStatus, SurveyForm
+from tridaya.mapping.selectors.households import village_households
 from tridaya.mapping.services.surveys import survey_import
-from tridaya.regions.models import Region
+from tridaya.regions import services as regions_services
+from tridaya.regions.models import Region, VillageProfile
 
 DEMO_HOUSEHOLDS = 1_200
 DEMO_SEED = 2006
@@ -47,6 +49,7 @@ def seed(log) -> None:
     ).exists()
     if done:
         log(f"{BAJUR}: survei rumah tangga demo sudah diimpor")
+        _declare_survey_figures(village)
         return
     content, rt_count = demo_export()
     batch = survey_import(
@@ -60,4 +63,24 @@ def seed(log) -> None:
     log(
         f"{BAJUR}: {batch.rows} KK survei di {rt_count} RT "
         f"({batch.created} baru, {batch.updated} diperbarui, {batch.unchanged} tetap)"
+    )
+    _declare_survey_figures(village)
+
+
+def _declare_survey_figures(village: Region) -> None:
+    """The demo village declares its own survey's figures in its profile, so the profile
+    (declared), the household survey (computed) and the plans (distinct households reached,
+    never more than surveyed) tell one story."""
+    total = village_households(village).total
+    profile = VillageProfile.objects.get(village=village)
+    regions_services.profile_update(
+        actor=None,
+        village=village,
+        population=total.people,
+        households=total.households,
+        poor_households=total.poor,
+        area_ha=profile.area_ha,
+        latitude=profile.latitude,
+        longitude=profile.longitude,
+        boundary=profile.boundary,
     )

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.forms import bootstrapify
 from tridaya.mapping.forms.layers import MAX_UPLOAD_BYTES
+from tridaya.mapping.models import precision_validator
 from tridaya.mapping.scoring import DENOMINATOR_LABELS, CriteriaSet
 
 
@@ -26,19 +27,22 @@ class RTProfileForm(forms.Form):
     """The RT's verified figures and, per criterion of the set, its volume and handled volume."""
 
     area_ha = CommaDecimalField(
-        label=_("Luas terverifikasi (ha)"), min_value=Decimal(0), max_digits=10, decimal_places=2
+        label=_("Luas terverifikasi (ha)"),
+        min_value=Decimal(0),
+        validators=[precision_validator("area_ha")],
     )
     buildings = forms.IntegerField(label=_("Jumlah bangunan"), min_value=0)
     population = forms.IntegerField(label=_("Jumlah penduduk"), min_value=0)
     households = forms.IntegerField(label=_("Jumlah KK"), min_value=0)
     road_length_m = CommaDecimalField(
-        label=_("Panjang jalan ideal (m)"), min_value=Decimal(0), max_digits=10, decimal_places=1
+        label=_("Panjang jalan ideal (m)"),
+        min_value=Decimal(0),
+        validators=[precision_validator("road_length_m")],
     )
     drainage_length_m = CommaDecimalField(
         label=_("Panjang drainase ideal (m)"),
         min_value=Decimal(0),
-        max_digits=10,
-        decimal_places=1,
+        validators=[precision_validator("drainage_length_m")],
     )
     PROFILE_FIELDS = (
         "area_ha",
@@ -57,16 +61,14 @@ class RTProfileForm(forms.Form):
             self.fields[f"volume_{criterion.code}"] = CommaDecimalField(
                 label=f"{criterion.code}. {criterion.title} ({criterion.unit})",
                 required=False,
-                max_digits=12,
-                decimal_places=2,
+                validators=[precision_validator("volume")],
                 help_text=_("dibagi %(denominator)s") % {"denominator": denominator},
             )
             self.fields[f"handled_{criterion.code}"] = CommaDecimalField(
                 label=_("%(code)s tertangani (%(unit)s)")
                 % {"code": criterion.code, "unit": criterion.unit},
                 required=False,
-                max_digits=12,
-                decimal_places=2,
+                validators=[precision_validator("volume")],
             )
         bootstrapify(self)
 

@@ -44,10 +44,12 @@ from tridaya.mapping.importers.parse import Chunk
 from tridaya.mapping.importers.places import Extent, RTResolver
 from tridaya.mapping.models import (
     CRITERIA_FIELDS,
+    HOUSING_RULES,
     POOR_MIN_CRITERIA,
     Household,
     HouseholdSource,
     ImportBatch,
+    housing_contradiction,
 )
 from tridaya.mapping.models.households import MAX_MEMBERS
 from tridaya.regions.models import Region
@@ -147,6 +149,7 @@ class HouseholdImporter:
                 _("tanggal survei di masa depan"),
             )
         locations = self._check_locations(chunk, nothing)
+        self._check_housing(chunk, nothing)
         criteria_columns = [values.get(name, nothing) for name in CRITERIA_FIELDS]
         criteria_met = [answers.count(True) for answers in zip(*criteria_columns, strict=True)]
         prepared: dict[str, list[Any]] = {
@@ -176,6 +179,23 @@ class HouseholdImporter:
             md5(repr(answers).encode(), usedforsecurity=False).hexdigest()
             for answers in zip(*digested, strict=True)
         ]
+
+    def _check_housing(self, chunk: Chunk, nothing: list[Any]) -> None:
+        """A criterion that contradicts its housing answer (`HOUSING_RULES`): an issue on the
+        criterion's column naming both answers."""
+        values = chunk.values
+        for rule in HOUSING_RULES:
+            answers = values.get(rule.answer, nothing)
+            criteria = values.get(rule.criterion, nothing)
+            settled = rule.holds | rule.fails
+            for i, answer in enumerate(answers):
+                if answer not in settled or criteria[i] is None:
+                    continue
+                reason = housing_contradiction(rule, answer, criteria[i])
+                if reason:
+                    chunk.add_issue(
+                        i, self._column(rule.criterion), "ya" if criteria[i] else "tidak", reason
+                    )
 
     def _check_rts(self, chunk: Chunk, nothing: list[Any]) -> list[int | None]:
         rt_texts = chunk.values.get("rt", nothing)

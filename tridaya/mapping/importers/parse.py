@@ -143,10 +143,13 @@ def _question_key(name: str, fmt: str) -> tuple[str, str | None]:
             return parts[-2], ODK_GEO_SUFFIXES[parts[-1]]
         return parts[-1], None
     key = name.rsplit("/", 1)[-1]
-    if name.startswith("_"):
+    # KoBo writes a geopoint `location` in group `area` as `area/location` plus
+    # `area/_location_latitude` ... `area/_location_precision` (`_location_latitude` without
+    # group names); the underscore starts the last part, not the whole name.
+    if key.startswith("_") or name.startswith("_"):
         bare = key.lstrip("_")
         for suffix, part in KOBO_GEO_SUFFIXES.items():
-            if bare.endswith(suffix):
+            if bare.endswith(suffix) and len(bare) > len(suffix):
                 return bare[: -len(suffix)], part
     return key, None
 

@@ -4,7 +4,8 @@ Three formats, told apart by the file's first bytes and its header:
 
 - KoBoToolbox CSV: `;` or `,` between cells, groups joined with `/` (`head/members`), the
   submission's id in `_uuid` (and `meta/instanceID`), `_submission_time`, geopoints as one
-  `lat lon alt acc` cell and/or split `_<name>_latitude` ... columns;
+  `lat lon alt acc` cell and/or split `<group>/_<name>_latitude` ... `_<name>_precision`
+  columns (read where the combined cell is empty);
 - KoBoToolbox XLSX: the same columns in the first sheet of a workbook;
 - ODK Central CSV: `SubmissionDate` first, groups joined with `-` (`head-members`), the id in
   `KEY` / `meta-instanceID`, geopoints split into `-Latitude`, `-Longitude`, `-Altitude`,

@@ -18,7 +18,7 @@ from typing import Any
 
 from tridaya.mapping.importers.household_form import HOUSEHOLD_FORM, HOUSING_SELECTS
 from tridaya.mapping.importers.places import rt_choice_name, rw_choice_name
-from tridaya.mapping.models import CRITERIA_FIELDS
+from tridaya.mapping.models import CRITERIA_FIELDS, HOUSING_RULES
 
 FIRST_NAMES_MEN = (
     "Lalu Ahmad", "Muhammad", "Lalu Suhaimi", "Sahnan", "Amaq Rusni", "Zainudin", "Hasanudin",
@@ -101,7 +101,7 @@ def _question_columns(kind: str) -> list[tuple[str, str, str]]:
                 else:
                     columns.append((path, "location", "text"))
                     for part, key in zip(KOBO_PARTS, GEO_KEYS, strict=True):
-                        columns.append((f"_{path}_{part}", "location", key))
+                        columns.append((f"{group.name}/_{question.name}_{part}", "location", key))
             else:
                 columns.append((path, question.name, ""))
     return columns
@@ -186,6 +186,12 @@ def household_answers(
     chance = 0.1 + 0.75 * hardship**1.6
     for name in CRITERIA_FIELDS:
         answers[name] = "ya" if rng.random() < chance else "tidak"
+    # Criteria a housing answer settles follow it, as a careful volunteer's would (HOUSING_RULES).
+    for rule in HOUSING_RULES:
+        if answers[rule.answer] in rule.holds:
+            answers[rule.criterion] = "ya"
+        elif answers[rule.answer] in rule.fails:
+            answers[rule.criterion] = "tidak"
     if rt.box is not None and rng.random() < 0.92:
         west, south, east, north = rt.box
         lat = round(rng.uniform(south, north), 7)

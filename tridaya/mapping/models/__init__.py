@@ -3,6 +3,7 @@ potentials and map layers (problems.py, layers.py), RT profiles and slum scores 
 
 from tridaya.mapping.models.households import (  # noqa: F401  (households and poverty)
     CRITERIA_FIELDS,
+    HOUSING_RULES,
     POOR_MIN_CRITERIA,
     POVERTY_CRITERIA,
     SAFE_SANITATION,
@@ -14,12 +15,15 @@ from tridaya.mapping.models.households import (  # noqa: F401  (households and p
     Household,
     HouseholdSource,
     HousingCondition,
+    HousingRule,
     IncomeSource,
     LandTenure,
     Sanitation,
     WasteDisposal,
     WaterSource,
     count_criteria,
+    housing_contradiction,
+    housing_contradictions,
     is_poor_by_criteria,
 )
 from tridaya.mapping.models.layers import (  # noqa: F401  (GIS layers of a village)
@@ -42,10 +46,13 @@ from tridaya.mapping.models.problems import (  # noqa: F401  (problems and poten
     TridayaDomain,
 )
 from tridaya.mapping.models.slum import (  # noqa: F401  (RT profiles and slum volumes)
+    PRECISION,
     ProfileSource,
     RTProfile,
     SlumCriteriaSet,
     SlumVolume,
+    precision_problem,
+    precision_validator,
 )
 from tridaya.mapping.models.surveys import (  # noqa: F401  (survey imports and quarantine)
     ImportBatch,

@@ -189,6 +189,104 @@ class IncomeSource(models.TextChoices):
     OTHER = "other", _("Lainnya")
 
 
+@dataclass(frozen=True)
+class HousingRule:
+    """A poverty criterion that a housing answer settles: an answer in `holds` means the
+    criterion holds, one in `fails` that it does not; other answers (blank, "Lainnya") settle
+    nothing. A household whose criterion contradicts its answer is refused by the form, the API
+    and the survey import alike (`housing_contradictions`); docs/household-rules.md lists them."""
+
+    criterion: str
+    answer: str
+    choices: type[models.TextChoices]
+    holds: frozenset[str]
+    fails: frozenset[str]
+
+
+HOUSING_RULES: tuple[HousingRule, ...] = (
+    HousingRule(
+        "crit_toilet",
+        "sanitation",
+        Sanitation,
+        frozenset({Sanitation.SHARED, Sanitation.PUBLIC, Sanitation.NONE}),
+        frozenset({Sanitation.PRIVATE_SEPTIC, Sanitation.PRIVATE_NO_SEPTIC}),
+    ),
+    HousingRule(
+        "crit_electricity",
+        "electricity",
+        Electricity,
+        frozenset({Electricity.NONE}),
+        frozenset({Electricity.PLN_OWN_METER, Electricity.PLN_SHARED, Electricity.NON_PLN}),
+    ),
+    HousingRule(
+        "crit_water",
+        "water_source",
+        WaterSource,
+        frozenset(
+            {
+                WaterSource.UNPROTECTED_WELL,
+                WaterSource.UNPROTECTED_SPRING,
+                WaterSource.RAIN,
+                WaterSource.SURFACE,
+            }
+        ),
+        frozenset(SAFE_WATER),
+    ),
+    HousingRule(
+        "crit_cooking_fuel",
+        "cooking_fuel",
+        CookingFuel,
+        frozenset({CookingFuel.FIREWOOD, CookingFuel.CHARCOAL, CookingFuel.KEROSENE}),
+        frozenset({CookingFuel.ELECTRICITY, CookingFuel.LPG}),
+    ),
+)
+_CRITERION_BY_FIELD = {c.field: c for c in POVERTY_CRITERIA}
+_ANSWER_LABELS = {
+    "sanitation": _("sanitasi (jamban)"),
+    "electricity": _("listrik"),
+    "water_source": _("sumber air minum"),
+    "cooking_fuel": _("bahan bakar memasak"),
+}
+
+
+def housing_contradiction(rule: HousingRule, answer: str, criterion: bool) -> str | None:
+    """Why the criterion's answer contradicts the housing answer (Indonesian), or None."""
+    if answer in rule.fails and criterion:
+        text = _(
+            "kriteria %(n)s (%(criterion)s) dicentang, padahal %(question)s dijawab "
+            "'%(answer)s'; hapus centang kriteria %(n)s atau perbaiki jawaban %(question)s."
+        )
+    elif answer in rule.holds and not criterion:
+        text = _(
+            "%(question)s dijawab '%(answer)s', jadi kriteria %(n)s (%(criterion)s) terpenuhi; "
+            "centang kriteria %(n)s atau perbaiki jawaban %(question)s."
+        )
+    else:
+        return None
+    found = _CRITERION_BY_FIELD[rule.criterion]
+    return text % {
+        "n": found.number,
+        "criterion": found.label,
+        "question": _ANSWER_LABELS[rule.answer],
+        "answer": rule.choices(answer).label,
+    }
+
+
+def housing_contradictions(answers) -> dict[str, str]:
+    """{criterion field: reason} for each rule the answers break; `answers` is a dict of
+    field -> value or a Household."""
+
+    def value(name: str):
+        return answers.get(name) if isinstance(answers, dict) else getattr(answers, name)
+
+    found = {}
+    for rule in HOUSING_RULES:
+        reason = housing_contradiction(rule, value(rule.answer) or "", bool(value(rule.criterion)))
+        if reason:
+            found[rule.criterion] = reason
+    return found
+
+
 class HouseholdSource(models.TextChoices):
     FORM = "form", _("Formulir Tridaya")
     SURVEY = "survey", _("Impor survei (ODK/KoBo)")
@@ -387,5 +485,7 @@ class Household(TimeStampedModel):
                         _("Tidak boleh lebih dari jumlah anggota (%(members)s).")
                         % {"members": self.members}
                     )
+        for name, reason in housing_contradictions(self).items():
+            errors.setdefault(name, []).append(reason[:1].upper() + reason[1:])
         if errors:
             raise ValidationError(errors)

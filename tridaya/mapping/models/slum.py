@@ -7,7 +7,7 @@ computes them from the profile and the volumes whenever they are shown."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -18,6 +18,65 @@ from tridaya.core.models import TimeStampedModel
 from tridaya.regions.models import RT, Region
 
 ZERO = Decimal("0")
+
+# Precision of the stored figures: GIS tools and city systems export hectares with up to six
+# decimals and metres with two; percentages are computed from these exact values (the
+# percentage alone is rounded, to two decimals, by `tridaya.mapping.scoring`).
+AREA_PLACES = 6
+AREA_DIGITS = 14
+LENGTH_PLACES = 2
+LENGTH_DIGITS = 12
+VOLUME_PLACES = 6
+VOLUME_DIGITS = 18
+# (max_digits, decimal_places) of each decimal the profile and volume forms, API and import read.
+PRECISION = {
+    "area_ha": (AREA_DIGITS, AREA_PLACES),
+    "road_length_m": (LENGTH_DIGITS, LENGTH_PLACES),
+    "drainage_length_m": (LENGTH_DIGITS, LENGTH_PLACES),
+    "volume": (VOLUME_DIGITS, VOLUME_PLACES),
+}
+
+
+def _shown(value: Decimal) -> str:
+    return format(value, "f").replace(".", ",")
+
+
+def precision_problem(value: Decimal, name: str) -> str | None:
+    """Why `value` cannot be stored in the decimal `name` ("area_ha", "road_length_m",
+    "drainage_length_m" or "volume", handled volumes included), naming the value and what to do;
+    None when it fits. The one rule the form, the API, the template and the survey imports
+    share, so that none of them rounds a value another would refuse."""
+    digits, places = PRECISION[name]
+    if not value.is_finite():
+        return _("'%(value)s' bukan angka; isi angka biasa.") % {"value": value}
+    exponent = value.normalize().as_tuple().exponent
+    used = max(0, -int(exponent))
+    if used > places:
+        example = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        return _(
+            "%(value)s memakai %(used)s angka di belakang koma, paling banyak %(places)s; "
+            "bulatkan ke %(places)s angka desimal (%(example)s)."
+        ) % {"value": _shown(value), "used": used, "places": places, "example": _shown(example)}
+    whole = len(str(abs(int(value)))) if abs(value) >= 1 else 0
+    if whole > digits - places:
+        return _(
+            "%(value)s terlalu besar (paling banyak %(whole)s angka sebelum koma); periksa "
+            "satuannya."
+        ) % {"value": _shown(value), "whole": digits - places}
+    return None
+
+
+def precision_validator(name: str):
+    """A form/serializer validator with the message of `precision_problem`."""
+
+    def validate(value: Decimal | None) -> None:
+        if value is None:
+            return
+        problem = precision_problem(value, name)
+        if problem:
+            raise ValidationError(problem, code="precision")
+
+    return validate
 
 
 class SlumCriteriaSet(models.Model):
@@ -71,8 +130,8 @@ class RTProfile(TimeStampedModel):
     )
     area_ha = models.DecimalField(
         _("luas terverifikasi (ha)"),
-        max_digits=10,
-        decimal_places=2,
+        max_digits=AREA_DIGITS,
+        decimal_places=AREA_PLACES,
         validators=[MinValueValidator(ZERO)],
     )
     buildings = models.PositiveIntegerField(_("jumlah bangunan"))
@@ -80,14 +139,14 @@ class RTProfile(TimeStampedModel):
     households = models.PositiveIntegerField(_("jumlah KK"))
     road_length_m = models.DecimalField(
         _("panjang jalan ideal (m)"),
-        max_digits=10,
-        decimal_places=1,
+        max_digits=LENGTH_DIGITS,
+        decimal_places=LENGTH_PLACES,
         validators=[MinValueValidator(ZERO)],
     )
     drainage_length_m = models.DecimalField(
         _("panjang drainase ideal (m)"),
-        max_digits=10,
-        decimal_places=1,
+        max_digits=LENGTH_DIGITS,
+        decimal_places=LENGTH_PLACES,
         validators=[MinValueValidator(ZERO)],
     )
     source = models.CharField(
@@ -125,9 +184,14 @@ class SlumVolume(models.Model):
 
     profile = models.ForeignKey(RTProfile, on_delete=models.CASCADE, related_name="volumes")
     code = models.CharField(_("kriteria"), max_length=8)
-    volume = models.DecimalField(_("volume"), max_digits=12, decimal_places=2)
+    volume = models.DecimalField(
+        _("volume"), max_digits=VOLUME_DIGITS, decimal_places=VOLUME_PLACES
+    )
     handled = models.DecimalField(
-        _("volume tertangani"), max_digits=12, decimal_places=2, default=ZERO
+        _("volume tertangani"),
+        max_digits=VOLUME_DIGITS,
+        decimal_places=VOLUME_PLACES,
+        default=ZERO,
     )
 
     class Meta:

@@ -19,6 +19,7 @@ from tridaya.mapping.models import (
     ImportBatch,
     QuarantinedRow,
 )
+from tridaya.mapping.reach import Reach
 from tridaya.regions.models import RT, Region, VillageProfile
 
 DEFAULT_COVERAGE_MIN_PCT = 80
@@ -292,3 +293,16 @@ def household_points(village: Region) -> list[HouseholdPoint]:
                 lon, lat = float(coordinates[0]), float(coordinates[1])
         points.append(HouseholdPoint(rt_id, members, is_poor, lon, lat))
     return points
+
+
+def surveyed_by_rt(village: Region | str) -> dict[int, Reach]:
+    """RT id -> households and poor households of the survey (computed from the households, the
+    bound of `reach.distinct_reach`); one query."""
+    code = village if isinstance(village, str) else village.code
+    rows = (
+        Household.objects.filter(village_id=code)
+        .values("rt_id")
+        .annotate(n=Count("id"), poor=Count("id", filter=Q(is_poor=True)))
+        .values_list("rt_id", "n", "poor")
+    )
+    return {rt_id: Reach(n, poor) for rt_id, n, poor in rows}

@@ -22,7 +22,7 @@ from tridaya.core.tabular import RowProblem
 from tridaya.mapping import scoring
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
 from tridaya.mapping.errors import MappingError
-from tridaya.mapping.models import ProfileSource, RTProfile, SlumVolume
+from tridaya.mapping.models import ProfileSource, RTProfile, SlumVolume, precision_problem
 from tridaya.mapping.policy import EDIT_SLUM_DATA
 from tridaya.mapping.slum_template import (
     HANDLED_SUFFIX,
@@ -68,6 +68,25 @@ def handled_field(code: str) -> str:
     return f"handled_{code}"
 
 
+def _volume_error(code: str, problem: str) -> DomainError:
+    return DomainError(
+        _("Kriteria %(code)s: %(problem)s") % {"code": code, "problem": problem},
+        code=MappingError.BAD_VOLUMES,
+    )
+
+
+def _check_precision(values: Mapping[str, Any]) -> None:
+    """Refuse, naming each field, a figure with more decimals than is stored (never round)."""
+    errors = {}
+    for name in ("area_ha", "road_length_m", "drainage_length_m"):
+        number = _decimal(values[name])
+        problem = precision_problem(number, name) if number is not None else None
+        if problem:
+            errors[name] = problem
+    if errors:
+        raise DomainError(errors, code=MappingError.BAD_PROFILE)
+
+
 def _merged_volumes(
     cset: scoring.CriteriaSet,
     profile: RTProfile,
@@ -79,18 +98,26 @@ def _merged_volumes(
     given (None removes). Raises a DomainError naming every bad field."""
     merged: dict[str, Decimal] = {code: v.volume for code, v in stored.items()}
     merged_handled: dict[str, Decimal] = {code: v.handled for code, v in stored.items()}
+    precision_errors: dict[str, DomainError] = {}
     for code, value in (volumes or {}).items():
         number = _decimal(value)
         if number is None:
             merged.pop(code, None)
             merged_handled.pop(code, None)
+            continue
+        problem = precision_problem(number, "volume")
+        if problem:
+            precision_errors[volume_field(code)] = _volume_error(code, problem)
         else:
             merged[code] = number
     problems = scoring.check_volumes(cset, scoring.Figures.of(profile), merged, complete=False)
-    handled_errors = {}
+    handled_errors = precision_errors
     for code, value in (handled or {}).items():
         number = _decimal(value) or Decimal(0)
-        if number < 0:
+        problem = precision_problem(number, "volume")
+        if problem:
+            handled_errors[handled_field(code)] = _volume_error(code, problem)
+        elif number < 0:
             handled_errors[handled_field(code)] = DomainError(
                 _("Kriteria %(code)s: volume tertangani tidak boleh negatif.") % {"code": code},
                 code=MappingError.BAD_VOLUMES,
@@ -114,6 +141,11 @@ def _merged_volumes(
     return merged, merged_handled
 
 
+def _text(value: Decimal) -> str:
+    """A volume for the history: 300.000000 -> '300', 0.389174 stays."""
+    return format(value.normalize(), "f")
+
+
 def _write_volumes(
     profile: RTProfile,
     stored: Mapping[str, SlumVolume],
@@ -126,7 +158,7 @@ def _write_volumes(
         row = stored.get(code)
         if code not in merged:
             if row is not None:
-                volume_changes[volume_field(code)] = [str(row.volume), None]
+                volume_changes[volume_field(code)] = [_text(row.volume), None]
                 row.delete()
             continue
         new_volume, new_handled = merged[code], merged_handled.get(code, Decimal(0))
@@ -134,14 +166,14 @@ def _write_volumes(
             SlumVolume.objects.create(
                 profile=profile, code=code, volume=new_volume, handled=new_handled
             )
-            volume_changes[volume_field(code)] = [None, str(new_volume)]
+            volume_changes[volume_field(code)] = [None, _text(new_volume)]
             if new_handled:
-                volume_changes[handled_field(code)] = [None, str(new_handled)]
+                volume_changes[handled_field(code)] = [None, _text(new_handled)]
             continue
         if row.volume != new_volume:
-            volume_changes[volume_field(code)] = [str(row.volume), str(new_volume)]
+            volume_changes[volume_field(code)] = [_text(row.volume), _text(new_volume)]
         if row.handled != new_handled:
-            volume_changes[handled_field(code)] = [str(row.handled), str(new_handled)]
+            volume_changes[handled_field(code)] = [_text(row.handled), _text(new_handled)]
         if row.volume != new_volume or row.handled != new_handled:
             row.volume, row.handled = new_volume, new_handled
             row.save(update_fields=["volume", "handled"])
@@ -178,6 +210,9 @@ def rt_profile_upsert(
         before = snapshot(profile, PROFILE_FIELDS)
         stored = {v.code: v for v in profile.volumes.all()}
     cset = criteria_of(profile.criteria_set)
+    _check_precision(
+        {"area_ha": area_ha, "road_length_m": road_length_m, "drainage_length_m": drainage_length_m}
+    )
     profile.area_ha = area_ha
     profile.buildings = buildings
     profile.population = population
@@ -304,30 +339,42 @@ def _row_place(
     return rt, numbers, problems
 
 
+def _read_number(
+    line: int, column: str, raw: Any, *, integer: bool, precision: str | None
+) -> tuple[Decimal | None, RowProblem | None]:
+    """One template cell as a number 0 or more, or the problem naming its row, column, value
+    and what to write instead."""
+    shown = "" if raw is None else str(raw)
+    try:
+        number = _cell_number(raw, integer=integer)
+        if not number.is_finite() or number < 0:
+            raise ValueError(raw)
+    except ValueError:
+        reason = (
+            _("isi bilangan bulat 0 atau lebih (sekarang '%(v)s').")
+            if integer
+            else _("isi angka 0 atau lebih, misalnya 0,389174 (sekarang '%(v)s').")
+        )
+        return None, RowProblem(line, column, reason % {"v": shown})
+    problem = precision_problem(number, precision) if precision else None
+    if problem:
+        return None, RowProblem(line, column, problem)
+    return number, None
+
+
 def _row_figures(line: int, cells: dict[str, str]) -> tuple[dict[str, Any], list[RowProblem]]:
-    """The RT's figures (denominators, population) of a template row."""
+    """The RT's figures (denominators, population) of a template row; a problem per bad cell."""
     problems: list[RowProblem] = []
     values: dict[str, Any] = {}
     for column, name in TEMPLATE_PROFILE_COLUMNS:
-        raw = cells.get(column)
-        try:
-            number = _cell_number(raw, integer=name in INTEGER_FIELDS)
-            if number < 0:
-                raise ValueError(raw)
-        except ValueError:
-            problems.append(
-                RowProblem(
-                    line,
-                    column,
-                    _("isi angka 0 atau lebih%(int)s (sekarang '%(v)s').")
-                    % {
-                        "v": "" if raw is None else raw,
-                        "int": _(", bulat") if name in INTEGER_FIELDS else "",
-                    },
-                )
-            )
-            continue
-        values[name] = int(number) if name in INTEGER_FIELDS else number
+        integer = name in INTEGER_FIELDS
+        number, problem = _read_number(
+            line, column, cells.get(column), integer=integer, precision=None if integer else name
+        )
+        if problem:
+            problems.append(problem)
+        elif number is not None:
+            values[name] = int(number) if integer else number
     return values, problems
 
 
@@ -343,10 +390,19 @@ def _row_volumes(
             raw = cells.get(column)
             if raw in (None, ""):
                 continue
-            try:
-                target[code] = _cell_number(raw, integer=False)
-            except ValueError:
-                problems.append(RowProblem(line, column, _("bukan angka ('%(v)s').") % {"v": raw}))
+            number, problem = _read_number(line, column, raw, integer=False, precision="volume")
+            if problem:
+                problems.append(problem)
+            elif number is not None:
+                target[code] = number
+        if handled.get(code) and cells.get(code) in (None, ""):
+            problems.append(
+                RowProblem(
+                    line,
+                    code + HANDLED_SUFFIX,
+                    _("isi dahulu volume kolom %(code)s, atau kosongkan sel ini.") % {"code": code},
+                )
+            )
     return volumes, handled, problems
 
 
@@ -357,17 +413,30 @@ def _row_checks(
     volumes: dict[str, Decimal],
     handled: dict[str, Decimal],
 ) -> list[RowProblem]:
-    """What is wrong with a row whose cells all read: more KK than people, volumes above
-    their denominators, negative handled volumes."""
+    """What is wrong between the cells of a row that did read: more KK than people, volumes
+    above their denominators (checked for every criterion whose denominator cell read, so one
+    bad cell hides no other)."""
     problems: list[RowProblem] = []
-    if values["households"] > values["population"]:
-        problems.append(RowProblem(line, "kk", _("jumlah KK lebih dari jumlah penduduk.")))
-    figures = scoring.Figures(**{n: scoring.to_decimal(values[n]) for n in scoring.DENOMINATORS})
-    for problem in scoring.check_volumes(cset, figures, volumes, complete=False):
+    counted = "households" in values and "population" in values
+    if counted and values["households"] > values["population"]:
+        problems.append(
+            RowProblem(
+                line,
+                "kk",
+                _("jumlah KK %(kk)s lebih dari jumlah penduduk %(people)s; periksa keduanya.")
+                % {"kk": values["households"], "people": values["population"]},
+            )
+        )
+    readable = {
+        code: number
+        for code, number in volumes.items()
+        if cset.criterion(code).denominator in values
+    }
+    figures = scoring.Figures(
+        **{n: scoring.to_decimal(values.get(n, 0)) for n in scoring.DENOMINATORS}
+    )
+    for problem in scoring.check_volumes(cset, figures, readable, complete=False):
         problems.append(RowProblem(line, problem.code, problem.message))
-    for code, number in handled.items():
-        if number < 0:
-            problems.append(RowProblem(line, code + HANDLED_SUFFIX, _("tidak boleh negatif.")))
     return problems
 
 
@@ -395,26 +464,48 @@ def slum_import(
         values, figure_problems = _row_figures(line, cells)
         volumes, handled, volume_problems = _row_volumes(line, cells, cset)
         row_problems += figure_problems + volume_problems
-        if not row_problems and len(values) == len(TEMPLATE_PROFILE_COLUMNS):
-            row_problems += _row_checks(line, cset, values, volumes, handled)
+        row_problems += _row_checks(line, cset, values, volumes, handled)
         problems.extend(row_problems)
         if not row_problems and rt is not None:
-            parsed.append((rt, numbers["tahun"], values, volumes, handled))
+            parsed.append((line, rt, numbers["tahun"], values, volumes, handled))
     if not parsed and not problems:
         problems.append(RowProblem(1, "", _("templat tidak berisi baris data.")))
     if problems:
         raise SlumImportError(problems)
     result = SlumImportResult()
-    for rt, row_year, values, volumes, handled in parsed:
-        profile, outcome = rt_profile_upsert(
-            actor=actor,
-            rt=rt,
-            year=row_year,
-            volumes=volumes,
-            handled=handled,
-            source=ProfileSource.IMPORT,
-            **values,
-        )
+    for line, rt, row_year, values, volumes, handled in parsed:
+        try:
+            profile, outcome = rt_profile_upsert(
+                actor=actor,
+                rt=rt,
+                year=row_year,
+                volumes=volumes,
+                handled=handled,
+                source=ProfileSource.IMPORT,
+                **values,
+            )
+        except ValidationError as exc:
+            # e.g. a smaller area than a volume stored earlier and not in the file
+            problems += _service_problems(line, exc)
+            continue
         result.profiles.append(profile)
         setattr(result, outcome, getattr(result, outcome) + 1)
+    if problems:
+        raise SlumImportError(problems)
     return result
+
+
+def _service_problems(line: int, exc: ValidationError) -> list[RowProblem]:
+    """A refusal of `rt_profile_upsert` as problems on the template's columns."""
+    columns = {name: column for column, name in TEMPLATE_PROFILE_COLUMNS}
+    if not hasattr(exc, "error_dict"):
+        return [RowProblem(line, "", " ".join(exc.messages))]
+    problems = []
+    for name, errors in exc.error_dict.items():
+        column = columns.get(name, name)
+        if name.startswith("volume_"):
+            column = name.removeprefix("volume_")
+        elif name.startswith("handled_"):
+            column = name.removeprefix("handled_") + HANDLED_SUFFIX
+        problems += [RowProblem(line, column, m) for m in ValidationError(errors).messages]
+    return problems

@@ -286,7 +286,8 @@ def _poverty(page) -> list:
                 },
                 _(
                     "%(n)s dari %(all)s %(unit)s (%(share)s) menjangkau KK miskin; seluruhnya "
-                    "menjawab masalah %(households)s KK, di antaranya %(poor)s KK miskin."
+                    "menjawab masalah %(households)s KK berbeda, di antaranya %(poor)s KK miskin "
+                    "(KK miskin dijangkau, tanpa hitung ganda)."
                 )
                 % {
                     "n": check.programs_poor,

@@ -30,7 +30,9 @@ def indicator_inputs(village: Region) -> Inputs:
         HouseholdIn(p.rt_id, p.members, p.is_poor, p.lon, p.lat) for p in household_points(village)
     ]
     problems = [
-        ProblemIn(p.id, p.title, p.kind, p.domain, p.geometry, p.households, p.poor_households)
+        ProblemIn(
+            p.id, p.title, p.kind, p.domain, p.geometry, p.households, p.poor_households, p.rt_id
+        )
         for p in problem_shapes(village)
     ]
     return Inputs(rts=rts, households=households, problems=problems)

@@ -13,6 +13,8 @@ from django.db.models import F, OuterRef, Prefetch, Subquery
 from shapely.geometry import shape
 
 from tridaya.core.selectors import one_of
+from tridaya.mapping.reach import distinct_reach
+from tridaya.mapping.selectors.households import surveyed_by_rt
 from tridaya.mapping.selectors.problems import Problem, open_problems
 from tridaya.mapping.selectors.slum import rt_scores
 from tridaya.planning import poverty, safeguards
@@ -125,6 +127,7 @@ def _problem_facts(problem: Problem) -> poverty.ProblemFacts:
         problem.households_affected,
         problem.poor_households_affected,
         problem.domain,
+        problem.rt_id,
     )
 
 
@@ -139,7 +142,7 @@ def plan_problems(plan: Plan) -> list[Problem]:
 
 
 def version_page(code: str, plan_id: int, number: int) -> VersionPage:
-    """Everything the page and the documents of a version show (a fixed 13 or so queries)."""
+    """Everything the page and the documents of a version show (a fixed 14 or so queries)."""
     village = one_of(Region.objects.all(), code=code, level=Level.VILLAGE)
     attach_ancestors([village])
     plan = plan_for_village(code, plan_id)
@@ -149,22 +152,24 @@ def version_page(code: str, plan_id: int, number: int) -> VersionPage:
 
 
 def _program_units(
-    programs: list[PlanProgram], budgets: dict[int, int], facts: dict
+    programs: list[PlanProgram], budgets: dict[int, int], facts: dict, surveyed: dict
 ) -> tuple[list[ProgramView], list[poverty.Unit]]:
-    """The programs of an RPLP with their linked problems, and as units of the poverty check."""
+    """The programs of an RPLP with their linked problems (and the distinct households they
+    reach, `mapping.reach`), and as units of the poverty check."""
     program_views = []
     units = []
     for program in programs:
         linked = list(program.problems.all())
         for p in linked:
             facts.setdefault(p.pk, _problem_facts(p))
+        reach = distinct_reach([facts[p.pk].count for p in linked], surveyed)
         program_views.append(
             ProgramView(
                 program,
                 linked,
                 budgets.get(program.pk, 0),
-                sum(p.households_affected for p in linked),
-                sum(p.poor_households_affected for p in linked),
+                reach.households,
+                reach.poor_households,
             )
         )
         units.append(
@@ -225,8 +230,9 @@ def version_data(village: Region, plan: Plan, version: PlanVersion) -> VersionPa
             budgets[line.program_id] += line.total
         elif plan.kind == PlanKind.RPLP:
             unassigned += line.total
+    surveyed = surveyed_by_rt(village)
     if plan.kind == PlanKind.RPLP:
-        program_views, units = _program_units(programs, budgets, facts)
+        program_views, units = _program_units(programs, budgets, facts, surveyed)
     else:
         program_views, units = [], _activity_units(activities, facts)
     check = poverty.check(
@@ -234,6 +240,7 @@ def version_data(village: Region, plan: Plan, version: PlanVersion) -> VersionPa
         list(facts.values()),
         unassigned_budget=unassigned,
         candidates={p.pk for p in problems},
+        surveyed=surveyed,
     )
     return VersionPage(
         village=village,

@@ -59,6 +59,11 @@ def test_create_patch_delete(api, village):
     assert patched.status_code == 200
     assert (patched.json()["is_poor"], patched.json()["criteria_met"]) == (False, 8)
     assert patched.json()["water_source"] == "surface"
+    contradiction = api.patch(
+        f"{base(village)}/households/{data['id']}/", {"cooking_fuel": "lpg"}, format="json"
+    )  # criterion 7 (firewood, charcoal or kerosene) holds: LPG contradicts it
+    assert contradiction.status_code == 400
+    assert "kriteria 7" in str(contradiction.json()["crit_cooking_fuel"])
     bad = api.patch(f"{base(village)}/households/{data['id']}/", {"women": 9}, format="json")
     assert bad.status_code == 400 and "women" in bad.json()
     assert api.delete(f"{base(village)}/households/{data['id']}/").status_code == 204

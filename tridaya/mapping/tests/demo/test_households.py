@@ -23,7 +23,12 @@ def test_demo_households(bajur):
     per_rt = list(households.values("rt").annotate(n=Count("id")).values_list("n", flat=True))
     assert len(per_rt) == 16 and min(per_rt) >= 70
     poor = households.filter(is_poor=True).count()
-    assert 0.15 < poor / households.count() < 0.35  # Bajur's profile: 318 poor of 1,236
+    assert 0.15 < poor / households.count() < 0.35
+    # The profile declares the survey's figures: one count of poor households (issue 11, 3).
+    bajur.profile.refresh_from_db()
+    people = sum(households.values_list("members", flat=True))
+    assert (bajur.profile.households, bajur.profile.poor_households) == (1200, poor)
+    assert bajur.profile.population == people
     assert households.exclude(location=None).count() > 1000
     linked = households.filter(head__isnull=False)
     assert sorted(h.head_id for h in linked) == sorted(p.pk for p in registered)

@@ -63,6 +63,19 @@ def set_cell(header, rows, line, name, value):
     rows[line - 2][column(header, name)] = value
 
 
+# Housing answers under which the criteria they settle hold (HOUSING_RULES).
+HARDSHIP = {"sanitation": "none", "electricity": "none", "water_source": "surface",
+            "cooking_fuel": "firewood"}  # fmt: skip
+
+
+def set_criteria(header, rows, line, names=CRITERIA_FIELDS):
+    """The criteria `names` hold on line `line`, with housing answers that agree."""
+    for name in names:
+        set_cell(header, rows, line, name, "ya")
+    for name, value in HARDSHIP.items():
+        set_cell(header, rows, line, name, value)
+
+
 @pytest.mark.django_db
 @pytest.mark.parametrize(("how", "fmt"), FORMATS)
 def test_each_format_imports(village, how, fmt):
@@ -112,10 +125,7 @@ def test_an_edited_submission_updates_its_household(village):
     header, rows = export(village, 10)
     run_import(village, header, rows)
     target = Household.objects.get(instance_id=rows[3][column(header, "_uuid")])
-    for name in ("crit_floor_area", "crit_floor_material", "crit_wall_material",
-                 "crit_toilet", "crit_electricity", "crit_water", "crit_cooking_fuel",
-                 "crit_protein", "crit_clothing", "crit_meals"):  # fmt: skip
-        set_cell(header, rows, 5, name, "ya")
+    set_criteria(header, rows, 5, CRITERIA_FIELDS[:10])
     set_cell(header, rows, 5, "head_name", "Nama Diperbaiki")
     set_cell(header, rows, 5, "members", "7")
     batch = run_import(village, header, rows)
@@ -178,7 +188,7 @@ def test_one_bad_row_and_a_strict_import_writes_nothing(village, how, fmt, name,
 @pytest.mark.parametrize("kind", ["kobo", "odk"])
 def test_coordinates_far_outside_or_broken_are_reported(village, kind):
     header, rows = export(village, 6, kind=kind)
-    lat = column(header, "location_latitude" if kind == "kobo" else "Latitude")
+    lat = column(header, "_location_latitude" if kind == "kobo" else "Latitude")
     if kind == "kobo":
         set_cell(header, rows, 2, "location", "116.1 -8.63 0 5")  # longitude first
         rows[0][lat : lat + 2] = ["116.1", "-8.63"]
@@ -192,6 +202,24 @@ def test_coordinates_far_outside_or_broken_are_reported(village, kind):
     assert batch.status == ImportStatus.REJECTED
     assert "di luar jangkauan" in reasons[2] or "jauh di luar" in reasons[2]
     assert "bukan angka" in reasons[3]
+
+
+@pytest.mark.django_db
+def test_a_criterion_contradicting_a_housing_answer_is_a_bad_row_with_the_reason(village):
+    header, rows = export(village, 6)
+    set_cell(header, rows, 3, "sanitation", "private_septic")
+    set_cell(header, rows, 3, "crit_toilet", "ya")
+    set_cell(header, rows, 5, "electricity", "none")
+    set_cell(header, rows, 5, "crit_electricity", "tidak")
+    batch = run_import(village, header, rows)
+    assert batch.status == ImportStatus.REJECTED and not Household.objects.exists()
+    issues = {(i["line"], i["column"]): i for i in batch.issues}
+    assert sorted(issues) == [(3, "poverty/crit_toilet"), (5, "poverty/crit_electricity")]
+    assert (
+        "sanitasi (jamban) dijawab 'Jamban sendiri dengan tangki septik'"
+        in (issues[(3, "poverty/crit_toilet")]["reason"])
+    )
+    assert issues[(5, "poverty/crit_electricity")]["value"] == "tidak"
 
 
 @pytest.mark.django_db
@@ -237,6 +265,37 @@ def test_unknown_columns_are_reported_not_dropped_silently(village):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("kind", ["kobo", "odk"])
+def test_split_geopoint_columns_are_known_and_fill_an_empty_location(village, kind):
+    """KoBo's `group/_location_latitude ... _precision` and ODK Central's `group-location-Latitude
+    ... -Accuracy` belong to the geopoint `location`: never reported as unknown, and read when
+    the combined cell is empty (issue 11, item 5)."""
+    header, rows = export(village, 4, kind=kind)
+    names = [n for n in header if "location" in n]
+    if kind == "kobo":
+        assert names == [
+            "area/location",
+            "area/_location_latitude",
+            "area/_location_longitude",
+            "area/_location_altitude",
+            "area/_location_precision",
+        ]
+        set_cell(header, rows, 2, "location", "")
+    else:
+        assert names == [f"area-location-{p}" for p in samples.ODK_PARTS]
+    lat = column(header, "_location_latitude" if kind == "kobo" else "Latitude")
+    rows[0][lat : lat + 4] = ["-8.6331", "116.1052", "12.5", "4.0"]
+    header = [*header, "area/_catatan_latitude", "catatan_relawan"]
+    rows = [[*row, "1", "ok"] for row in rows]
+    batch = run_import(village, header, rows)
+    assert batch.status == ImportStatus.IMPORTED and batch.issues == []
+    assert batch.unknown_columns == ["area/_catatan_latitude", "catatan_relawan"]
+    key = rows[0][column(header, "_uuid" if kind == "kobo" else "KEY")].removeprefix("uuid:")
+    first = Household.objects.get(instance_id=key)
+    assert first.location["coordinates"][:2] == [116.1052, -8.6331]
+
+
+@pytest.mark.django_db
 def test_duplicates_inside_a_file_are_bad_rows(village):
     header, rows = export(village, 4)
     rows.append(list(rows[0]))
@@ -263,8 +322,7 @@ def test_a_known_person_without_household_becomes_the_head(village):
     known = person(village, name="Warga Lama", nik="5201080000000088", is_poor=False)
     header, rows = export(village, 1)
     set_cell(header, rows, 2, "head_nik", "5201080000000088")
-    for name in CRITERIA_FIELDS:
-        set_cell(header, rows, 2, name, "ya")
+    set_criteria(header, rows, 2)
     run_import(village, header, rows)
     saved = Household.objects.get()
     assert (saved.head_id, saved.head_nik, saved.is_poor) == (known.pk, "5201080000000088", True)
@@ -445,8 +503,7 @@ def test_the_import_sets_linked_people_poor_through_the_register_with_one_audit_
     header, rows = export(village, 5)
     for index, someone in enumerate(known):
         set_cell(header, rows, 2 + index, "head_nik", someone.nik)
-        for name in CRITERIA_FIELDS:
-            set_cell(header, rows, 2 + index, name, "ya")
+        set_criteria(header, rows, 2 + index)
     batch = run_import(village, header, rows)
     assert batch.created == 5
     assert all(p.is_poor for p in Person.objects.filter(pk__in=[p.pk for p in known]))

@@ -100,6 +100,24 @@ def test_counts_beyond_the_members_and_future_dates_are_refused(village):
 
 
 @pytest.mark.django_db
+def test_a_criterion_that_contradicts_a_housing_answer_is_refused(village):
+    """'Own toilet with septic tank' with criterion 4 'no own toilet' ticked, and the other way
+    round, are refused naming the criterion and both answers (issue 11, item 4)."""
+    with pytest.raises(ValidationError) as caught:
+        household(village, poor_criteria=4, sanitation="private_septic")  # 4 = crit_toilet
+    [reason] = caught.value.message_dict["crit_toilet"]
+    assert reason.startswith("Kriteria 4 (Tidak punya jamban sendiri")
+    assert "'Jamban sendiri dengan tangki septik'" in reason
+    with pytest.raises(ValidationError) as caught:
+        household(village, poor_criteria=3, sanitation="public", electricity="none")
+    assert set(caught.value.message_dict) == {"crit_toilet", "crit_electricity"}
+    assert "'MCK umum', jadi kriteria 4" in caught.value.message_dict["crit_toilet"][0]
+    assert not Household.objects.exists()
+    fine = household(village, poor_criteria=4, sanitation="shared", cooking_fuel="other")
+    assert fine.crit_toilet and fine.criteria_met == 4
+
+
+@pytest.mark.django_db
 def test_unknown_criterion_is_refused(village):
     with pytest.raises(ValidationError) as caught:
         services.household_create(

@@ -91,7 +91,7 @@ def test_changes_are_audited_per_volume_and_unchanged_saves_write_nothing(villag
     volumes = {"2b": D("450")}
     services_slum.rt_profile_save(actor=editor, rt=rt, year=2026, volumes=volumes, **figures())
     event = AuditEvent.objects.get(action="mapping.rt_profile_updated")
-    assert event.changes == {"volume_2b": ["300.00", "450"]}
+    assert event.changes == {"volume_2b": ["300", "450"]}
     services_slum.rt_profile_save(actor=editor, rt=rt, year=2026, volumes=volumes, **figures())
     assert AuditEvent.objects.filter(action="mapping.rt_profile_updated").count() == 1
 
@@ -193,3 +193,131 @@ def test_one_bad_row_writes_nothing_and_every_bad_cell_is_listed(village):
 def test_a_file_that_is_not_a_workbook_is_refused(village):
     with pytest.raises(ValidationError, match="tidak terbaca"):
         services_slum.slum_import(actor=None, village=village, data=b"x", file_name="isi.xlsx")
+
+
+# --- Precision: hectares with 6 decimals, metres with 2 (issue 11, item 2) ---------------------
+
+PRECISE = {
+    "area_ha": D("0.512731"),
+    "buildings": 40,
+    "population": 160,
+    "households": 40,
+    "road_length_m": D("412.75"),
+    "drainage_length_m": D("300.25"),
+}
+
+
+def _scores(rt, saved):
+    row = selectors_slum.score_row(rt, saved, selectors_slum.criteria_of(saved.criteria_set))
+    return {code: (str(item.percentage), item.score) for code, item in row.score.by_code.items()}
+
+
+def test_hectares_and_metres_are_stored_exactly_and_scored_at_the_band_edges(village):
+    rt = rt_of(village)
+    volumes = volumes_at(D(0), PRECISE) | {
+        "1b": D("0.389174"),  # 75.90 % -> 3 (0.39 / 0.51 would be 76.47 % -> 5)
+        "4a": D("0.389650"),  # 75.995 % -> 76.00 % -> 5
+        "2a": D("103.16"),  # 24.99 % -> 0
+        "2b": D("412.75"),  # equal to its denominator: 100 % -> 5
+        "4b": D("210.50"),
+    }
+    saved = services_slum.rt_profile_save(actor=None, rt=rt, year=2026, volumes=volumes, **PRECISE)
+    saved.refresh_from_db()
+    assert saved.area_ha == D("0.512731") and saved.road_length_m == D("412.75")
+    assert saved.volumes.get(code="1b").volume == D("0.389174")
+    scores = _scores(rt, saved)
+    assert scores["1b"] == ("75.90", 3)
+    assert scores["4a"] == ("76.00", 5)
+    assert scores["2a"] == ("24.99", 0)
+    assert scores["2b"] == ("100.00", 5)
+    assert scores["4b"] == ("70.11", 3)
+    volumes = {"1b": D("0.261467"), "4a": D("0.261468")}  # 50.99 % -> 1, 51.00 % -> 3
+    saved = services_slum.rt_profile_save(actor=None, rt=rt, year=2026, volumes=volumes, **PRECISE)
+    assert _scores(rt, saved)["1b"] == ("50.99", 1)
+    assert _scores(rt, saved)["4a"] == ("51.00", 3)
+
+
+def test_more_decimals_than_stored_are_refused_naming_the_value_never_rounded(village):
+    rt = rt_of(village)
+    with pytest.raises(ValidationError) as caught:
+        services_slum.rt_profile_save(
+            actor=None,
+            rt=rt,
+            year=2026,
+            volumes={"1b": D("0.3891745")},
+            handled={"1b": D("0.1000001")},
+            **{**PRECISE, "road_length_m": D("412.755")},
+        )
+    errors = {field: e[0].message for field, e in caught.value.error_dict.items()}
+    assert set(errors) == {"road_length_m"}
+    assert "412,755 memakai 3 angka di belakang koma, paling banyak 2" in errors["road_length_m"]
+    assert "(412,76)" in errors["road_length_m"]
+    with pytest.raises(ValidationError) as caught:
+        services_slum.rt_profile_save(
+            actor=None,
+            rt=rt,
+            year=2026,
+            volumes={"1b": D("0.3891745")},
+            handled={"1b": D("0.1000001")},
+            **PRECISE,
+        )
+    errors = {field: e[0].message for field, e in caught.value.error_dict.items()}
+    assert set(errors) == {"volume_1b", "handled_1b"}
+    assert errors["volume_1b"].startswith("Kriteria 1b: 0,3891745 memakai 7 angka")
+    assert not RTProfile.objects.exists()
+
+
+def _precise_rows(village) -> list[list]:
+    rows = _filled(village)
+    header = rows[0]
+    for row in rows[1:]:
+        row[3] = 0.512731
+        row[header.index("jalan_ideal_m")] = 412.75
+        for code, value in (("1b", 0.2), ("4a", 0.2), ("2a", 100), ("2b", 100)):
+            row[header.index(code)] = value
+    return rows
+
+
+def test_the_template_keeps_six_decimals_and_accepts_a_volume_equal_to_its_area(village):
+    rows = _precise_rows(village)
+    header = rows[0]
+    rows[1][header.index("1b")] = 0.389174
+    rows[1][header.index("4a")] = 0.512731  # the whole RT floods: equal to its area
+    rows[1][header.index("2b")] = 412.75
+    services_slum.slum_import(actor=None, village=village, data=_xlsx(rows), file_name="t.xlsx")
+    rt = rt_of(village, rows[1][0], rows[1][1])
+    saved = RTProfile.objects.get(rt=rt, year=2026)
+    assert saved.area_ha == D("0.512731")
+    scores = _scores(rt, saved)
+    assert scores["1b"] == ("75.90", 3)
+    assert scores["4a"] == ("100.00", 5) and scores["2b"] == ("100.00", 5)
+
+
+def test_the_template_import_reports_every_bad_cell_with_its_value_and_what_to_do(village):
+    rows = _precise_rows(village)
+    header = rows[0]
+    rows[1][3] = "0,5127315"  # seven decimals
+    rows[1][header.index("1b")] = 0.389174  # fine: its denominator is the bad cell
+    rows[1][header.index("2b")] = 500  # above the road length of 412.75 m
+    rows[2][header.index("jalan_ideal_m")] = "412.755"
+    rows[2][header.index("4a")] = "0.1234567"
+    rows[3][header.index("kk")] = 500  # more KK than the 320 people
+    rows[3][header.index("1a_tertangani")] = "x"
+    with pytest.raises(ValidationError) as caught:
+        services_slum.slum_import(actor=None, village=village, data=_xlsx(rows), file_name="t.xlsx")
+    problems = {(p.line, p.column): p.reason for p in caught.value.problems}
+    assert sorted(problems) == [
+        (2, "2b"),
+        (2, "luas_ha"),
+        (3, "4a"),
+        (3, "jalan_ideal_m"),
+        (4, "1a_tertangani"),
+        (4, "kk"),
+    ]
+    assert problems[(2, "luas_ha")].startswith("0,5127315 memakai 7 angka di belakang koma")
+    assert "bulatkan ke 6 angka desimal (0,512732)" in problems[(2, "luas_ha")]
+    assert "412,755" in problems[(3, "jalan_ideal_m")]
+    assert "melebihi panjang jalan ideal (m) 412,75" in problems[(2, "2b")]
+    assert "(sekarang 'x')" in problems[(4, "1a_tertangani")]
+    assert "500" in problems[(4, "kk")] and "320" in problems[(4, "kk")]
+    assert not RTProfile.objects.exists()

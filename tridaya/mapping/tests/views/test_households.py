@@ -122,9 +122,13 @@ def test_create_and_edit_through_the_form(client, village, users):
         "disabled": "0",
         "latitude": "-8.6300",
         "longitude": "116.1080",
-        "water_source": "piped",
+        "water_source": "surface",
         **{name: "on" for name, held in criteria(9).items() if held},
     }
+    # Piped water with criterion 6 (water from an unprotected source) ticked is refused.
+    refused = client.post(url(village, "household_create"), {**data, "water_source": "piped"})
+    assert refused.status_code == 200 and not Household.objects.exists()
+    assert "kriteria 6" in " ".join(refused.context["form"].errors["crit_water"])
     response = client.post(url(village, "household_create"), data)
     saved = Household.objects.get()
     assert response.status_code == 302 and saved.is_poor and saved.criteria_met == 9

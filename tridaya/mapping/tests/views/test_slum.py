@@ -185,3 +185,34 @@ def test_the_api_scores_a_kawasan_of_chosen_rts(village):
     assert whole["score"]["class"] == "tidak"
     criteria = api.get("/api/v1/slum-criteria/").json()
     assert criteria["version"] == 1 and len(criteria["aspects"]) == 7
+
+
+def test_the_form_and_the_api_take_six_decimals_and_refuse_seven_like_the_import(client, village):
+    """0.389174 / 0.512731 ha is 75.90 % (score 3) through the form and the API alike; a
+    seventh decimal is refused by both with the import's message (issue 11, item 2)."""
+    rt = rt_of(village)
+    user = user_with_role("tipp", BAJUR)
+    client.force_login(user)
+    data = {k: str(v) for k, v in figures(area_ha=D("0.512731"), road_length_m="412.75").items()}
+    data.update({f"volume_{k}": "0" for k in volumes_at(D("0.2"))})
+    data["volume_1b"] = "0,3891745"
+    response = client.post(f"{BASE}/rt/{rt.pk}/ubah/?tahun=2026", data)
+    assert response.status_code == 200
+    [error] = response.context["form"].errors["volume_1b"]
+    assert error.startswith("0,3891745 memakai 7 angka di belakang koma, paling banyak 6")
+    api = APIClient()
+    api.force_authenticate(user)
+    url = f"/api/v1/villages/{BAJUR}/rt-profiles/{rt.pk}/2026/"
+    body = {**figures(area_ha="0.512731", road_length_m="412.75"), "volumes": {"1b": "0.3891745"}}
+    refused = api.put(url, body, format="json")
+    assert refused.status_code == 400
+    assert "0,3891745 memakai 7 angka" in str(refused.json())
+    data["volume_1b"] = "0,389174"
+    assert client.post(f"{BASE}/rt/{rt.pk}/ubah/?tahun=2026", data).status_code == 302
+    body["volumes"] = {"1b": "0.389174", "2b": "412.75"}
+    answer = api.put(url, body, format="json").json()
+    assert answer["profile"]["area_ha"] == "0.512731"
+    assert answer["volumes"]["1b"] == "0.389174"
+    assert answer["score"]["criteria"]["1b"]["percentage"] == "75.90"
+    assert answer["score"]["criteria"]["1b"]["score"] == 3
+    assert answer["score"]["criteria"]["2b"]["percentage"] == "100.00"

@@ -187,12 +187,13 @@ def test_api_query_counts_do_not_grow(bajur, django_assert_num_queries):
     version = f.ready_rplp(bajur)
     client = APIClient()
     url = base(BAJUR, version)
-    with django_assert_num_queries(12):
+    # 13: one of them reads the households surveyed per RT, the bound of the reach
+    with django_assert_num_queries(13):
         client.get(url)
     for i in range(4):
         program = f.program(version, f"P{i}", problems=[f.plan_problem(bajur, f"M{i}")])
         f.row(version, prog=program, component=f"R{i}")
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         client.get(url)
     with django_assert_num_queries(4):
         client.get(f"/api/v1/villages/{BAJUR}/plans/")

@@ -317,6 +317,39 @@ def test_poverty_check_of_an_rplp(bajur):
     assert not check.passes
 
 
+def test_poor_households_reached_are_distinct_households_never_a_sum(bajur):
+    """Overlapping problems of one RT do not add up their households, nor exceed the households
+    surveyed there; the programs, the plan and its documents read the same figure (issue 11,
+    item 3)."""
+    rt1, rt2 = f.grid_rts(bajur, 2)
+    for n in range(10):
+        f.household(bajur, rt1, poor=n < 6)  # RT 01: 10 KK surveyed, 6 poor
+    version = f.first_version(f.rplp(bajur))
+    made = {}
+    for title, rt, households, poor in [
+        ("Genangan", rt1, 10, 6),
+        ("Jalan rusak", rt1, 8, 5),  # the same RT: the same households
+        ("Sampah", rt2, 12, 4),  # RT 02 has no survey: its own count
+        ("Air bersih", rt1, 30, 20),  # more than RT 01's surveyed households
+    ]:
+        made[title] = f.plan_problem(bajur, title, households=households, poor=poor)
+        made[title].rt = rt
+        made[title].save(update_fields=["rt"])
+    first = f.program(version, "Drainase", problems=[made["Genangan"], made["Jalan rusak"]])
+    second = f.program(
+        version, "Prasarana", problems=[made["Jalan rusak"], made["Sampah"], made["Air bersih"]]
+    )
+    f.row(version, prog=first, volume="100", unit_cost=1000)
+    f.row(version, prog=second, volume="100", unit_cost=1000)
+    page = selectors.version_page(bajur.code, version.plan_id, 1)
+    views = {v.program.pk: (v.households, v.poor_households) for v in page.programs}
+    assert views[first.pk] == (10, 6)  # not 18 / 11
+    assert views[second.pk] == (10 + 12, 6 + 4)  # not 50 / 29
+    reached = {u.unit.key: (u.households, u.poor_households) for u in page.poverty.units}
+    assert reached[f"program-{first.pk}"] == views[first.pk]
+    assert (page.poverty.households, page.poverty.poor_households) == (22, 10)  # not 60 / 35
+
+
 def test_rtplp_problems_are_those_inside_its_kawasan(bajur):
     inside = f.plan_problem(bajur, "Di dalam", geometry=f.square(size=0.0005))
     f.plan_problem(bajur, "Di luar", geometry=f.square(lon=116.2, size=0.0005))
