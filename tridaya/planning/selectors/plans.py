@@ -156,7 +156,14 @@ def version_page(code: str, plan_id: int, number: int, *, live: bool = False) ->
     attach_ancestors([village])
     plan = plan_for_village(code, plan_id)
     plan.village = village
-    version = version_of(plan, number)
+    return version_view(village, plan, version_of(plan, number), live=live)
+
+
+def version_view(
+    village: Region, plan: Plan, version: PlanVersion, *, live: bool = False
+) -> VersionPage:
+    """A version's page data: from its snapshot when it is locked and has one (unless `live`),
+    else computed from the current data."""
     if version.is_locked and not live:
         from tridaya.planning.selectors import snapshots
 
