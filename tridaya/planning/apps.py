@@ -9,13 +9,25 @@ class PlanningConfig(AppConfig):
 
     def ready(self) -> None:
         from tridaya.core import demo as core_demo
+        from tridaya.core import jobs
         from tridaya.core.navigation import register_village_section
         from tridaya.planning import (
             demo,
             outputs,
             policy,  # noqa: F401  (policy registers its rules)
         )
+        from tridaya.planning.services import documents, snapshots
 
+        jobs.register(
+            documents.DRAFT_DOCUMENT_JOB,
+            documents.render_draft,
+            label=_("Dokumen rencana disusun"),
+        )
+        jobs.register(
+            snapshots.RENDER_DOCUMENTS_JOB,
+            snapshots.render_documents,
+            label=_("Dokumen rencana sah disusun"),
+        )
         outputs.register_outputs()
         outputs.register_figures()
         register_village_section(

@@ -116,6 +116,7 @@ register_actions(
         "planning.version_signed": _("Versi rencana ditandatangani"),
         "planning.version_legalised": _("Versi rencana disahkan"),
         "planning.version_superseded": _("Versi rencana digantikan"),
+        "planning.version_frozen": _("Isi versi sah dibekukan"),
         "planning.public_test_started": _("Uji publik dimulai"),
         "planning.feedback_added": _("Tanggapan warga dicatat"),
         "planning.feedback_answered": _("Tanggapan warga dijawab"),

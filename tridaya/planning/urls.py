@@ -44,6 +44,8 @@ urlpatterns = [
     path(V + "kegiatan/<int:activity_id>/tindakan/", rab.activity_action, name="activity_action"),
     path(V + "pengaman/", plans.safeguards_form, name="safeguards"),
     path(V + "dokumen.<str:fmt>", plans.document, name="document"),
+    path(V + "dokumen.<str:fmt>/susun/", plans.document_prepare, name="document_prepare"),
+    path(V + "dokumen/<int:job_id>/", plans.document_job, name="document_job"),
     # Price lists (HSPK)
     path("harga/", price_lists.price_lists, name="price_lists"),
     path("harga/<int:list_id>/", price_lists.price_list_detail, name="price_list"),

@@ -21,7 +21,7 @@ from tridaya.planning.models import (
     PriorityArea,
 )
 from tridaya.planning.selectors import plans as selectors
-from tridaya.planning.services import plans
+from tridaya.planning.services import plans, snapshots
 from tridaya.regions.pages import village_or_404
 
 # --- Output -----------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ class VersionTextsInput(serializers.Serializer):
 
 
 def _page(code: str, plan_id: int, number: int):
-    return selectors.version_page(code, plan_id, number)
+    return snapshots.frozen_version_page(code, plan_id, number)
 
 
 class VersionAPI(_Write):

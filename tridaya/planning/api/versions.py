@@ -63,8 +63,8 @@ class VersionDiffAPI(APIView):
             old_n, new_n = int(request.GET["from"]), int(request.GET["to"])
         except (KeyError, ValueError):
             return Response({"detail": "from dan to wajib (nomor versi)."}, status=400)
-        old = selectors.version_data(village, plan, selectors.version_of(plan, old_n))
-        new = selectors.version_data(village, plan, selectors.version_of(plan, new_n))
+        old = selectors.version_view(village, plan, selectors.version_of(plan, old_n))
+        new = selectors.version_view(village, plan, selectors.version_of(plan, new_n))
         return Response(DiffOutput(_diff_json(version_selectors.version_diff(old, new))).data)
 
 

@@ -419,7 +419,7 @@ def plan_document(page, features: dict | None = None) -> PlanDocument:
     if not getattr(village, "ancestors", None):
         attach_ancestors([village])
     province, regency, district = (str(a) for a in village.ancestors)
-    outline = active_outline(plan.kind)
+    outline = page.outline or active_outline(plan.kind)
     chapters = []
     maps_cache: list[Image] = []
     for chapter in chapters_of(outline.chapters):
@@ -480,4 +480,8 @@ def plan_file(page, fmt: str) -> tuple[bytes, str]:
 
 
 def plan_filename(page, fmt: str) -> str:
-    return f"{slugify(page.plan.title)}-v{page.version.number}.{fmt}"
+    return document_filename(page.plan, page.version, fmt)
+
+
+def document_filename(plan, version, fmt: str) -> str:
+    return f"{slugify(plan.title)}-v{version.number}.{fmt}"

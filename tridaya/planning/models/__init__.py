@@ -45,3 +45,9 @@ from tridaya.planning.models.rab import (  # noqa: E402, F401  (RTPLP activities
     PriceList,
     RABItem,
 )
+from tridaya.planning.models.snapshots import (  # noqa: E402, F401  (frozen legalised versions)
+    SNAPSHOT_SCHEMA,
+    DocumentFormat,
+    PlanDocumentFile,
+    PlanSnapshot,
+)

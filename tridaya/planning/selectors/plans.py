@@ -5,6 +5,7 @@ its map. The cost lines (`PlanLine`) are in `rab.py`, differences between versio
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,7 @@ from tridaya.mapping.selectors.slum import rt_scores
 from tridaya.planning import poverty, safeguards
 from tridaya.planning.models import (
     Activity,
+    DocumentOutline,
     Feedback,
     InvestmentRow,
     Plan,
@@ -80,7 +82,7 @@ def newest_version(plan: Plan) -> PlanVersion | None:
 @dataclass
 class ProgramView:
     program: PlanProgram
-    problems: list[Problem]
+    problems: list[Any]  # Problem rows; FrozenProblem in a legalised version's snapshot
     budget: int
     households: int
     poor_households: int
@@ -101,10 +103,14 @@ class VersionPage:
     activities: list[Activity]
     feedback: list[Feedback]
     signoffs: list[PlanSignOff]
-    problems: list[Problem]  # the problems the plan should answer (village or kawasan)
+    problems: list[Any]  # the problems the plan should answer (village or kawasan)
     totals: Totals
     poverty: poverty.PovertyCheck
     safeguards: list[tuple[Any, str, str]]
+    # A legalised version read from its snapshot: the map and outline it was legalised with.
+    map: dict[str, list[dict]] | None = None
+    outline: DocumentOutline | None = None
+    frozen_at: dt.datetime | None = None
 
     @property
     def is_rtplp(self) -> bool:
@@ -141,13 +147,28 @@ def plan_problems(plan: Plan) -> list[Problem]:
     return problems
 
 
-def version_page(code: str, plan_id: int, number: int) -> VersionPage:
-    """Everything the page and the documents of a version show (a fixed 14 or so queries)."""
+def version_page(code: str, plan_id: int, number: int, *, live: bool = False) -> VersionPage:
+    """Everything the page and the documents of a version show (a fixed 14 or so queries). A
+    legalised (or superseded) version is read from its snapshot when it has one, unless `live`
+    (what freezing it reads)."""
     village = one_of(Region.objects.all(), code=code, level=Level.VILLAGE)
     attach_ancestors([village])
     plan = plan_for_village(code, plan_id)
     plan.village = village
-    version = version_of(plan, number)
+    return version_view(village, plan, version_of(plan, number), live=live)
+
+
+def version_view(
+    village: Region, plan: Plan, version: PlanVersion, *, live: bool = False
+) -> VersionPage:
+    """A version's page data: from its snapshot when it is locked and has one (unless `live`),
+    else computed from the current data."""
+    if version.is_locked and not live:
+        from tridaya.planning.selectors import snapshots
+
+        snapshot = snapshots.snapshot_of(version)
+        if snapshot is not None:
+            return snapshots.frozen_page(village, plan, version, snapshot)
     return version_data(village, plan, version)
 
 
@@ -202,7 +223,7 @@ def _activity_units(activities: list[Activity], facts: dict) -> list[poverty.Uni
 
 
 def version_data(village: Region, plan: Plan, version: PlanVersion) -> VersionPage:
-    versions = list(plan.versions.order_by("number"))
+    """The version computed from the current data (what a draft shows; what freezing reads)."""
     programs = list(
         PlanProgram.objects.filter(version=version)
         .prefetch_related("problems")
@@ -242,20 +263,32 @@ def version_data(village: Region, plan: Plan, version: PlanVersion) -> VersionPa
         candidates={p.pk for p in problems},
         surveyed=surveyed,
     )
+    return version_shell(
+        village,
+        plan,
+        version,
+        programs=program_views,
+        lines=lines,
+        activities=activities,
+        problems=problems,
+        totals=totals_of(lines, version.years),
+        poverty=check,
+    )
+
+
+def version_shell(
+    village: Region, plan: Plan, version: PlanVersion, **computed: Any
+) -> VersionPage:
+    """A `VersionPage` of the computed parts and the version's own rows (3 queries)."""
     return VersionPage(
         village=village,
         plan=plan,
         version=version,
-        versions=versions,
-        programs=program_views,
-        lines=lines,
-        activities=activities,
+        versions=list(plan.versions.order_by("number")),
         feedback=list(version.feedback.order_by("number")),
         signoffs=list(version.signoffs.order_by("created_at")),
-        problems=problems,
-        totals=totals_of(lines, version.years),
-        poverty=check,
         safeguards=safeguards.rows(version.safeguards),
+        **computed,
     )
 
 
@@ -274,7 +307,9 @@ def rt_slum_classes(village: Region) -> dict[int, tuple[str, str]]:
 
 def map_features(page: VersionPage) -> dict[str, list[dict]]:
     """GeoJSON features of the plan's map: RTs (with slum class), problems, kawasan prioritas
-    and planned works (4 queries)."""
+    and planned works (4 queries); a frozen version's map as it was legalised (none)."""
+    if page.map is not None:
+        return page.map
     classes = rt_slum_classes(page.village)
     rts = []
     for rt in RT.objects.filter(village=page.village).select_related("rw"):

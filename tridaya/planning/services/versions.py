@@ -34,6 +34,7 @@ from tridaya.planning.models import (
     SignatoryKind,
     VersionState,
 )
+from tridaya.planning.services import snapshots
 from tridaya.planning.services.plans import (
     _locked_version,
     _require_state,
@@ -240,7 +241,8 @@ def version_legalise(
     *, actor: User | None, version: PlanVersion, legalised_on: dt.date | None = None
 ) -> PlanVersion:
     """Legalise a revised version signed by BKM, Lurah/Kepala Desa and Pokja Teknis/Bappeda.
-    The version it amends (if any) becomes superseded. From now on nothing in it changes."""
+    The version it amends (if any) becomes superseded. From now on nothing in it changes: its
+    snapshot is taken in the same transaction and its documents are queued for rendering."""
     authorize(actor, policy.LEGALISE_PLAN, version)
     version = _locked_version(version)
     _require_state(version, VersionState.REVISED)
@@ -283,6 +285,9 @@ def version_legalise(
             "legalised_on": [None, version.legalised_on.isoformat()],
         },
     )
+    # What it shows is fixed now; its documents are rendered once, after the commit.
+    snapshots.version_freeze(version=version)
+    snapshots.queue_documents(version=version)
     return version
 
 

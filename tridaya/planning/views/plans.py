@@ -11,10 +11,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
@@ -39,8 +41,10 @@ from tridaya.planning.models import (
     VersionState,
 )
 from tridaya.planning.outlines import active_outline, chapters_of
+from tridaya.planning.selectors import documents as document_selectors
 from tridaya.planning.selectors import plans as selectors
-from tridaya.planning.services import plans, versions
+from tridaya.planning.services import documents as draft_documents
+from tridaya.planning.services import plans, snapshots, versions
 from tridaya.regions.models import RT, Region
 from tridaya.regions.pages import village_or_404
 
@@ -128,7 +132,7 @@ def _perms(request, version) -> dict[str, bool]:
 
 
 def version_detail(request, code: str, plan_id: int, number: int):
-    page = selectors.version_page(code, plan_id, number)
+    page = snapshots.frozen_version_page(code, plan_id, number)
     timezone.activate(page.village.timezone)
     version = page.version
     perms = _perms(request, version)
@@ -369,9 +373,63 @@ def safeguards_form(request, code: str, plan_id: int, number: int):
 def document(request, code: str, plan_id: int, number: int, fmt: str):
     if fmt not in FORMATS:
         raise Http404
+    plan = selectors.plan_for_village(code, plan_id)
+    version = selectors.version_of(plan, number)
+    if version.is_locked:  # rendered once, served as stored
+        stored = snapshots.version_document(version=version, fmt=fmt)
+        return FileResponse(
+            stored.file.open("rb"),
+            as_attachment=True,
+            filename=plan_documents.document_filename(plan, version, fmt),
+            content_type=FORMATS[fmt],
+        )
     page = selectors.version_page(code, plan_id, number)
     content, content_type = plan_documents.plan_file(page, fmt)
     response = HttpResponse(content, content_type=content_type)
     filename = plan_documents.plan_filename(page, fmt)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+@require_POST
+def document_prepare(request, code: str, plan_id: int, number: int, fmt: str):
+    """Start rendering a draft's document (htmx): answers with its progress, which polls itself
+    until the file is ready. A legalised version's documents are served at once (stored)."""
+    if fmt not in FORMATS:
+        raise Http404
+    plan = selectors.plan_for_village(code, plan_id)
+    version = selectors.version_of(plan, number)
+    if version.is_locked:
+        return redirect("planning:document", code=code, plan_id=plan_id, number=number, fmt=fmt)
+    job = draft_documents.draft_document_queue(actor=request.user, version=version, fmt=fmt)
+    job.refresh_from_db()  # without a broker it has already run
+    return _job_fragment(request, plan, version, job)
+
+
+def document_job(request, code: str, plan_id: int, number: int, job_id: int):
+    """The progress of a document job (htmx polls it); with ?unduh=1 the finished file."""
+    plan = selectors.plan_for_village(code, plan_id)
+    version = selectors.version_of(plan, number)
+    job = document_selectors.draft_job_of(version, job_id)
+    if job is None:
+        raise Http404
+    if request.GET.get("unduh"):
+        result = job.result or {}
+        name = result.get("file")
+        if job.status != "done" or not name or not default_storage.exists(name):
+            raise Http404
+        return FileResponse(
+            default_storage.open(name, "rb"),
+            as_attachment=True,
+            filename=result["filename"],
+            content_type=FORMATS[job.params["fmt"]],
+        )
+    return _job_fragment(request, plan, version, job)
+
+
+def _job_fragment(request, plan, version, job):
+    return render(
+        request,
+        "planning/_document_job.html",
+        {"village_code": plan.village_id, "plan": plan, "version": version, "job": job},
+    )

@@ -117,8 +117,8 @@ def version_compare(request, code: str, plan_id: int):
         new_number = int(request.GET.get("ke", new_number))
     except ValueError:
         raise Http404 from None
-    old = selectors.version_data(village, plan, selectors.version_of(plan, old_number))
-    new = selectors.version_data(village, plan, selectors.version_of(plan, new_number))
+    old = selectors.version_view(village, plan, selectors.version_of(plan, old_number))
+    new = selectors.version_view(village, plan, selectors.version_of(plan, new_number))
     return render(
         request,
         "planning/diff.html",

@@ -13,7 +13,7 @@ from tridaya.planning.documents import plans as plan_documents
 from tridaya.planning.models import DocumentOutline, PlanKind
 from tridaya.planning.outlines import active_outline
 from tridaya.planning.selectors import plans as selectors
-from tridaya.planning.services import plans
+from tridaya.planning.services import plans, versions
 from tridaya.planning.tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -151,8 +151,14 @@ def test_the_outline_is_loaded_from_its_file_and_can_be_edited(bajur, rplp_page)
             }
         ],
     )
-    doc = plan_documents.plan_document(rplp_page)
+    draft = versions.version_amend(
+        actor=None, version=rplp_page.version, reason="Kerangka dokumen yang lebih ringkas."
+    )
+    doc = plan_documents.plan_document(selectors.version_page(bajur.code, draft.plan_id, 2))
     assert [c.title for c in doc.chapters] == ["Ringkasan Rencana"]
+    # A legalised version keeps the outline it was legalised with.
+    frozen = selectors.version_page(bajur.code, rplp_page.plan.pk, 1)
+    assert plan_documents.plan_document(frozen).chapters[0].title == "Pendahuluan"
 
 
 def test_a_broken_outline_is_refused_with_what_to_fix():

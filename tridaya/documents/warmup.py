@@ -1,0 +1,60 @@
+"""Warm the document stack of a server process before its first download.
+
+A fresh process pays, on its first PDF, for what every later PDF reuses: loading WeasyPrint,
+Pango and fontconfig with the print fonts, matplotlib and its font list, and compiling the plan
+templates. `start()` (called from `tridaya/wsgi.py`, so in each gunicorn worker and in
+`runserver`) does that once in a background thread by rendering a one-page plan document and a
+small chart, so the user's first download costs what later ones cost. `TRIDAYA_WARM_DOCUMENTS=0`
+turns it off."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import threading
+import time
+
+log = logging.getLogger(__name__)
+
+
+def warm_up() -> float:
+    """Render a small chart and a one-page plan PDF; return the seconds it took."""
+    start = time.perf_counter()
+    from tridaya.documents import figures
+    from tridaya.documents.plan_document import Chapter, Image, Paragraphs, PlanDocument, plan_pdf
+
+    chart = figures.bar_chart_png(["L", "E", "S"], [3, 2, 1], axis_label="juta", title="Tridaya")
+    doc = PlanDocument(
+        document_title="RPLP",
+        plan_title="Tridaya",
+        village_kind_and_name="Desa",
+        district="",
+        regency="",
+        province="",
+        period="2027-2031",
+        version_label="",
+        issued_on=dt.date(2026, 1, 1),
+        chapters=[Chapter("Pendahuluan", [Paragraphs(["Tridaya."]), Image(chart, "Grafik")])],
+        signers=[],
+        signing_place="",
+    )
+    plan_pdf(doc)
+    return time.perf_counter() - start
+
+
+def _run() -> None:
+    try:
+        seconds = warm_up()
+    except Exception:  # a failed warm-up only means the first download is slower
+        log.warning("document warm-up failed", exc_info=True)
+    else:
+        log.info("document stack warmed up in %.1f s", seconds)
+
+
+def start() -> threading.Thread | None:
+    if os.environ.get("TRIDAYA_WARM_DOCUMENTS", "1") == "0":
+        return None
+    thread = threading.Thread(target=_run, name="tridaya-warm-documents", daemon=True)
+    thread.start()
+    return thread
