@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from tridaya.core.navigation import region_sections, village_sections
-from tridaya.core.pages import apply_service_error
+from tridaya.core.pages import apply_service_error, history_context
 from tridaya.core.policy import authorize, can
 from tridaya.core.selectors import audit_events_in_region
 from tridaya.regions import selectors, services
@@ -150,8 +150,7 @@ def audit(request, code: str):
         {
             "region": region,
             "subject": region,
-            "events": page.object_list,
-            "page_obj": page,
+            **history_context(request.user, page),
             "tz_name": region.timezone.value,
             "tz_label": region.timezone_label,
         },
