@@ -93,9 +93,10 @@ def village_region(code: str) -> Region:
     return village
 
 
-def cycle_page(code: str) -> CyclePage:
-    """The timeline of a village's latest cycle and what blocks its current step."""
-    village = village_region(code)
+def cycle_page(code: str, village: Region | None = None) -> CyclePage:
+    """The timeline of a village's latest cycle and what blocks its current step (`village`,
+    when the caller has it, saves reading it again)."""
+    village = village if village is not None and village.code == code else village_region(code)
     cycle = latest_cycle(village)
     if cycle is None:
         return CyclePage(village, None, [], None, [])
