@@ -200,3 +200,11 @@ def test_complete_button_is_disabled_with_the_reason_while_the_gate_fails(client
     assert "Belum bisa diselesaikan:" in page
     assert "Belum ada Lokakarya yang tercatat untuk langkah ini." in page
     assert "Tanda tangan belum lengkap" in page
+
+
+@pytest.mark.django_db
+def test_service_refuses_an_agenda_over_its_limit(bajur):
+    with pytest.raises(ValidationError) as exc:
+        services.meeting_record(actor=None, village=bajur, data=meeting_input(agenda="a" * 2001))
+    assert "agenda" in exc.value.message_dict
+    assert not bajur.meetings.exists()
