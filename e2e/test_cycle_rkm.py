@@ -71,18 +71,22 @@ def test_rkm_step_refuses_then_completes_and_prints_its_berita_acara(page, live_
     fill_counts(page, men=40, women=10)
     page.get_by_label("Keputusan (satu per baris)").fill("Warga Desa Bajur siap mengikuti PLPBK.")
     page.get_by_role("button", name="Simpan").click()
+    # Saved: the meeting's own page, with its berita acara and the way back to the step.
+    expect(page.get_by_role("link", name="Berita acara (PDF)")).to_be_visible()
+    page.get_by_role("link", name=re.compile("^Langkah: ")).click()
 
     gates = page.locator("#gates")
     expect(gates).to_contain_text("Perempuan 10 dari 50 peserta (20%), kurang dari minimal 30%.")
-    page.get_by_role("button", name="Selesaikan langkah").click()
-    refusal = page.get_by_role("alert").filter(has_text="Langkah belum bisa diselesaikan")
-    expect(refusal).to_contain_text("Perempuan 10 dari 50 peserta (20%)")
+    # The gate fails: the button is disabled and says why.
+    expect(page.get_by_role("button", name="Selesaikan langkah")).to_be_disabled()
+    expect(page.locator("#complete-blockers")).to_contain_text("Perempuan 10 dari 50 peserta (20%)")
     expect(page.locator(".badge").first).to_have_text("Berjalan")
 
     page.get_by_role("link", name=re.compile("Rembug Kesiapan Masyarakat")).last.click()
     page.get_by_role("link", name="Ubah").click()
     fill_counts(page, men=30, women=20)
     page.get_by_role("button", name="Simpan").click()
+    page.get_by_role("link", name=re.compile("^Langkah: ")).click()
     expect(gates).to_contain_text("Perempuan 20 dari 50 peserta (40%), minimal 30%.")
 
     sign(page, base, "bkm.bajur", "Diserahkan oleh")

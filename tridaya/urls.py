@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from tridaya.core import views as core_views
@@ -13,6 +14,8 @@ admin.site.site_title = "Tridaya"
 
 urlpatterns = [
     path("", region_views.home, name="home"),
+    # Browsers ask for /favicon.ico whatever the page says.
+    path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "favicon.svg")),
     path("siklus/", core_views.cycle_guide, name="cycle_guide"),
     path("tugas/<int:pk>/", core_views.job_detail, name="job_detail"),
     path(

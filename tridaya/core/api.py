@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -10,8 +11,11 @@ from tridaya.core.errors import NotFound
 
 
 def exception_handler(exc, context):
-    if isinstance(exc, NotFound):  # a selector found nothing: 404, like get_object_or_404
-        return drf_exception_handler(Http404(), context)
+    if isinstance(exc, NotFound):  # a selector found nothing: 404 with its Indonesian message
+        return Response({"detail": str(exc.message)}, status=status.HTTP_404_NOT_FOUND)
+    if isinstance(exc, Http404):
+        # get_object_or_404 says "No Step matches the given query." in English: never shown.
+        return Response({"detail": _("Data tidak ditemukan.")}, status=status.HTTP_404_NOT_FOUND)
     if isinstance(exc, DjangoValidationError):
         if hasattr(exc, "error_dict"):
             detail = {field: [str(m) for m in msgs] for field, msgs in exc.message_dict.items()}

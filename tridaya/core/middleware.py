@@ -1,8 +1,10 @@
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.utils import translation
 
 from tridaya.core.errors import NotFound
@@ -68,3 +70,22 @@ class NotFoundMiddleware:
         if isinstance(exception, NotFound):
             raise Http404(str(exception.message)) from exception
         return None
+
+
+class TooLargeMiddleware:
+    """A form post over DATA_UPLOAD_MAX_MEMORY_SIZE (or with too many fields) gets a page in the
+    user's language saying what to do (413), instead of Django's raw RequestDataTooBig. The body
+    is read here, before CSRF checking would read it and fail."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST":
+            try:
+                request.POST  # noqa: B018  (parse now, where the failure can be answered)
+            except (RequestDataTooBig, TooManyFieldsSent):
+                response = render(request, "413.html", status=413)
+                response["Connection"] = "close"
+                return response
+        return self.get_response(request)

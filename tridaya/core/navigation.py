@@ -2,7 +2,9 @@
 (institutions, cycle, mapping, dashboards, ...). The region pages list them without importing
 those apps: each registers its entry in its AppConfig.ready()."""
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.functional import Promise
 
@@ -34,3 +36,27 @@ def register_region_section(*, order: int, label, url_name: str, icon: str) -> N
 
 def region_sections() -> list[VillageSection]:
     return sorted(_region_sections.values(), key=lambda s: s.order)
+
+
+@dataclass(frozen=True)
+class VillageStatus:
+    """Where a village stands in a process, shown at the top of its home page: a heading, the
+    current step with its link, and what still blocks it."""
+
+    heading: Promise | str
+    current: str
+    url: str
+    blockers: list[str] = field(default_factory=list)
+
+
+_status_providers: list[Callable[[Any], VillageStatus | None]] = []
+
+
+def register_village_status(provider: Callable[[Any], VillageStatus | None]) -> None:
+    """A later app (the cycle) tells the village home page where the village stands."""
+    if provider not in _status_providers:
+        _status_providers.append(provider)
+
+
+def village_statuses(village: Any) -> list[VillageStatus]:
+    return [s for s in (provider(village) for provider in _status_providers) if s is not None]

@@ -10,6 +10,8 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 
 from tridaya.core.errors import NotFound
+from tridaya.core.policy import can
+from tridaya.core.selectors import readable_changes
 
 T = TypeVar("T")
 
@@ -37,3 +39,12 @@ def apply_service_error(form: forms.BaseForm, error: ValidationError) -> None:
         return
     field = getattr(error, "field", None)
     form.add_error(field if field in form.fields else None, error)
+
+
+def history_context(user: Any, page: Any) -> dict[str, Any]:
+    """A page of audit events for a history page: each with its readable change rows; the client
+    IP only for those allowed to see it."""
+    events = list(page.object_list)
+    for event in events:
+        event.rows = readable_changes(event)
+    return {"events": events, "page_obj": page, "show_ip": can(user, "core.view_audit_ip")}

@@ -192,3 +192,5 @@ AUDIT_READERS = {
     "village_apparatus",
 }
 register("core.view_audit", roles=AUDIT_READERS)
+# The client address recorded with each change is personal data: the national admin only.
+register("core.view_audit_ip", roles={"national_admin"})

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 
+from tridaya.core.pages import history_context
 from tridaya.core.policy import authorize
 from tridaya.core.selectors import audit_events_for_object
 
@@ -37,8 +38,7 @@ def object_audit(request, object_type: str, object_id: str):
         "core/audit_list.html",
         {
             "subject": obj,
-            "events": page.object_list,
-            "page_obj": page,
+            **history_context(request.user, page),
             "tz_name": None,
             "tz_label": timezone.get_current_timezone_name(),
         },

@@ -9,7 +9,11 @@ class CycleConfig(AppConfig):
 
     def ready(self) -> None:
         from tridaya.core import demo as core_demo
-        from tridaya.core.navigation import register_region_section, register_village_section
+        from tridaya.core.navigation import (
+            register_region_section,
+            register_village_section,
+            register_village_status,
+        )
         from tridaya.cycle import demo, outputs, policy  # noqa: F401  (policy registers rules)
 
         outputs.register_builtin_outputs()
@@ -20,6 +24,7 @@ class CycleConfig(AppConfig):
         register_village_section(
             order=30, label=_("Pertemuan"), url_name="cycle:meetings", icon="people"
         )
+        register_village_status(outputs.village_status)
         register_region_section(
             order=20,
             label=_("Desa dalam program PLPBK"),

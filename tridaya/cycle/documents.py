@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from tridaya.cycle.models import Meeting, SignOff, SignOffKind
 from tridaya.documents.berita_acara import (
     AttendanceSheet,
+    Attendee,
     BeritaAcara,
     Signer,
     attendance_sheet_pdf,
@@ -39,7 +40,7 @@ def _signers(meeting: Meeting) -> list[Signer]:
     """The step's three sign-offs when given; otherwise blank blocks to sign by hand."""
     titles = {
         SignOffKind.SUBMITTED: _("Diserahkan oleh,\nBKM"),
-        SignOffKind.ACKNOWLEDGED: _("Mengetahui,\nLurah/Kepala Desa"),
+        SignOffKind.ACKNOWLEDGED: _("Mengetahui,\n%(head)s") % {"head": meeting.village.head_title},
         SignOffKind.VERIFIED: _("Diverifikasi oleh,\nFasilitator"),
     }
     signed: dict[str, str] = {}
@@ -51,7 +52,16 @@ def _signers(meeting: Meeting) -> list[Signer]:
     ]
 
 
-def berita_acara_data(meeting: Meeting) -> BeritaAcara:
+def _attendance(meeting: Meeting) -> list[Attendee]:
+    return [
+        Attendee(name=a.name, sex=a.sex, is_poor=a.is_poor, role=a.role, is_disabled=a.disabled)
+        for a in meeting.attendees.all()
+    ]
+
+
+def berita_acara_data(meeting: Meeting, *, with_names: bool = False) -> BeritaAcara:
+    """The meeting as a berita acara; the attendance list (names, poor status) is attached only
+    when `with_names` (the caller checked `cycle.view_attendees`)."""
     return BeritaAcara(
         **_places(meeting),
         meeting_title=meeting.display_title,
@@ -68,11 +78,12 @@ def berita_acara_data(meeting: Meeting) -> BeritaAcara:
         number=meeting.number,
         start_time=meeting.start_time.strftime("%H.%M") if meeting.start_time else "",
         timezone_label=meeting.village.timezone_label,
+        attendance=_attendance(meeting) if with_names else (),
     )
 
 
-def berita_acara_file(meeting: Meeting, fmt: str) -> tuple[bytes, str]:
-    data = berita_acara_data(meeting)
+def berita_acara_file(meeting: Meeting, fmt: str, *, with_names: bool = False) -> tuple[bytes, str]:
+    data = berita_acara_data(meeting, with_names=with_names)
     content = berita_acara_pdf(data) if fmt == "pdf" else berita_acara_docx(data)
     return content, FORMATS[fmt]
 

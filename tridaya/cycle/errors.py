@@ -16,5 +16,6 @@ class CycleError(StrEnum):
     SIGNOFF_WITHDRAWN = "cycle_signoff_already_withdrawn"
     REASON_TOO_SHORT = "cycle_reason_too_short"
     BAD_ATTENDANCE = "cycle_bad_attendance"
+    NO_ATTENDEES = "cycle_no_attendees"
     STEP_ELSEWHERE = "cycle_step_of_other_village"
     PHOTO_TOO_LARGE = "cycle_photo_too_large"

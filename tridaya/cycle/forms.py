@@ -44,7 +44,9 @@ class MeetingForm(forms.Form):
     )
     place = forms.CharField(label=_("Tempat"), max_length=200)
     facilitator = forms.CharField(label=_("Fasilitator / pemandu"), max_length=120, required=False)
-    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 3}))
+    agenda = forms.CharField(
+        label=_("Agenda"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
     attendance_mode = forms.ChoiceField(
         label=_("Cara mencatat kehadiran"),
         choices=AttendanceMode.choices,
@@ -62,6 +64,7 @@ class MeetingForm(forms.Form):
     decisions = forms.CharField(
         label=_("Keputusan (satu per baris)"),
         required=False,
+        max_length=10000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
 
@@ -94,15 +97,22 @@ class MeetingForm(forms.Form):
 
 
 class AttendeeForm(forms.Form):
-    name = forms.CharField(label=_("Nama"), max_length=120, required=False)
-    sex = forms.ChoiceField(label=_("L/P"), choices=[("", "-"), *Sex.choices], required=False)
-    is_poor = forms.BooleanField(label=_("Miskin"), required=False)
+    """One participant row. `person` is set when the name was picked from the village register."""
+
+    person = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    name = forms.CharField(label=_("Nama peserta"), max_length=120, required=False)
+    sex = forms.ChoiceField(
+        label=_("Jenis kelamin"), choices=[("", _("L/P?")), *Sex.choices], required=False
+    )
+    is_poor = forms.BooleanField(label=_("Warga miskin"), required=False)
     disabled = forms.BooleanField(label=_("Disabilitas"), required=False)
     role = forms.CharField(label=_("Unsur / peran"), max_length=80, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         bootstrapify(self)
+        self.fields["name"].widget.attrs["placeholder"] = _("Nama peserta")
+        self.fields["role"].widget.attrs["placeholder"] = _("mis. Ketua RT 02, kader")
 
     def clean(self):
         data = super().clean()
@@ -122,6 +132,7 @@ def attendees_from(formset) -> list[AttendeeInput]:
             is_poor=f.cleaned_data["is_poor"],
             disabled=f.cleaned_data["disabled"],
             role=f.cleaned_data["role"],
+            person_id=f.cleaned_data.get("person"),
         )
         for f in formset.forms
         if f.cleaned_data.get("name")

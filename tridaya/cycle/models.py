@@ -7,7 +7,7 @@ enrolled, so a later template version never alters a running cycle."""
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -168,7 +168,7 @@ class GateOverride(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("oleh"), on_delete=models.PROTECT, related_name="+"
     )
-    reason = models.TextField(_("alasan"))
+    reason = models.TextField(_("alasan"), max_length=2000, validators=[MaxLengthValidator(2000)])
     created_at = models.DateTimeField(_("waktu"), auto_now_add=True)
 
     class Meta:
@@ -215,7 +215,9 @@ class SignOff(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    withdraw_reason = models.TextField(_("alasan penarikan"), blank=True)
+    withdraw_reason = models.TextField(
+        _("alasan penarikan"), blank=True, max_length=2000, validators=[MaxLengthValidator(2000)]
+    )
 
     class Meta:
         verbose_name = _("tanda tangan langkah")
@@ -306,7 +308,7 @@ class Meeting(TimeStampedModel):
     kind = models.CharField(_("jenis pertemuan"), max_length=20, choices=MeetingKind.choices)
     title = models.CharField(_("judul"), max_length=200, blank=True)
     number = models.CharField(_("nomor berita acara"), max_length=80, blank=True)
-    agenda = models.TextField(_("agenda"))
+    agenda = models.TextField(_("agenda"), max_length=2000, validators=[MaxLengthValidator(2000)])
     held_on = models.DateField(_("tanggal"))
     start_time = models.TimeField(_("jam mulai"), null=True, blank=True)
     place = models.CharField(_("tempat"), max_length=200)

@@ -1,11 +1,15 @@
 """Outputs the cycle checks itself, from the apps it may read (institutions)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tridaya.core.dates import format_date_id
+from tridaya.core.navigation import VillageStatus
+from tridaya.cycle import selectors
 from tridaya.cycle.gates import register_output
 from tridaya.cycle.models import Step
 from tridaya.institutions.selectors import tipp_view
+from tridaya.regions.models import Region
 
 
 def tipp_confirmed(step: Step) -> tuple[bool, str]:
@@ -144,3 +148,23 @@ def register_figures() -> None:
         ),
     ):
         register(figure)
+
+
+def village_status(village: Region) -> VillageStatus | None:
+    """The village's current step and what blocks it, for its home page (None when the village
+    is not enrolled)."""
+    page = selectors.cycle_page(village.code, village)
+    if page.cycle is None:
+        return None
+    if page.current is None:
+        return VillageStatus(
+            heading=_("Siklus PLPBK"),
+            current=_("Semua langkah selesai."),
+            url=reverse("cycle:timeline", args=[village.code]),
+        )
+    return VillageStatus(
+        heading=_("Siklus PLPBK"),
+        current=page.current.title,
+        url=reverse("cycle:step", args=[village.code, page.current.code]),
+        blockers=[r.message for r in page.blockers],
+    )

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils.translation import gettext as _
 
 from tridaya.core.errors import NotFound
+from tridaya.core.policy import assignments, covers
 from tridaya.core.selectors import one_of
 from tridaya.cycle.gates import GateContext, RuleResult, evaluate
 from tridaya.cycle.models import (
+    SIGNOFF_ORDER,
     GateOverride,
     Meeting,
     SignOff,
+    SignOffKind,
     Step,
     StepDocument,
     StepStatus,
     VillageCycle,
 )
-from tridaya.institutions.models import Election
+from tridaya.institutions.models import Election, Person
+from tridaya.institutions.selectors import people_of
 from tridaya.regions.models import Level, Region
 from tridaya.regions.selectors import attach_ancestors
 
@@ -88,9 +93,10 @@ def village_region(code: str) -> Region:
     return village
 
 
-def cycle_page(code: str) -> CyclePage:
-    """The timeline of a village's latest cycle and what blocks its current step."""
-    village = village_region(code)
+def cycle_page(code: str, village: Region | None = None) -> CyclePage:
+    """The timeline of a village's latest cycle and what blocks its current step (`village`,
+    when the caller has it, saves reading it again)."""
+    village = village if village is not None and village.code == code else village_region(code)
     cycle = latest_cycle(village)
     if cycle is None:
         return CyclePage(village, None, [], None, [])
@@ -120,6 +126,35 @@ class StepPage:
     @property
     def gates_pass(self) -> bool:
         return all(r.ok for r in self.results)
+
+    @property
+    def next_sign_kind(self) -> SignOffKind | None:
+        given = {s.kind for s in self.signoffs}
+        return next((SignOffKind(k) for k in SIGNOFF_ORDER if k not in given), None)
+
+    def completion_blockers(self) -> list[str]:
+        """Why the step cannot be finished yet (failing gates unless overridden, missing
+        sign-offs); empty when it can."""
+        reasons = [] if self.override else [r.message for r in self.results if not r.ok]
+        if self.next_sign_kind is not None:
+            given = {s.kind for s in self.signoffs}
+            missing = [str(SignOffKind(k).label) for k in SIGNOFF_ORDER if k not in given]
+            reasons.append(
+                _("Tanda tangan belum lengkap: %(missing)s.") % {"missing": ", ".join(missing)}
+            )
+        return reasons
+
+
+def signer_role(user: Any, step: Step, kind: str) -> str | None:
+    """The role in which `user` may give the `kind` sign-off on `step` (held over the step's
+    village), or None: what the sign-off service requires and what the step page offers."""
+    allowed = step.signoff_roles(kind)
+    for role, scope in assignments(user):
+        if role in allowed and covers(scope, step.cycle.village_id):
+            return role
+    if getattr(user, "is_superuser", False):
+        return "superuser"
+    return None
 
 
 def step_page(code: str, step_code: str) -> StepPage:
@@ -174,7 +209,26 @@ def village_elections(village: Region) -> list[Election]:
     return list(Election.objects.filter(bkm__village=village).order_by("-held_on", "-id"))
 
 
-def unlinked_elections(village: Region) -> QuerySet[Election]:
-    return Election.objects.filter(bkm__village=village, meeting_id__isnull=True).order_by(
-        "-held_on"
-    )
+def unlinked_elections(meeting: Meeting) -> QuerySet[Election]:
+    """BKM elections that may have been held at this meeting: the village's elections not yet
+    linked to a meeting and held on the meeting's day (an ordinary rembug is offered none)."""
+    return Election.objects.filter(
+        bkm__village_id=meeting.village_id, meeting_id__isnull=True, held_on=meeting.held_on
+    ).order_by("-held_on")
+
+
+REGISTER_MATCHES = 10
+
+
+def register_matches(village: Region, query: str) -> list[Person]:
+    """Up to ten of the village's registered people whose name contains `query` (two letters at
+    least), for the attendance list's picker; NIKs are shown masked by the caller."""
+    if len(query.strip()) < 2:
+        return []
+    return list(people_of(village, query=query)[:REGISTER_MATCHES])
+
+
+def people_outside(village: Region, person_ids: set[int]) -> bool:
+    """Is any of these people missing from the village's register?"""
+    found = people_of(village).filter(pk__in=person_ids).count()
+    return found != len(person_ids)

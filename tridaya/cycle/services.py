@@ -11,10 +11,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tridaya.accounts.models import User
+from tridaya.accounts.models import Role, User
 from tridaya.core.audit import diff, record_event, snapshot
 from tridaya.core.errors import DomainError
-from tridaya.core.policy import assignments, authorize, covers
+from tridaya.core.policy import authorize
 from tridaya.core.reasons import require_reason
 from tridaya.cycle import selectors
 from tridaya.cycle.definitions import current_template, step_definitions
@@ -160,10 +160,29 @@ def _check_step(meeting: Meeting, step: Step | None) -> None:
         )
 
 
+def _check_register(meeting: Meeting, data: MeetingInput) -> None:
+    """A participant picked from the register must be one of this village's people."""
+    picked = {a.person_id for a in data.attendees if a.person_id is not None}
+    if picked and selectors.people_outside(meeting.village, picked):
+        raise DomainError(
+            _("Sebagian peserta yang dipilih bukan warga kelurahan/desa ini."),
+            code=CycleError.BAD_ATTENDANCE,
+        )
+
+
 def _save_attendees(meeting: Meeting, data: MeetingInput) -> None:
     meeting.attendees.all().delete()
     if data.attendance_mode != AttendanceMode.LIST:
         return
+    if not data.attendees:
+        raise DomainError(
+            _(
+                "Daftar peserta masih kosong: isi paling sedikit satu peserta, atau pilih "
+                "'Jumlah peserta saja'."
+            ),
+            code=CycleError.NO_ATTENDEES,
+        )
+    _check_register(meeting, data)
     rows = []
     for number, a in enumerate(data.attendees, start=1):
         if not a.name.strip() or a.sex not in ("L", "P"):
@@ -304,15 +323,15 @@ def _require_open(step: Step) -> None:
 
 
 def _signing_role(actor: User, step: Step, kind: str) -> str:
-    allowed = step.signoff_roles(kind)
-    for role, scope in assignments(actor):
-        if role in allowed and covers(scope, step.cycle.village_id):
-            return role
-    if actor.is_superuser:
-        return "superuser"
+    role = selectors.signer_role(actor, step, kind)
+    if role is not None:
+        return role
     raise DomainError(
         _("Tanda tangan '%(kind)s' untuk langkah ini hanya oleh peran: %(roles)s.")
-        % {"kind": SignOffKind(kind).label, "roles": ", ".join(allowed)},
+        % {
+            "kind": SignOffKind(kind).label,
+            "roles": ", ".join(str(Role(r).label) for r in step.signoff_roles(kind)),
+        },
         code=CycleError.SIGNOFF_ROLE,
     )
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("siklus-desa/", views.villages_in_region, name="region_cycles"),
     path("rapat/", views.meetings, name="meetings"),
     path("rapat/baru/", views.meeting_form, name="meeting_new"),
+    path("rapat/cari-warga/", views.register_search, name="register_search"),
     path("rapat/<int:meeting_id>/", views.meeting_detail, name="meeting"),
     path("rapat/<int:meeting_id>/ubah/", views.meeting_form, name="meeting_edit"),
     path("rapat/<int:meeting_id>/tindakan/", views.meeting_action, name="meeting_action"),

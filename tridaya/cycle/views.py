@@ -4,7 +4,7 @@ their berita acara, and the list of enrolled villages under a region."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -59,7 +59,8 @@ def step_detail(request, code: str, step_code: str):
     page = selectors.step_page(code, step_code)
     activate_village_timezone(page.village)
     user = request.user
-    sign_kinds = [k for k in SIGNOFF_ORDER if k not in {s.kind for s in page.signoffs}]
+    next_kind = page.next_sign_kind
+    may_sign = next_kind is not None and can(user, "cycle.sign", page.step)
     return render(
         request,
         "cycle/step.html",
@@ -67,9 +68,11 @@ def step_detail(request, code: str, step_code: str):
             "page": page,
             "village": page.village,
             "step": page.step,
-            "next_sign_kind": SignOffKind(sign_kinds[0]) if sign_kinds else None,
-            "may_sign": can(user, "cycle.sign", page.step),
+            "next_sign_kind": next_kind,
+            # Offered only to those whose role may give the next sign-off.
+            "may_sign": may_sign and selectors.signer_role(user, page.step, next_kind) is not None,
             "may_complete": can(user, "cycle.complete_step", page.step),
+            "complete_blockers": page.completion_blockers(),
             "may_override": can(user, "cycle.override_gate", page.step),
             "may_record": can(user, "cycle.record_meeting", page.step),
             "may_upload": can(user, "cycle.upload_document", page.step),
@@ -162,8 +165,6 @@ def meeting_form(request, code: str, meeting_id: int | None = None):
             apply_service_error(form, exc)
         else:
             messages.success(request, _("Pertemuan tersimpan."))
-            if meeting.step is not None:
-                return redirect("cycle:step", code=code, step_code=meeting.step.code)
             return redirect("cycle:meeting", code=code, meeting_id=meeting.pk)
     return render(
         request,
@@ -174,6 +175,30 @@ def meeting_form(request, code: str, meeting_id: int | None = None):
             "form": form,
             "formset": formset,
         },
+    )
+
+
+@login_required
+def register_search(request, code: str):
+    """The village register's people matching ?q= for the attendance picker (names with the NIK
+    masked), to those who may record a meeting."""
+    village = village_or_404(code)
+    authorize(request.user, "cycle.record_meeting", village)
+    people = selectors.register_matches(village, request.GET.get("q", ""))
+    return JsonResponse(
+        {
+            "results": [
+                {
+                    "id": p.pk,
+                    "name": p.name,
+                    "sex": p.sex,
+                    "is_poor": p.is_poor,
+                    "disabled": p.disability,
+                    "nik": p.masked_nik,
+                }
+                for p in people
+            ]
+        }
     )
 
 
@@ -203,6 +228,7 @@ def _initial_attendees(meeting) -> list[dict]:
             "is_poor": a.is_poor,
             "disabled": a.disabled,
             "role": a.role,
+            "person": a.person_id,
         }
         for a in meeting.attendees.all()
     ]
@@ -227,7 +253,7 @@ def meeting_detail(request, code: str, meeting_id: int):
             "elections": [e for e in elections if e.meeting_id == meeting.pk],
             "may_record": may_record,
             "photo_form": PhotoForm() if may_record else None,
-            "election_form": ElectionLinkForm(elections=selectors.unlinked_elections(village))
+            "election_form": ElectionLinkForm(elections=selectors.unlinked_elections(meeting))
             if may_record
             else None,
         },
@@ -249,9 +275,7 @@ def meeting_action(request, code: str, meeting_id: int):
             )
             messages.success(request, _("Foto ditambahkan."))
         else:
-            form = ElectionLinkForm(
-                request.POST, elections=selectors.unlinked_elections(meeting.village)
-            )
+            form = ElectionLinkForm(request.POST, elections=selectors.unlinked_elections(meeting))
             _require_valid(form)
             services.meeting_link_election(
                 actor=request.user, meeting=meeting, election=form.cleaned_data["election"]
@@ -271,7 +295,8 @@ def berita_acara(request, code: str, meeting_id: int, fmt: str):
     if fmt not in documents.FORMATS:
         raise Http404
     meeting = selectors.meeting_for_village(code, meeting_id)
-    content, content_type = documents.berita_acara_file(meeting, fmt)
+    with_names = can(request.user, "cycle.view_attendees", meeting)
+    content, content_type = documents.berita_acara_file(meeting, fmt, with_names=with_names)
     filename = documents.berita_acara_filename(meeting, fmt)
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -59,6 +59,12 @@ class Region(models.Model):
         return f"{self.get_kind_display()} {self.display_name}"
 
     @property
+    def head_title(self) -> str:
+        """Who heads this village, as documents name the office: a kelurahan's Lurah, a desa's
+        (or desa adat's) Kepala Desa."""
+        return str(_("Lurah")) if self.kind == Kind.KELURAHAN else str(_("Kepala Desa"))
+
+    @property
     def display_name(self) -> str:
         """Regency names in the official file already carry 'Kabupaten'/'Kota'."""
         if self.level == Level.REGENCY:

@@ -9,8 +9,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from tridaya.core.navigation import region_sections, village_sections
-from tridaya.core.pages import apply_service_error
+from tridaya.core.navigation import region_sections, village_sections, village_statuses
+from tridaya.core.pages import apply_service_error, history_context
 from tridaya.core.policy import authorize, can
 from tridaya.core.selectors import audit_events_in_region
 from tridaya.regions import selectors, services
@@ -70,6 +70,7 @@ def village_home(request, code: str):
             "map_data": map_data,
             "perms_here": perms_here,
             "sections": village_sections(),
+            "statuses": village_statuses(village),
         },
     )
 
@@ -150,8 +151,7 @@ def audit(request, code: str):
         {
             "region": region,
             "subject": region,
-            "events": page.object_list,
-            "page_obj": page,
+            **history_context(request.user, page),
             "tz_name": region.timezone.value,
             "tz_label": region.timezone_label,
         },

@@ -11,6 +11,7 @@ from tridaya.cycle.forms import MeetingChoiceField
 from tridaya.cycle.models import Meeting
 from tridaya.mapping.forms.layers import GisUploadMixin
 from tridaya.mapping.models import (
+    SECTOR_DOMAINS,
     SEVERITY_MAX,
     SEVERITY_MIN,
     ProblemKind,
@@ -34,10 +35,23 @@ class RTChoiceField(forms.ModelChoiceField):
         return rt_label(obj)
 
 
+class SectorSelect(forms.Select):
+    """Each sector option says which domains it belongs to, so the page offers only the chosen
+    domain's sectors."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        domains = [d for d, sectors in SECTOR_DOMAINS.items() if value in sectors]
+        option["attrs"]["data-domains"] = " ".join(domains)
+        return option
+
+
 class ProblemForm(forms.Form):
     kind = forms.ChoiceField(label=_("Jenis"), choices=ProblemKind.choices)
     domain = forms.ChoiceField(label=_("Daya (Tridaya)"), choices=TridayaDomain.choices)
-    sector = forms.ChoiceField(label=_("Sektor / aspek kumuh"), choices=Sector.choices)
+    sector = forms.ChoiceField(
+        label=_("Sektor / aspek kumuh"), choices=Sector.choices, widget=SectorSelect
+    )
     title = forms.CharField(label=_("Judul singkat"), max_length=200)
     description = forms.CharField(
         label=_("Uraian"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -76,8 +90,17 @@ class ProblemForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, village, **kwargs):
+    def __init__(self, *args, village, with_photo: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if with_photo:
+            self.fields["photo"] = forms.ImageField(
+                label=_("Foto (boleh kosong)"),
+                required=False,
+                help_text=_("JPEG atau PNG, paling besar 10 MB. Foto lain bisa ditambah nanti."),
+            )
+            self.fields["photo_caption"] = forms.CharField(
+                label=_("Keterangan foto"), max_length=200, required=False
+            )
         self.fields["rt"].queryset = (
             RT.objects.filter(village=village).select_related("rw").order_by("rw__number", "number")
         )
@@ -91,6 +114,13 @@ class ProblemForm(forms.Form):
         data = super().clean()
         data["households_affected"] = data.get("households_affected") or 0
         data["poor_households_affected"] = data.get("poor_households_affected") or 0
+        domain, sector = data.get("domain"), data.get("sector")
+        if domain and sector and sector not in SECTOR_DOMAINS.get(domain, ()):
+            self.add_error(
+                "sector",
+                _("Sektor '%(sector)s' bukan bagian daya %(domain)s; pilih sektor dari daftarnya.")
+                % {"sector": Sector(sector).label, "domain": TridayaDomain(domain).label},
+            )
         if data["poor_households_affected"] > data["households_affected"]:
             self.add_error(
                 "poor_households_affected",
@@ -127,8 +157,17 @@ class ProblemFilterForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, village, **kwargs):
+    def __init__(self, *args, village, with_photo: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        if with_photo:
+            self.fields["photo"] = forms.ImageField(
+                label=_("Foto (boleh kosong)"),
+                required=False,
+                help_text=_("JPEG atau PNG, paling besar 10 MB. Foto lain bisa ditambah nanti."),
+            )
+            self.fields["photo_caption"] = forms.CharField(
+                label=_("Keterangan foto"), max_length=200, required=False
+            )
         self.fields["rt"].queryset = (
             RT.objects.filter(village=village).select_related("rw").order_by("rw__number", "number")
         )

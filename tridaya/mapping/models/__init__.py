@@ -33,6 +33,7 @@ from tridaya.mapping.models.layers import (  # noqa: F401  (GIS layers of a vill
 )
 from tridaya.mapping.models.problems import (  # noqa: F401  (problems and potentials)
     GEOMETRY_KIND_OF,
+    SECTOR_DOMAINS,
     SEVERITY_MAX,
     SEVERITY_MIN,
     SLUM_ASPECT_SECTORS,

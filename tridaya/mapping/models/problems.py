@@ -57,6 +57,14 @@ SLUM_ASPECT_SECTORS = (
 )
 
 
+# The sectors offered under each Tridaya domain ("Lainnya" under every one).
+SECTOR_DOMAINS: dict[str, tuple[str, ...]] = {
+    "L": (*SLUM_ASPECT_SECTORS, Sector.GREEN_SPACE, Sector.OTHER),
+    "E": (Sector.ECONOMY, Sector.OTHER),
+    "S": (Sector.HEALTH, Sector.EDUCATION, Sector.SOCIAL, Sector.OTHER),
+}
+
+
 class ProblemStatus(models.TextChoices):
     REPORTED = "dilaporkan", _("Dilaporkan")
     VERIFIED = "terverifikasi", _("Terverifikasi")

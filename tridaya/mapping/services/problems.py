@@ -160,10 +160,13 @@ def problem_create(
     source: str = ProblemSource.FORM,
     source_ref: str = "",
     extent: VillageExtent | None = None,
+    photo: File | None = None,
+    photo_caption: str = "",
 ) -> Problem:
     """Map a problem or potential. `rt` is found from the RT boundaries when not given;
     `extent` lets an importer pass the village's boundaries once for many rows. A status other
-    than 'dilaporkan' needs the right to verify."""
+    than 'dilaporkan' needs the right to verify. A `photo` is attached in the same transaction
+    (a refused photo leaves nothing mapped)."""
     _require_village(village)
     authorize(actor, MAP_PROBLEMS, village)
     if status != ProblemStatus.REPORTED:
@@ -197,6 +200,8 @@ def problem_create(
         obj=problem,
         changes=diff({}, snapshot(problem, PROBLEM_FIELDS)),
     )
+    if photo is not None:
+        photo_add(actor=actor, problem=problem, image=photo, caption=photo_caption)
     return problem
 
 

@@ -15,7 +15,6 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from tridaya.core.pages import apply_service_error
@@ -33,20 +32,10 @@ from tridaya.mapping.policy import (
 )
 from tridaya.mapping.selectors import households as selectors
 from tridaya.mapping.services import households as services
-from tridaya.mapping.views.map_common import TABS as MAP_TABS
-from tridaya.mapping.views.map_common import tiles, village_for
+from tridaya.mapping.views.map_common import SECTION_TABS, tiles, village_for, visible_tabs
 from tridaya.regions.models import Region
 
 PER_PAGE = 50
-
-# The tabs of the pemetaan swadaya pages: the overview first, then the map part's tabs, then
-# households and surveys. (key, label, url name, icon, policy action or None for everyone)
-SECTION_TABS = [
-    ("home", gettext_lazy("Ringkasan"), "mapping:home", "grid", None),
-    *[(key, label, url, icon, None) for key, label, url, icon in MAP_TABS],
-    ("households", gettext_lazy("Rumah tangga"), "mapping:households", "house-heart", None),
-    ("surveys", gettext_lazy("Survei ODK/KoBo"), "mapping:surveys", "phone", IMPORT_SURVEYS),
-]
 
 
 def perms_for(request: HttpRequest, village: Region) -> dict[str, bool]:
@@ -61,11 +50,7 @@ def perms_for(request: HttpRequest, village: Region) -> dict[str, bool]:
 
 def section_context(request: HttpRequest, village: Region, tab: str, **extra) -> dict:
     perms = perms_for(request, village)
-    tabs = [
-        (key, label, url, icon)
-        for key, label, url, icon, action in SECTION_TABS
-        if action is None or can(request.user, action, village)
-    ]
+    tabs = visible_tabs(request, village)
     crumb = next((label for key, label, *_rest in SECTION_TABS if key == tab), "")
     return {
         "village": village,

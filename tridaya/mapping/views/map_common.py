@@ -13,6 +13,7 @@ from tridaya.core.policy import can
 from tridaya.mapping import pages
 from tridaya.mapping.policy import (
     EDIT_SLUM_DATA,
+    IMPORT_SURVEYS,
     MANAGE_LAYERS,
     MAP_PROBLEMS,
     VERIFY_PROBLEMS,
@@ -27,6 +28,25 @@ TABS = [
     ("layers", _("Lapisan"), "mapping:layers", "layers"),
     ("slum", _("Profil RT & kekumuhan"), "mapping:slum", "bar-chart"),
 ]
+
+# Every page of pemetaan swadaya shows the same sub-menu: the overview first, then the map part's
+# tabs, then households and surveys. (key, label, url name, icon, policy action or None for all)
+SECTION_TABS = [
+    ("home", _("Ringkasan"), "mapping:home", "grid", None),
+    *[(key, label, url, icon, None) for key, label, url, icon in TABS],
+    ("households", _("Rumah tangga"), "mapping:households", "house-heart", None),
+    ("surveys", _("Survei ODK/KoBo"), "mapping:surveys", "phone", IMPORT_SURVEYS),
+]
+
+
+def visible_tabs(request: HttpRequest, village: Region) -> list[tuple]:
+    """The sub-menu's tabs this viewer may open: (key, label, url name, icon)."""
+    return [
+        (key, label, url, icon)
+        for key, label, url, icon, action in SECTION_TABS
+        if action is None or can(request.user, action, village)
+    ]
+
 
 # What export URLs end with -> the format.
 EXPORT_FORMATS = {ext: fmt for fmt, ext in Format.EXTENSIONS.items()}
@@ -70,7 +90,7 @@ def page_context(request: HttpRequest, village: Region, tab: str, **extra) -> di
     return {
         "village": village,
         "tab": tab,
-        "tabs": TABS,
+        "tabs": visible_tabs(request, village),
         "crumb": labels.get(tab, ""),
         "perms_here": perms_for(request, village),
         **extra,

@@ -137,11 +137,17 @@ def _service_kwargs(data: dict) -> dict:
 def problem_create(request, code: str):
     village = village_for(code)
     authorize(request.user, MAP_PROBLEMS, village)
-    form = ProblemForm(request.POST or None, village=village)
+    form = ProblemForm(
+        request.POST or None, request.FILES or None, village=village, with_photo=True
+    )
     if request.method == "POST" and form.is_valid():
         try:
             problem = services.problem_create(
-                actor=request.user, village=village, **_service_kwargs(form.cleaned_data)
+                actor=request.user,
+                village=village,
+                **_service_kwargs(form.cleaned_data),
+                photo=form.cleaned_data.get("photo"),
+                photo_caption=form.cleaned_data.get("photo_caption") or "",
             )
         except ValidationError as exc:
             apply_service_error(form, exc)

@@ -465,7 +465,7 @@ def plan_document(page, features: dict | None = None) -> PlanDocument:
             "%(title)s ini telah diuji publik, disepakati warga, dan disahkan oleh BKM, "
             "%(head)s, serta Pokja Teknis / Bappeda."
         )
-        % {"title": plan.title, "head": _("Kepala Desa") if village.kind == "desa" else _("Lurah")},
+        % {"title": plan.title, "head": village.head_title},
         draft_mark="" if legalised else _("DRAF: BELUM DISAHKAN"),
         outline_name=str(outline),
     )

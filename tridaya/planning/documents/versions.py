@@ -72,7 +72,7 @@ def _signers(page) -> list[Signer]:
         SignatoryKind.BKM: _("Koordinator BKM"),
         SignatoryKind.LURAH: _("Mengetahui,\n%(head)s %(village)s")
         % {
-            "head": _("Kepala Desa") if village.kind == "desa" else _("Lurah"),
+            "head": village.head_title,
             "village": village.name,
         },
         SignatoryKind.POKJA: _("Menyetujui,\nPokja Teknis / Bappeda"),
