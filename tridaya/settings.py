@@ -339,7 +339,17 @@ TRIDAYA_SLUM_CRITERIA = env_slum_criteria(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {
         "handlers": ["console"],
         "level": env_choice(
@@ -351,6 +361,12 @@ LOGGING = {
     },
     # WeasyPrint and fontTools narrate every PDF at INFO; only their warnings matter.
     "loggers": {
+        # Django's own console handler on "django" printed every development-server line
+        # ("Not Found: ...", "Watching for file changes") a second time through the root one.
+        # Configuring "django" resets its children, so the request lines' own handler is
+        # declared again (as in Django's default, printed once, not passed on to the root).
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },
