@@ -1,5 +1,6 @@
 # Tridaya: `make run` serves the demo, `make test` runs every suite. See README.md.
 PY ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -19,20 +20,22 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) messages
 
-messages: $(STAMP)
+# A catalogue is compiled again only when its .po changed (a second `make run` skips it).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: $(MO_FILES)
+
+$(MO_FILES): %.mo: %.po $(STAMP)
 	$(BIN)/python scripts/compile_messages.py
 
 run: install
 	@# A laptop's settings (DJANGO_DEBUG=1), so plain `manage.py` commands work afterwards too.
 	test -f .env || cp .env.example .env
-	DJANGO_DEBUG=1 $(BIN)/python manage.py migrate --no-input -v 0
-	DJANGO_DEBUG=1 $(BIN)/python manage.py import_regions
-	DJANGO_DEBUG=1 $(BIN)/python manage.py seed_demo
-	@echo ""
-	@echo "Tridaya berjalan di http://127.0.0.1:8000  (Ctrl+C untuk berhenti)"
-	@echo "Masuk sebagai bkm.bajur, fasilitator.bajur, korkot.lobar, provinsi.ntb atau admin;"
-	@echo "kata sandi semua akun demo: tridaya-demo-2026"
-	DJANGO_DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@# One process prepares (migrate, import_regions, seed_demo, each skipped when already in
+	@# place: a stored checksum of the region files, a fingerprint of the demo sources) and
+	@# then serves; the demo logins are printed in between.
+	@echo "Tridaya: http://127.0.0.1:$(PORT)  (Ctrl+C untuk berhenti)"
+	DJANGO_DEBUG=1 $(BIN)/python manage.py rundemo 127.0.0.1:$(PORT)
 
 test: install
 	bash scripts/test.sh

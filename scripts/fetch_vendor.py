@@ -133,6 +133,16 @@ PACKAGES: tuple[Package, ...] = (
         },
         static={"chart_js": "chart.umd.js"},
     ),
+    Package(
+        # Not used by pages: the browser tests (e2e/test_accessibility.py) inject it to
+        # check every main page against WCAG 2.1 AA offline.
+        name="axe-core",
+        version="4.14.1",
+        integrity="sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
+        license="MPL-2.0",
+        files={"axe.min.js": "axe.min.js"},
+        static={"axe_js": "axe.min.js"},
+    ),
 )
 
 LICENSE_NAMES = ("LICENSE", "LICENSE.md", "LICENSE.txt")

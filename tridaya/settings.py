@@ -279,16 +279,24 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Operations grouped by app with Indonesian summaries (tridaya/core/api_schema.py).
+    "DEFAULT_SCHEMA_CLASS": "tridaya.core.api_schema.TridayaAutoSchema",
     "EXCEPTION_HANDLER": "tridaya.core.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Tridaya API",
-    "DESCRIPTION": "REST API of Tridaya, the PLPBK information system.",
+    "DESCRIPTION": (
+        "REST API Tridaya, sistem informasi PLPBK. Operasi dikelompokkan per aplikasi; setiap "
+        "kelompok menautkan kembali ke halamannya di aplikasi web."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "tridaya.core.api_schema.add_app_tags",
+    ],
     "REDOC_DIST": "SIDECAR",
     # Several apps have a field called "kind"; name each choice set after its enum.
     "ENUM_NAME_OVERRIDES": {
@@ -340,7 +348,17 @@ TRIDAYA_SLUM_CRITERIA = env_slum_criteria(
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
+    },
     "root": {
         "handlers": ["console"],
         "level": env_choice(
@@ -352,6 +370,12 @@ LOGGING = {
     },
     # WeasyPrint and fontTools narrate every PDF at INFO; only their warnings matter.
     "loggers": {
+        # Django's own console handler on "django" printed every development-server line
+        # ("Not Found: ...", "Watching for file changes") a second time through the root one.
+        # Configuring "django" resets its children, so the request lines' own handler is
+        # declared again (as in Django's default, printed once, not passed on to the root).
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
     },

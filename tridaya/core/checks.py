@@ -27,6 +27,7 @@ from tridaya.core.audit import registered_actions
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 SKIPPED_PARTS = {"tests", "migrations"}
 ACTION_CODE = re.compile(r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+QUOTED_CODE = re.compile(r"""["'][a-z][a-z0-9_]*\.[a-z][a-z0-9_]*["']""")
 
 
 def _string_literals(node: ast.AST) -> Iterator[str]:
@@ -73,12 +74,14 @@ def _forwarders(tree: ast.AST) -> dict[str, int]:
 
 
 def action_literals(
-    source: str, forwarders: dict[str, int] | None = None
+    source: str | ast.AST, forwarders: dict[str, int] | None = None, *, complete: bool = False
 ) -> Iterator[tuple[str, int]]:
-    """(action code, line) for every literal that reaches `record_event` in one module.
-    `forwarders` adds helpers defined elsewhere to the module's own."""
-    tree = ast.parse(source)
-    forwarders = {**(forwarders or {}), **_forwarders(tree)}
+    """(action code, line) for every literal that reaches `record_event` in one module (its
+    source or its parsed tree). `forwarders` adds helpers defined elsewhere to the module's own
+    (`complete`: they already include the module's own)."""
+    tree = ast.parse(source) if isinstance(source, str) else source
+    if forwarders is None or not complete:
+        forwarders = {**(forwarders or {}), **_forwarders(tree)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             name = _called_name(node)
@@ -103,6 +106,19 @@ def _source_files(root: Path) -> Iterator[Path]:
             yield path
 
 
+def _candidate_trees(root: Path) -> dict[Path, ast.AST]:
+    """The parsed modules that can hold an action literal. Parsing and walking every module
+    took most of a `manage.py` start (about 8 s), and every command runs the checks; a module
+    that neither calls `record_event` (a forwarder) nor holds a quoted dotted code like
+    "app.verb" can yield nothing, so it is not parsed."""
+    trees: dict[Path, ast.AST] = {}
+    for path in _source_files(root):
+        text = path.read_text(encoding="utf-8")
+        if "record_event" in text or QUOTED_CODE.search(text):
+            trees[path] = ast.parse(text)
+    return trees
+
+
 def check_audit_actions(root: Path = PACKAGE_ROOT) -> list[checks.CheckMessage]:
     errors: list[checks.CheckMessage] = []
     registered = registered_actions()
@@ -122,12 +138,12 @@ def check_audit_actions(root: Path = PACKAGE_ROOT) -> list[checks.CheckMessage]:
                     id="tridaya.E102",
                 )
             )
-    sources = {path: path.read_text(encoding="utf-8") for path in _source_files(root)}
+    trees = _candidate_trees(root)
     forwarders: dict[str, int] = {}
-    for text in sources.values():
-        forwarders.update(_forwarders(ast.parse(text)))
-    for path, text in sources.items():
-        for code, line in action_literals(text, forwarders):
+    for tree in trees.values():
+        forwarders.update(_forwarders(tree))
+    for path, tree in trees.items():
+        for code, line in action_literals(tree, forwarders, complete=True):
             if code not in registered:
                 errors.append(
                     checks.Error(

@@ -114,3 +114,21 @@ class Job(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (JobStatus.DONE, JobStatus.FAILED)
+
+
+class SetupStamp(models.Model):
+    """What a set-up command already put in place (the official regions from files with this
+    checksum, the demo seeded from sources with this fingerprint), so running it again with the
+    same input does nothing (`tridaya/core/setup_stamps.py`)."""
+
+    key = models.CharField(_("kunci"), max_length=40, unique=True)
+    checksum = models.CharField(_("checksum"), max_length=64)
+    count = models.PositiveIntegerField(_("jumlah baris"), default=0)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("penanda penyiapan")
+        verbose_name_plural = _("penanda penyiapan")
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.checksum[:12]}"

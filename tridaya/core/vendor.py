@@ -8,4 +8,5 @@ VENDOR: dict[str, str] = {
     "leaflet_css": "vendor/leaflet-1.9.4/leaflet.css",
     "leaflet_js": "vendor/leaflet-1.9.4/leaflet.js",
     "chart_js": "vendor/chart.js-4.6.1/chart.umd.js",
+    "axe_js": "vendor/axe-core-4.14.1/axe.min.js",
 }

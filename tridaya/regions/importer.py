@@ -18,9 +18,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from tridaya.core.setup_stamps import files_checksum, stamp_matches, stamp_record
 from tridaya.regions.models import Kind, Level, Region
 
 DEFAULT_DIR = Path(settings.BASE_DIR) / "data" / "idn-area"
+STAMP_KEY = "regions"
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,27 @@ def import_regions(
     with transaction.atomic():
         for rows in levels:
             _write_level(rows, existing, result, progress)
+    return result
+
+
+def regions_checksum(directory: Path = DEFAULT_DIR) -> str:
+    return files_checksum(Path(directory) / spec.filename for spec in LEVEL_FILES)
+
+
+def import_regions_unless_in_place(
+    *,
+    directory: Path = DEFAULT_DIR,
+    progress: Callable[[int], None] | None = None,
+    force: bool = False,
+) -> ImportResult | None:
+    """`import_regions` when the files changed since the last import, were never imported, or
+    regions were deleted since (checked without reading the rows); None when they are in place
+    (unless `force`). Stamps the files' checksum after a successful import."""
+    checksum = regions_checksum(directory)
+    if not force and stamp_matches(STAMP_KEY, checksum, count=Region.objects.count()):
+        return None
+    result = import_regions(directory=directory, progress=progress)
+    stamp_record(STAMP_KEY, checksum, count=sum(result.total_in_files.values()))
     return result
 
 

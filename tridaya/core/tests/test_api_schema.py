@@ -29,3 +29,63 @@ def test_refusals_carry_their_code(users, bajur):
     response = api.post(f"/api/v1/villages/{bajur.code}/cycle/steps/sosialisasi/complete/")
     assert response.status_code == 400
     assert response.json()["codes"] == ["cycle_gates_failing"]
+
+
+@pytest.fixture(scope="module")
+def schema(django_db_blocker, tmp_path_factory):
+    target = tmp_path_factory.mktemp("schema") / "schema.yml"
+    with django_db_blocker.unblock():
+        call_command("spectacular", "--file", str(target))
+    return yaml.safe_load(target.read_text())
+
+
+def _operations(schema):
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            if method in {"get", "post", "put", "patch", "delete"}:
+                yield method, path, operation
+
+
+def test_operations_are_grouped_by_app_with_a_link_back_to_its_pages(schema):
+    from tridaya.core.api_schema import APP_TAGS
+
+    tags = {tag["name"]: tag for tag in schema["tags"]}
+    assert list(tags) == [entry[0] for entry in APP_TAGS.values()]
+    used = {}
+    for method, path, operation in _operations(schema):
+        assert len(operation["tags"]) == 1, (method, path)
+        assert operation["tags"][0] in tags, (method, path, operation["tags"])
+        used.setdefault(operation["tags"][0], []).append(path)
+    assert set(used) == set(tags)  # every app's group holds operations, no "v1" catch-all
+    assert "/api/v1/villages/{code}/households/" in used["Pemetaan swadaya"]
+    assert "/api/v1/villages/{code}/finance/vouchers/" in used["Keuangan"]
+    for tag in tags.values():
+        assert tag["externalDocs"]["url"].startswith("/")
+        assert f"]({tag['externalDocs']['url']})" in tag["description"]
+
+
+def test_every_operation_has_an_indonesian_summary(schema):
+    verbs = {"Daftar", "Lihat", "Tambah", "Ubah", "Simpan", "Hapus", "Catat", "Minta"}
+    summaries = {}
+    for method, path, operation in _operations(schema):
+        summary = operation.get("summary", "")
+        assert summary.strip(), (method, path)
+        summaries[(method, path)] = summary
+    assert summaries[("get", "/api/v1/villages/{code}/households/")] == "Daftar rumah tangga"
+    assert summaries[("delete", "/api/v1/villages/{code}/households/{id}/")] == (
+        "Hapus rumah tangga"
+    )
+    assert summaries[("post", "/api/v1/villages/{code}/pledges/{id}/commit/")] == (
+        "Jadikan komitmen janji dukungan"
+    )
+    assert summaries[("post", "/api/v1/trainings/{id}/participants/")] == "Tambah peserta pelatihan"
+    plain = [s for s in summaries.values() if s.split()[0] in verbs]
+    assert len(plain) > len(summaries) / 2
+
+
+def test_a_path_segment_without_a_word_gets_no_made_up_summary():
+    from tridaya.core.api_schema import summary_for
+
+    assert summary_for("get", "/api/v1/villages/{code}/households/") == "Daftar rumah tangga"
+    assert summary_for("get", "/api/v1/villages/{code}/unknown-things/") is None
+    assert summary_for("post", "/api/v1/villages/{code}/households/{id}/frobnicate/") is None

@@ -1,8 +1,10 @@
+import io
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from tridaya.regions import importer
 from tridaya.regions.importer import DEFAULT_DIR, RegionImportError, import_regions
 from tridaya.regions.models import Kind, Level, Region, VillageProfile
 
@@ -153,3 +155,40 @@ def test_shipped_data_keeps_its_licence_and_attribution():
     assert (DEFAULT_DIR / "LICENSE-ODbL.md").exists()
     readme = (DEFAULT_DIR / "README.md").read_text(encoding="utf-8")
     assert "ODbL" in readme and "idn-area-data" in readme
+
+
+@pytest.mark.django_db
+def test_second_run_with_the_same_files_reads_nothing(tmp_path, monkeypatch):
+    """`make run` imports every time: unchanged files (same checksum) are not read again."""
+    directory = write(tmp_path, SMALL)
+    out = io.StringIO()
+    call_command("import_regions", path=directory, stdout=out)
+    assert "Baru: 6" in out.getvalue()
+
+    def must_not_read(*args, **kwargs):
+        raise AssertionError("the files were read again")
+
+    monkeypatch.setattr(importer, "read_all", must_not_read)
+    out = io.StringIO()
+    call_command("import_regions", path=directory, stdout=out)
+    assert "sudah sesuai berkas" in out.getvalue()
+    assert importer.import_regions_unless_in_place(directory=directory) is None
+
+
+@pytest.mark.django_db
+def test_changed_files_deleted_regions_or_force_import_again(tmp_path):
+    directory = write(tmp_path, SMALL)
+    assert importer.import_regions_unless_in_place(directory=directory) is not None
+    assert importer.import_regions_unless_in_place(directory=directory) is None
+
+    write(directory, {"villages.csv": SMALL["villages.csv"] + "52.01.08.2013,52.01.08,Baru\n"})
+    added = importer.import_regions_unless_in_place(directory=directory)
+    assert added is not None and added.created_total == 1
+    assert importer.import_regions_unless_in_place(directory=directory) is None
+
+    Region.objects.filter(code="52.01.08.2013").delete()
+    again = importer.import_regions_unless_in_place(directory=directory)
+    assert again is not None and again.created_total == 1
+
+    forced = importer.import_regions_unless_in_place(directory=directory, force=True)
+    assert forced is not None and forced.unchanged == 7
