@@ -56,6 +56,17 @@ def _require_state(pledge: Pledge, *states: str) -> None:
 
 
 def _locked(pledge: Pledge) -> Pledge:
+    """The pledge, locked together with every pledge of its activity or row, always in id
+    order: a move that checks the target's funding then holds no lock another move waits on
+    out of order (locking the pledge first deadlocked two commitments on PostgreSQL)."""
+    target = Pledge.objects.filter(pk=pledge.pk).values("activity_id", "investment_row_id").get()
+    field = "activity_id" if target["activity_id"] else "investment_row_id"
+    list(
+        Pledge.objects.select_for_update()
+        .filter(**{field: target[field]})
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
     return (
         Pledge.objects.select_for_update(of=("self",))
         .select_related("partner", "source", "activity__version__plan__kawasan")
