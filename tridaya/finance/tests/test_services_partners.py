@@ -53,7 +53,9 @@ def test_money_not_through_the_bkm_stays_out_of_the_books(bajur, committed):
 def test_undoing_the_realisation_reverses_the_receipt_and_a_new_one_posts_again(bajur, committed):
     mf.realise(committed, 25_000, through_bkm=True)
     first = PartnerReceipt.objects.get(pledge=committed).voucher
-    pledge_services.pledge_revert(actor=None, pledge=committed, reason="Nilai realisasi salah ketik")
+    pledge_services.pledge_revert(
+        actor=None, pledge=committed, reason="Nilai realisasi salah ketik"
+    )
     committed.refresh_from_db()
     assert committed.state == PledgeState.COMMITTED and not committed.through_bkm
     reversal = Voucher.objects.get(reverses=first)
@@ -76,9 +78,7 @@ def test_a_closed_month_refuses_the_realisation_and_writes_nothing(bajur, commit
 
 def test_goods_in_kind_cannot_pass_through_the_bank(bajur, committed):
     with pytest.raises(DomainError) as refused:
-        mf.realise(
-            committed, 25_000, through_bkm=True, in_kind=True, in_kind_description="Semen"
-        )
+        mf.realise(committed, 25_000, through_bkm=True, in_kind=True, in_kind_description="Semen")
     assert refused.value.code == MarketingError.BKM_IN_KIND
     assert not Voucher.objects.filter(village=bajur).exists()
 
