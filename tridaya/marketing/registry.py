@@ -25,9 +25,7 @@ class BkmReceipt:
 _receipts: list[BkmReceipt] = []
 
 
-def register_bkm_receipt(
-    on_realised: Callable[..., Any], on_reverted: Callable[..., Any]
-) -> None:
+def register_bkm_receipt(on_realised: Callable[..., Any], on_reverted: Callable[..., Any]) -> None:
     hook = BkmReceipt(on_realised, on_reverted)
     if hook not in _receipts:
         _receipts.append(hook)
