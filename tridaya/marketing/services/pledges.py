@@ -59,11 +59,13 @@ def _locked(pledge: Pledge) -> Pledge:
     """The pledge, locked together with every pledge of its activity or row, always in id
     order: a move that checks the target's funding then holds no lock another move waits on
     out of order (locking the pledge first deadlocked two commitments on PostgreSQL)."""
-    target = Pledge.objects.filter(pk=pledge.pk).values("activity_id", "investment_row_id").get()
-    field = "activity_id" if target["activity_id"] else "investment_row_id"
+    activity_id, row_id = (
+        Pledge.objects.filter(pk=pledge.pk).values_list("activity_id", "investment_row_id").get()
+    )
+    same_target = {"activity_id": activity_id} if activity_id else {"investment_row_id": row_id}
     list(
         Pledge.objects.select_for_update()
-        .filter(**{field: target[field]})
+        .filter(**same_target)
         .order_by("id")
         .values_list("id", flat=True)
     )
