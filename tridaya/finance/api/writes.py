@@ -36,7 +36,7 @@ from tridaya.institutions.models import KSM
 from tridaya.regions.pages import village_or_404
 
 
-class CreatedOutput(serializers.Serializer):
+class FinanceCreatedOutput(serializers.Serializer):
     id = serializers.IntegerField()
     status = serializers.CharField(required=False)
 
@@ -67,7 +67,7 @@ class WriteAPI(APIView):
         raise NotImplementedError
 
 
-class AllocationInput(serializers.Serializer):
+class FinanceAllocationInput(serializers.Serializer):
     program = serializers.CharField(help_text="plpbk, bpm, bdi-kolaborasi")
     budget_year = serializers.IntegerField(min_value=2000, max_value=2100)
     amount = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
@@ -77,9 +77,9 @@ class AllocationInput(serializers.Serializer):
 class AllocationCreateAPI(WriteAPI):
     """Give the village an allocation (officers, city coordinator)."""
 
-    input_class = AllocationInput
+    input_class = FinanceAllocationInput
 
-    @extend_schema(request=AllocationInput, responses={201: CreatedOutput})
+    @extend_schema(request=FinanceAllocationInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
@@ -92,7 +92,7 @@ class AllocationCreateAPI(WriteAPI):
         )
 
 
-class RequestInput(serializers.Serializer):
+class FinanceRequestInput(serializers.Serializer):
     allocation = serializers.IntegerField()
     tranche = serializers.IntegerField(min_value=1)
 
@@ -100,9 +100,9 @@ class RequestInput(serializers.Serializer):
 class RequestCreateAPI(WriteAPI):
     """Open a PP-BLM for a tranche (UPK, BKM)."""
 
-    input_class = RequestInput
+    input_class = FinanceRequestInput
 
-    @extend_schema(request=RequestInput, responses={201: CreatedOutput})
+    @extend_schema(request=FinanceRequestInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
@@ -111,7 +111,7 @@ class RequestCreateAPI(WriteAPI):
         return request_create(actor=request.user, allocation=allocation, tranche=data["tranche"])
 
 
-class ProposalInput(serializers.Serializer):
+class FinanceProposalInput(serializers.Serializer):
     allocation = serializers.IntegerField()
     ksm = serializers.IntegerField()
     number = serializers.CharField(max_length=60)
@@ -121,9 +121,9 @@ class ProposalInput(serializers.Serializer):
 class ProposalCreateAPI(WriteAPI):
     """A KSM's proposal under an allocation (UPK, BKM, KSM)."""
 
-    input_class = ProposalInput
+    input_class = FinanceProposalInput
 
-    @extend_schema(request=ProposalInput, responses={201: CreatedOutput})
+    @extend_schema(request=FinanceProposalInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
@@ -149,14 +149,14 @@ def _activity(village, pk: int) -> ProposalActivity:
     )
 
 
-class ActivityInput(serializers.Serializer):
+class FinanceActivityInput(serializers.Serializer):
     plan_activity_id = serializers.IntegerField(help_text="Kegiatan RTPLP yang disahkan")
 
 
 class ProposalActivityAPI(WriteAPI):
-    input_class = ActivityInput
+    input_class = FinanceActivityInput
 
-    @extend_schema(request=ActivityInput, responses={201: CreatedOutput})
+    @extend_schema(request=FinanceActivityInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
@@ -166,14 +166,14 @@ class ProposalActivityAPI(WriteAPI):
         )
 
 
-class EmptyInput(serializers.Serializer):
+class FinanceEmptyInput(serializers.Serializer):
     pass
 
 
 class ProposalSubmitAPI(WriteAPI):
-    input_class = EmptyInput
+    input_class = FinanceEmptyInput
 
-    @extend_schema(request=None, responses={201: CreatedOutput})
+    @extend_schema(request=None, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
@@ -181,7 +181,7 @@ class ProposalSubmitAPI(WriteAPI):
         return proposals.proposal_submit(actor=request.user, proposal=_proposal(village, pk))
 
 
-class VerifyInput(serializers.Serializer):
+class FinanceVerifyInput(serializers.Serializer):
     verified_on = serializers.DateField()
     accept = serializers.BooleanField(default=True)
     reason = serializers.CharField(required=False, allow_blank=True, default="")
@@ -190,9 +190,9 @@ class VerifyInput(serializers.Serializer):
 class ProposalVerifyAPI(WriteAPI):
     """The BKM verifies a submitted proposal, or returns it with a reason."""
 
-    input_class = VerifyInput
+    input_class = FinanceVerifyInput
 
-    @extend_schema(request=VerifyInput, responses={201: CreatedOutput})
+    @extend_schema(request=FinanceVerifyInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
@@ -202,7 +202,7 @@ class ProposalVerifyAPI(WriteAPI):
         )
 
 
-class CashPlanInput(serializers.Serializer):
+class FinanceCashPlanInput(serializers.Serializer):
     activity = serializers.IntegerField()
     tranche = serializers.IntegerField(min_value=1)
     category = serializers.ChoiceField(choices=CostCategory.choices)
@@ -219,9 +219,9 @@ class CashPlanInput(serializers.Serializer):
 class CashPlanAPI(WriteAPI):
     """A row of an activity's cash plan (RPD) for a tranche."""
 
-    input_class = CashPlanInput
+    input_class = FinanceCashPlanInput
 
-    @extend_schema(request=CashPlanInput, responses={201: CreatedOutput})
+    @extend_schema(request=FinanceCashPlanInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
@@ -230,7 +230,7 @@ class CashPlanAPI(WriteAPI):
         return proposals.cash_plan_item_add(actor=request.user, activity=activity, **data)
 
 
-class ReleaseInput(serializers.Serializer):
+class FinanceReleaseInput(serializers.Serializer):
     activity = serializers.IntegerField()
     tranche = serializers.IntegerField(min_value=1)
     amount = serializers.IntegerField(min_value=1)
@@ -241,9 +241,9 @@ class ReleaseAPI(WriteAPI):
     """Release money from the BKM bank to a KSM activity (never beyond its tranche). Send
     `Idempotency-Key` to make a retried request post once."""
 
-    input_class = ReleaseInput
+    input_class = FinanceReleaseInput
 
-    @extend_schema(request=ReleaseInput, responses={201: CreatedOutput})
+    @extend_schema(request=FinanceReleaseInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
@@ -257,29 +257,29 @@ class ReleaseAPI(WriteAPI):
         )
 
 
-class QuoteInput(serializers.Serializer):
+class FinanceQuoteInput(serializers.Serializer):
     shop = serializers.CharField(max_length=150)
     unit_price = serializers.IntegerField(min_value=1)
     quoted_on = serializers.DateField()
     written = serializers.BooleanField(default=False)
 
 
-class PriceSurveyInput(serializers.Serializer):
+class FinancePriceSurveyInput(serializers.Serializer):
     activity = serializers.IntegerField()
     item = serializers.CharField(max_length=200)
     unit = serializers.CharField(max_length=30)
     surveyed_on = serializers.DateField()
     surveyor = serializers.CharField(max_length=150)
     tender_reference = serializers.CharField(required=False, allow_blank=True, default="")
-    quotes = QuoteInput(many=True)
+    quotes = FinanceQuoteInput(many=True)
 
 
 class PriceSurveyAPI(WriteAPI):
     """A price survey with its quotes (the count the procurement band asks for)."""
 
-    input_class = PriceSurveyInput
+    input_class = FinancePriceSurveyInput
 
-    @extend_schema(request=PriceSurveyInput, responses={201: CreatedOutput})
+    @extend_schema(request=FinancePriceSurveyInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
@@ -291,7 +291,7 @@ class PriceSurveyAPI(WriteAPI):
         )
 
 
-class PurchaseInput(serializers.Serializer):
+class FinancePurchaseInput(serializers.Serializer):
     quote = serializers.IntegerField(help_text="The chosen quote of a price survey")
     quantity = serializers.DecimalField(max_digits=14, decimal_places=3, min_value=0)
     date = serializers.DateField()
@@ -303,9 +303,9 @@ class PurchaseAPI(WriteAPI):
     """Post a purchase against the chosen quote (multipart with the receipt); a purchase that
     skips its band's evidence is refused with the reason."""
 
-    input_class = PurchaseInput
+    input_class = FinancePurchaseInput
 
-    @extend_schema(request=PurchaseInput, responses={201: CreatedOutput})
+    @extend_schema(request=FinancePurchaseInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
@@ -326,8 +326,8 @@ class PurchaseAPI(WriteAPI):
         )
 
 
-class SwadayaApiInput(serializers.Serializer):
-    form = serializers.ChoiceField(choices=SwadayaForm.choices)
+class FinanceSwadayaApiInput(serializers.Serializer):
+    form = serializers.CharField(help_text="cash (tunai), labour (tenaga, HOK), material (bahan)")
     date = serializers.DateField()
     description = serializers.CharField(max_length=300)
     amount = serializers.IntegerField(min_value=0, default=0)
@@ -338,13 +338,18 @@ class SwadayaApiInput(serializers.Serializer):
     ksm = serializers.IntegerField(required=False, allow_null=True, default=None)
     evidence = serializers.FileField(required=False)
 
+    def validate_form(self, value: str) -> str:
+        if value not in SwadayaForm.values:
+            raise serializers.ValidationError("Pilih cash, labour atau material.")
+        return value
+
 
 class SwadayaAPI(WriteAPI):
     """Record swadaya: cash, materials (valued) or labour (HOK x rate)."""
 
-    input_class = SwadayaApiInput
+    input_class = FinanceSwadayaApiInput
 
-    @extend_schema(request=SwadayaApiInput, responses={201: CreatedOutput})
+    @extend_schema(request=FinanceSwadayaApiInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
@@ -361,7 +366,7 @@ class SwadayaAPI(WriteAPI):
         )
 
 
-class PeriodInput(serializers.Serializer):
+class FinancePeriodInput(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     month = serializers.IntegerField(min_value=1, max_value=12)
 
@@ -369,9 +374,9 @@ class PeriodInput(serializers.Serializer):
 class PeriodCloseAPI(WriteAPI):
     """Close a month of the books; nothing is posted into it afterwards."""
 
-    input_class = PeriodInput
+    input_class = FinancePeriodInput
 
-    @extend_schema(request=PeriodInput, responses={201: CreatedOutput})
+    @extend_schema(request=FinancePeriodInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
@@ -379,26 +384,26 @@ class PeriodCloseAPI(WriteAPI):
         return period_close(actor=request.user, village=village, **data)
 
 
-class FindingApiInput(serializers.Serializer):
+class FinanceFindingApiInput(serializers.Serializer):
     text = serializers.CharField()
     follow_up = serializers.CharField(required=False, allow_blank=True, default="")
     due_on = serializers.DateField(required=False, allow_null=True, default=None)
 
 
-class AuditInput(serializers.Serializer):
+class FinanceAuditInput(serializers.Serializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     auditor = serializers.CharField(max_length=200)
     audited_on = serializers.DateField()
     opinion = serializers.ChoiceField(choices=AuditOpinion.choices)
-    findings = FindingApiInput(many=True, required=False, default=list)
+    findings = FinanceFindingApiInput(many=True, required=False, default=list)
 
 
 class AuditAPI(WriteAPI):
     """Record the annual audit with its opinion and findings."""
 
-    input_class = AuditInput
+    input_class = FinanceAuditInput
 
-    @extend_schema(request=AuditInput, responses={201: CreatedOutput})
+    @extend_schema(request=FinanceAuditInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
         return super().post(request, code, **kwargs)
 
