@@ -155,7 +155,9 @@ class VerifyForm(forms.Form):
         coerce=lambda value: value == "1",
     )
     reason = forms.CharField(
-        label=_("Alasan bila dikembalikan"), required=False, widget=forms.Textarea({"rows": 2})
+        label=_("Alasan bila dikembalikan"),
+        required=False,
+        widget=forms.Textarea({"rows": 2, "class": "form-control"}),
     )
 
 
@@ -276,7 +278,7 @@ class AuditForm(forms.Form):
             self.fields[f"finding_{n}"] = forms.CharField(
                 label=_("Temuan %(n)s") % {"n": n},
                 required=False,
-                widget=forms.Textarea({"rows": 2}),
+                widget=forms.Textarea({"rows": 2, "class": "form-control"}),
             )
             self.fields[f"follow_up_{n}"] = forms.CharField(
                 label=_("Tindak lanjut temuan %(n)s") % {"n": n}, required=False
