@@ -38,5 +38,6 @@ AUDIT_ACTIONS: dict[str, str | Promise] = {
     "finance.bank_reconciled": _("Rekonsiliasi bank dicatat"),
     "finance.audit_recorded": _("Audit tahunan dicatat"),
     "finance.finding_closed": _("Tindak lanjut temuan audit selesai"),
+    "finance.partner_receipt_posted": _("Dana mitra diterima di rekening BKM"),
     "finance.vouchers_imported": _("Bukti transaksi dibukukan sekaligus"),
 }

@@ -39,6 +39,9 @@ STANDARD_CHART: tuple[AccountSpec, ...] = (
     ),
     AccountSpec("4203", _("Swadaya bahan"), AccountKind.INCOME, Purpose.SWADAYA_MATERIAL),
     AccountSpec("4301", _("Pendapatan lain (jasa bank)"), AccountKind.INCOME, Purpose.OTHER_INCOME),
+    AccountSpec(
+        "4401", _("Penerimaan dana mitra (di luar BLM)"), AccountKind.INCOME, Purpose.PARTNER_INCOME
+    ),
     AccountSpec("5101", _("Biaya bahan"), AccountKind.EXPENSE, Purpose.EXPENSE, CostCategory.BAHAN),
     AccountSpec("5102", _("Biaya alat"), AccountKind.EXPENSE, Purpose.EXPENSE, CostCategory.ALAT),
     AccountSpec("5103", _("Biaya upah"), AccountKind.EXPENSE, Purpose.EXPENSE, CostCategory.UPAH),

@@ -51,6 +51,7 @@ class FinanceError(StrEnum):
     QUOTE_ELSEWHERE = "finance_quote_of_other_survey"
     TAX_LINES_OFF = "finance_tax_lines_off"
     DIFFERENCE_UNEXPLAINED = "finance_reconciliation_difference_unexplained"
+    NO_PARTNER_RECEIPT = "finance_no_partner_receipt"
 
 
 def refuse(code: FinanceError, message: str, *, field: str | None = None):

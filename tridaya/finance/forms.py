@@ -90,3 +90,207 @@ class SignForm(forms.Form):
 class PeriodCloseForm(forms.Form):
     month = forms.IntegerField(label=_("Bulan"), min_value=1, max_value=12)
     year = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class AllocationForm(forms.Form):
+    program = forms.ChoiceField(label=_("Program"), choices=())
+    budget_year = forms.IntegerField(label=_("Tahun anggaran"), min_value=2000, max_value=2100)
+    amount = RupiahField(
+        label=_("Nilai alokasi (Rp)"),
+        required=False,
+        help_text=_("Kosongkan untuk memakai nilai baku program."),
+    )
+    funding_source = forms.CharField(label=_("Sumber dana"), max_length=60, required=False)
+
+    def __init__(self, *args, programs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].choices = programs
+
+
+class RequestCreateForm(forms.Form):
+    allocation = forms.TypedChoiceField(label=_("Alokasi"), choices=(), coerce=int)
+    tranche = forms.IntegerField(label=_("Tahap ke"), min_value=1, max_value=10)
+
+    def __init__(self, *args, allocations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["allocation"].choices = [(a.pk, str(a)) for a in allocations]
+
+
+class ProposalForm(forms.Form):
+    allocation = forms.TypedChoiceField(label=_("Alokasi"), choices=(), coerce=int)
+    ksm = forms.TypedChoiceField(label=_("KSM"), choices=(), coerce=int)
+    number = forms.CharField(label=_("Nomor usulan"), max_length=60)
+    proposed_on = forms.DateField(label=_("Tanggal usulan"), widget=DATE)
+
+    def __init__(self, *args, allocations, ksms, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["allocation"].choices = [(a.pk, str(a)) for a in allocations]
+        self.fields["ksm"].choices = [(k.pk, k.name) for k in ksms]
+
+
+class ProposalActivityForm(forms.Form):
+    plan_activity_id = forms.TypedChoiceField(
+        label=_("Kegiatan dari RTPLP yang disahkan"), choices=(), coerce=int
+    )
+
+    def __init__(self, *args, lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan_activity_id"].choices = [
+            (
+                line.activity_id,
+                f"{line.component} ({line.location})" if line.location else line.component,
+            )
+            for line in lines
+        ]
+
+
+class VerifyForm(forms.Form):
+    verified_on = forms.DateField(label=_("Tanggal verifikasi"), widget=DATE)
+    accept = forms.TypedChoiceField(
+        label=_("Keputusan"),
+        choices=[("1", _("Terima")), ("0", _("Kembalikan"))],
+        coerce=lambda value: value == "1",
+    )
+    reason = forms.CharField(
+        label=_("Alasan bila dikembalikan"),
+        required=False,
+        widget=forms.Textarea({"rows": 2, "class": "form-control"}),
+    )
+
+
+class CashPlanForm(forms.Form):
+    activity = forms.TypedChoiceField(label=_("Kegiatan"), choices=(), coerce=int)
+    tranche = forms.IntegerField(label=_("Tahap ke"), min_value=1, max_value=10)
+    category = forms.ChoiceField(label=_("Kelompok biaya"), choices=())
+    item = forms.CharField(label=_("Uraian"), max_length=200)
+    unit = forms.CharField(label=_("Satuan"), max_length=30)
+    quantity_needed = forms.DecimalField(label=_("Jumlah kebutuhan"), min_value=0)
+    realised_before = forms.DecimalField(
+        label=_("Sudah terealisasi"), min_value=0, required=False, initial=0
+    )
+    requested = forms.DecimalField(label=_("Diminta sekarang"), min_value=0)
+    unit_price = RupiahField(label=_("Harga satuan (Rp)"))
+
+    def __init__(self, *args, activities, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].choices = [(a.pk, a.name) for a in activities]
+        self.fields["category"].choices = categories
+
+
+class ReleaseForm(forms.Form):
+    activity = forms.TypedChoiceField(label=_("Kegiatan"), choices=(), coerce=int)
+    tranche = forms.IntegerField(label=_("Tahap ke"), min_value=1, max_value=10)
+    amount = RupiahField(label=_("Nilai pencairan ke KSM (Rp)"))
+    date = forms.DateField(label=_("Tanggal"), widget=DATE)
+
+    def __init__(self, *args, activities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].choices = [(a.pk, a.name) for a in activities]
+
+
+QUOTES = 3
+
+
+class PriceSurveyForm(forms.Form):
+    """A price survey of one item with up to three shops' quotes."""
+
+    activity = forms.TypedChoiceField(label=_("Kegiatan"), choices=(), coerce=int)
+    item = forms.CharField(label=_("Barang"), max_length=200)
+    unit = forms.CharField(label=_("Satuan"), max_length=30)
+    surveyed_on = forms.DateField(label=_("Tanggal survei"), widget=DATE)
+    surveyor = forms.CharField(label=_("Nama penyurvei"), max_length=150)
+    tender_reference = forms.CharField(
+        label=_("Nomor lelang (di atas batas penawaran tertulis)"), required=False, max_length=120
+    )
+
+    def __init__(self, *args, activities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["activity"].choices = [(a.pk, a.name) for a in activities]
+        for n in range(1, QUOTES + 1):
+            self.fields[f"shop_{n}"] = forms.CharField(
+                label=_("Toko %(n)s") % {"n": n}, required=n == 1, max_length=150
+            )
+            self.fields[f"price_{n}"] = RupiahField(
+                label=_("Harga satuan toko %(n)s (Rp)") % {"n": n}, required=n == 1
+            )
+            self.fields[f"written_{n}"] = forms.BooleanField(
+                label=_("Penawaran tertulis toko %(n)s") % {"n": n}, required=False
+            )
+
+    def quotes(self) -> list[tuple[str, int, bool]]:
+        data = self.cleaned_data
+        return [
+            (data[f"shop_{n}"], data.get(f"price_{n}") or 0, bool(data.get(f"written_{n}")))
+            for n in range(1, QUOTES + 1)
+            if data.get(f"shop_{n}")
+        ]
+
+
+class PurchaseForm(forms.Form):
+    quote = forms.TypedChoiceField(label=_("Penawaran yang dipilih"), choices=(), coerce=int)
+    quantity = forms.DecimalField(label=_("Jumlah dibeli"), min_value=0)
+    category = forms.ChoiceField(label=_("Kelompok biaya"), choices=())
+    date = forms.DateField(label=_("Tanggal"), widget=DATE)
+    evidence = forms.FileField(label=_("Foto/pindaian kuitansi"), required=False)
+
+    def __init__(self, *args, quotes, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["quote"].choices = quotes
+        self.fields["category"].choices = categories
+
+
+class SwadayaForm(forms.Form):
+    form = forms.ChoiceField(label=_("Bentuk swadaya"), choices=())
+    date = forms.DateField(label=_("Tanggal"), widget=DATE)
+    description = forms.CharField(label=_("Uraian"), max_length=300)
+    amount = RupiahField(label=_("Nilai (tunai/bahan, Rp)"), required=False)
+    days = forms.IntegerField(label=_("HOK (orang-hari, tenaga)"), min_value=0, required=False)
+    daily_rate = RupiahField(label=_("Nilai per HOK (Rp)"), required=False)
+    workers_men = forms.IntegerField(label=_("Pekerja laki-laki"), min_value=0, required=False)
+    workers_women = forms.IntegerField(label=_("Pekerja perempuan"), min_value=0, required=False)
+    ksm = forms.TypedChoiceField(
+        label=_("KSM"), choices=(), coerce=int, required=False, empty_value=None
+    )
+    evidence = forms.FileField(label=_("Foto/bukti"), required=False)
+
+    def __init__(self, *args, forms_choices, ksms, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["form"].choices = forms_choices
+        self.fields["ksm"].choices = [("", "---------")] + [(k.pk, k.name) for k in ksms]
+
+
+FINDINGS = 3
+
+
+class AuditForm(forms.Form):
+    year = forms.IntegerField(label=_("Tahun buku"), min_value=2000, max_value=2100)
+    auditor = forms.CharField(label=_("Auditor (KAP)"), max_length=200)
+    audited_on = forms.DateField(label=_("Tanggal laporan audit"), widget=DATE)
+    opinion = forms.ChoiceField(label=_("Opini"), choices=())
+
+    def __init__(self, *args, opinions, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opinion"].choices = opinions
+        for n in range(1, FINDINGS + 1):
+            self.fields[f"finding_{n}"] = forms.CharField(
+                label=_("Temuan %(n)s") % {"n": n},
+                required=False,
+                widget=forms.Textarea({"rows": 2, "class": "form-control"}),
+            )
+            self.fields[f"follow_up_{n}"] = forms.CharField(
+                label=_("Tindak lanjut temuan %(n)s") % {"n": n}, required=False
+            )
+            self.fields[f"due_on_{n}"] = forms.DateField(
+                label=_("Batas waktu temuan %(n)s") % {"n": n}, required=False, widget=DATE
+            )
+
+    def findings(self) -> list[tuple[str, str, object]]:
+        data = self.cleaned_data
+        return [
+            (data[f"finding_{n}"], data.get(f"follow_up_{n}") or "", data.get(f"due_on_{n}"))
+            for n in range(1, FINDINGS + 1)
+            if data.get(f"finding_{n}")
+        ]

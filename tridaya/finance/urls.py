@@ -1,20 +1,27 @@
 from django.urls import path
 
-from tridaya.finance import views
+from tridaya.finance.views import allocations, books, ledger, proposals, reports
 
 app_name = "finance"
 urlpatterns = [
-    path("", views.money_home, name="home"),
-    path("buku/<slug:kind>/", views.book, name="book"),
-    path("buku/<slug:kind>.<str:fmt>", views.book, name="book_file"),
-    path("buku-ksm/<int:ksm_id>/", views.book, {"kind": "ksm"}, name="ksm_book"),
-    path("buku-ksm/<int:ksm_id>.<str:fmt>", views.book, {"kind": "ksm"}, name="ksm_book_file"),
-    path("laporan/", views.statements, name="statements"),
-    path("laporan.<str:fmt>", views.statements, name="statements_file"),
-    path("rekonsiliasi/", views.reconciliation, name="reconciliation"),
-    path("bukti/baru/", views.voucher_new, name="voucher_new"),
-    path("bukti/<int:voucher_id>/", views.voucher_detail, name="voucher"),
-    path("bukti/<int:voucher_id>/kuitansi/", views.voucher_evidence, name="voucher_evidence"),
-    path("pencairan/<int:request_id>/", views.request_detail, name="request"),
-    path("lpj/<int:lpj_id>.<str:fmt>", views.lpj_file, name="lpj_file"),
+    path("", books.money_home, name="home"),
+    path("buku/<slug:kind>/", books.book, name="book"),
+    path("buku/<slug:kind>.<str:fmt>", books.book, name="book_file"),
+    path("buku-ksm/<int:ksm_id>/", books.book, {"kind": "ksm"}, name="ksm_book"),
+    path("buku-ksm/<int:ksm_id>.<str:fmt>", books.book, {"kind": "ksm"}, name="ksm_book_file"),
+    path("laporan/", books.statements, name="statements"),
+    path("laporan.<str:fmt>", books.statements, name="statements_file"),
+    path("rekonsiliasi/", books.reconciliation, name="reconciliation"),
+    path("bukti/baru/", books.voucher_new, name="voucher_new"),
+    path("bukti/<int:voucher_id>/", books.voucher_detail, name="voucher"),
+    path("bukti/<int:voucher_id>/kuitansi/", books.voucher_evidence, name="voucher_evidence"),
+    path("pencairan/baru/", allocations.request_new, name="request_new"),
+    path("pencairan/<int:request_id>/", books.request_detail, name="request"),
+    path("lpj/<int:lpj_id>.<str:fmt>", books.lpj_file, name="lpj_file"),
+    path("alokasi/baru/", allocations.allocation_new, name="allocation_new"),
+    path("usulan/", proposals.proposal_list, name="proposals"),
+    path("usulan/<int:proposal_id>/", proposals.proposal_page, name="proposal"),
+    path("swadaya/baru/", ledger.swadaya_new, name="swadaya_new"),
+    path("tutup-buku/", ledger.period_close_page, name="period_close"),
+    path("audit/", reports.audits, name="audits"),
 ]

@@ -23,4 +23,5 @@ class MarketingConfig(AppConfig):
         register_region_section(
             order=70, label=_("Rekap pemasaran"), url_name="marketing:rollup", icon="megaphone"
         )
-        core_demo.register(order=80, name="marketing", run=demo.seed)
+        # After finance (80): a realisation through the BKM is posted in its books.
+        core_demo.register(order=82, name="marketing", run=demo.seed)

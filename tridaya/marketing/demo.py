@@ -1,10 +1,10 @@
-"""Demo marketing (seed step order 80, after the plans): Desa Bajur's legalised RPLP is marketed
-to 8 partners of the Lombok Barat register at a forum kolaborasi of Kecamatan Labuapi; 12 pledges
-cover every state (nine pledged, two committed with their MoU files, one of them realised, one
-withdrawn), and its prospectus is published. Desa Terong Tawah gets a small legalised RPLP with
-no partner and no pledge, so the gap view and the roll-up show a village still waiting for
-funders next to one being marketed. Everything goes through the services; a second run changes
-nothing."""
+"""Demo marketing (seed step order 82, after the plans and the money): Desa Bajur's legalised
+RPLP is marketed to 8 partners of the Lombok Barat register at a forum kolaborasi of Kecamatan
+Labuapi; 12 pledges cover every state (nine pledged, two committed with their MoU files, one of
+them realised through the BKM account and so posted in its books, one withdrawn), and its
+prospectus is published. Desa Terong Tawah gets a small legalised RPLP with no partner and no
+pledge, so the gap view and the roll-up show a village still waiting for funders next to one
+being marketed. Everything goes through the services; a second run changes nothing."""
 
 from __future__ import annotations
 
@@ -170,6 +170,8 @@ def _move(village: Region, pledges: list[Pledge]) -> None:
         amount=pledges[0].amount,
         realised_on=dt.date(2027, 2, 15),
         evidence_file=ContentFile(EVIDENCE_PDF, name="bast.pdf"),
+        # The money reached the BKM's joint account: also a Bukti Kas Masuk in its books.
+        through_bkm=True,
     )
     pledge_services.pledge_withdraw(
         actor=bkm,

@@ -25,3 +25,5 @@ class MarketingError(StrEnum):
     FORUM_LEVEL = "marketing_forum_level"
     FORUM_MEETING = "marketing_forum_meeting"
     FORUM_EXISTS = "marketing_forum_exists"
+    BKM_IN_KIND = "marketing_bkm_in_kind"
+    NO_LEDGER = "marketing_no_ledger"

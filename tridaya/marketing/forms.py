@@ -105,6 +105,9 @@ class RealiseForm(_Form):
     evidence_file = forms.FileField(label=_("Bukti (kuitansi, BAST, foto)"))
     in_kind = forms.BooleanField(label=_("Dalam bentuk barang/jasa"), required=False)
     in_kind_description = forms.CharField(label=_("Uraian barang/jasa"), required=False)
+    through_bkm = forms.BooleanField(
+        label=_("Uang diterima di rekening BKM (dibukukan di Buku Kas Umum)"), required=False
+    )
     over_commit_reason = forms.CharField(
         label=_("Alasan bila melebihi biaya"), required=False, widget=forms.Textarea({"rows": 2})
     )

@@ -248,6 +248,11 @@ class Pledge(TimeStampedModel):
     in_kind = models.BooleanField(_("dalam bentuk barang/jasa"), default=False)
     in_kind_description = models.CharField(_("uraian barang/jasa"), max_length=300, blank=True)
     evidence_file = models.FileField(_("bukti realisasi"), upload_to=evidence_path, blank=True)
+    through_bkm = models.BooleanField(
+        _("diterima di rekening BKM"),
+        default=False,
+        help_text=_("Uang masuk ke rekening bersama BKM dan dibukukan di buku kas."),
+    )
     # Withdrawal.
     withdrawn_on = models.DateField(_("tanggal batal"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("alasan batal"), blank=True)

@@ -56,6 +56,8 @@ class GapReport:
     villages: list[GapGroup]
     totals: dict[str, int]
     counts: dict[str, int]
+    # Rupiah committed on activities an amendment of the plan removed (they count nowhere).
+    orphaned: int = 0
 
     def row(self, key: str) -> GapRow | None:
         return next((r for r in self.rows if r.target.key == key), None)
@@ -65,26 +67,79 @@ class GapReport:
         return [r for r in self.rows if r.funding.gap > 0 and not r.target.detailed]
 
 
-def _pledge_sums(code: str) -> dict[str, tuple[int, int]]:
-    """target key -> (counted, pending pledged) for the pledges of villages under `code`
-    (1 query)."""
+_PLEDGE_FIELDS = (
+    "activity_id",
+    "investment_row_id",
+    "state",
+    # What a pledge on a superseded version is matched by in the version that amended it.
+    "activity__version__plan_id",
+    "activity__version__state",
+    "activity__name",
+    "activity__domain",
+    "investment_row__version__plan_id",
+    "investment_row__version__state",
+    "investment_row__component",
+    "investment_row__detail",
+    "investment_row__domain",
+)
+
+
+def _match_key(r: dict) -> tuple | None:
+    """(kind, plan, domain, name) of a pledge's target when its version was superseded by an
+    amendment; None when the target's version is the one in force (or not yet legalised)."""
+    if r["activity_id"]:
+        if r["activity__version__state"] != targets.SUPERSEDED:
+            return None
+        return (
+            "activity",
+            r["activity__version__plan_id"],
+            r["activity__domain"],
+            r["activity__name"],
+        )
+    if r["investment_row__version__state"] != targets.SUPERSEDED:
+        return None
+    component, detail = r["investment_row__component"], r["investment_row__detail"]
+    return (
+        "row",
+        r["investment_row__version__plan_id"],
+        r["investment_row__domain"],
+        f"{component}: {detail}" if detail else component,
+    )
+
+
+def _pledge_sums(code: str) -> tuple[dict[str, list[int]], dict[tuple, list[int]]]:
+    """target key -> [counted, pending pledged] for the pledges of villages under `code`, and
+    the same per match key for pledges whose target's plan version was amended (1 query)."""
     rows = (
         _under(Pledge.objects.all(), "village", code)
-        .values("activity_id", "investment_row_id", "state")
+        .values(*_PLEDGE_FIELDS)
         .annotate(amount=Sum("amount"), realised=Sum("realised_amount"))
     )
     sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    amended: dict[tuple, list[int]] = defaultdict(lambda: [0, 0])
     for r in rows:
-        key = (
-            f"activity-{r['activity_id']}" if r["activity_id"] else f"row-{r['investment_row_id']}"
-        )
+        match = _match_key(r)
+        if match is not None:
+            bucket = amended[match]
+        else:
+            key = (
+                f"activity-{r['activity_id']}"
+                if r["activity_id"]
+                else f"row-{r['investment_row_id']}"
+            )
+            bucket = sums[key]
         if r["state"] == PledgeState.COMMITTED:
-            sums[key][0] += r["amount"]
+            bucket[0] += r["amount"]
         elif r["state"] == PledgeState.REALISED:
-            sums[key][0] += r["realised"] or 0
+            bucket[0] += r["realised"] or 0
         elif r["state"] == PledgeState.PLEDGED:
-            sums[key][1] += r["amount"]
-    return {k: (v[0], v[1]) for k, v in sums.items()}
+            bucket[1] += r["amount"]
+    return sums, amended
+
+
+def _carried(target: targets.Target, amended: dict[tuple, list[int]]) -> list[int]:
+    """The pledges made on the superseded version's copy of this activity or row."""
+    return amended.pop((target.kind, target.plan_id, target.domain, target.name), [0, 0])
 
 
 def _under(queryset: QuerySet, field_name: str, code: str) -> QuerySet:
@@ -124,13 +179,19 @@ def funding_gaps(code: str) -> GapReport:
     the legalised plans of a village or of every village in a region, grouped per plan, per
     kawasan and per village, with totals (5 queries whatever the number of plans and pledges).
 
+    A pledge made on a version that an amendment superseded counts on the amended version's
+    activity or row of the same plan, domain and name (an amendment copies them); a commitment
+    whose activity the amendment removed is reported as `orphaned`.
+
     An RPLP row detailed by a legalised RTPLP activity is listed but left out of the totals, so
     nothing is counted twice."""
-    sums = _pledge_sums(code)
+    sums, amended = _pledge_sums(code)
     rows = []
     for target in _targets(code):
         committed, pending = sums.get(target.key, (0, 0))
-        rows.append(GapRow(target, target.funding(committed, pending)))
+        carried = _carried(target, amended)
+        funding = target.funding(committed + carried[0], pending + carried[1])
+        rows.append(GapRow(target, funding))
     plans: dict[str, GapGroup] = {}
     kawasan: dict[str, GapGroup] = {}
     villages: dict[str, GapGroup] = {}
@@ -155,6 +216,7 @@ def funding_gaps(code: str) -> GapReport:
         list(villages.values()),
         totals,
         counts,
+        orphaned=sum(v[0] for v in amended.values()),
     )
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from tridaya.marketing.funding import Funding
 
 LEGALISED = "sah"
+SUPERSEDED = "diganti"
 
 
 @dataclass(frozen=True)

@@ -108,8 +108,18 @@ def test_a_changed_loaded_version_is_refused_and_a_new_version_leaves_running_cy
 def test_current_template_loads_the_files_on_demand():
     assert not CycleTemplate.objects.exists()
     template = current_template("plpbk")
-    assert template.version == 2
+    assert template.version == 3
     assert len(step_definitions(template)) == 22
     gates = {d["code"]: d["gates"] for d in step_definitions(template)}
     assert {"rule": "output", "name": "training_core_complete"} in gates["pelatihan"]
     assert {"rule": "output", "name": "planning_rplp_legalised"} in gates["rplp_legal"]
+    # Version 3: the marketing and finance apps' outputs gate their steps.
+    expected = {
+        "strategi_pemasaran": "marketing_prospectus_published",
+        "komitmen_pendanaan": "marketing_funding_committed",
+        "pencairan_blm": "finance_tranche_disbursed",
+        "lpj": "finance_lpj_accepted",
+        "audit": "finance_audit_recorded",
+    }
+    for step, output in expected.items():
+        assert {"rule": "output", "name": output} in gates[step], step

@@ -20,6 +20,7 @@ from tridaya.finance.models.ledger import (
     VoucherKind,
     VoucherSequence,
 )
+from tridaya.finance.models.partners import PartnerReceipt
 from tridaya.finance.models.procurement import PriceQuote, PriceSurvey, Purchase, TaxLine
 from tridaya.finance.models.proposals import (
     CashPlanItem,
@@ -43,6 +44,7 @@ from tridaya.finance.models.tranches import (
 )
 
 __all__ = [
+    "PartnerReceipt",
     "AnnualAudit",
     "AuditFinding",
     "AuditOpinion",

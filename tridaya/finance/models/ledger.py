@@ -39,6 +39,7 @@ class Purpose(models.TextChoices):
     RETURNED = "returned", _("Dana dikembalikan ke kas negara")
     BLM_INCOME = "blm_income", _("Penerimaan BLM")
     OTHER_INCOME = "other_income", _("Pendapatan lain (bunga bank)")
+    PARTNER_INCOME = "partner_income", _("Dana mitra di luar BLM")
 
 
 class CostCategory(models.TextChoices):

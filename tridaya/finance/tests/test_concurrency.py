@@ -67,3 +67,50 @@ def test_fifty_concurrent_spends_never_overdraw_and_lose_nothing():
     )
     assert numbers == list(range(1, vouchers_before + posted + 1))
     assert Account.objects.get(pk=account.pk).balance == account.balance
+
+
+RELEASES = 10
+
+
+def test_concurrent_releases_to_one_activity_never_pass_its_tranche():
+    """Ten BKM releases at once against a KSM tranche with room for four: four post, six are
+    refused with the tranche's reason, the advance holds exactly what was released."""
+    from tridaya.finance.errors import FinanceError as Codes
+    from tridaya.finance.models import KsmRelease
+    from tridaya.finance.services.proposals import ksm_release
+    from tridaya.finance.tests.factories import DAY, receive_blm, released_activity
+
+    village = region(BAJUR)
+    # 5 juta x 100 = Rp 500 juta BLM; the KSM's first tranche is 60% = Rp 300 juta.
+    activity = released_activity(village, 100_000_000)
+    receive_blm(village, 600_000_000)
+    start = threading.Barrier(RELEASES)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def worker(n: int) -> None:
+        try:
+            start.wait()
+            ksm_release(actor=None, activity=activity, tranche=1, amount=50_000_000, date=DAY)
+            result = "released"
+        except DomainError as error:
+            result = str(error.code)
+        except Exception as error:  # a deadlock or lost update would show here
+            result = repr(error)
+        finally:
+            connections.close_all()
+        with lock:
+            outcomes.append(result)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(RELEASES)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert outcomes.count("released") == 4, outcomes
+    assert outcomes.count(Codes.RELEASE_OVER_TRANCHE) == RELEASES - 4, outcomes
+    total = KsmRelease.objects.filter(activity=activity).aggregate(t=Sum("amount"))["t"]
+    assert total == 300_000_000
+    advance = Account.objects.get(village=village, purpose="ksm_advance")
+    assert advance.balance == 300_000_000

@@ -232,6 +232,7 @@ class PledgeOutput(serializers.ModelSerializer):
             "realised_on",
             "in_kind",
             "in_kind_description",
+            "through_bkm",
             "withdrawn_on",
             "withdrawal_reason",
         ]
@@ -294,6 +295,11 @@ class RealiseInput(serializers.Serializer):
     evidence_file = serializers.FileField()
     in_kind = serializers.BooleanField(required=False, default=False)
     in_kind_description = serializers.CharField(required=False, allow_blank=True, default="")
+    through_bkm = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Uang masuk rekening BKM: dibukukan sebagai Bukti Kas Masuk (UPK/BKM).",
+    )
     over_commit_reason = serializers.CharField(required=False, allow_blank=True, default="")
 
 

@@ -22,7 +22,7 @@ from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
-from tridaya.marketing import policy, targets
+from tridaya.marketing import policy, registry, targets
 from tridaya.marketing.errors import MarketingError
 from tridaya.marketing.files import check_document
 from tridaya.marketing.funding import Funding, would_over_commit
@@ -56,6 +56,19 @@ def _require_state(pledge: Pledge, *states: str) -> None:
 
 
 def _locked(pledge: Pledge) -> Pledge:
+    """The pledge, locked together with every pledge of its activity or row, always in id
+    order: a move that checks the target's funding then holds no lock another move waits on
+    out of order (locking the pledge first deadlocked two commitments on PostgreSQL)."""
+    activity_id, row_id = (
+        Pledge.objects.filter(pk=pledge.pk).values_list("activity_id", "investment_row_id").get()
+    )
+    same_target = {"activity_id": activity_id} if activity_id else {"investment_row_id": row_id}
+    list(
+        Pledge.objects.select_for_update()
+        .filter(**same_target)
+        .order_by("id")
+        .values_list("id", flat=True)
+    )
     return (
         Pledge.objects.select_for_update(of=("self",))
         .select_related("partner", "source", "activity__version__plan__kawasan")
@@ -298,11 +311,15 @@ def pledge_realise(
     in_kind: bool = False,
     in_kind_description: str = "",
     over_commit_reason: str = "",
+    through_bkm: bool = False,
 ) -> Pledge:
-    """The money (or goods and services, valued in rupiah) arrived, with evidence."""
+    """The money (or goods and services, valued in rupiah) arrived, with evidence. Money that
+    passed through the BKM's bank account (`through_bkm`) is also posted in the ledger, in the
+    same transaction, by what finance registered (see registry.py)."""
     authorize(actor, policy.COMMIT, pledge)
     pledge = _locked(pledge)
     _require_state(pledge, PledgeState.COMMITTED)
+    _check_through_bkm(through_bkm, in_kind)
     if amount is None or amount <= 0:
         raise DomainError(
             _("Nilai realisasi harus lebih dari Rp 0."),
@@ -325,6 +342,7 @@ def pledge_realise(
     pledge.evidence_file = evidence_file
     pledge.in_kind = in_kind
     pledge.in_kind_description = in_kind_description.strip()
+    pledge.through_bkm = through_bkm
     pledge.over_commit_reason = reason
     pledge.full_clean()
     pledge.save()
@@ -337,9 +355,33 @@ def pledge_realise(
             "realised_amount": [None, amount],
             "realised_on": [None, realised_on.isoformat()],
             "in_kind": [None, in_kind],
+            **({"through_bkm": [False, True]} if through_bkm else {}),
         },
     )
+    if through_bkm:
+        for hook in registry.bkm_receipts():
+            hook.on_realised(actor=actor, pledge=pledge)
     return pledge
+
+
+def _check_through_bkm(through_bkm: bool, in_kind: bool) -> None:
+    if not through_bkm:
+        return
+    if in_kind:
+        raise DomainError(
+            _(
+                "Barang/jasa tidak masuk rekening BKM: hapus centang 'diterima di rekening BKM' "
+                "atau 'dalam bentuk barang/jasa'."
+            ),
+            code=MarketingError.BKM_IN_KIND,
+            field="through_bkm",
+        )
+    if not registry.bkm_receipts():
+        raise DomainError(
+            _("Buku kas BKM belum tersedia, sehingga dana ini tidak dapat dibukukan."),
+            code=MarketingError.NO_LEDGER,
+            field="through_bkm",
+        )
 
 
 @transaction.atomic
@@ -378,8 +420,12 @@ def pledge_revert(*, actor: User | None, pledge: Pledge, reason: str) -> Pledge:
     _require_state(pledge, PledgeState.COMMITTED, PledgeState.REALISED, PledgeState.WITHDRAWN)
     text = require_reason(reason, field="reason", label=_("Alasan pengembalian status"))
     previous = pledge.state
+    if previous == PledgeState.REALISED and pledge.through_bkm:
+        for hook in registry.bkm_receipts():
+            hook.on_reverted(actor=actor, pledge=pledge, reason=text)
     if previous == PledgeState.REALISED:
         pledge.state = PledgeState.COMMITTED
+        pledge.through_bkm = False
         pledge.realised_amount = None
         pledge.realised_on = None
         pledge.evidence_file = ""

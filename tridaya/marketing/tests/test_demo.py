@@ -26,6 +26,7 @@ def test_demo_seed(transactional_db):
     assert set(pledges.values_list("state", flat=True)) == set(PledgeState.values)
     assert pledges.exclude(agreement_file="").count() == 2
     assert pledges.filter(state=PledgeState.WITHDRAWN).count() == 1
+    assert pledges.filter(state=PledgeState.REALISED, through_bkm=True).count() == 1
     assert Prospectus.objects.get(village_id=bajur).state == ProspectusState.PUBLISHED
     report = funding_gaps("52.01")
     assert {g.village_id for g in report.villages} == {bajur, terong}

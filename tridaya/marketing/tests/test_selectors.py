@@ -117,3 +117,32 @@ def test_gap_selector_queries_do_not_grow(bajur, terong_tawah, django_assert_num
     with django_assert_num_queries(4):
         report = funding_gaps("52.01")
     assert len(report.rows) == 4 and len(report.villages) == 2
+
+
+def test_pledges_follow_an_amended_plan_to_the_same_activity(bajur):
+    """An amendment copies the plan's rows; once it is legalised, pledges made on the old
+    version count on the new version's row of the same name; one on a removed row is orphaned."""
+    from tridaya.planning.services import plans as plan_services
+    from tridaya.planning.services import versions as version_services
+    from tridaya.planning.tests import factories as plan_factories
+
+    version, rows = f.legalised_rplp(bajur, rows=2)
+    opd = f.partner(bajur)
+    f.commit(f.pledge(bajur, rows[0], opd, amount=20_000))
+    f.pledge(bajur, rows[0], opd, amount=5_000)
+    f.commit(f.pledge(bajur, rows[1], opd, amount=7_000))
+    amended = version_services.version_amend(
+        actor=None, version=version, reason="Saluran kedua dibiayai desa sendiri"
+    )
+    removed = amended.investment_rows.get(component="Saluran drainase 2")
+    plan_services.investment_row_delete(actor=None, row=removed)
+    plan_factories.legalise(amended)
+
+    report = funding_gaps(bajur.code)
+    new_row = amended.investment_rows.get(component="Saluran drainase 1")
+    gap = report.row(f"row-{new_row.pk}")
+    assert gap is not None
+    assert (gap.funding.committed, gap.funding.pledged) == (20_000, 5_000)
+    assert report.row(f"row-{rows[0].pk}") is None  # the superseded version is not listed
+    assert report.orphaned == 7_000
+    assert report.totals["committed"] == 20_000

@@ -235,3 +235,16 @@ def test_pledge_needs_a_legalised_plan_of_the_village_and_a_partner_source(
     with pytest.raises(DomainError) as not_legal:
         f.pledge(bajur, activity, opd)
     assert not_legal.value.code == MarketingError.PLAN_NOT_LEGALISED
+
+
+def test_money_through_the_bkm_is_refused_when_no_ledger_takes_it(bajur, plan, opd, monkeypatch):
+    from tridaya.marketing import registry
+
+    monkeypatch.setattr(registry, "_receipts", [])
+    _version, rows = plan
+    pledge = f.commit(f.pledge(bajur, rows[0], opd, amount=30_000))
+    with pytest.raises(DomainError) as refused:
+        f.realise(pledge, 25_000, through_bkm=True)
+    assert refused.value.code == MarketingError.NO_LEDGER
+    pledge.refresh_from_db()
+    assert pledge.state == PledgeState.COMMITTED

@@ -62,6 +62,7 @@ def money_home(request, code: str):
         "totals": books.village_totals(village, timezone.localdate()),
         "readers": readers,
         "writer": can(request.user, "finance.post_voucher", village),
+        "officer": can(request.user, "finance.manage_allocation", village),
         "allocations": allocations_of(village) if readers else [],
         "ksms": list(KSM.objects.filter(village=village).order_by("name")) if readers else [],
         "year": _year(request),
