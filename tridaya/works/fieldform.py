@@ -190,26 +190,31 @@ class ProgressImporter:
             setattr(result, outcome, getattr(result, outcome) + 1)
         return result
 
+    @staticmethod
+    def _package_id(name: str) -> int:
+        """The package id of a choice name `check` found in the village (-1 otherwise)."""
+        match = PACKAGE_CHOICE.match(name.strip())
+        return int(match.group(1)) if match else -1
+
     def _issue(self, chunk: Chunk, index: int, exc: ValidationError, values: dict) -> None:
         """A refusal on the column of the question it concerns (the photo otherwise)."""
         field = getattr(exc, "field", None)
         if hasattr(exc, "error_dict"):
             field = next(iter(exc.error_dict))
-        question = field if field in values else "photo"
+        question = field if isinstance(field, str) and field in values else "photo"
         chunk.add_issue(index, self._column(question), values.get(question), " ".join(exc.messages))
 
     def _store(self, chunk: Chunk, index: int, values: dict[str, Any]) -> str:
         from tridaya.works.models import ProgressEntry
         from tridaya.works.services.progress import entry_report
 
-        match = PACKAGE_CHOICE.match(values["package"].strip())
-        package = self.packages[int(match.group(1))]  # type: ignore[union-attr]  (checked)
+        package = self.packages[self._package_id(values["package"])]
         instance_id = chunk.instance_ids[index][:80]
         if ProgressEntry.objects.filter(package=package, instance_id=instance_id).exists():
             return "unchanged"
         slot = values.get("slot")
         image = self.media.open(chunk.prepared["photo"][index])  # type: ignore[union-attr]
-        original = image.name
+        original = str(image.name)
         try:
             entry_report(
                 actor=self.actor,
@@ -227,8 +232,8 @@ class ProgressImporter:
                 {"photo": _("foto %(name)s rusak di berkas ZIP") % {"name": original}}
             ) from None
         except ValidationError:
-            if image.name != original:  # stored, then refused (e.g. a missing evidence slot)
-                self._discard_written(package, image.name)
+            if image.name and image.name != original:  # stored, then refused (no slot photo)
+                self._discard_written(package, str(image.name))
             raise
         finally:
             image.close()

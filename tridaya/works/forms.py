@@ -77,7 +77,7 @@ DATE_INPUT = {"type": "date"}
 
 
 def _date(label) -> forms.DateField:
-    return forms.DateField(label=label, widget=forms.DateInput(attrs=DATE_INPUT))
+    return forms.DateField(label=label, widget=forms.DateInput(attrs=DATE_INPUT, format="%Y-%m-%d"))
 
 
 def _rupiah(label, *, required: bool = True) -> forms.IntegerField:

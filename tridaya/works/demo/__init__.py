@@ -203,19 +203,20 @@ def _beneficiaries(package, village) -> None:
 
 
 def _handled(package, village, log: Callable[[str], None]) -> None:
-    """What the first completed package handled in its RT (drainage construction, metres):
-    mapping re-scores the RT; skipped when the RT has no slum profile for the year."""
+    """What the first completed package handled (drainage construction, metres) in its RT, or
+    in the first RT with such a volume: mapping re-scores the RT (skipped when no RT has a slum
+    profile for the year)."""
     from django.core.exceptions import ValidationError
 
     from tridaya.mapping.selectors.slum import slum_page
 
-    if package.rt_id is None:
+    rows = [r for r in slum_page(village, YEAR).rows if r.volumes.get("4c")]
+    row = next((r for r in rows if r.rt.pk == package.rt_id), rows[0] if rows else None)
+    if row is None:
         return
-    row = next((r for r in slum_page(village, YEAR).rows if r.rt.pk == package.rt_id), None)
-    volume = row.volumes.get("4c") if row is not None else None
-    if not volume:
-        return
-    amount = min(volume, Decimal(str(package.length_m)) or volume)
+    volume = row.volumes["4c"]
+    length = Decimal(str(package.length_m))
+    amount = min(volume, length) if length else (volume / 2).quantize(Decimal("0.01"))
     try:
         assets.handled_record(
             actor=None, package=package, rt=row.rt, year=YEAR, code="4c", amount=amount
