@@ -226,3 +226,18 @@ def test_a_ksm_downloads_the_progress_form_and_imports_its_export(client, bajur,
     body = done.content.decode()
     assert 'data-batch="imported"' in body and "1 progres baru" in body
     assert work.entries.get().status == "diajukan"
+
+
+@pytest.mark.parametrize("names", [1, 5])
+def test_beneficiaries_and_schedule_pages_signed_in_have_pinned_query_counts(
+    client, work, facilitator, names, django_assert_num_queries
+):
+    for index in range(names):
+        Beneficiary.objects.create(package=work, name=f"Warga {index}", sex="L")
+    client.force_login(facilitator)
+    client.get(url("beneficiaries", work))  # the session and roles are read once
+    with django_assert_num_queries(9):
+        page = client.get(url("beneficiaries", work))
+    assert page.content.decode().count('class="list-group-item small">Warga') == names
+    with django_assert_num_queries(8):
+        assert client.get(url("schedule", work)).status_code == 200
