@@ -93,3 +93,52 @@ def test_ksm_reports_facilitator_returns_then_approves_and_the_curve_moves(
     expect(curve).to_have_attribute("data-actual", re.compile("30"))
     assert 30 in json.loads(curve.get_attribute("data-actual"))
     assert not browser_log.unexpected(), str(browser_log)
+
+
+def test_ksm_imports_a_kobo_export_of_the_progress_form_on_a_phone(
+    page, live_server, browser_log, work, tmp_path, settings
+):
+    """The KSM downloads the village's XLSForm, uploads the ZIP that KoBoToolbox exported with
+    the photo, sees the import report, and the package shows the submitted claim."""
+    import io
+    import zipfile
+
+    from tridaya.mapping.importers import samples
+    from tridaya.works.fieldform import package_choice_name
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    base = live_server.url
+    page.set_default_navigation_timeout(60_000)
+    _log_in(page, base, "ksm.bajur")
+    page.goto(f"{base}/wilayah/{BAJUR}/pembangunan/")
+    page.get_by_role("link", name="Laporan progres lewat KoboCollect / ODK Collect").click()
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Unduh formulir XLSForm desa ini").click()
+    assert download.value.suggested_filename == "tridaya_progres_pembangunan_5201082006.xlsx"
+    header = [
+        "progress/package",
+        "progress/date",
+        "progress/percent",
+        "progress/slot",
+        "progress/photo",
+        "progress/note",
+        "progress/submit",
+        "meta/instanceID",
+        "_uuid",
+    ]
+    row = [package_choice_name(work.pk), "2026-03-10", "20", "0", "galian.jpg",
+           "galian selesai", "ya", "uuid:e2e-1", "e2e-1"]  # fmt: skip
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("ekspor.csv", samples.csv_bytes(header, [row], delimiter=";"))
+        archive.writestr("e2e-1/galian.jpg", jpeg_with_exif(LON, LAT, dt.datetime(2026, 3, 10, 9)))
+    export = tmp_path / "ekspor.zip"
+    export.write_bytes(out.getvalue())
+    form = page.locator("#import-form")
+    form.get_by_label(re.compile(r"^Ekspor KoBoToolbox")).set_input_files(str(export))
+    form.get_by_role("button", name="Impor").click()
+    expect(page.locator("[data-batch]")).to_have_attribute("data-batch", "imported")
+    expect(page.locator("[data-batch]")).to_contain_text("1 progres baru")
+    page.goto(f"{base}/wilayah/{BAJUR}/pembangunan/{work.pk}/")
+    expect(page.locator("[data-status]").first).to_have_attribute("data-status", "diajukan")
+    assert not browser_log.unexpected(), str(browser_log)

@@ -39,6 +39,9 @@ register("works.view_personal", roles=PERSONAL)
 register("works.manage", roles=MANAGERS)
 register("works.report", roles={Role.KSM}, extra=reports_for)
 register("works.approve", roles=APPROVERS)
+# Importing a KoBo / ODK export of the progress form (each row then needs works.report on its
+# package: a KSM's rows for another KSM's package are refused row by row).
+register("works.import_progress", roles={Role.KSM})
 register("works.om", roles=MANAGERS | APPROVERS)
 
 register_actions(AUDIT_ACTIONS)

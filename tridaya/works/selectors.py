@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from tridaya.core.choices import Sex
 from tridaya.core.errors import NotFound
 from tridaya.regions.models import Region
 from tridaya.works import conf
@@ -280,3 +281,148 @@ def slum_reduction(region_code: str, year: int | None = None) -> Reduction:
     )
     villages = Region.objects.filter(code__in=list(codes)).order_by("code")
     return Reduction([village_reduction(v, year) for v in villages])
+
+
+@dataclass(frozen=True)
+class GateCounts:
+    packages: int
+    done: int
+    handed_over: int
+    om_planned: int
+    checked: int
+
+
+def gate_counts(village_code: str) -> GateCounts:
+    """What the cycle's works steps ask: packages, completed ones, handed over (assets), assets
+    with an O&M plan and with a functionality check (3 queries)."""
+    from django.db.models import Count
+
+    by_status = dict(
+        WorkPackage.objects.filter(village_id=village_code)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .values_list("status", "n")
+    )
+    assets = Asset.objects.filter(village_id=village_code)
+    figures = assets.aggregate(
+        handed=Count("id", distinct=True),
+        planned=Count("id", filter=Q(om_plans__isnull=False), distinct=True),
+    )
+    checked = assets.filter(checks__isnull=False).distinct().count()
+    return GateCounts(
+        packages=sum(by_status.values()),
+        done=by_status.get(PackageStatus.DONE, 0),
+        handed_over=figures["handed"],
+        om_planned=figures["planned"],
+        checked=checked,
+    )
+
+
+def work_items(package: WorkPackage) -> list[WorkItem]:
+    return list(package.items.order_by("position", "id"))
+
+
+def week_labels(package: WorkPackage) -> list[str]:
+    """The end date of each planned week (dd/mm), for the schedule's header."""
+    weeks = week_count(package.starts_on, package.ends_on)
+    return [week_end(package.starts_on, w).strftime("%d/%m") for w in range(1, weeks + 1)]
+
+
+@dataclass(frozen=True)
+class BeneficiarySummary:
+    planned_people: int
+    planned_women: int
+    planned_mbr: int
+    planned_households: int
+    planned_poor: int
+    named: int
+    named_women: int
+    named_mbr: int
+    named_poor: int
+
+
+def beneficiary_summary(package: WorkPackage) -> BeneficiarySummary:
+    """The package's planned beneficiary counts and the counts of its named list (no names:
+    for every reader; 1 query)."""
+    from django.db.models import Count
+
+    counts = package.beneficiaries.aggregate(
+        named=Count("id"),
+        women=Count("id", filter=Q(sex=Sex.FEMALE)),
+        mbr=Count("id", filter=Q(mbr=True)),
+        poor=Count("id", filter=Q(poor=True)),
+    )
+    return BeneficiarySummary(
+        package.people,
+        package.women,
+        package.mbr,
+        package.households,
+        package.poor_households,
+        counts["named"],
+        counts["women"],
+        counts["mbr"],
+        counts["poor"],
+    )
+
+
+def beneficiaries_of(package: WorkPackage) -> list:
+    return list(package.beneficiaries.order_by("name", "id"))
+
+
+def kpps_of(village: Region) -> list:
+    from tridaya.institutions.models import KPP
+
+    return list(KPP.objects.filter(village=village).order_by("name"))
+
+
+def asset_of(package: WorkPackage) -> Asset:
+    asset = Asset.objects.filter(package=package).select_related("handover__kpp", "village").first()
+    if asset is None:
+        raise NotFound(f"asset of work package {package.pk}")
+    return asset
+
+
+@dataclass
+class AssetRecords:
+    plans: list
+    checks: list[FunctionalityCheck]
+    maintenance: list
+    iuran: list
+    maintenance_cost: int
+    iuran_total: int
+
+
+def asset_records(asset: Asset) -> AssetRecords:
+    """The asset's O&M plans, checks, maintenance and fees, newest first (4 queries)."""
+    plans = list(asset.om_plans.order_by("-year"))
+    checks = list(asset.checks.select_related("checked_by").order_by("-year"))
+    maintenance = list(asset.maintenance.order_by("-date", "-id"))
+    iuran = list(asset.iuran.order_by("-date", "-id"))
+    return AssetRecords(
+        plans,
+        checks,
+        maintenance,
+        iuran,
+        sum(m.cost for m in maintenance),
+        sum(i.amount for i in iuran),
+    )
+
+
+def handled_choices(village: Region) -> tuple[list, list[int], list[tuple[str, str]]]:
+    """The village's RTs, its slum profile years and the criteria of the set in force."""
+    from tridaya.regions.models import RT
+    from tridaya.works.slum_source import criteria_choices
+
+    rts = list(
+        RT.objects.filter(village=village).select_related("rw").order_by("rw__number", "number")
+    )
+    criteria, years = criteria_choices(village)
+    return rts, years, criteria
+
+
+def handled_of(package: WorkPackage) -> list[HandledVolume]:
+    return list(
+        package.handled.select_related("rt__rw").order_by(
+            "year", "rt__rw__number", "rt__number", "code"
+        )
+    )

@@ -79,3 +79,11 @@ def village_reduction(village: Region, year: int | None = None) -> VillageReduct
             if before.slum_class != SlumClass.NONE and after.slum_class == SlumClass.NONE:
                 result.hectares_left_slum += row.profile.area_ha
     return result
+
+
+def criteria_choices(village: Region) -> tuple[list[tuple[str, str]], list[int]]:
+    """The slum criteria (code, title) of the set in force and the village's profile years,
+    for the handled-volume form (mapping's selector)."""
+    page = slum_page(village)
+    criteria = [(c.code, f"{c.code} {c.title} ({c.unit})") for c in page.cset.criteria]
+    return criteria, page.years

@@ -56,12 +56,24 @@ ImporterFactory = Callable[..., FormImporter]
 
 
 _importers: dict[str, ImporterFactory] = {}
+_labels: dict[str, Any] = {}
 
 
-def register_importer(form: str, factory: ImporterFactory) -> None:
+def register_importer(form: str, factory: ImporterFactory, *, label: Any = None) -> None:
     """Each form's importer (households here; RT profiles and problems call their own
-    services) registers itself from MappingConfig.ready()."""
+    services) registers itself from MappingConfig.ready(). A later app registers its own form
+    from its ready() with a `label` (the form's name on pages); its factory may name the policy
+    action an import needs in an `action` attribute (mapping's import right otherwise)."""
     _importers[form] = factory
+    if label is not None:
+        _labels[form] = label
+
+
+def form_label(form: str) -> str:
+    """The form's name on pages (mapping's own forms by their choice label)."""
+    if form in SurveyForm.values:
+        return str(SurveyForm(form).label)
+    return str(_labels.get(form, form))
 
 
 def importer_for(form: str) -> ImporterFactory:
@@ -75,6 +87,7 @@ def importer_for(form: str) -> ImporterFactory:
 
 
 def importable_forms() -> list[str]:
+    """Mapping's forms that have an importer; other apps' forms go through their own pages."""
     return [form for form in SurveyForm.values if form in _importers]
 
 
@@ -161,12 +174,12 @@ def survey_import(
             _("%(region)s bukan kelurahan/desa.") % {"region": village},
             code=MappingError.SURVEY_IMPORT_NOT_A_VILLAGE,
         )
-    authorize(actor, IMPORT_SURVEYS, village)
+    factory = importer_for(form)
+    authorize(actor, getattr(factory, "action", IMPORT_SURVEYS), village)
     if mode not in ImportMode.values:
         raise DomainError(
             _("Mode impor tidak dikenal."), code=MappingError.SURVEY_IMPORT_UNKNOWN_MODE
         )
-    factory = importer_for(form)
     started = time.perf_counter()
     with open_source(file) as source:
         return _import_source(

@@ -172,6 +172,57 @@ def _hand_over(package, recipient: str, village, index: int) -> None:
         },
         note="Pemeriksaan keberfungsian pertama.",
     )
+    if recipient == "kpp":
+        _kpp_books(handover.asset, package.completed_on)
+
+
+def _kpp_books(asset, completed_on: dt.date) -> None:
+    """The KPP's first maintenance and users' fees (posted in the ledger as swadaya)."""
+    assets.maintenance_log(
+        actor=None,
+        asset=asset,
+        date=completed_on + dt.timedelta(days=60),
+        description="Angkat sedimen dan perbaiki tutup saluran",
+        cost=250_000,
+    )
+    assets.iuran_record(
+        actor=None,
+        asset=asset,
+        date=completed_on + dt.timedelta(days=40),
+        amount=150_000,
+        payers="30 KK",
+        key=f"demo-works-iuran-{asset.pk}",
+    )
+
+
+def _beneficiaries(package, village) -> None:
+    for person in Person.objects.filter(village=village).order_by("id")[10:14]:
+        packages.beneficiary_add(
+            actor=None, package=package, name=person.name, sex=person.sex, mbr=person.pk % 2 == 0
+        )
+
+
+def _handled(package, village, log: Callable[[str], None]) -> None:
+    """What the first completed package handled (drainage construction, metres) in its RT, or
+    in the first RT with such a volume: mapping re-scores the RT (skipped when no RT has a slum
+    profile for the year)."""
+    from django.core.exceptions import ValidationError
+
+    from tridaya.mapping.selectors.slum import slum_page
+
+    rows = [r for r in slum_page(village, YEAR).rows if r.volumes.get("4c")]
+    row = next((r for r in rows if r.rt.pk == package.rt_id), rows[0] if rows else None)
+    if row is None:
+        return
+    volume = row.volumes["4c"]
+    length = Decimal(str(package.length_m))
+    amount = min(volume, length) if length else (volume / 2).quantize(Decimal("0.01"))
+    try:
+        assets.handled_record(
+            actor=None, package=package, rt=row.rt, year=YEAR, code="4c", amount=amount
+        )
+    except ValidationError as error:
+        log(f"  works: volume tertangani dilewati ({' '.join(error.messages)})")
 
 
 @transaction.atomic
@@ -209,4 +260,7 @@ def seed(log: Callable[[str], None]) -> None:
         package.refresh_from_db()
         if handover:
             _hand_over(package, handover, village, index)
+        if index == 0:
+            _beneficiaries(package, village)
+            _handled(package, village, log)
     log(f"  works: Bajur, {len(activities)} paket pekerjaan (2 diserahterimakan)")

@@ -176,3 +176,26 @@ class HandledVolume(models.Model):
     @property
     def region_code(self) -> str:
         return self.package.village_id
+
+
+class IuranPayment(models.Model):
+    """Users' fees collected for an asset, posted in the ledger as swadaya in cash (the
+    voucher is finance's; this row says which asset it was for)."""
+
+    asset = models.ForeignKey(Asset, on_delete=models.CASCADE, related_name="iuran")
+    date = models.DateField(_("tanggal"))
+    amount = models.BigIntegerField(_("iuran (Rp)"))
+    payers = models.CharField(_("pembayar"), max_length=100, blank=True)
+    voucher_id = models.PositiveIntegerField(editable=False)
+    key = models.CharField(max_length=120, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["asset", "-date", "-id"]
+        constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="works_iuran_amount")]
+
+    def __str__(self) -> str:
+        return f"{self.asset} {self.date}"
+
+    @property
+    def region_code(self) -> str:
+        return self.asset.village_id

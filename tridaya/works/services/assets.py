@@ -22,6 +22,7 @@ from tridaya.works.models import (
     FunctionalityCheck,
     HandledVolume,
     Handover,
+    IuranPayment,
     MaintenanceLog,
     OmPlan,
     PackageStatus,
@@ -220,15 +221,28 @@ def iuran_record(
     authorize(actor, "works.om", asset)
     if not isinstance(amount, int) or amount <= 0:
         raise refuse(WorksError.BAD_AMOUNT, _("Isi iuran dalam rupiah bulat."), field="amount")
+    key = key or f"works-iuran-{asset.pk}-{date.isoformat()}-{amount}"
     voucher = record_swadaya(
         village=asset.village,
         form="cash",
         date=date,
         description=_("Iuran pemanfaat %(asset)s %(payers)s")
         % {"asset": asset.name, "payers": payers},
-        key=key or f"works-iuran-{asset.pk}-{date.isoformat()}-{amount}",
+        key=key,
         amount=amount,
     )
+    _payment, created = IuranPayment.objects.get_or_create(
+        key=key,
+        defaults={
+            "asset": asset,
+            "date": date,
+            "amount": amount,
+            "payers": payers[:100],
+            "voucher_id": voucher.pk,
+        },
+    )
+    if not created:  # the same fee again: the ledger and the register already hold it
+        return voucher
     record_event(
         actor=actor, action="works.iuran_recorded", obj=asset, changes={"amount": [None, amount]}
     )

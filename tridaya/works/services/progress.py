@@ -382,3 +382,12 @@ def entry_report(
     if submit:
         entry = entry_submit(actor=actor, entry=entry)
     return entry
+
+
+def photo_files_discard(*, names: list[str]) -> None:
+    """Remove photo files whose rows a rolled-back transaction took back out (an import of
+    the progress form that was refused after it stored some photos)."""
+    storage = Photo._meta.get_field("image").storage
+    for name in names:
+        if name and storage.exists(name):
+            storage.delete(name)

@@ -61,3 +61,40 @@ def package(village, *, ksm=None, activity=None, starts_on=START, ends_on=END, *
 
 def photo(*, lon=LON, lat=LAT, when=dt.datetime(2026, 3, 10, 9, 30), name="IMG_1.jpg"):
     return SimpleUploadedFile(name, jpeg_with_exif(lon, lat, when), "image/jpeg")
+
+
+def complete(work):
+    """Approve 40% then 100% with the 0/50/100 evidence photos: the package is done."""
+    from tridaya.works.services import progress
+
+    for percent, slots, day in ((40, (0,), 9), (100, (50, 100), 27)):
+        entry = progress.entry_draft(
+            actor=None, package=work, date=dt.date(2026, 3, day), percent=Decimal(percent)
+        )
+        for slot in slots:
+            progress.photo_add(actor=None, package=work, entry=entry, file=photo(), slot=slot)
+        progress.entry_submit(actor=None, entry=entry)
+        progress.entry_approve(actor=None, entry=entry)
+    work.refresh_from_db()
+    return work
+
+
+def kpp_of(village, name="KPP Bajur Lestari"):
+    from tridaya.institutions.services.groups import kpp_create
+    from tridaya.institutions.tests.factories import people
+
+    return kpp_create(actor=None, village=village, name=name, members=people(village, 3))
+
+
+def handed_over(work, kpp, number="01/BAST/2026"):
+    from tridaya.works.services.assets import handover_record
+
+    handover_record(
+        actor=None,
+        package=work,
+        number=number,
+        date=dt.date(2026, 4, 1),
+        recipient="kpp",
+        kpp=kpp,
+    )
+    return work.asset if hasattr(work, "asset") else None

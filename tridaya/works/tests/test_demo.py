@@ -8,6 +8,7 @@ from tridaya.regions import demo as regions_demo
 from tridaya.regions.tests.factories import region
 from tridaya.works.models import (
     Asset,
+    Beneficiary,
     EntryStatus,
     FunctionalityCheck,
     PackageStatus,
@@ -43,6 +44,10 @@ def test_demo_seeds_six_packages_once(settings, tmp_path):
     assert ProgressEntry.objects.filter(status=EntryStatus.SUBMITTED).count() == 1
     assert Asset.objects.count() == 2 and FunctionalityCheck.objects.count() == 2
     assert Photo.objects.exclude(latitude=None).count() >= 9
+    kpp_asset = Asset.objects.get(handover__recipient="kpp")
+    assert kpp_asset.maintenance.get().cost == 250_000
+    assert kpp_asset.iuran.get().amount == 150_000 and kpp_asset.om_plans.count() == 1
+    assert Beneficiary.objects.count() == 4
     counts = (WorkPackage.objects.count(), Photo.objects.count(), ProgressEntry.objects.count())
     core_demo.steps()  # the registry knows the step
     from tridaya.works import demo

@@ -184,6 +184,12 @@ def test_maintenance_costs_and_iuran_in_the_ledger(bajur, kpp):
     )
     assert first.pk == again.pk
     assert SwadayaContribution.objects.get(voucher=first).value == 150_000
+    [payment] = asset.iuran.all()  # the asset's fee register holds it once, with its voucher
+    assert (payment.amount, payment.voucher_id, payment.date) == (
+        150_000,
+        first.pk,
+        dt.date(2026, 6, 5),
+    )
 
 
 def test_money_and_physical_progress_side_by_side(bajur):

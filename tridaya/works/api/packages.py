@@ -14,11 +14,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tridaya.core.errors import NotFound
-from tridaya.core.policy import authorize
+from tridaya.core.policy import authorize, can
 from tridaya.regions.pages import village_or_404
 from tridaya.works import selectors
-from tridaya.works.models import PackageStatus, ProgressEntry
-from tridaya.works.services import progress
+from tridaya.works.models import Beneficiary, PackageStatus, ProgressEntry
+from tridaya.works.services import packages, progress
 
 
 class PackageOutput(serializers.Serializer):
@@ -138,3 +138,91 @@ class DecisionAPI(APIView):
                 actor=request.user, entry=entry, reason=data.validated_data["reason"]
             )
         return Response(EntryOutput(entry).data)
+
+
+class ScheduleItem(serializers.Serializer):
+    id = serializers.IntegerField()
+    description = serializers.CharField(read_only=True)
+    amount = serializers.IntegerField(read_only=True)
+    start_week = serializers.IntegerField(min_value=1)
+    end_week = serializers.IntegerField(min_value=1)
+
+
+class ScheduleInput(serializers.Serializer):
+    items = ScheduleItem(many=True)
+
+
+class ScheduleAPI(APIView):
+    """The planned weeks of the package's RAB lines (GET: everyone; PUT: BKM, UPL,
+    facilitator)."""
+
+    permission_classes: list = []
+
+    @extend_schema(responses=ScheduleItem(many=True))
+    def get(self, request, code: str, package_id: int):
+        package = _package(code, package_id)
+        authorize(request.user, "works.view", package)
+        return Response(ScheduleItem(selectors.work_items(package), many=True).data)
+
+    @extend_schema(request=ScheduleInput, responses=ScheduleItem(many=True))
+    def put(self, request, code: str, package_id: int):
+        package = _package(code, package_id)
+        authorize(request.user, "works.manage", package)
+        data = ScheduleInput(data=request.data)
+        data.is_valid(raise_exception=True)
+        weeks = {i["id"]: (i["start_week"], i["end_week"]) for i in data.validated_data["items"]}
+        items = packages.schedule_set(actor=request.user, package=package, weeks=weeks)
+        return Response(ScheduleItem(items, many=True).data)
+
+
+class BeneficiarySummaryOutput(serializers.Serializer):
+    planned_people = serializers.IntegerField()
+    planned_women = serializers.IntegerField()
+    planned_mbr = serializers.IntegerField()
+    planned_households = serializers.IntegerField()
+    planned_poor = serializers.IntegerField()
+    named = serializers.IntegerField()
+    named_women = serializers.IntegerField()
+    named_mbr = serializers.IntegerField()
+    named_poor = serializers.IntegerField()
+
+
+class BeneficiaryIO(serializers.ModelSerializer):
+    class Meta:
+        model = Beneficiary
+        fields = ["id", "name", "sex", "nik", "mbr", "poor"]
+        read_only_fields = ["id"]
+
+
+class BeneficiariesOutput(serializers.Serializer):
+    summary = BeneficiarySummaryOutput()
+    people = BeneficiaryIO(many=True, allow_null=True)
+
+
+class BeneficiariesAPI(APIView):
+    """Counts for everyone; the named list (`people`) only for the roles that need it (null
+    otherwise); POST adds a name (BKM, UPL, facilitator)."""
+
+    permission_classes: list = []
+
+    @extend_schema(responses=BeneficiariesOutput)
+    def get(self, request, code: str, package_id: int):
+        package = _package(code, package_id)
+        authorize(request.user, "works.view", package)
+        personal = can(request.user, "works.view_personal", package)
+        body = {
+            "summary": selectors.beneficiary_summary(package),
+            "people": selectors.beneficiaries_of(package) if personal else None,
+        }
+        return Response(BeneficiariesOutput(body).data)
+
+    @extend_schema(request=BeneficiaryIO, responses={201: BeneficiaryIO})
+    def post(self, request, code: str, package_id: int):
+        package = _package(code, package_id)
+        authorize(request.user, "works.manage", package)
+        data = BeneficiaryIO(data=request.data)
+        data.is_valid(raise_exception=True)
+        person = packages.beneficiary_add(
+            actor=request.user, package=package, **data.validated_data
+        )
+        return Response(BeneficiaryIO(person).data, status=status.HTTP_201_CREATED)

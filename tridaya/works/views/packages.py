@@ -1,6 +1,7 @@
 """Works pages of a village: the package list (map, status filter rencana/berjalan/selesai,
 plan vs actual), the package page (S-curve, money, photo timeline, progress approval, reports),
-the reports as XLSX, the BAST as DOCX/PDF, and the assets overdue for a check (korkot)."""
+the weekly schedule, the beneficiaries, the reports as XLSX, the BAST as DOCX/PDF, and the
+assets overdue for a check (korkot)."""
 
 from __future__ import annotations
 
@@ -17,8 +18,17 @@ from tridaya.core.policy import authorize, can
 from tridaya.regions.models import Region
 from tridaya.regions.pages import village_or_404
 from tridaya.works import exports, selectors
-from tridaya.works.forms import PackageForm, PhotoForm, ProgressForm, ReturnForm, StatusFilter
+from tridaya.works.forms import (
+    BeneficiaryForm,
+    PackageForm,
+    PhotoForm,
+    ProgressForm,
+    ReturnForm,
+    ScheduleForm,
+    StatusFilter,
+)
 from tridaya.works.models import Asset, PackageStatus, ProgressEntry
+from tridaya.works.schedule import week_count
 from tridaya.works.services import packages, progress
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -47,6 +57,7 @@ def package_list(request, code: str, package_form=None):
         "statuses": PackageStatus.choices,
         "map_data": {"features": selectors.map_features(works.rows), "tiles": _tiles()},
         "package_form": package_form,
+        "may_import": can(request.user, "works.import_progress", village),
     }
     if package_form is None and can(request.user, "works.manage", village):
         activities, ksms = _package_choices(village)
@@ -270,3 +281,60 @@ def assets_overdue(request, code: str):
         "reduction": selectors.slum_reduction(region.code),
     }
     return render(request, "works/assets_overdue.html", context)
+
+
+def schedule(request, code: str, package_id: int):
+    """The weekly plan of the RAB lines (the plan S-curve follows it); BKM, UPL and the
+    facilitator change it, everyone reads it."""
+    village, package = _package(request, code, package_id)
+    authorize(request.user, "works.view", package)
+    items = selectors.work_items(package)
+    weeks = week_count(package.starts_on, package.ends_on)
+    may = can(request.user, "works.manage", package)
+    form = ScheduleForm(request.POST or None, items=items, weeks=weeks)
+    if request.method == "POST":
+        authorize(request.user, "works.manage", package)
+        if form.is_valid():
+            try:
+                packages.schedule_set(actor=request.user, package=package, weeks=form.weeks())
+            except ValidationError as error:
+                apply_service_error(form, error)
+            else:
+                return redirect("works:schedule", village.code, package.pk)
+    context = {
+        "village": village,
+        "package": package,
+        "items": items,
+        "weeks": weeks,
+        "form": form if may else None,
+        "week_labels": selectors.week_labels(package),
+    }
+    return render(request, "works/schedule.html", context, status=400 if form.errors else 200)
+
+
+def beneficiaries(request, code: str, package_id: int):
+    """Counts for everyone; the named list only for the roles that need it (UU PDP); BKM,
+    UPL and the facilitator add names."""
+    village, package = _package(request, code, package_id)
+    authorize(request.user, "works.view", package)
+    personal = can(request.user, "works.view_personal", package)
+    may = can(request.user, "works.manage", package)
+    form = BeneficiaryForm(request.POST or None)
+    if request.method == "POST":
+        authorize(request.user, "works.manage", package)
+        if form.is_valid():
+            try:
+                packages.beneficiary_add(actor=request.user, package=package, **form.cleaned_data)
+            except ValidationError as error:
+                apply_service_error(form, error)
+            else:
+                return redirect("works:beneficiaries", village.code, package.pk)
+    context = {
+        "village": village,
+        "package": package,
+        "summary": selectors.beneficiary_summary(package),
+        "people": selectors.beneficiaries_of(package) if personal else [],
+        "personal": personal,
+        "form": form if may else None,
+    }
+    return render(request, "works/beneficiaries.html", context, status=400 if form.errors else 200)
