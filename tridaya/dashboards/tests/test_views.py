@@ -74,6 +74,31 @@ def test_the_national_dashboard_shows_headline_cards_provinces_and_map_data(clie
     assert data["values"]["35"] is None
 
 
+def test_the_map_figure_select_lists_the_headline_figures_with_the_shown_one_chosen(client, data):
+    html = client.get(reverse("dashboards:national")).content.decode()
+    select = html[
+        html.index('<select class="form-select form-select-sm w-auto d-inline-block" name="peta"') :
+    ]
+    select = select[: select.index("</select>")]
+    options = re.findall(r'<option value="([^"]+)"( selected)?>', select)
+    assert len(options) >= 3
+    chosen = [value for value, selected in options if selected]
+    assert (
+        chosen
+        == [options[0][0]]
+        == [map_data(client.get(reverse("dashboards:national")))["figure"]]
+    )
+    html = client.get(
+        reverse("dashboards:national"), {"peta": "mapping_households"}
+    ).content.decode()
+    assert '<option value="mapping_households" selected>' in html
+
+
+def test_a_rupiah_card_stays_on_one_line(client, data):
+    html = client.get(reverse("dashboards:national")).content.decode()
+    assert 'class="stat stat-money" data-figure="planning_investment' in html
+
+
 def test_a_district_dashboard_lists_its_villages_as_points(client, data):
     page = client.get(reverse("dashboards:region", args=["52.01.08"]))
     assert page.status_code == 200
