@@ -13,6 +13,9 @@ class FinanceConfig(AppConfig):
         from tridaya.finance import demo, outputs, policy  # noqa: F401  (policy registers rules)
 
         outputs.register_outputs()
+        from tridaya.finance import figures
+
+        figures.register_figures()
 
         core_demo.register(order=80, name="finance", run=demo.seed)
         register_village_section(
