@@ -22,7 +22,8 @@ from django.views.decorators.http import require_POST
 from tridaya.core.errors import NotFound
 from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
-from tridaya.oversight import codes, forms, public, ratelimit, selectors, services
+from tridaya.oversight import codes, forms, links, public, ratelimit, selectors, services
+from tridaya.oversight.models import LinkType
 from tridaya.regions.pages import village_or_404
 
 RATE_MESSAGE = _(
@@ -231,8 +232,33 @@ def complaint_detail(request, code: str, pk: int, step: str = ""):
             "forms": bound,
             "may_handle": can(request.user, "oversight.handle", complaint),
             "may_escalate": can(request.user, "oversight.escalate", complaint),
+            "link": _link(village, complaint),
         },
     )
+
+
+LINK_PAGES = {
+    LinkType.PACKAGE: lambda code, obj: reverse("works:package", args=[code, obj.pk]),
+    LinkType.VOUCHER: lambda code, obj: reverse("finance:voucher", args=[code, obj.pk]),
+    LinkType.PLAN_VERSION: lambda code, obj: reverse(
+        "planning:version", args=[code, obj.plan_id, obj.number]
+    ),
+    LinkType.STEP: lambda code, obj: reverse("cycle:step", args=[code, obj.code]),
+}
+
+
+def _link(village, complaint) -> dict | None:
+    """What the complaint is linked to, for its handlers: label and page (when it has one)."""
+    obj = links.linked(village, complaint.link_type, complaint.link_id)
+    if obj is None:
+        return None
+    kind = LinkType(complaint.link_type)
+    page = LINK_PAGES.get(kind)
+    return {
+        "type": kind.label,
+        "name": links.link_name(kind, obj),
+        "url": page(village.code, obj) if page else "",
+    }
 
 
 PUBLIC_TTL = 60  # seconds: the page is fresh within a minute of a posting
