@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
@@ -46,7 +47,11 @@ def complaint_new(request, code: str):
             return render(
                 request,
                 "oversight/complaint_new.html",
-                {"village": village, "form": forms.ComplaintForm()},
+                {
+                    "village": village,
+                    "form": forms.ComplaintForm(),
+                    "map_data": _picker_data(village),
+                },
             )
         elif form.is_valid():
             ratelimit.submit_counted(request)
@@ -69,8 +74,35 @@ def complaint_new(request, code: str):
                 return redirect("oversight:submitted")
     status = 429 if limited else 200
     return render(
-        request, "oversight/complaint_new.html", {"village": village, "form": form}, status=status
+        request,
+        "oversight/complaint_new.html",
+        {"village": village, "form": form, "map_data": _picker_data(village)},
+        status=status,
     )
+
+
+# Where the picker opens when the village has no point on record: the middle of Indonesia.
+INDONESIA = (-2.5, 118.0)
+
+
+def _picker_data(village) -> dict:
+    """Start and texts of the map-point picker: the village's point when its profile has one."""
+    profile = getattr(village, "profile", None)
+    known = profile is not None and profile.latitude is not None and profile.longitude is not None
+    return {
+        "center": [float(profile.latitude), float(profile.longitude)] if known else INDONESIA,
+        "zoom": 15 if known else 5,
+        "tiles": {
+            "url": settings.TRIDAYA_TILE_URL,
+            "attribution": settings.TRIDAYA_TILE_ATTRIBUTION,
+        },
+        "messages": {
+            "placed": _("Titik dipilih:"),
+            "cleared": _("Tidak ada titik (boleh dikosongkan)."),
+            "locating": _("Mencari lokasi Anda..."),
+            "no_location": _("Lokasi tidak didapat: ketuk peta untuk memilih titik."),
+        },
+    }
 
 
 def submitted(request):

@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('oversight', '0003_monitoring_reports'),
+        ("oversight", "0003_monitoring_reports"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='complaint',
-            name='link_type',
-            field=models.CharField(blank=True, choices=[('', 'Tidak ada'), ('paket', 'Paket pekerjaan'), ('ksm', 'KSM'), ('bukti', 'Bukti kas/bank (voucher)'), ('rencana', 'Versi rencana (RPLP/RTPLP)'), ('langkah', 'Langkah siklus')], default='', max_length=10, verbose_name='terkait'),
+            model_name="complaint",
+            name="link_type",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "Tidak ada"),
+                    ("paket", "Paket pekerjaan"),
+                    ("ksm", "KSM"),
+                    ("bukti", "Bukti kas/bank (voucher)"),
+                    ("rencana", "Versi rencana (RPLP/RTPLP)"),
+                    ("langkah", "Langkah siklus"),
+                ],
+                default="",
+                max_length=10,
+                verbose_name="terkait",
+            ),
         ),
     ]
