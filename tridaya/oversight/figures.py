@@ -24,13 +24,22 @@ def register_figures() -> None:
     from tridaya.core.figures import Figure, register
 
     unit = gettext_lazy("pengaduan")
-    for order, (name, label, extra) in enumerate(
+    for order, (name, label, attention_at) in enumerate(
         [
-            ("received", gettext_lazy("Pengaduan masuk"), {}),
-            ("open", gettext_lazy("Pengaduan terbuka"), {}),
-            ("overdue", gettext_lazy("Pengaduan lewat tenggat"), {"attention_at": 1}),
-            ("resolved", gettext_lazy("Pengaduan selesai"), {}),
+            ("received", gettext_lazy("Pengaduan masuk"), None),
+            ("open", gettext_lazy("Pengaduan terbuka"), None),
+            ("overdue", gettext_lazy("Pengaduan lewat tenggat"), 1),
+            ("resolved", gettext_lazy("Pengaduan selesai"), None),
         ],
         start=95,
     ):
-        register(Figure(f"oversight_{name}", label, unit, _count(name), order=order, **extra))
+        register(
+            Figure(
+                f"oversight_{name}",
+                label,
+                unit,
+                _count(name),
+                order=order,
+                attention_at=attention_at,
+            )
+        )

@@ -88,9 +88,10 @@ INDONESIA = (-2.5, 118.0)
 def _picker_data(village) -> dict:
     """Start and texts of the map-point picker: the village's point when its profile has one."""
     profile = getattr(village, "profile", None)
-    known = profile is not None and profile.latitude is not None and profile.longitude is not None
+    lat, lon = (profile.latitude, profile.longitude) if profile is not None else (None, None)
+    known = lat is not None and lon is not None
     return {
-        "center": [float(profile.latitude), float(profile.longitude)] if known else INDONESIA,
+        "center": [float(lat), float(lon)] if lat is not None and lon is not None else INDONESIA,
         "zoom": 15 if known else 5,
         "tiles": {
             "url": settings.TRIDAYA_TILE_URL,
