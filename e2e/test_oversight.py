@@ -4,6 +4,7 @@ clock: the job is given the moment); the korkot resolves it; the resident sees e
 status page."""
 
 import datetime as dt
+import os
 import re
 
 import pytest
@@ -54,11 +55,18 @@ def test_anonymous_complaint_answered_escalated_and_resolved(
         "Saluran di RT 02 retak dua minggu setelah selesai."
     )
     page.get_by_label(re.compile(r"^Foto")).set_input_files(str(photo))
+    # The map-point picker: a tap on the map marks where the problem is.
+    page.locator("#complaint-map").click()
+    expect(page.locator("#complaint-map-status")).to_contain_text("Titik dipilih")
+    page.screenshot(path=str(tmp_path / "complaint-form.png"), full_page=True)
+    if shot := os.environ.get("TRIDAYA_SCREENSHOT_DIR"):
+        page.screenshot(path=f"{shot}/complaint-form.png", full_page=True)
     page.get_by_role("button", name="Kirim pengaduan").click()
     code = page.locator("[data-tracking-code]").inner_text().strip()
     assert re.fullmatch(r"[2-9A-HJ-NP-TV-Z]{5}-[2-9A-HJ-NP-TV-Z]{5}", code)
     complaint = Complaint.objects.get()
     assert complaint.photos.count() == 1 and complaint.name == ""
+    assert complaint.latitude is not None and complaint.longitude is not None
 
     _log_in(page, base, "bkm.bajur")
     _handle(

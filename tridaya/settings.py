@@ -253,6 +253,8 @@ TRIDAYA_BROKER_URL = env_url(
     secret=True,
 )
 CELERY_BROKER_URL = TRIDAYA_BROKER_URL
+# Public dashboards re-read the figures version at most this often per process (0: always).
+TRIDAYA_FIGURES_VERSION_SECONDS = 0 if TESTING else 5
 CELERY_TASK_ALWAYS_EAGER = not TRIDAYA_BROKER_URL
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1

@@ -6,8 +6,11 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from django import forms
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 
 from tridaya.core.errors import NotFound
 from tridaya.core.policy import can
@@ -48,3 +51,29 @@ def history_context(user: Any, page: Any) -> dict[str, Any]:
     for event in events:
         event.rows = readable_changes(event)
     return {"events": events, "page_obj": page, "show_ip": can(user, "core.view_audit_ip")}
+# Pages that are the same for every anonymous visitor (public dashboards): rendered once with a
+# placeholder for the CSRF token, kept in the cache, and served with the visitor's own token.
+CSRF_SLOT = "tridaya-csrf-slot-9d41c7e2"
+
+
+def shared_with_anonymous(request: HttpRequest) -> bool:
+    """A GET from a visitor with no session and no pending messages: what they see does not
+    depend on who they are (no session is read, so no query either)."""
+    return (
+        request.method == "GET"
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def render_shared(
+    request: HttpRequest, key: str, seconds: int, render: Callable[[dict], str]
+) -> HttpResponse:
+    """The page under `key` from the cache, else `render(extra_context)` (which must pass
+    `extra_context` to the template) stored for `seconds`; either way with this visitor's CSRF
+    token in place of the placeholder."""
+    html = cache.get(key)
+    if html is None:
+        html = render({"csrf_token": CSRF_SLOT})
+        cache.set(key, html, seconds)
+    return HttpResponse(html.replace(CSRF_SLOT, get_token(request)))

@@ -85,6 +85,14 @@ class CyclePage:
         return sum(1 for s in self.steps if s.status == StepStatus.DONE)
 
 
+def step_in_village(code: str, step_id: int) -> Step:
+    """A step of the village's cycle by its id (a complaint's link), or NotFound."""
+    step = Step.objects.filter(cycle__village_id=code, pk=step_id).first()
+    if step is None:
+        raise NotFound(f"step {step_id}")
+    return step
+
+
 def village_region(code: str) -> Region:
     """The village with its ancestors (2 queries), or NotFound. (Planning's pages still call it;
     pages should use `tridaya.regions.pages.village_or_404`.)"""

@@ -5,11 +5,14 @@ number of villages below the region."""
 from __future__ import annotations
 
 import datetime as dt
+import math
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Avg, Count, OuterRef, Subquery
 from django.db.models.functions import Substr
 
@@ -86,6 +89,18 @@ class Dashboard:
 
 def figures_version() -> int:
     return FiguresVersion.objects.filter(pk=1).values_list("version", flat=True).first() or 0
+
+
+_recent: dict[str, float] = {}
+
+
+def recent_figures_version() -> int:
+    """The figures version as this process read it at most `TRIDAYA_FIGURES_VERSION_SECONDS`
+    ago (pages shared by every anonymous visitor need no query; fresh within seconds)."""
+    now = time.monotonic()
+    if now - _recent.get("at", -math.inf) >= settings.TRIDAYA_FIGURES_VERSION_SECONDS:
+        _recent["version"], _recent["at"] = figures_version(), now
+    return int(_recent["version"])
 
 
 def latest_month() -> dt.date | None:

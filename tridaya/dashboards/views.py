@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tridaya.core import jobs
 from tridaya.core.errors import NotFound
 from tridaya.core.formats import format_number, format_rupiah
+from tridaya.core.pages import render_shared, shared_with_anonymous
 from tridaya.core.policy import authorize, can
 from tridaya.dashboards import exports, selectors, services
 from tridaya.regions.models import Level
@@ -80,20 +81,33 @@ def _float(value):
 def dashboard(request, code: str = ""):
     """The page of a region (or the nation). Its body depends only on the figures, so it is
     rendered once per figures version, map figure and language and then served from the cache
-    (2 queries: the version and the region)."""
+    (2 queries: the version and the region). An anonymous visitor (no session) gets the whole
+    page from the cache with their own CSRF token and no query (the version is re-read at most
+    every `TRIDAYA_FIGURES_VERSION_SECONDS`)."""
+    wanted = request.GET.get("peta", "")
+    if shared_with_anonymous(request):
+        version = selectors.recent_figures_version()
+        key = f"dasbor:page:{version}:{code}:{wanted}:{get_language()}:{request.get_full_path()}"
+        return render_shared(
+            request, key, CACHE_SECONDS, lambda extra: _page(request, code, wanted, version, extra)
+        )
+    version = selectors.figures_version()
+    return HttpResponse(_page(request, code, wanted, version, {}))
+
+
+def _page(request, code: str, wanted: str, version: int, extra: dict) -> str:
     region = _region(code)
     authorize(request.user, VIEW, region)
-    wanted = request.GET.get("peta", "")
-    key = f"dasbor:{selectors.figures_version()}:{code}:{wanted}:{get_language()}"
+    key = f"dasbor:{version}:{code}:{wanted}:{get_language()}"
     content = cache.get(key)
     if content is None:
         content = _content(code, wanted)
         cache.set(key, content, CACHE_SECONDS)
     may_rebuild = region is None and can(request.user, REBUILD, None)
-    return render(
-        request,
+    return render_to_string(
         "dashboards/dashboard.html",
-        {"region": region, "content": mark_safe(content), "may_rebuild": may_rebuild},
+        {"region": region, "content": mark_safe(content), "may_rebuild": may_rebuild, **extra},
+        request=request,
     )
 
 

@@ -16,6 +16,9 @@ class FinanceConfig(AppConfig):
         from tridaya.finance.services.partners import register_receipts
 
         register_receipts()
+        from tridaya.finance import figures
+
+        figures.register_figures()
 
         core_demo.register(order=80, name="finance", run=demo.seed)
         register_village_section(

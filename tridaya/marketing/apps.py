@@ -17,6 +17,9 @@ class MarketingConfig(AppConfig):
         )
 
         outputs.register_marketing_outputs()
+        from tridaya.marketing import figures
+
+        figures.register_figures()
         register_village_section(
             order=70, label=_("Pemasaran"), url_name="marketing:home", icon="megaphone"
         )

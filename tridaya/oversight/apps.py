@@ -10,7 +10,9 @@ class OversightConfig(AppConfig):
     def ready(self) -> None:
         from tridaya.core import demo as core_demo
         from tridaya.core.navigation import register_village_section
-        from tridaya.oversight import demo, policy  # noqa: F401  (policy registers rules)
+        from tridaya.oversight import demo, figures, policy  # noqa: F401  (policy registers rules)
+
+        figures.register_figures()
 
         # After works' demo step (85): complaints may link to its packages.
         core_demo.register(order=90, name="oversight", run=demo.seed)

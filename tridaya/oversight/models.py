@@ -59,6 +59,9 @@ class LinkType(models.TextChoices):
     NONE = "", _("Tidak ada")
     PACKAGE = "paket", _("Paket pekerjaan")
     KSM = "ksm", _("KSM")
+    VOUCHER = "bukti", _("Bukti kas/bank (voucher)")
+    PLAN_VERSION = "rencana", _("Versi rencana (RPLP/RTPLP)")
+    STEP = "langkah", _("Langkah siklus")
 
 
 class Complaint(TimeStampedModel):

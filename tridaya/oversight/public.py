@@ -86,9 +86,10 @@ def _finance(village: Region, as_of: dt.date) -> dict:
 
 
 def _works(village: Region) -> tuple[list[dict], dict]:
-    from tridaya.works.selectors import map_features, village_works
+    from tridaya.works.selectors import map_features, progress_photos, village_works
 
     works = village_works(village)
+    photos = progress_photos(village)
     rows = [
         {
             "id": r.package.pk,
@@ -99,6 +100,15 @@ def _works(village: Region) -> tuple[list[dict], dict]:
             "planned": r.planned_now,
             "released": r.money.released if r.money else 0,
             "spent": r.money.spent if r.money else 0,
+            "photos": [
+                {
+                    "url": photo.image.url,
+                    "caption": photo.caption,
+                    "taken_at": photo.taken_at,
+                    "slot": photo.slot,
+                }
+                for photo in photos.get(r.package.pk, [])
+            ],
         }
         for r in works.rows
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
@@ -22,7 +23,8 @@ from django.views.decorators.http import require_POST
 from tridaya.core.errors import NotFound
 from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
-from tridaya.oversight import codes, forms, public, ratelimit, selectors, services
+from tridaya.oversight import codes, forms, links, public, ratelimit, selectors, services
+from tridaya.oversight.models import LinkType
 from tridaya.regions.pages import village_or_404
 
 RATE_MESSAGE = _(
@@ -45,7 +47,11 @@ def complaint_new(request, code: str):
             return render(
                 request,
                 "oversight/complaint_new.html",
-                {"village": village, "form": forms.ComplaintForm()},
+                {
+                    "village": village,
+                    "form": forms.ComplaintForm(),
+                    "map_data": _picker_data(village),
+                },
             )
         elif form.is_valid():
             ratelimit.submit_counted(request)
@@ -68,8 +74,36 @@ def complaint_new(request, code: str):
                 return redirect("oversight:submitted")
     status = 429 if limited else 200
     return render(
-        request, "oversight/complaint_new.html", {"village": village, "form": form}, status=status
+        request,
+        "oversight/complaint_new.html",
+        {"village": village, "form": form, "map_data": _picker_data(village)},
+        status=status,
     )
+
+
+# Where the picker opens when the village has no point on record: the middle of Indonesia.
+INDONESIA = (-2.5, 118.0)
+
+
+def _picker_data(village) -> dict:
+    """Start and texts of the map-point picker: the village's point when its profile has one."""
+    profile = getattr(village, "profile", None)
+    lat, lon = (profile.latitude, profile.longitude) if profile is not None else (None, None)
+    known = lat is not None and lon is not None
+    return {
+        "center": [float(lat), float(lon)] if lat is not None and lon is not None else INDONESIA,
+        "zoom": 15 if known else 5,
+        "tiles": {
+            "url": settings.TRIDAYA_TILE_URL,
+            "attribution": settings.TRIDAYA_TILE_ATTRIBUTION,
+        },
+        "messages": {
+            "placed": _("Titik dipilih:"),
+            "cleared": _("Tidak ada titik (boleh dikosongkan)."),
+            "locating": _("Mencari lokasi Anda..."),
+            "no_location": _("Lokasi tidak didapat: ketuk peta untuk memilih titik."),
+        },
+    }
 
 
 def submitted(request):
@@ -231,8 +265,33 @@ def complaint_detail(request, code: str, pk: int, step: str = ""):
             "forms": bound,
             "may_handle": can(request.user, "oversight.handle", complaint),
             "may_escalate": can(request.user, "oversight.escalate", complaint),
+            "link": _link(village, complaint),
         },
     )
+
+
+LINK_PAGES = {
+    LinkType.PACKAGE: lambda code, obj: reverse("works:package", args=[code, obj.pk]),
+    LinkType.VOUCHER: lambda code, obj: reverse("finance:voucher", args=[code, obj.pk]),
+    LinkType.PLAN_VERSION: lambda code, obj: reverse(
+        "planning:version", args=[code, obj.plan_id, obj.number]
+    ),
+    LinkType.STEP: lambda code, obj: reverse("cycle:step", args=[code, obj.code]),
+}
+
+
+def _link(village, complaint) -> dict | None:
+    """What the complaint is linked to, for its handlers: label and page (when it has one)."""
+    obj = links.linked(village, complaint.link_type, complaint.link_id)
+    if obj is None:
+        return None
+    kind = LinkType(complaint.link_type)
+    page = LINK_PAGES.get(kind)
+    return {
+        "type": kind.label,
+        "name": links.link_name(kind, obj),
+        "url": page(village.code, obj) if page else "",
+    }
 
 
 PUBLIC_TTL = 60  # seconds: the page is fresh within a minute of a posting

@@ -13,6 +13,9 @@ class WorksConfig(AppConfig):
         from tridaya.works import demo, outputs, policy  # noqa: F401  (policy registers rules)
 
         outputs.register_outputs()
+        from tridaya.works import figures
+
+        figures.register_figures()
         # After finance's demo step (80): the packages read its proposals and ledger.
         core_demo.register(order=85, name="works", run=demo.seed)
         register_village_section(

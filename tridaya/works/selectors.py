@@ -426,3 +426,17 @@ def handled_of(package: WorkPackage) -> list[HandledVolume]:
             "year", "rt__rw__number", "rt__number", "code"
         )
     )
+def progress_photos(village: Region, per_package: int = 3) -> dict[int, list[Photo]]:
+    """One query: the latest photos that back approved progress of each package of the village
+    (what the public page shows; photos of reports still under review stay off it)."""
+    photos = (
+        Photo.objects.filter(package__village=village, entry__status=EntryStatus.APPROVED)
+        .only("id", "package_id", "image", "caption", "taken_at", "slot")
+        .order_by("package_id", "-taken_at", "-id")
+    )
+    grouped: dict[int, list[Photo]] = {}
+    for photo in photos:
+        shown = grouped.setdefault(photo.package_id, [])
+        if len(shown) < per_package:
+            shown.append(photo)
+    return grouped

@@ -103,3 +103,20 @@ def test_public_figures_come_from_the_ledger_and_the_downloads_carry_a_licence(
     url = reverse("oversight:public", args=[BAJUR])
     with django_assert_num_queries(2):
         assert client.get(url).status_code == 200
+
+
+def test_progress_photos_of_approved_progress_are_shown_inline_and_others_are_not(client, demo):
+    from tridaya.works.models import EntryStatus, Photo
+
+    photos = Photo.objects.filter(package__village_id=BAJUR)
+    approved = photos.filter(entry__status=EntryStatus.APPROVED)
+    others = photos.exclude(entry__status=EntryStatus.APPROVED)
+    assert approved.exists() and others.exists(), "the demo has photos both ways"
+    page = client.get(reverse("oversight:public", args=[BAJUR])).content.decode()
+    for package_id in set(approved.values_list("package_id", flat=True)):
+        latest = approved.filter(package_id=package_id).order_by("-taken_at", "-id")[:3]
+        assert f'data-photos="{package_id}"' in page
+        for photo in latest:
+            assert f'src="{photo.image.url}"' in page
+    for photo in others:
+        assert photo.image.url not in page

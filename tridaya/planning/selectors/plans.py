@@ -72,6 +72,11 @@ def version_of(plan: Plan, number: int) -> PlanVersion:
     return version
 
 
+def version_in_village(code: str, version_id: int) -> PlanVersion:
+    """A version of one of the village's plans by its id (a complaint's link), or NotFound."""
+    return one_of(PlanVersion.objects.select_related("plan"), pk=version_id, plan__village_id=code)
+
+
 def newest_version(plan: Plan) -> PlanVersion | None:
     return plan.versions.order_by("-number").first()
 
