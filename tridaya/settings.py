@@ -336,10 +336,23 @@ TRIDAYA_SLUM_CRITERIA = env_slum_criteria(
     BASE_DIR / "tridaya" / "mapping" / "criteria_data",
 )
 
+# One JSON object per line in production (tridaya/core/logs.py); plain text on a laptop.
+LOG_FORMAT = env_choice("TRIDAYA_LOG_FORMAT", "text" if DEBUG else "json", ("json", "text"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "tridaya.core.logs.RequestContextFilter"}},
+    "formatters": {
+        "json": {"()": "tridaya.core.logs.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {
         "handlers": ["console"],
         "level": env_choice(
@@ -365,6 +378,8 @@ SECURE_HSTS_SECONDS = 31536000 if SECURE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
 SECURE_HSTS_PRELOAD = SECURE_HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A load balancer probes the health checks over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # Number of reverse proxies in front of the app that append to X-Forwarded-For (0: none, the
 # client's address is REMOTE_ADDR). Audit events record the address found this way.
 TRIDAYA_TRUSTED_PROXIES = env_int(

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from tridaya.core import health
 from tridaya.core import views as core_views
 from tridaya.regions import views as region_views
 from tridaya.training import urls as training_urls
@@ -12,6 +13,8 @@ admin.site.site_header = "Tridaya"
 admin.site.site_title = "Tridaya"
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", region_views.home, name="home"),
     path("siklus/", core_views.cycle_guide, name="cycle_guide"),
     path("tugas/<int:pk>/", core_views.job_detail, name="job_detail"),
