@@ -36,3 +36,9 @@ def audit_events_for_object(object_type: str, object_id: str) -> QuerySet[AuditE
         .select_related("actor")
         .order_by("-created_at", "-id")
     )
+
+
+def audit_event_totals() -> dict[str, Any]:
+    """How many audit events exist and the newest one's id (what a restored backup must keep)."""
+    newest = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first()
+    return {"events": AuditEvent.objects.count(), "newest_id": newest}

@@ -5,7 +5,6 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 
-from tridaya.core import health
 from tridaya.core.logs import JsonFormatter, RequestContextFilter, mask_identity_numbers
 from tridaya.core.request_context import RequestInfo, reset_request_info, set_request_info
 
