@@ -400,6 +400,18 @@ TRIDAYA_PPM_DEADLINE_DAYS = {
 TRIDAYA_PPM_REOPEN_DAYS = env_int(
     "TRIDAYA_PPM_REOPEN_DAYS", 14, minimum=0, maximum=365, unit="days"
 )
+# Requests per client IP per hour on anonymous endpoints open to abuse (tridaya/core/ratelimit.py).
+TRIDAYA_RATE_LIMITS = {
+    "password_reset": env_int(
+        "TRIDAYA_RATE_PASSWORD_RESET", 5, minimum=1, maximum=1000, unit="requests per hour"
+    ),
+    "certificate_check": env_int(
+        "TRIDAYA_RATE_CERTIFICATE_CHECK", 60, minimum=1, maximum=100000, unit="requests per hour"
+    ),
+    "api_token": env_int(
+        "TRIDAYA_RATE_API_TOKEN", 20, minimum=1, maximum=10000, unit="requests per hour"
+    ),
+}
 TRIDAYA_PPM_RATE = {"ip_per_hour": 5, "session_per_hour": 3, "lookups_per_hour": 30}
 # E-mail to complaint handlers: printed to the console unless an SMTP backend is configured.
 EMAIL_BACKEND = env_choice(
