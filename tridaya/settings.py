@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tridaya.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tridaya.core.middleware.LanguageMiddleware",
@@ -386,6 +387,8 @@ TRIDAYA_TRUSTED_PROXIES = env_int(
     "TRIDAYA_TRUSTED_PROXIES", 0, minimum=0, maximum=10, unit="proxies"
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Links to other sites carry no path of this one (it can name a village and a person's record).
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Complaints (PPM, tridaya/oversight): days each handling level has to respond, per class
