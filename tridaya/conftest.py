@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from tridaya.accounts.tests.factories import user_with_role
@@ -15,6 +16,13 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Rate-limit counters live in the cache, which lasts as long as the worker process; each
+    test starts with none counted."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tridaya.core.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "tridaya.core.middleware.LanguageMiddleware",
@@ -347,18 +348,27 @@ TRIDAYA_SLUM_CRITERIA = env_slum_criteria(
     BASE_DIR / "tridaya" / "mapping" / "criteria_data",
 )
 
+# One JSON object per line in production (tridaya/core/logs.py); plain text on a laptop.
+LOG_FORMAT = env_choice("TRIDAYA_LOG_FORMAT", "text" if DEBUG else "json", ("json", "text"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"request": {"()": "tridaya.core.logs.RequestContextFilter"}},
     "formatters": {
+        "json": {"()": "tridaya.core.logs.JsonFormatter"},
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
             "format": "[{server_time}] {message}",
             "style": "{",
-        }
+        },
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request"],
+            "formatter": LOG_FORMAT,
+        },
         "django.server": {"class": "logging.StreamHandler", "formatter": "django.server"},
     },
     "root": {
@@ -392,12 +402,16 @@ SECURE_HSTS_SECONDS = 31536000 if SECURE_HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HTTPS
 SECURE_HSTS_PRELOAD = SECURE_HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A load balancer probes the health checks over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # Number of reverse proxies in front of the app that append to X-Forwarded-For (0: none, the
 # client's address is REMOTE_ADDR). Audit events record the address found this way.
 TRIDAYA_TRUSTED_PROXIES = env_int(
     "TRIDAYA_TRUSTED_PROXIES", 0, minimum=0, maximum=10, unit="proxies"
 )
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Links to other sites carry no path of this one (it can name a village and a person's record).
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Complaints (PPM, tridaya/oversight): days each handling level has to respond, per class
@@ -412,6 +426,18 @@ TRIDAYA_PPM_DEADLINE_DAYS = {
 TRIDAYA_PPM_REOPEN_DAYS = env_int(
     "TRIDAYA_PPM_REOPEN_DAYS", 14, minimum=0, maximum=365, unit="days"
 )
+# Requests per client IP per hour on anonymous endpoints open to abuse (tridaya/core/ratelimit.py).
+TRIDAYA_RATE_LIMITS = {
+    "password_reset": env_int(
+        "TRIDAYA_RATE_PASSWORD_RESET", 5, minimum=1, maximum=1000, unit="requests per hour"
+    ),
+    "certificate_check": env_int(
+        "TRIDAYA_RATE_CERTIFICATE_CHECK", 60, minimum=1, maximum=100000, unit="requests per hour"
+    ),
+    "api_token": env_int(
+        "TRIDAYA_RATE_API_TOKEN", 20, minimum=1, maximum=10000, unit="requests per hour"
+    ),
+}
 TRIDAYA_PPM_RATE = {"ip_per_hour": 5, "session_per_hour": 3, "lookups_per_hour": 30}
 # E-mail to complaint handlers: printed to the console unless an SMTP backend is configured.
 EMAIL_BACKEND = env_choice(

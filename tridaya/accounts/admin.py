@@ -3,6 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
 from tridaya.accounts import services
 from tridaya.accounts.models import RoleAssignment, User
+from tridaya.core.admin import NoDeleteAdminMixin
 
 
 class RoleAssignmentInline(admin.TabularInline):
@@ -13,7 +14,10 @@ class RoleAssignmentInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(BaseUserAdmin):
+class UserAdmin(NoDeleteAdminMixin, BaseUserAdmin):
+    """A user who leaves is deactivated (is_active off), never deleted: the audit trail names
+    them as the actor of what they did."""
+
     inlines = [RoleAssignmentInline]
     list_display = ["username", "first_name", "last_name", "is_active", "is_staff"]
     fieldsets = (*(BaseUserAdmin.fieldsets or ()), ("Tridaya", {"fields": ("phone",)}))

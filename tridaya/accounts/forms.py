@@ -32,3 +32,22 @@ class PasswordChangeForm(auth_forms.PasswordChangeForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         bootstrapify(self)
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Asks for the account's e-mail; the answer is the same whether or not an account has it,
+    so the form cannot be used to find out who has an account."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bootstrapify(self)
+        self.fields["email"].help_text = _(
+            "Alamat e-mail yang tercatat di akun Anda. Tidak punya e-mail di akun? Minta BKM, "
+            "fasilitator atau koordinator kota mengatur ulang kata sandi Anda."
+        )
+
+
+class SetPasswordForm(auth_forms.SetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bootstrapify(self)

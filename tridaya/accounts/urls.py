@@ -12,4 +12,20 @@ urlpatterns = [
     path(
         "kata-sandi/selesai/", views.PasswordChangeDoneView.as_view(), name="password_change_done"
     ),
+    path("lupa-kata-sandi/", views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "lupa-kata-sandi/terkirim/",
+        views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "atur-ulang/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "atur-ulang/selesai/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]

@@ -23,7 +23,7 @@ class CycleTemplateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
     list_display = ["code", "name", "year", "women_min_pct", "poor_min_pct", "quorum"]
 
 

@@ -9,8 +9,10 @@ class FinanceConfig(AppConfig):
 
     def ready(self) -> None:
         from tridaya.core import demo as core_demo
+        from tridaya.core.backup.fingerprint import register_fingerprint
         from tridaya.core.navigation import register_village_section
         from tridaya.finance import demo, outputs, policy  # noqa: F401  (policy registers rules)
+        from tridaya.finance.selectors.ledger import ledger_totals
 
         outputs.register_outputs()
         from tridaya.finance.services.partners import register_receipts
@@ -19,6 +21,7 @@ class FinanceConfig(AppConfig):
         from tridaya.finance import figures
 
         figures.register_figures()
+        register_fingerprint("ledger", ledger_totals)
 
         core_demo.register(order=80, name="finance", run=demo.seed)
         register_village_section(

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from tridaya.core.admin import NoDeleteAdminMixin
 from tridaya.regions import services
 from tridaya.regions.models import RT, RW, Region, VillageProfile
 
@@ -24,7 +25,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(VillageProfile)
-class VillageProfileAdmin(admin.ModelAdmin):
+class VillageProfileAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
     list_display = ["village", "population", "households", "poor_households", "area_ha"]
     search_fields = ["village__name", "=village__code"]
     raw_id_fields = ["village"]

@@ -4,6 +4,9 @@ the URL names are global (no namespace), as the API schema and the tests know th
 from django.urls import path
 from rest_framework.authtoken.views import obtain_auth_token
 
+from tridaya.core.ratelimit import rate_limited
+
 urlpatterns = [
-    path("auth/token/", obtain_auth_token, name="api-token"),
+    # Limited per client IP: each request is a password guess.
+    path("auth/token/", rate_limited("api_token")(obtain_auth_token), name="api-token"),
 ]

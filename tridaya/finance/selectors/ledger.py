@@ -195,3 +195,12 @@ def ledger_counts(village_code: str | None = None) -> tuple[int, int]:
         _scoped(Voucher.objects, village_code).count(),
         _scoped(Entry.objects, village_code).count(),
     )
+
+
+def ledger_totals() -> dict[str, int]:
+    """Every village's books in four numbers (what a restored backup must reproduce)."""
+    vouchers, entries = ledger_counts()
+    sums = Entry.objects.aggregate(
+        debit=Coalesce(Sum("debit"), 0), credit=Coalesce(Sum("credit"), 0)
+    )
+    return {"vouchers": vouchers, "entries": entries, **sums}

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from tridaya.core.policy import authorize
+from tridaya.core.ratelimit import rate_limited
 from tridaya.training import documents
 from tridaya.training.forms import (
     ReasonForm,
@@ -101,6 +102,7 @@ def verify(request):
     return render(request, "training/verify.html", {"form": form})
 
 
+@rate_limited("certificate_check", methods=None)
 def verify_code(request, code: str):
     """Valid, revoked (with when and why) or unknown; unknown answers 404."""
     certificate = certificate_by_code(code)
