@@ -18,6 +18,8 @@ from tridaya.accounts.models import User
 from tridaya.cycle import services as cycle_services
 from tridaya.cycle.models import MeetingKind, SignOffKind, Step, StepStatus, VillageCycle
 from tridaya.cycle.services import MeetingInput
+from tridaya.mapping.reach import ProblemCount, distinct_reach
+from tridaya.mapping.selectors.households import surveyed_by_rt
 from tridaya.mapping.selectors.problems import (
     Problem,
     Sector,
@@ -248,8 +250,7 @@ def seed_rplp(village: Region, tipp: User | None):
                 description=f"{component}; menjawab {len(linked)} masalah hasil pemetaan.",
             ),
         )
-        households = sum(p.households_affected for p in linked)
-        poor = sum(p.poor_households_affected for p in linked)
+        households, poor = reached(linked, version.plan.village_id)
         for year in years:
             amount = line_amount(volume, cost)
             plans.investment_row_save(
@@ -274,6 +275,16 @@ def seed_rplp(village: Region, tipp: User | None):
                 ),
             )
     return version
+
+
+def reached(linked, village_code: str) -> tuple[int, int]:
+    """Households and poor households the linked problems reach: the plan's one figure
+    (`mapping.reach`), so the demo's beneficiaries never count a household twice."""
+    reach = distinct_reach(
+        [ProblemCount(p.rt_id, p.households_affected, p.poor_households_affected) for p in linked],
+        surveyed_by_rt(village_code),
+    )
+    return reach.households, reach.poor_households
 
 
 def _step(village: Region, code: str) -> Step | None:

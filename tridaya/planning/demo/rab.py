@@ -8,7 +8,7 @@ from decimal import Decimal
 from shapely.geometry import shape
 
 from tridaya.mapping.selectors.problems import Sector
-from tridaya.planning.demo.plans import PROGRAMS, START_YEAR, _problems, _user
+from tridaya.planning.demo.plans import PROGRAMS, START_YEAR, _problems, _user, reached
 from tridaya.planning.models import (
     PlanKind,
     PriceItem,
@@ -53,6 +53,7 @@ def _seed_activity(tipp, version, area, position, spec, problems, rows, items) -
     """One RTPLP activity with its RAB from the price list, then its swadaya share."""
     name, sector, lines, (east, north) = spec
     linked = [p for p in problems if p.sector == sector]
+    households, poor = reached(linked, area.village_id)
     row = next(
         (
             r
@@ -76,10 +77,10 @@ def _seed_activity(tipp, version, area, position, spec, problems, rows, items) -
             rplp_row_id=row.pk if row else None,
             starts_on=dt.date(2027, 3 + 2 * position, 1),
             ends_on=dt.date(2027, 4 + 2 * position, 28),
-            households=sum(p.households_affected for p in linked),
-            poor_households=sum(p.poor_households_affected for p in linked),
-            people=4 * sum(p.households_affected for p in linked),
-            women=2 * sum(p.households_affected for p in linked),
+            households=households,
+            poor_households=poor,
+            people=4 * households,
+            women=2 * households,
         ),
     )
     for code, volume in lines:
