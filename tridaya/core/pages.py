@@ -51,6 +51,8 @@ def history_context(user: Any, page: Any) -> dict[str, Any]:
     for event in events:
         event.rows = readable_changes(event)
     return {"events": events, "page_obj": page, "show_ip": can(user, "core.view_audit_ip")}
+
+
 # Pages that are the same for every anonymous visitor (public dashboards): rendered once with a
 # placeholder for the CSRF token, kept in the cache, and served with the visitor's own token.
 CSRF_SLOT = "tridaya-csrf-slot-9d41c7e2"

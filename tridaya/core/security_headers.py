@@ -14,8 +14,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 
 PERMISSIONS_POLICY = (
-    "geolocation=(self), camera=(self), microphone=(), payment=(), usb=(), "
-    "interest-cohort=()"
+    "geolocation=(self), camera=(self), microphone=(), payment=(), usb=(), interest-cohort=()"
 )
 
 

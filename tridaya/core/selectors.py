@@ -121,6 +121,8 @@ def readable_changes(event: AuditEvent) -> list[ChangeRow]:
             )
         )
     return rows
+
+
 def audit_event_totals() -> dict[str, Any]:
     """How many audit events exist and the newest one's id (what a restored backup must keep)."""
     newest = AuditEvent.objects.order_by("-pk").values_list("pk", flat=True).first()

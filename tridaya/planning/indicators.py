@@ -27,7 +27,7 @@ import shapely
 from shapely.geometry import shape
 
 from tridaya.core.geo import AREAL, parse_geometry, to_utm, utm_epsg
-from tridaya.mapping.reach import ProblemCount, Reach, distinct_reach
+from tridaya.mapping.selectors.reach import ProblemCount, Reach, distinct_reach
 from tridaya.mapping.selectors.slum import RTScore, area_slum
 
 MIN_SHARE = 1e-6  # below this an RT only touches the area along a shared edge
@@ -202,7 +202,7 @@ def _surveyed(households: Sequence[HouseholdIn]) -> dict[int, Reach]:
 
 def _problems_json(problems: list[ProblemIn], inputs: Inputs) -> dict[str, Any]:
     """The problems inside the area; their poor households are the distinct ones they reach
-    (`mapping.reach`), never a sum that counts a household twice."""
+    (`mapping.selectors.reach`), never a sum that counts a household twice."""
     reach = distinct_reach(
         [
             ProblemCount(p.rt_id, p.households, p.poor_households)

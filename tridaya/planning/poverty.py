@@ -7,7 +7,7 @@ program answers, and the programs that answer no mapped problem.
 
 A program reaches poor households when the problems it answers touch at least one poor household
 (their `poor_households_affected`). Households and poor households reached, of a program and of
-the plan, are the distinct households of `tridaya.mapping.reach.distinct_reach`: a problem
+the plan, are the distinct households of `tridaya.mapping.selectors.reach.distinct_reach`: a problem
 answered by two programs counts once, and problems of the same RT do not add up their households
 (at most the households surveyed there)."""
 
@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tridaya.core.formats import format_percent
-from tridaya.mapping.reach import ProblemCount, Reach, distinct_reach
+from tridaya.mapping.selectors.reach import ProblemCount, Reach, distinct_reach
 from tridaya.planning.calc import share
 
 

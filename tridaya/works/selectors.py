@@ -426,6 +426,8 @@ def handled_of(package: WorkPackage) -> list[HandledVolume]:
             "year", "rt__rw__number", "rt__number", "code"
         )
     )
+
+
 def progress_photos(village: Region, per_package: int = 3) -> dict[int, list[Photo]]:
     """One query: the latest photos that back approved progress of each package of the village
     (what the public page shows; photos of reports still under review stay off it)."""

@@ -42,7 +42,7 @@ def test_no_page_template_carries_inline_code():
 
 
 def test_the_scan_catches_each_kind_of_inline_code():
-    assert INLINE_SCRIPT.search('<script>alert(1)</script>')
+    assert INLINE_SCRIPT.search("<script>alert(1)</script>")
     assert not INLINE_SCRIPT.search('<script src="/static/js/x.js"></script>')
     assert not INLINE_SCRIPT.search('<script id="d" type="application/json">{}</script>')
     assert INLINE_STYLE.search('<div style="width:1px">')

@@ -19,7 +19,7 @@ from tridaya.mapping.models import (
     ImportBatch,
     QuarantinedRow,
 )
-from tridaya.mapping.reach import Reach
+from tridaya.mapping.selectors.reach import Reach
 from tridaya.regions.models import RT, Region, VillageProfile
 
 DEFAULT_COVERAGE_MIN_PCT = 80

@@ -18,13 +18,13 @@ from tridaya.accounts.models import User
 from tridaya.cycle import services as cycle_services
 from tridaya.cycle.models import MeetingKind, SignOffKind, Step, StepStatus, VillageCycle
 from tridaya.cycle.services import MeetingInput
-from tridaya.mapping.reach import ProblemCount, distinct_reach
 from tridaya.mapping.selectors.households import surveyed_by_rt
 from tridaya.mapping.selectors.problems import (
     Problem,
     Sector,
     open_problems,
 )
+from tridaya.mapping.selectors.reach import ProblemCount, distinct_reach
 from tridaya.planning.calc import line_amount
 from tridaya.planning.models import (
     PlanKind,
@@ -279,7 +279,7 @@ def seed_rplp(village: Region, tipp: User | None):
 
 def reached(linked, village_code: str) -> tuple[int, int]:
     """Households and poor households the linked problems reach: the plan's one figure
-    (`mapping.reach`), so the demo's beneficiaries never count a household twice."""
+    (`mapping.selectors.reach`), so the demo's beneficiaries never count a household twice."""
     reach = distinct_reach(
         [ProblemCount(p.rt_id, p.households_affected, p.poor_households_affected) for p in linked],
         surveyed_by_rt(village_code),

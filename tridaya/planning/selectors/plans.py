@@ -14,9 +14,9 @@ from django.db.models import F, OuterRef, Prefetch, Subquery
 from shapely.geometry import shape
 
 from tridaya.core.selectors import one_of
-from tridaya.mapping.reach import distinct_reach
 from tridaya.mapping.selectors.households import surveyed_by_rt
 from tridaya.mapping.selectors.problems import Problem, open_problems
+from tridaya.mapping.selectors.reach import distinct_reach
 from tridaya.mapping.selectors.slum import rt_scores
 from tridaya.planning import poverty, safeguards
 from tridaya.planning.models import (
@@ -181,7 +181,7 @@ def _program_units(
     programs: list[PlanProgram], budgets: dict[int, int], facts: dict, surveyed: dict
 ) -> tuple[list[ProgramView], list[poverty.Unit]]:
     """The programs of an RPLP with their linked problems (and the distinct households they
-    reach, `mapping.reach`), and as units of the poverty check."""
+    reach, `mapping.selectors.reach`), and as units of the poverty check."""
     program_views = []
     units = []
     for program in programs:

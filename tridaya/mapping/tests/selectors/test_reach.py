@@ -2,7 +2,7 @@
 touch the same households), at most the households surveyed there, problems without an RT on
 their own, summed over RTs; never a household counted twice (issue 11, item 3)."""
 
-from tridaya.mapping.reach import ProblemCount, Reach, distinct_reach
+from tridaya.mapping.selectors.reach import ProblemCount, Reach, distinct_reach
 
 
 def test_overlapping_problems_of_one_rt_count_their_households_once():
