@@ -60,7 +60,11 @@ def step_detail(request, code: str, step_code: str):
     activate_village_timezone(page.village)
     user = request.user
     next_kind = page.next_sign_kind
-    may_sign = next_kind is not None and can(user, "cycle.sign", page.step)
+    may_sign = (
+        next_kind is not None
+        and can(user, "cycle.sign", page.step)
+        and selectors.signer_role(user, page.step, next_kind) is not None
+    )
     return render(
         request,
         "cycle/step.html",
@@ -70,7 +74,7 @@ def step_detail(request, code: str, step_code: str):
             "step": page.step,
             "next_sign_kind": next_kind,
             # Offered only to those whose role may give the next sign-off.
-            "may_sign": may_sign and selectors.signer_role(user, page.step, next_kind) is not None,
+            "may_sign": may_sign,
             "may_complete": can(user, "cycle.complete_step", page.step),
             "complete_blockers": page.completion_blockers(),
             "may_override": can(user, "cycle.override_gate", page.step),

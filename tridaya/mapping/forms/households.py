@@ -94,7 +94,9 @@ class HouseholdForm(forms.Form):
             if members is not None and value is not None and value > members:
                 self.add_error(name, _("Tidak boleh lebih dari jumlah anggota keluarga."))
         lat, lon = data.get("latitude"), data.get("longitude")
-        if (lat is None) != (lon is None):
+        # A coordinate already refused (latitude 95) has its own message; no second one.
+        refused = self.has_error("latitude") or self.has_error("longitude")
+        if (lat is None) != (lon is None) and not refused:
             self.add_error("longitude" if lon is None else "latitude", _("Isi lintang dan bujur."))
         return data
 

@@ -90,7 +90,7 @@ class ProblemForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args, village, with_photo: bool = False, **kwargs):
+    def __init__(self, *args, village, with_photo=False, **kwargs):
         super().__init__(*args, **kwargs)
         if with_photo:
             self.fields["photo"] = forms.ImageField(
@@ -157,17 +157,8 @@ class ProblemFilterForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, village, with_photo: bool = False, **kwargs):
+    def __init__(self, *args, village, **kwargs):
         super().__init__(*args, **kwargs)
-        if with_photo:
-            self.fields["photo"] = forms.ImageField(
-                label=_("Foto (boleh kosong)"),
-                required=False,
-                help_text=_("JPEG atau PNG, paling besar 10 MB. Foto lain bisa ditambah nanti."),
-            )
-            self.fields["photo_caption"] = forms.CharField(
-                label=_("Keterangan foto"), max_length=200, required=False
-            )
         self.fields["rt"].queryset = (
             RT.objects.filter(village=village).select_related("rw").order_by("rw__number", "number")
         )
