@@ -90,6 +90,24 @@ APP_TAGS: dict[str, tuple[str, str, str, str]] = {
 
 # segment -> noun (Indonesian nouns have no plural: one word for the list and for one item)
 NOUNS: dict[str, str] = {
+    "allocations": "alokasi BLM",
+    "audits": "audit tahunan",
+    "cash-plan": "rencana penggunaan dana (RPD)",
+    "periods": "periode pembukuan",
+    "price-surveys": "survei harga",
+    "proposals": "proposal KSM",
+    "purchases": "pembelian",
+    "releases": "penyaluran dana ke KSM",
+    "swadaya": "swadaya",
+    "asset": "aset",
+    "checks": "pemeriksaan keberfungsian",
+    "iuran": "iuran pemanfaat",
+    "maintenance": "pemeliharaan",
+    "om-plans": "rencana O&P",
+    "beneficiaries": "penerima manfaat",
+    "handled": "volume kumuh tertangani",
+    "handover": "serah terima aset (BAST)",
+    "schedule": "jadwal pekerjaan",
     "accounts": "rekening",
     "activities": "kegiatan",
     "attendance": "kehadiran",
@@ -164,6 +182,8 @@ NOUNS: dict[str, str] = {
 
 # segment -> verb of an action on what the path names before it
 ACTIONS: dict[str, str] = {
+    "submit": "Ajukan",
+    "verify": "Verifikasi",
     "cancel": "Batalkan",
     "choose": "Tetapkan sebagai prioritas",
     "close": "Tutup",
@@ -191,6 +211,10 @@ LIST_VERBS = {"get": "Daftar", "post": "Tambah", "put": "Simpan", "patch": "Ubah
 ITEM_VERBS = {"get": "Lihat", "put": "Simpan", "patch": "Ubah", "delete": "Hapus"}
 # A resource that is one thing per parent (a village's profile, a map, a summary).
 SINGLE = {
+    "asset",
+    "cash-plan",
+    "handover",
+    "schedule",
     "bkm",
     "capacity",
     "cycle",

@@ -112,8 +112,11 @@ def test_a_legalised_version_shows_and_serves_the_same_after_the_data_changes(cl
         geometry=answered.geometry,
         **mapping_f.problem_values(households_affected=90, poor_households_affected=70),
     )
+    # Surveyed in another RT than the answered problem's, so its reach (capped by the households
+    # surveyed in its own RT, mapping.selectors.reach) stays at the 90 the problem now names.
+    surveyed_rt = next(rt for rt in rts if rt.pk != answered.rt_id)
     for _n in range(3):
-        mapping_f.household(village, rt=rts[0], poor_criteria=12)
+        mapping_f.household(village, rt=surveyed_rt, poor_criteria=12)
     for rt in rts:
         mapping_f.profile(rt, share=D("0.9"))
 
