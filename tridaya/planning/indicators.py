@@ -194,6 +194,8 @@ def _slum_json(parts: list[tuple[RTScore, Decimal]]) -> dict[str, Any] | None:
 def _surveyed(households: Sequence[HouseholdIn]) -> dict[int, Reach]:
     counts: dict[int, list[int]] = {}
     for h in households:
+        if h.rt_id is None:  # no RT: bounds no problem's reach
+            continue
         pair = counts.setdefault(h.rt_id, [0, 0])
         pair[0] += 1
         pair[1] += h.is_poor
