@@ -113,8 +113,11 @@ def test_current_template_loads_the_files_on_demand():
     gates = {d["code"]: d["gates"] for d in step_definitions(template)}
     assert {"rule": "output", "name": "training_core_complete"} in gates["pelatihan"]
     assert {"rule": "output", "name": "planning_rplp_legalised"} in gates["rplp_legal"]
-    # Version 3: the marketing and finance apps' outputs gate their steps.
+    # Version 3: the marketing, finance and works apps' outputs gate their steps.
     expected = {
+        "pembangunan": "works_packages_built",
+        "serah_terima_kpp": "works_handed_over",
+        "pemeliharaan": "works_om_checked",
         "strategi_pemasaran": "marketing_prospectus_published",
         "komitmen_pendanaan": "marketing_funding_committed",
         "pencairan_blm": "finance_tranche_disbursed",
