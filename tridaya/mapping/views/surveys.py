@@ -55,6 +55,8 @@ def surveys(request, code: str):
             messages.success(request, _("Berkas dibaca; laporannya di bawah."))
             return redirect("mapping:survey_batch", code=village.code, pk=batch.pk)
     batches = Paginator(selectors.import_batches(village), 20).get_page(request.GET.get("page"))
+    for listed in batches:  # forms of later apps (works) are named by their own registry label
+        listed.form_label = services_import.form_label(listed.form)
     return render(
         request,
         "mapping/surveys/surveys.html",
@@ -93,6 +95,7 @@ def survey_batch(request, code: str, pk: int):
     village = village_for(code)
     authorize(request.user, IMPORT_SURVEYS, village)
     batch = pages.batch_or_404(village, pk)
+    batch.form_label = services_import.form_label(batch.form)
     issues = Paginator(batch.issues, ISSUES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,

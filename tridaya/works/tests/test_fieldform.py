@@ -177,3 +177,18 @@ def test_only_a_ksm_imports_the_progress_form(works):
     with pytest.raises(PermissionDenied):
         run(village, content, actor=resident)
     assert not ProgressEntry.objects.exists()
+
+
+def test_mapping_import_history_names_the_works_form_by_its_label(works, client):
+    village, mine, _other, reporter = works
+    batch = run(village, odk_zip([odk_row("k1", mine)], {"a.jpg": jpeg()}), actor=reporter)
+    facilitator = user_with_role("facilitator", village.code)
+    client.force_login(facilitator)
+    label = surveys.form_label(FORM)
+    assert label != FORM
+    base = f"/wilayah/{village.code}/pemetaan/survei/"
+    listing = client.get(base).content.decode()
+    detail = client.get(f"{base}impor/{batch.pk}/").content.decode()
+    for page in (listing, detail):
+        assert label in page
+        assert f">{FORM}<" not in page and f"{FORM} ·" not in page
