@@ -56,7 +56,7 @@ def surveys(request, code: str):
             return redirect("mapping:survey_batch", code=village.code, pk=batch.pk)
     batches = Paginator(selectors.import_batches(village), 20).get_page(request.GET.get("page"))
     for listed in batches:  # forms of later apps (works) are named by their own registry label
-        listed.form_label = services_import.form_label(listed.form)
+        listed.form_label = services_import.form_label(listed.form)  # type: ignore[attr-defined]
     return render(
         request,
         "mapping/surveys/surveys.html",
@@ -95,7 +95,7 @@ def survey_batch(request, code: str, pk: int):
     village = village_for(code)
     authorize(request.user, IMPORT_SURVEYS, village)
     batch = pages.batch_or_404(village, pk)
-    batch.form_label = services_import.form_label(batch.form)
+    batch.form_label = services_import.form_label(batch.form)  # type: ignore[attr-defined]
     issues = Paginator(batch.issues, ISSUES_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
