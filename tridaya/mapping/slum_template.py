@@ -1,6 +1,6 @@
 """The village's RT profile and slum volume template, as XLSX (with a sheet explaining every
 column) or CSV: one row per RT, prefilled with what is already recorded for the year, read back
-by `services.slum.slum_import` (the readers and the column names are here)."""
+by `services.slum_import.slum_import` (the readers and the column names are here)."""
 
 from __future__ import annotations
 

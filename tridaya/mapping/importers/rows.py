@@ -266,7 +266,7 @@ class ProblemImporter(RowImporter):
     def _attach_photo(self, problem: Problem, photo: ZipInfo | None) -> bool:
         """Whether the row's photo was added (not when the report already had it). The
         service's refusals (too large, not an image) land on the photo column."""
-        from tridaya.mapping.services.problems import photo_add_once
+        from tridaya.mapping.services.problem_photos import photo_add_once
 
         if photo is None or self.media is None:
             return False
@@ -286,7 +286,7 @@ class ProblemImporter(RowImporter):
         return True
 
     def discard(self) -> None:
-        from tridaya.mapping.services.problems import photo_files_discard
+        from tridaya.mapping.services.problem_photos import photo_files_discard
 
         photo_files_discard(names=self.stored)
         self.stored = []

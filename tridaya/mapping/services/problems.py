@@ -1,12 +1,11 @@
 """Every write to a village's problems and potentials: create, update (also from survey
-submissions, by their instance id), status changes, photos, and imports from GIS files. Each
+submissions, by their instance id), status changes and imports from GIS files. Each
 checks the policy, validates the geometry (shapely), refuses one far outside the village, measures
 it in its UTM zone, finds its RT, and audits in the same transaction."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,17 +23,16 @@ from tridaya.core.geo import measure, parse_geometry, validate_geojson
 from tridaya.core.policy import Actor, authorize
 from tridaya.cycle.models import Meeting
 from tridaya.mapping.errors import MappingError
-from tridaya.mapping.exif import NotAnImage, read_photo
 from tridaya.mapping.models import (
     GEOMETRY_KIND_OF,
     GeometryKind,
     Problem,
-    ProblemPhoto,
     ProblemSource,
     ProblemStatus,
 )
 from tridaya.mapping.policy import MAP_PROBLEMS, VERIFY_PROBLEMS
 from tridaya.mapping.problem_files import feature_fields
+from tridaya.mapping.services.problem_photos import photo_add
 from tridaya.mapping.spatial import VillageExtent, check_near_village, locate_rt, village_extent
 from tridaya.regions.models import RT, Region
 
@@ -69,8 +67,6 @@ TRANSITIONS: dict[str, set[str]] = {
     ProblemStatus.HANDLED: {ProblemStatus.PLANNED},
     ProblemStatus.REJECTED: {ProblemStatus.REPORTED},
 }
-
-MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 
 def _require_village(region: Region) -> None:
@@ -330,112 +326,6 @@ def problem_delete(*, actor: Actor, problem: Problem) -> None:
     for photo in problem.photos.all():
         photo.image.delete(save=False)
     problem.delete()
-
-
-# --- Photos -----------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def photo_add(*, actor: Actor, problem: Problem, image: File, caption: str = "") -> ProblemPhoto:
-    """Attach a photo (JPEG or PNG, at most 10 MB). Its time and place are read from EXIF."""
-    authorize(actor, MAP_PROBLEMS, problem)
-    if image.size > MAX_PHOTO_BYTES:
-        raise DomainError(
-            _("Foto %(name)s terlalu besar (%(mb)s MB); paling besar 10 MB.")
-            % {"name": image.name, "mb": round(image.size / 1024 / 1024, 1)},
-            code=MappingError.PHOTO_TOO_LARGE,
-        )
-    try:
-        meta = read_photo(image, zone=problem.village.timezone)
-    except NotAnImage as exc:
-        raise DomainError(
-            _("Berkas %(name)s bukan foto yang terbaca; unggah JPEG atau PNG.")
-            % {"name": image.name},
-            code=MappingError.PHOTO_UNREADABLE,
-        ) from exc
-    photo = ProblemPhoto(
-        problem=problem,
-        image=image,
-        caption=caption.strip(),
-        taken_at=meta.taken_at,
-        latitude=meta.latitude,
-        longitude=meta.longitude,
-        uploaded_by=actor if isinstance(actor, User) else None,
-    )
-    photo.full_clean()
-    photo.save()
-    record_event(
-        actor=actor,
-        action="mapping.problem_photo_added",
-        obj=problem,
-        changes={"photo": [None, photo.image.name]},
-    )
-    return photo
-
-
-def photo_add_once(
-    *, actor: Actor, problem: Problem, image: File, caption: str = ""
-) -> ProblemPhoto | None:
-    """`photo_add`, unless the problem already has this very photo (a survey submission
-    imported again): returns the new photo, or None when it was there already."""
-    authorize(actor, MAP_PROBLEMS, problem)
-    if _has_photo(problem, image):
-        return None
-    return photo_add(actor=actor, problem=problem, image=image, caption=caption)
-
-
-def _has_photo(problem: Problem, image: File) -> bool:
-    """Photos are stored as uploaded, so a copy has the same size and the same bytes. Only
-    photos of the same size are read, and an image above the size limit is never read here
-    (`photo_add` refuses it without reading it)."""
-    if image.size > MAX_PHOTO_BYTES:
-        return False
-    same_size = [photo for photo in problem.photos.all() if _stored_size(photo) == image.size]
-    if not same_size:
-        return False
-    digest = _digest(image)
-    image.seek(0)
-    return any(_stored_digest(photo) == digest for photo in same_size)
-
-
-def _stored_size(photo: ProblemPhoto) -> int | None:
-    try:
-        return photo.image.size
-    except OSError:  # its file is gone from the storage
-        return None
-
-
-def _digest(file: File) -> str:
-    digest = hashlib.sha256()
-    for chunk in file.chunks():
-        digest.update(chunk)
-    return digest.hexdigest()
-
-
-def _stored_digest(photo: ProblemPhoto) -> str:
-    with photo.image.open("rb") as stored:
-        return _digest(stored)
-
-
-def photo_files_discard(*, names: list[str]) -> None:
-    """Remove photo files whose rows a rolled-back transaction took back out (an import that
-    was rejected after it stored some photos)."""
-    storage = ProblemPhoto._meta.get_field("image").storage
-    for name in names:
-        storage.delete(name)
-
-
-@transaction.atomic
-def photo_delete(*, actor: Actor, photo: ProblemPhoto) -> None:
-    authorize(actor, MAP_PROBLEMS, photo.problem)
-    record_event(
-        actor=actor,
-        action="mapping.problem_photo_deleted",
-        obj=photo.problem,
-        changes={"photo": [photo.image.name, None]},
-    )
-    photo.image.delete(save=False)
-    photo.delete()
 
 
 # --- Import from GIS files --------------------------------------------------------------------

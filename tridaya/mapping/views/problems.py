@@ -29,6 +29,7 @@ from tridaya.mapping.forms.problems import (
 from tridaya.mapping.models import ProblemStatus
 from tridaya.mapping.policy import MAP_PROBLEMS, VIEW_MAP, VIEW_PROBLEM_PHOTOS
 from tridaya.mapping.selectors import problems as sel
+from tridaya.mapping.services import problem_photos
 from tridaya.mapping.services import problems as services
 from tridaya.mapping.services.problems import TRANSITIONS
 from tridaya.mapping.views.map_common import (
@@ -247,14 +248,16 @@ def problem_action(request, code: str, pk: int):
                     for error in errors:
                         messages.error(request, str(error))
                 return redirect("mapping:problem", code=code, pk=pk)
-            photo = services.photo_add(actor=request.user, problem=problem, **form.cleaned_data)
+            photo = problem_photos.photo_add(
+                actor=request.user, problem=problem, **form.cleaned_data
+            )
             if photo.has_location or photo.taken_at:
                 messages.success(request, _("Foto diunggah; waktu/lokasi terbaca dari foto."))
             else:
                 messages.success(request, _("Foto diunggah."))
         elif action == "delete_photo":
             photo = pages.photo_or_404(village, pk, int(request.POST.get("photo") or 0))
-            services.photo_delete(actor=request.user, photo=photo)
+            problem_photos.photo_delete(actor=request.user, photo=photo)
             messages.success(request, _("Foto dihapus."))
         elif action == "delete":
             services.problem_delete(actor=request.user, problem=problem)

@@ -21,6 +21,7 @@ from tridaya.mapping.forms.slum import RTProfileForm, SlumImportForm
 from tridaya.mapping.policy import EDIT_SLUM_DATA, VIEW_MAP
 from tridaya.mapping.selectors import slum as sel
 from tridaya.mapping.services import slum as services
+from tridaya.mapping.services import slum_import as template_import
 from tridaya.mapping.views.map_common import page_context, tiles, village_for
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
@@ -140,7 +141,7 @@ def slum_import(request, code: str):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            result = services.slum_import(
+            result = template_import.slum_import(
                 actor=request.user,
                 village=village,
                 data=upload.read(),

@@ -25,7 +25,7 @@ from tridaya.mapping.models import (
     SurveyForm,
 )
 from tridaya.mapping.services import surveys as services_import
-from tridaya.mapping.services.problems import MAX_PHOTO_BYTES
+from tridaya.mapping.services.problem_photos import MAX_PHOTO_BYTES
 from tridaya.mapping.tests.factories import with_survey_units
 from tridaya.mapping.tests.importers.test_rows import PROBLEM_HEADER, problem_row
 

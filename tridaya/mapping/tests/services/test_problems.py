@@ -1,15 +1,10 @@
 """Mapping a problem or potential: the geometry is validated, measured in its UTM zone and placed
 in its RT; one far outside the village is refused with a message that says how far and what to
-check; status changes follow their order; survey submissions update by instance id; photos
-carry the time and place their EXIF records; every change is audited."""
-
-import datetime as dt
-import io
+check; status changes follow their order; survey submissions update by instance id; every
+change is audited (photos: test_problem_photos.py)."""
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
 from tridaya.accounts.tests.factories import user_with_role
 from tridaya.core.models import AuditEvent
@@ -169,35 +164,6 @@ def test_a_survey_submission_updates_its_problem_by_instance_id(village):
     )
     assert edited.severity == 2
     assert Problem.objects.count() == 1
-
-
-def _jpeg_with_exif() -> bytes:
-    image = Image.new("RGB", (40, 30), "brown")
-    exif = Image.Exif()
-    exif[0x8825] = {1: "S", 2: (8.0, 37.0, 58.8), 3: "E", 4: (116.0, 6.0, 28.8)}
-    exif[0x8769] = {36867: "2026:07:12 09:30:00"}  # no offset: the village's zone (WITA)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", exif=exif)
-    return buffer.getvalue()
-
-
-def test_a_photo_keeps_the_place_and_time_its_exif_records(village, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    report = problem(village)
-    upload = SimpleUploadedFile("IMG_2026_Budi.jpg", _jpeg_with_exif(), "image/jpeg")
-    photo = services.photo_add(actor=None, problem=report, image=upload, caption="Saluran")
-    assert str(photo.latitude) == "-8.633000" and str(photo.longitude) == "116.108000"
-    assert photo.taken_at == dt.datetime(2026, 7, 12, 1, 30, tzinfo=dt.UTC)  # 09:30 WITA
-    assert "Budi" not in photo.image.name  # the stored name says nothing about the sender
-    assert AuditEvent.objects.filter(action="mapping.problem_photo_added").exists()
-
-
-def test_a_file_that_is_not_a_photo_is_refused(village, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    upload = SimpleUploadedFile("catatan.jpg", b"bukan gambar", "image/jpeg")
-    with pytest.raises(ValidationError) as caught:
-        services.photo_add(actor=None, problem=problem(village), image=upload)
-    assert caught.value.code == MappingError.PHOTO_UNREADABLE
 
 
 def test_deleting_keeps_an_audit_row_with_what_was_there(village):

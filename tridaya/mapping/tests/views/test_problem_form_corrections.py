@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from tridaya.accounts.tests.factories import user_with_role
 from tridaya.mapping.models import Problem
 from tridaya.mapping.tests.factories import line_in, rt_of, with_units
-from tridaya.mapping.tests.services.test_problems import _jpeg_with_exif
+from tridaya.mapping.tests.services.test_problem_photos import _jpeg_with_exif
 from tridaya.regions.tests.factories import BAJUR
 
 pytestmark = pytest.mark.django_db

@@ -152,7 +152,7 @@ def test_the_detail_page_offers_the_next_statuses_to_verifiers(client, village):
 def test_photos_are_shown_to_roles_of_the_village_not_to_the_public(
     client, village, settings, tmp_path
 ):
-    from tridaya.mapping.tests.services.test_problems import _jpeg_with_exif
+    from tridaya.mapping.tests.services.test_problem_photos import _jpeg_with_exif
 
     settings.MEDIA_ROOT = tmp_path
     report = problem(village)
@@ -234,8 +234,8 @@ def test_village_map_page_carries_layers_problems_and_boundaries(client, village
 def test_the_detail_page_query_count_does_not_grow_with_photos(
     client, village, settings, tmp_path, django_assert_num_queries
 ):
-    from tridaya.mapping.services import problems as services_problems
-    from tridaya.mapping.tests.services.test_problems import _jpeg_with_exif
+    from tridaya.mapping.services import problem_photos
+    from tridaya.mapping.tests.services.test_problem_photos import _jpeg_with_exif
 
     settings.MEDIA_ROOT = tmp_path
     report = problem(village)
@@ -245,7 +245,7 @@ def test_the_detail_page_query_count_does_not_grow_with_photos(
         client.get(f"{BASE}/masalah/{report.pk}/")
     for n in range(4):
         upload = SimpleUploadedFile(f"f{n}.jpg", _jpeg_with_exif(), "image/jpeg")
-        services_problems.photo_add(actor=None, problem=report, image=upload)
+        problem_photos.photo_add(actor=None, problem=report, image=upload)
     with django_assert_num_queries(10):
         response = client.get(f"{BASE}/masalah/{report.pk}/")
     assert len(response.context["photos"]) == 4
