@@ -29,6 +29,7 @@ from tridaya.planning.models import (
 from tridaya.planning.policy import MANAGE_KAWASAN, VIEW_PRIORITIES
 from tridaya.planning.selectors import kawasan as selectors
 from tridaya.planning.services import kawasan as services
+from tridaya.planning.services import kawasan_derive
 from tridaya.regions.pages import village_or_404
 
 
@@ -156,7 +157,7 @@ class DeriveAPI(APIView):
         data = KawasanDeriveInput(data=request.data)
         data.is_valid(raise_exception=True)
         round_ = get_object_or_404(PriorityRound, pk=data.validated_data["round"], village=village)
-        area = services.area_derive(
+        area = kawasan_derive.area_derive(
             actor=request.user,
             round_=round_,
             top=data.validated_data["top"],

@@ -7,7 +7,7 @@ from tridaya.planning.models import (
     PriorityArea,
     PriorityRound,
 )
-from tridaya.planning.services import kawasan
+from tridaya.planning.services import kawasan, kawasan_derive
 from tridaya.regions.models import RT, Region
 
 CRITERIA = {
@@ -34,7 +34,9 @@ def seed_kawasan(village: Region, round_: PriorityRound) -> PriorityArea | None:
     if PriorityArea.objects.filter(village=village).exists():
         return None
     tipp = _user("tipp.bajur")
-    area = kawasan.area_derive(actor=tipp, round_=round_, top=1, name="Kawasan Bajur Selatan")
+    area = kawasan_derive.area_derive(
+        actor=tipp, round_=round_, top=1, name="Kawasan Bajur Selatan"
+    )
     area = kawasan.area_criteria_set(actor=tipp, area=area, **CRITERIA)
     step = _step(village, "kawasan_prioritas")
     meeting = _meeting(

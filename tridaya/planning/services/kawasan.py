@@ -1,6 +1,6 @@
-"""Every write of kawasan prioritas: drawing, importing or deriving an area, recomputing its
-indicators, recording the Permen PUPR 02/2016 criteria with their rationale, choosing it (and
-undoing that with a reason), deleting a candidate.
+"""Every write of kawasan prioritas: drawing or importing an area (deriving one from a round is
+in `kawasan_derive`), recomputing its indicators, recording the Permen PUPR 02/2016 criteria with
+their rationale, choosing it (and undoing that with a reason), deleting a candidate.
 
 A chosen area is frozen: its boundary, indicators and criteria stay as they were when it was
 chosen; to change them, undo the choice first (both steps are audited)."""
@@ -11,12 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import shapely
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from shapely.geometry import mapping, shape
 
 from tridaya.accounts.models import User
 from tridaya.core.audit import diff, record_event, snapshot
@@ -37,8 +35,7 @@ from tridaya.planning.models import (
 )
 from tridaya.planning.policy import MANAGE_KAWASAN
 from tridaya.planning.selectors.kawasan import indicator_inputs
-from tridaya.planning.selectors.priorities import ranked_options
-from tridaya.regions.models import RT, Region
+from tridaya.regions.models import Region
 
 NAME_PROPERTIES = ("nama", "name", "NAMA", "Nama", "NAME")
 
@@ -448,56 +445,3 @@ def areas_import(
                 changes={"geometry": [None, "impor"], **_changes_of(area, summary)},
             )
     return report
-
-
-# --- Derived from a round -------------------------------------------------------------------------
-
-
-@transaction.atomic
-def area_derive(
-    *, actor: User | None, round_: PriorityRound, top: int = 3, name: str = ""
-) -> PriorityArea:
-    """A candidate made of the RTs where the round's `top` best-ranked problems lie: the RT the
-    problem was mapped in, or every RT its location touches."""
-    authorize(actor, MANAGE_KAWASAN, round_.village)
-    round_ = PriorityRound.objects.select_related("village").get(pk=round_.pk)
-    problems = [o.problem for o in ranked_options(round_) if o.problem is not None][:top]
-    rts = {
-        rt.pk: rt
-        for rt in RT.objects.filter(village_id=round_.village_id)
-        .exclude(boundary=None)
-        .select_related("rw")
-    }
-    chosen: dict[int, Any] = {}
-    for problem in problems:
-        if problem.rt_id in rts:
-            chosen[problem.rt_id] = rts[problem.rt_id]
-            continue
-        location = parse_geometry(problem.geometry)
-        for rt in rts.values():
-            if rt.boundary and shape(rt.boundary).intersects(location):
-                chosen[rt.pk] = rt
-    if not chosen:
-        raise DomainError(
-            _(
-                "Tidak ada batas RT untuk masalah teratas putaran ini; gambar kawasannya di peta "
-                "atau lengkapi batas RT."
-            ),
-            code=PlanningError.KAWASAN_NOTHING_TO_DERIVE,
-        )
-    union = shapely.union_all([shape(rt.boundary) for rt in chosen.values()])
-    union = shapely.set_precision(union, 1e-7)
-    labels = ", ".join(
-        f"RT {rt.number:02d}/RW {rt.rw.number:02d}"
-        for rt in sorted(chosen.values(), key=lambda r: (r.rw.number, r.number))
-    )
-    return area_create(
-        actor=actor,
-        village=round_.village,
-        name=name or _("Kawasan %(rts)s") % {"rts": labels},
-        geometry=mapping(union),
-        description=_("Gabungan RT tempat %(n)s masalah teratas '%(round)s'.")
-        % {"n": len(problems), "round": round_.title},
-        source=AreaSource.DERIVED,
-        round_=round_,
-    )

@@ -25,6 +25,7 @@ from tridaya.planning.policy import MANAGE_KAWASAN, VIEW_PRIORITIES
 from tridaya.planning.selectors import kawasan as selectors
 from tridaya.planning.selectors.priorities import rounds_with_problems
 from tridaya.planning.services import kawasan as services
+from tridaya.planning.services import kawasan_derive
 from tridaya.regions.pages import village_or_404
 
 
@@ -73,7 +74,7 @@ def area_derive(request, code: str):
         return redirect("planning:areas", code=code)
     data = form.cleaned_data
     try:
-        area = services.area_derive(
+        area = kawasan_derive.area_derive(
             actor=request.user, round_=data["round"], top=data["top"], name=data["name"]
         )
     except ValidationError as exc:

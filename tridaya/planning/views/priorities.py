@@ -26,9 +26,8 @@ from tridaya.planning.forms import priorities as f
 from tridaya.planning.models import Ballot, PriorityOption, RoundStatus, VoteMethod
 from tridaya.planning.policy import MANAGE_KAWASAN, MANAGE_PRIORITIES, VIEW_PRIORITIES, VOTE
 from tridaya.planning.selectors import priorities as selectors
-from tridaya.planning.services import kawasan as services_kawasan
+from tridaya.planning.services import kawasan_derive, ranking
 from tridaya.planning.services import priorities as services
-from tridaya.planning.services import ranking
 from tridaya.regions.pages import village_or_404
 
 
@@ -371,7 +370,7 @@ def round_action(request, code: str, pk: int):
         elif action == "derive":
             authorize(request.user, MANAGE_KAWASAN, round_.village)
             top = request.POST.get("top", "3")
-            area = services_kawasan.area_derive(
+            area = kawasan_derive.area_derive(
                 actor=request.user, round_=round_, top=int(top) if top.isdigit() else 3
             )
             messages.success(request, _("Calon kawasan dibuat dari RT masalah teratas."))

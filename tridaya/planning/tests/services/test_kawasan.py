@@ -17,8 +17,8 @@ from tridaya.core.models import AuditEvent
 from tridaya.planning.errors import PlanningError
 from tridaya.planning.models import AreaSource, AreaStatus, PriorityArea
 from tridaya.planning.services import kawasan as kaw
+from tridaya.planning.services import kawasan_derive, ranking
 from tridaya.planning.services import priorities as prio
-from tridaya.planning.services import ranking
 from tridaya.planning.tests.factories import (
     CELL,
     LAT,
@@ -216,7 +216,7 @@ def test_area_derived_from_the_rts_of_the_top_problems(bajur, grid):
     )
     problem_far = problem(bajur, "Lain", severity=1, rt=grid[3])
     prio.options_add_problems(actor=None, round_=round_, problems=[banjir, sampah, problem_far])
-    area = kaw.area_derive(actor=None, round_=round_, top=2)
+    area = kawasan_derive.area_derive(actor=None, round_=round_, top=2)
     # Banjir was mapped in RT 3; Sampah has no RT but lies in RT 1: their union.
     assert area.name == "Kawasan RT 01/RW 01, RT 03/RW 01"
     assert area.source == AreaSource.DERIVED and area.round == round_
@@ -237,7 +237,7 @@ def test_derived_area_follows_the_closed_vote(bajur, grid):
     ranking.voting_open(actor=None, round_=round_)
     ranking.ballot_paper_add(actor=None, round_=round_, count=3, choices=[k["B"], k["A"]])
     ranking.round_close(actor=None, round_=round_)
-    area = kaw.area_derive(actor=None, round_=round_, top=1)
+    area = kawasan_derive.area_derive(actor=None, round_=round_, top=1)
     assert [r["label"] for r in area.indicators["rts"]] == ["RT 04 / RW 01"]
 
 
