@@ -39,7 +39,7 @@ from tridaya.institutions.services import election_link_meeting
 from tridaya.regions.models import Region
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def cycle_enrol(*, actor: User | None, village: Region, program: Program) -> VillageCycle:
     """Enrol a village in a program: its steps are copied from the newest template version."""
     authorize(actor, "cycle.enrol", village)
@@ -204,6 +204,7 @@ def _save_attendees(meeting: Meeting, data: MeetingInput) -> None:
     Attendance.objects.bulk_create(rows)
 
 
+# Not durable (yet): the works demo records a meeting inside its own seeding transaction.
 @transaction.atomic
 def meeting_record(
     *, actor: User | None, village: Region, data: MeetingInput, step: Step | None = None
@@ -226,7 +227,7 @@ def meeting_record(
     return meeting
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def meeting_update(
     *, actor: User | None, meeting: Meeting, data: MeetingInput, step: Step | None
 ) -> Meeting:
@@ -250,7 +251,7 @@ def meeting_update(
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def meeting_photo_add(
     *, actor: User | None, meeting: Meeting, image: File, caption: str = ""
 ) -> MeetingPhoto:
@@ -274,7 +275,7 @@ def meeting_photo_add(
     return photo
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def meeting_link_election(*, actor: User | None, meeting: Meeting, election: Election) -> None:
     """Record that a BKM election was held at this meeting (rembug)."""
     authorize(actor, "cycle.record_meeting", meeting)
@@ -288,7 +289,7 @@ def meeting_link_election(*, actor: User | None, meeting: Meeting, election: Ele
 # --- Documents --------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def document_upload(
     *, actor: User | None, step: Step, kind: str, title: str, file: File
 ) -> StepDocument:
@@ -336,7 +337,7 @@ def _signing_role(actor: User, step: Step, kind: str) -> str:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def signoff_give(
     *, actor: User, step: Step, kind: str, signed_on: dt.date | None = None
 ) -> SignOff:
@@ -377,7 +378,7 @@ def signoff_give(
     return signoff
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def signoff_withdraw(*, actor: User, signoff: SignOff, reason: str) -> SignOff:
     """Withdraw one's own sign-off (or, for officers, anyone's), latest first, with a reason."""
     if signoff.user_id != getattr(actor, "pk", None):
@@ -407,7 +408,7 @@ def signoff_withdraw(*, actor: User, signoff: SignOff, reason: str) -> SignOff:
     return signoff
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def gate_override(*, actor: User, step: Step, reason: str) -> GateOverride:
     """A city coordinator lets a step pass its failing gates; the reason is shown on the step."""
     authorize(actor, "cycle.override_gate", step)
@@ -427,7 +428,7 @@ def gate_override(*, actor: User, step: Step, reason: str) -> GateOverride:
     return override
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def step_complete(*, actor: User | None, step: Step) -> Step:
     """Finish a step whose gates pass (or were overridden) and which has all three sign-offs;
     the next step opens."""
