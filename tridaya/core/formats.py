@@ -49,6 +49,16 @@ def format_number(value: Number | str | None, places: int | None = None) -> str:
     return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
 
 
+def format_stored(value: Number | str | None, places: int = 6) -> str:
+    """A measured quantity with the precision it is stored with, trimmed: rounded half up to at
+    most `places` decimals, trailing zeros dropped (0.389174 -> '0,389174', 412.750 ->
+    '412,75', 12.000000 -> '12'). None -> '-'."""
+    if value is None or value == "":
+        return "-"
+    number = _decimal(value).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return format_number(number, None)
+
+
 def format_percent(value: Number | str | None, places: int = 1) -> str:
     """A percentage (already times 100): 62.5 -> '62,5%', 100 -> '100%' (a whole number shows
     no decimals), rounded half up to `places`. None -> '-'."""

@@ -16,6 +16,8 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 from shapely.validation import explain_validity
 
+from tridaya.core.geo import messages
+
 AREAL = ("Polygon", "MultiPolygon")
 LINEAR = ("LineString", "MultiLineString")
 PUNCTUAL = ("Point", "MultiPoint")
@@ -30,7 +32,8 @@ def parse_geometry(data: Any, allowed: tuple[str, ...] = ANY) -> BaseGeometry:
             data = json.loads(data)
         except json.JSONDecodeError as exc:
             raise ValidationError(
-                _("Geometri bukan JSON yang sah: %(error)s."), params={"error": exc.msg}
+                _("Geometri bukan JSON yang sah: %(error)s."),
+                params={"error": messages.json_problem(exc)},
             ) from exc
     if isinstance(data, dict) and data.get("type") == "Feature":
         data = data.get("geometry")
@@ -45,7 +48,8 @@ def parse_geometry(data: Any, allowed: tuple[str, ...] = ANY) -> BaseGeometry:
         geom = shape(data)
     except Exception as exc:  # shapely raises several types for malformed coordinates
         raise ValidationError(
-            _("Koordinat geometri tidak terbaca: %(error)s."), params={"error": exc}
+            _("Koordinat geometri tidak terbaca: %(error)s."),
+            params={"error": messages.coordinate_problem(exc)},
         ) from exc
     if geom.is_empty:
         raise ValidationError(_("Geometri kosong: gambar paling sedikit satu titik."))
@@ -53,7 +57,7 @@ def parse_geometry(data: Any, allowed: tuple[str, ...] = ANY) -> BaseGeometry:
     if not geom.is_valid:
         raise ValidationError(
             _("Geometri tidak sah (%(reason)s). Periksa garis yang saling memotong."),
-            params={"reason": explain_validity(geom)},
+            params={"reason": messages.validity_problem(explain_validity(geom))},
         )
     return geom
 

@@ -89,8 +89,13 @@ def read_csv(data: bytes) -> list[Raw]:
                 column = f"{header[lat_col]}/{header[lon_col]}"
                 comma = delimiter != ","
                 geom = shapely.Point(_number(row[lon_col], comma), _number(row[lat_col], comma))
-        except Exception as exc:  # shapely's WKT reader raises its own error types
-            message = _("tidak terbaca (%(e)s).") % {"e": str(exc).splitlines()[0][:120]}
+        except Exception:  # noqa: BLE001  (shapely's WKT reader raises its own error types)
+            if wkt_col is not None:
+                message = _("tidak terbaca: tulis WKT misalnya POINT (116.1 -8.6).")
+            else:
+                message = _(
+                    "tidak terbaca: bujur dan lintang harus angka desimal, misalnya 116.1 dan -8.6."
+                )
             raws.append(Raw(None, props, where, FeatureProblem(where, column, message)))
             continue
         raws.append(Raw(geom, props, where))

@@ -8,16 +8,20 @@ from django.utils.translation import gettext as _
 from pyproj import CRS
 from shapely.geometry import shape
 
+from tridaya.core.geo import messages
 from tridaya.core.geo.formats import FeatureProblem, GisFileError, OutFeature, Raw, parse_crs, plain
 
 
 def read_geojson(data: bytes) -> tuple[list[Raw], CRS | None]:
     try:
         doc = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except UnicodeDecodeError as exc:
         raise GisFileError(
-            [FeatureProblem(_("berkas"), "", _("bukan GeoJSON yang sah: %(e)s") % {"e": exc})]
+            [FeatureProblem(_("berkas"), "", _("bukan teks UTF-8; simpan ulang sebagai UTF-8."))]
         ) from exc
+    except json.JSONDecodeError as exc:
+        message = _("bukan GeoJSON yang sah: %(e)s") % {"e": messages.json_problem(exc)}
+        raise GisFileError([FeatureProblem(_("berkas"), "", message)]) from exc
     file_crs = None
     if isinstance(doc, dict) and isinstance(doc.get("crs"), dict):
         name = (doc["crs"].get("properties") or {}).get("name")
@@ -46,7 +50,11 @@ def read_geojson(data: bytes) -> tuple[list[Raw], CRS | None]:
                     None,
                     props,
                     where,
-                    FeatureProblem(where, _("geometri"), _("tidak terbaca: %(e)s") % {"e": exc}),
+                    FeatureProblem(
+                        where,
+                        _("geometri"),
+                        _("tidak terbaca: %(e)s") % {"e": messages.coordinate_problem(exc)},
+                    ),
                 )
             )
             continue

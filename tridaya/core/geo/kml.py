@@ -43,7 +43,13 @@ def _coords(element) -> list[tuple[float, float]]:
     points = []
     for token in node.text.split():
         parts = token.split(",")
-        points.append((float(parts[0]), float(parts[1])))
+        try:
+            points.append((float(parts[0]), float(parts[1])))
+        except (ValueError, IndexError):
+            raise ValueError(
+                _("koordinat '%(token)s' tidak terbaca; tulis bujur,lintang[,tinggi]")
+                % {"token": token[:60]}
+            ) from None
     return points
 
 
@@ -91,7 +97,13 @@ def read_kml(data: bytes) -> list[Raw]:
         root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
         raise GisFileError(
-            [FeatureProblem(_("berkas"), "", _("bukan KML yang sah: %(e)s") % {"e": exc})]
+            [
+                FeatureProblem(
+                    _("berkas"),
+                    "",
+                    _("bukan KML yang sah: XML rusak di baris %(line)s.") % {"line": exc.lineno},
+                )
+            ]
         ) from exc
     types: dict[str, dict[str, Any]] = {}
     for schema in (e for e in root.iter() if _local(e.tag) == "Schema"):

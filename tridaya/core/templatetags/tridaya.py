@@ -7,7 +7,7 @@ from django import template
 from django.utils import timezone
 
 from tridaya.core.dates import format_date_id
-from tridaya.core.formats import format_number, format_percent, format_rupiah
+from tridaya.core.formats import format_number, format_percent, format_rupiah, format_stored
 
 register = template.Library()
 
@@ -34,6 +34,13 @@ def desimal(value, places: int = 2):
     if value in (None, ""):
         return "-"
     return format_number(value, int(places))
+
+
+@register.filter
+def presisi(value, places: int = 6):
+    """{{ volume|presisi }} -> 0,389174: a stored measure (hectares with 6 decimals, metres with
+    2) as precise as it is stored, trailing zeros trimmed (0,5 not 0,500000)."""
+    return format_stored(value, int(places))
 
 
 @register.filter

@@ -57,3 +57,14 @@ def test_template_filters_use_the_formats():
         Context({"a": 12500, "b": 1268.4, "c": 5000, "d": Decimal("62.5"), "e": -0.04, "f": None})
     )
     assert text == "12.500 1.268,40 Rp 5.000 62,5% 0,0 -"
+
+
+def test_a_stored_measure_keeps_its_precision_trimmed():
+    from tridaya.core.formats import format_stored
+
+    assert format_stored(Decimal("0.389174")) == "0,389174"
+    assert format_stored(Decimal("0.500000")) == "0,5"
+    assert format_stored(Decimal("412.750")) == "412,75"
+    assert format_stored(Decimal("12000.000000")) == "12.000"
+    assert format_stored(0.1 + 0.2) == "0,3"  # float noise rounded at 6 decimals
+    assert format_stored(None) == "-"

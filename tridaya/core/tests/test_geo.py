@@ -61,3 +61,46 @@ def test_bad_geometry_is_refused_with_what_to_fix(data, message):
     with pytest.raises(ValidationError) as exc:
         parse_geometry(data, AREAL)
     assert message in " ".join(exc.value.messages)
+
+
+ENGLISH = ("Expecting", "Self-intersection", "linearring", "LinearRing", "array", "Input operand")
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("{x", "baris 1, kolom 2"),
+        (
+            {"type": "Polygon", "coordinates": [[[116.1, -8.6], [116.2, -8.6], [116.1, -8.6]]]},
+            "terlalu sedikit titik di sekitar bujur 116.1",
+        ),
+        ({"type": "LineString", "coordinates": [[116.1, -8.6]]}, "paling sedikit 2 titik"),
+        (
+            {"type": "Polygon", "coordinates": [[[116.1, -8.6], [116.2, -8.6]]]},
+            "paling sedikit 4 titik",
+        ),
+        ({"type": "Point", "coordinates": [116.1]}, "[bujur, lintang]"),
+        (
+            {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]},
+            "garis batas memotong dirinya sendiri di sekitar bujur 0.5, lintang 0.5",
+        ),
+    ],
+)
+def test_bad_geojson_is_explained_in_indonesian_only(data, expected):
+    """The parser's, shapely's and GEOS's English never reaches the message (issue 11, item 11);
+    the English catalogue translates the Indonesian text."""
+    with pytest.raises(ValidationError) as exc:
+        parse_geometry(data)
+    text = " ".join(exc.value.messages)
+    assert expected in text
+    assert not any(word in text for word in ENGLISH), text
+
+
+def test_a_geojson_file_with_broken_json_names_the_place_in_indonesian():
+    from tridaya.core.geo.files import read_features
+    from tridaya.core.geo.formats import GisFileError
+
+    with pytest.raises(GisFileError) as caught:
+        read_features(b'{"type": "FeatureCollection", "features": [}', "batas.geojson")
+    text = " ".join(str(p) for p in caught.value.problems)
+    assert "baris 1, kolom 44" in text and "Expecting" not in text

@@ -73,7 +73,7 @@ def _programs(page) -> list:
                 str(number),
                 _domain(p.domain),
                 p.name,
-                "; ".join(problem.title for problem in view.problems) or "-",
+                "; ".join(page.problem_names.get(x.id, x.title) for x in view.problems) or "-",
                 str(view.households),
                 str(view.poor_households),
                 ", ".join(str(y) for y in view.years) or "-",
@@ -306,7 +306,11 @@ def _poverty(page) -> list:
             Bullets(
                 [
                     _("%(title)s (%(poor)s KK miskin dari %(households)s KK)")
-                    % {"title": p.title, "poor": p.poor_households, "households": p.households}
+                    % {
+                        "title": page.problem_names.get(p.id, p.title),
+                        "poor": p.poor_households,
+                        "households": p.households,
+                    }
                     for p in check.problems_without_program
                 ]
             )

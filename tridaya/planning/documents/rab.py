@@ -29,7 +29,7 @@ def _activities(page) -> list:
                 _domain(a.domain),
                 a.location or (kawasan.rt_label(a.rt) if a.rt else "-"),
                 f"{format_number(a.volume)} {a.unit}",
-                "; ".join(p.title for p in a.problems.all()) or "-",
+                "; ".join(page.problem_names.get(p.id, p.title) for p in a.problems.all()) or "-",
                 str(a.poor_households),
                 rp(a.rab_total),
             ]

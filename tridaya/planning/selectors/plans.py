@@ -6,6 +6,7 @@ its map. The cost lines (`PlanLine`) are in `rab.py`, differences between versio
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +33,7 @@ from tridaya.planning.models import (
     PriorityArea,
     SignatoryKind,
 )
+from tridaya.planning.problem_names import problem_names
 from tridaya.planning.selectors.kawasan import rt_label
 from tridaya.planning.selectors.rab import (
     PlanLine,
@@ -129,6 +131,17 @@ class VersionPage:
     @property
     def unanswered(self) -> int:
         return sum(1 for f in self.feedback if not f.answer.strip())
+
+    @functools.cached_property
+    def problem_names(self) -> dict[int, str]:
+        """Problem id -> how the page and documents name it: problems that share a title get
+        their RT and short id (`planning.problem_names`)."""
+        shown = list(self.problems)
+        for view in self.programs:
+            shown.extend(view.problems)
+        for activity in self.activities:
+            shown.extend(activity.problems.all())
+        return problem_names(shown)
 
 
 def _problem_facts(problem: Problem) -> poverty.ProblemFacts:
@@ -231,7 +244,7 @@ def version_data(village: Region, plan: Plan, version: PlanVersion) -> VersionPa
     """The version computed from the current data (what a draft shows; what freezing reads)."""
     programs = list(
         PlanProgram.objects.filter(version=version)
-        .prefetch_related("problems")
+        .prefetch_related(Prefetch("problems", queryset=Problem.objects.select_related("rt__rw")))
         .order_by("domain", "position", "id")
     )
     rows = list(
@@ -332,7 +345,7 @@ def map_features(page: VersionPage) -> dict[str, list[dict]]:
             "type": "Feature",
             "geometry": p.geometry,
             "properties": {
-                "label": p.title,
+                "label": page.problem_names.get(p.id, p.title),
                 "domain": p.domain,
                 "poor": p.poor_households_affected,
             },

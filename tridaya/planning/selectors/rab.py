@@ -13,6 +13,7 @@ from django.db.models import F, OuterRef, Prefetch, QuerySet, Subquery, Sum
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.formats import format_number
 from tridaya.core.selectors import one_of
+from tridaya.mapping.selectors.problems import Problem
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource
 from tridaya.planning.models import (
     Activity,
@@ -189,7 +190,7 @@ def activities_of(version: PlanVersion) -> QuerySet[Activity]:
         .select_related("rt__rw", "rplp_row")
         .prefetch_related(
             Prefetch("rab_items", queryset=RABItem.objects.order_by("position", "id")),
-            "problems",
+            Prefetch("problems", queryset=Problem.objects.select_related("rt__rw")),
             "attachments",
         )
         .order_by("position", "id")

@@ -15,6 +15,7 @@ from typing import Any
 from tridaya.cycle.models import Meeting
 from tridaya.planning import poverty
 from tridaya.planning.models import (
+    Activity,
     DocumentOutline,
     Plan,
     PlanKind,
@@ -23,6 +24,7 @@ from tridaya.planning.models import (
     PlanVersion,
 )
 from tridaya.planning.outlines import active_outline
+from tridaya.planning.problem_names import rt_text
 from tridaya.planning.selectors.plans import ProgramView, VersionPage, version_shell
 from tridaya.planning.selectors.rab import PlanLine, Totals, activities_of
 from tridaya.regions.models import Region
@@ -38,6 +40,7 @@ class FrozenProblem:
     poor_households_affected: int
     domain: str = ""
     severity: int = 0
+    rt_label: str = ""  # 'RT 03 / RW 01' at legalisation ('' without an RT, or an older snapshot)
 
     @property
     def id(self) -> int:
@@ -55,6 +58,7 @@ def _problem(p: Any) -> dict:
         "poor_households_affected": p.poor_households_affected,
         "domain": p.domain,
         "severity": p.severity,
+        "rt_label": rt_text(p),
     }
 
 
@@ -199,6 +203,14 @@ def frozen_page(
         outline=outline,
         frozen_at=snapshot.taken_at,
     )
+
+
+def frozen_activity(activity: Activity, snapshot: PlanSnapshot) -> Activity:
+    """A legalised RTPLP's activity with the problems it answered as they were at legalisation
+    (titles, RTs, households), not as they are now."""
+    problems = {p["pk"]: _build(FrozenProblem, p) for p in snapshot.data["problems"]}
+    _freeze_activity_problems([activity], snapshot.data, problems)
+    return activity
 
 
 def snapshot_of(version: PlanVersion) -> PlanSnapshot | None:

@@ -26,10 +26,12 @@ from tridaya.planning.models import (
     RABItem,
     VersionState,
 )
+from tridaya.planning.problem_names import problem_names
 from tridaya.planning.selectors import plans as selectors
 from tridaya.planning.selectors import price_lists
 from tridaya.planning.selectors import rab as rab_selectors
-from tridaya.planning.services import rab
+from tridaya.planning.selectors import snapshots as snapshot_selectors
+from tridaya.planning.services import rab, snapshots
 from tridaya.planning.views.plans import (
     _editable,
     _errors,
@@ -125,6 +127,12 @@ def activity_detail(request, code: str, plan_id: int, number: int, activity_id: 
     plan = selectors.plan_for_village(code, plan_id)
     version = selectors.version_of(plan, number)
     activity = rab_selectors.activity_in(version, activity_id)
+    if version.is_locked:  # what it answered as legalised, not the problems' current titles
+        snapshot = snapshot_selectors.snapshot_of(version) or snapshots.ensure_frozen(
+            version=version
+        )
+        if snapshot is not None:
+            snapshot_selectors.frozen_activity(activity, snapshot)
     may_edit = version.is_editable and can(request.user, policy.EDIT_PLAN, version)
     form = RABItemForm(price_items=price_lists.price_items_for(code)) if may_edit else None
     return render(
@@ -135,6 +143,7 @@ def activity_detail(request, code: str, plan_id: int, number: int, activity_id: 
             "plan": plan,
             "version": version,
             "activity": activity,
+            "problem_names": problem_names(activity.problems.all()),
             "items": list(activity.rab_items.all()),
             "funding": [
                 (FundingSource(s).label, getattr(activity, name), s == activity.main_source)

@@ -216,3 +216,18 @@ def test_the_form_and_the_api_take_six_decimals_and_refuse_seven_like_the_import
     assert answer["score"]["criteria"]["1b"]["percentage"] == "75.90"
     assert answer["score"]["criteria"]["1b"]["score"] == 3
     assert answer["score"]["criteria"]["2b"]["percentage"] == "100.00"
+
+
+def test_an_rt_page_shows_volumes_and_areas_as_precisely_as_stored(client, village):
+    """GIS exports give hectares with 6 decimals and metres with 2: the RT page shows them as
+    stored (Indonesian comma, trailing zeros trimmed), not rounded to 2 decimals."""
+    rt = rt_of(village)
+    fig = figures(area_ha=D("0.512731"), road_length_m=D("412.75"))
+    volumes = volumes_at(D("0.1"), fig)
+    volumes["1b"] = D("0.389174")  # hectares over the area
+    services_slum.rt_profile_save(actor=None, rt=rt, year=2026, volumes=volumes, **fig)
+    html = client.get(f"{BASE}/rt/{rt.pk}/", {"tahun": 2026}).content.decode()
+    assert "0,389174 / 0,512731 ha" in html
+    assert "0,512731 ha" in html and "412,75 m" in html
+    assert "0,39 / 0,51" not in html
+    assert "2.000 m" in html  # the drainage length 2000.0: grouped, no trailing ",0"
