@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tridaya.finance.views import allocations, books, ledger, proposals, reports
+from tridaya.finance.views import allocations, books, ledger, proposals, reports, tranches
 
 app_name = "finance"
 urlpatterns = [
@@ -12,12 +12,12 @@ urlpatterns = [
     path("laporan/", books.statements, name="statements"),
     path("laporan.<str:fmt>", books.statements, name="statements_file"),
     path("rekonsiliasi/", books.reconciliation, name="reconciliation"),
-    path("bukti/baru/", books.voucher_new, name="voucher_new"),
-    path("bukti/<int:voucher_id>/", books.voucher_detail, name="voucher"),
-    path("bukti/<int:voucher_id>/kuitansi/", books.voucher_evidence, name="voucher_evidence"),
+    path("bukti/baru/", ledger.voucher_new, name="voucher_new"),
+    path("bukti/<int:voucher_id>/", ledger.voucher_detail, name="voucher"),
+    path("bukti/<int:voucher_id>/kuitansi/", ledger.voucher_evidence, name="voucher_evidence"),
     path("pencairan/baru/", allocations.request_new, name="request_new"),
-    path("pencairan/<int:request_id>/", books.request_detail, name="request"),
-    path("lpj/<int:lpj_id>.<str:fmt>", books.lpj_file, name="lpj_file"),
+    path("pencairan/<int:request_id>/", tranches.request_detail, name="request"),
+    path("lpj/<int:lpj_id>.<str:fmt>", reports.lpj_file, name="lpj_file"),
     path("alokasi/baru/", allocations.allocation_new, name="allocation_new"),
     path("usulan/", proposals.proposal_list, name="proposals"),
     path("usulan/<int:proposal_id>/", proposals.proposal_page, name="proposal"),
