@@ -1,6 +1,14 @@
 from django.urls import path
 
-from tridaya.finance.views import allocations, books, ledger, proposals, reports, tranches
+from tridaya.finance.views import (
+    allocations,
+    books,
+    ledger,
+    procurement,
+    proposals,
+    reports,
+    tranches,
+)
 
 app_name = "finance"
 urlpatterns = [
@@ -24,4 +32,24 @@ urlpatterns = [
     path("swadaya/baru/", ledger.swadaya_new, name="swadaya_new"),
     path("tutup-buku/", ledger.period_close_page, name="period_close"),
     path("audit/", reports.audits, name="audits"),
+    path(
+        "pencairan/<int:request_id>/dokumen/",
+        tranches.request_documents,
+        name="request_documents",
+    ),
+    path(
+        "alokasi/<int:allocation_id>/status/",
+        allocations.allocation_status,
+        name="allocation_status",
+    ),
+    path(
+        "alokasi/<int:allocation_id>/kembalikan/",
+        allocations.allocation_return,
+        name="allocation_return",
+    ),
+    path("lpj/baru/", reports.lpj_new, name="lpj_new"),
+    path("lpj/<int:lpj_id>/", reports.lpj_page, name="lpj"),
+    path("audit/temuan/<int:finding_id>/tutup/", reports.finding_close_page, name="finding_close"),
+    path("bukti/<int:voucher_id>/pajak/", procurement.tax_new, name="tax_new"),
+    path("pajak/<int:tax_id>/setor/", procurement.tax_deposit, name="tax_deposit"),
 ]

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
+from tridaya.finance import conf
 from tridaya.finance.forms import PeriodCloseForm, ReverseForm, VoucherForm
 from tridaya.finance.forms import SwadayaForm as SwadayaPageForm
 from tridaya.finance.models import Account, PeriodClose, SwadayaForm, Voucher, VoucherKind
@@ -169,7 +170,17 @@ def voucher_detail(request, code: str, voucher_id: int):
     return render(
         request,
         "finance/voucher.html",
-        {"village": village, "voucher": voucher, "reversal": reversal, "form": form},
+        {
+            "village": village,
+            "voucher": voucher,
+            "reversal": reversal,
+            "form": form,
+            "taxes": list(voucher.tax_lines.order_by("pk")),
+            "may_tax": conf.tax_lines_enabled()
+            and voucher.kind == VoucherKind.PAYMENT
+            and voucher.reverses_id is None
+            and can(request.user, "finance.post_voucher", village),
+        },
     )
 
 

@@ -1,17 +1,19 @@
-"""A PP-BLM's page: its conditions explained, documents, the verification ladder's sign-offs."""
+"""A PP-BLM's page: its conditions explained, documents, the verification ladder's sign-offs;
+its document checklist edited on a page of its own."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.utils.translation import gettext as _
 
 from tridaya.core.policy import authorize, can
-from tridaya.finance.forms import SignForm
+from tridaya.finance.forms import RequestDocumentsForm, SignForm
 from tridaya.finance.models import DisbursementRequest
 from tridaya.finance.selectors.tranches import ladder_of, request_checklist, request_conditions
-from tridaya.finance.services.tranches import request_sign, request_submit
-from tridaya.finance.views import village_of
+from tridaya.finance.services.tranches import request_documents_set, request_sign, request_submit
+from tridaya.finance.views import form_page, village_of
 
 
 def request_detail(request, code: str, request_id: int):
@@ -53,6 +55,11 @@ def request_detail(request, code: str, request_id: int):
             "form": form,
             "may_submit": can(request.user, "finance.post_voucher", village)
             and pp.status in ("draft", "returned"),
+            "may_edit_documents": pp.status in ("draft", "returned")
+            and (
+                can(request.user, "finance.post_voucher", village)
+                or can(request.user, "finance.verify", village)
+            ),
         },
     )
 
@@ -64,3 +71,33 @@ def _run(request, pp, action):
         for message in exc.messages:
             messages.error(request, message)
     return redirect("finance:request", code=pp.allocation.village_id, request_id=pp.pk)
+
+
+def request_documents(request, code: str, request_id: int):
+    """Tick the PP-BLM's document checklist (UPK, BKM, and the verifiers) while it is a draft or
+    returned; the service refuses it afterwards."""
+    village = village_of(code)
+    if not can(request.user, "finance.verify", village):
+        authorize(request.user, "finance.post_voucher", village)
+    pp = get_object_or_404(
+        DisbursementRequest.objects.select_related(
+            "allocation__scheme", "allocation__tranche_scheme"
+        ),
+        pk=request_id,
+        allocation__village=village,
+    )
+    form = RequestDocumentsForm(request.POST or None, checklist=request_checklist(pp))
+    return form_page(
+        request,
+        village,
+        form,
+        title=_("Kelengkapan dokumen %(label)s") % {"label": pp.label},
+        intro=_(
+            "Centang dokumen yang ada dan yang isinya benar; catatan menjelaskan apa yang "
+            "kurang. Dokumen diubah selama permohonan berupa konsep atau dikembalikan."
+        ),
+        action=lambda: request_documents_set(
+            actor=request.user, request=pp, documents=form.documents()
+        ),
+        done=lambda _pp: resolve_url("finance:request", code=code, request_id=pp.pk),
+    )
