@@ -112,4 +112,39 @@ urlpatterns = [
         reports.AuditAPI.as_view(),
         name="api-finance-audits",
     ),
+    path(
+        "villages/<str:code>/finance/allocations/<int:pk>/status/",
+        allocations.AllocationStatusAPI.as_view(),
+        name="api-finance-allocation-status",
+    ),
+    path(
+        "villages/<str:code>/finance/allocations/<int:pk>/return/",
+        allocations.AllocationReturnAPI.as_view(),
+        name="api-finance-allocation-return",
+    ),
+    path(
+        "villages/<str:code>/finance/requests/<int:pk>/documents/",
+        tranches.RequestDocumentsAPI.as_view(),
+        name="api-finance-request-documents",
+    ),
+    path(
+        "villages/<str:code>/finance/lpjs/",
+        reports.LpjSubmitAPI.as_view(),
+        name="api-finance-lpjs",
+    ),
+    path(
+        "villages/<str:code>/finance/findings/<int:pk>/close/",
+        reports.FindingCloseAPI.as_view(),
+        name="api-finance-finding-close",
+    ),
+    path(
+        "villages/<str:code>/finance/vouchers/<int:pk>/taxes/",
+        procurement.TaxLineAPI.as_view(),
+        name="api-finance-voucher-taxes",
+    ),
+    path(
+        "villages/<str:code>/finance/taxes/<int:pk>/deposit/",
+        procurement.TaxDepositAPI.as_view(),
+        name="api-finance-tax-deposit",
+    ),
 ]
