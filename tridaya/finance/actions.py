@@ -35,6 +35,7 @@ AUDIT_ACTIONS: dict[str, str | Promise] = {
     "finance.price_survey_recorded": _("Survei harga dicatat"),
     "finance.purchase_posted": _("Pembelian dibukukan"),
     "finance.tax_line_added": _("Pajak dicatat"),
+    "finance.tax_deposited": _("Bukti setor pajak dicatat"),
     "finance.bank_reconciled": _("Rekonsiliasi bank dicatat"),
     "finance.audit_recorded": _("Audit tahunan dicatat"),
     "finance.finding_closed": _("Tindak lanjut temuan audit selesai"),

@@ -50,6 +50,8 @@ class FinanceError(StrEnum):
     BAND_EVIDENCE_MISSING = "finance_procurement_band_evidence_missing"
     QUOTE_ELSEWHERE = "finance_quote_of_other_survey"
     TAX_LINES_OFF = "finance_tax_lines_off"
+    TAX_BAD = "finance_tax_line_bad"
+    FINDING_CLOSED = "finance_finding_already_closed"
     DIFFERENCE_UNEXPLAINED = "finance_reconciliation_difference_unexplained"
     NO_PARTNER_RECEIPT = "finance_no_partner_receipt"
 

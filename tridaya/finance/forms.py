@@ -294,3 +294,114 @@ class AuditForm(forms.Form):
             for n in range(1, FINDINGS + 1)
             if data.get(f"finding_{n}")
         ]
+
+
+class RequestDocumentsForm(forms.Form):
+    """The PP-BLM's document checklist: for each document of the tranche, present, correct and
+    a note (fields doc_<n>_present, doc_<n>_correct, doc_<n>_note in the checklist's order)."""
+
+    def __init__(self, *args, checklist: list[dict], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.codes = [item["code"] for item in checklist]
+        for n, item in enumerate(checklist):
+            self.fields[f"doc_{n}_present"] = forms.BooleanField(
+                label=_("%(document)s: ada") % {"document": item["label"]},
+                required=False,
+                initial=bool(item.get("present")),
+            )
+            self.fields[f"doc_{n}_correct"] = forms.BooleanField(
+                label=_("%(document)s: isinya benar") % {"document": item["label"]},
+                required=False,
+                initial=bool(item.get("correct")),
+            )
+            self.fields[f"doc_{n}_note"] = forms.CharField(
+                label=_("%(document)s: catatan") % {"document": item["label"]},
+                required=False,
+                max_length=300,
+                initial=item.get("note", ""),
+            )
+
+    def documents(self) -> dict[str, dict]:
+        data = self.cleaned_data
+        return {
+            code: {
+                "present": data[f"doc_{n}_present"],
+                "correct": data[f"doc_{n}_correct"],
+                "note": data[f"doc_{n}_note"],
+            }
+            for n, code in enumerate(self.codes)
+        }
+
+
+class LpjSubmitForm(forms.Form):
+    allocation = forms.TypedChoiceField(label=_("Alokasi"), choices=(), coerce=int)
+    tranche = forms.IntegerField(
+        label=_("Tahap ke"), min_value=0, max_value=10, help_text=_("Isi 0 untuk LPJ akhir.")
+    )
+    period_end = forms.DateField(label=_("Akhir periode laporan"), widget=DATE)
+
+    def __init__(self, *args, allocations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["allocation"].choices = [(a.pk, str(a)) for a in allocations]
+
+
+class LpjDecisionForm(forms.Form):
+    accept = forms.TypedChoiceField(
+        label=_("Keputusan"),
+        choices=[("1", _("Terima")), ("0", _("Kembalikan untuk diperbaiki"))],
+        coerce=lambda value: value == "1",
+    )
+    reason = forms.CharField(
+        label=_("Alasan / yang harus diperbaiki"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Wajib bila LPJ dikembalikan."),
+    )
+
+
+ALLOCATION_MOVES = [
+    ("suspend", _("Tangguhkan")),
+    ("resume", _("Lanjutkan")),
+    ("cancel", _("Batalkan")),
+    ("close", _("Tutup")),
+]
+
+
+class AllocationStatusForm(forms.Form):
+    move = forms.ChoiceField(label=_("Tindakan"), choices=ALLOCATION_MOVES)
+    reason = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ReturnUnspentForm(forms.Form):
+    date = forms.DateField(label=_("Tanggal setor ke kas negara"), widget=DATE)
+    reason = forms.CharField(label=_("Keterangan"), widget=forms.Textarea(attrs={"rows": 2}))
+    evidence = forms.FileField(label=_("Bukti setor (foto/pindaian)"), required=False)
+
+
+class FindingCloseForm(forms.Form):
+    closed_on = forms.DateField(label=_("Tanggal selesai"), widget=DATE)
+    note = forms.CharField(
+        label=_("Yang sudah dilakukan"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class TaxLineForm(forms.Form):
+    tax_type = forms.ChoiceField(label=_("Jenis pajak"), choices=())
+    base = RupiahField(label=_("Dasar pengenaan (Rp)"))
+    rate = forms.DecimalField(
+        label=_("Tarif (%)"), max_digits=5, decimal_places=2, min_value=0, max_value=100
+    )
+    deposit_proof = forms.CharField(
+        label=_("Bukti setor (NTPN)"),
+        max_length=60,
+        required=False,
+        help_text=_("Boleh diisi kemudian setelah pajak disetor."),
+    )
+
+    def __init__(self, *args, tax_types, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tax_type"].choices = [(t, t) for t in tax_types]
+
+
+class TaxDepositForm(forms.Form):
+    deposit_proof = forms.CharField(label=_("Bukti setor (NTPN)"), max_length=60)

@@ -2,7 +2,16 @@
 
 from django.urls import path
 
-from tridaya.finance.api import views, writes
+from tridaya.finance.api import (
+    allocations,
+    ledger,
+    procurement,
+    proposals,
+    reports,
+    swadaya,
+    tranches,
+    views,
+)
 
 urlpatterns = [
     path(
@@ -40,67 +49,102 @@ urlpatterns = [
     ),
     path(
         "villages/<str:code>/finance/allocations/",
-        writes.AllocationCreateAPI.as_view(),
+        allocations.AllocationCreateAPI.as_view(),
         name="api-finance-allocations",
     ),
     path(
         "villages/<str:code>/finance/requests/",
-        writes.RequestCreateAPI.as_view(),
+        tranches.RequestCreateAPI.as_view(),
         name="api-finance-requests",
     ),
     path(
         "villages/<str:code>/finance/proposals/",
-        writes.ProposalCreateAPI.as_view(),
+        proposals.ProposalCreateAPI.as_view(),
         name="api-finance-proposals",
     ),
     path(
         "villages/<str:code>/finance/proposals/<int:pk>/activities/",
-        writes.ProposalActivityAPI.as_view(),
+        proposals.ProposalActivityAPI.as_view(),
         name="api-finance-proposal-activities",
     ),
     path(
         "villages/<str:code>/finance/proposals/<int:pk>/submit/",
-        writes.ProposalSubmitAPI.as_view(),
+        proposals.ProposalSubmitAPI.as_view(),
         name="api-finance-proposal-submit",
     ),
     path(
         "villages/<str:code>/finance/proposals/<int:pk>/verify/",
-        writes.ProposalVerifyAPI.as_view(),
+        proposals.ProposalVerifyAPI.as_view(),
         name="api-finance-proposal-verify",
     ),
     path(
         "villages/<str:code>/finance/cash-plan/",
-        writes.CashPlanAPI.as_view(),
+        proposals.CashPlanAPI.as_view(),
         name="api-finance-cash-plan",
     ),
     path(
         "villages/<str:code>/finance/releases/",
-        writes.ReleaseAPI.as_view(),
+        proposals.ReleaseAPI.as_view(),
         name="api-finance-releases",
     ),
     path(
         "villages/<str:code>/finance/price-surveys/",
-        writes.PriceSurveyAPI.as_view(),
+        procurement.PriceSurveyAPI.as_view(),
         name="api-finance-price-surveys",
     ),
     path(
         "villages/<str:code>/finance/purchases/",
-        writes.PurchaseAPI.as_view(),
+        procurement.PurchaseAPI.as_view(),
         name="api-finance-purchases",
     ),
     path(
         "villages/<str:code>/finance/swadaya/",
-        writes.SwadayaAPI.as_view(),
+        swadaya.SwadayaAPI.as_view(),
         name="api-finance-swadaya",
     ),
     path(
         "villages/<str:code>/finance/periods/close/",
-        writes.PeriodCloseAPI.as_view(),
+        ledger.PeriodCloseAPI.as_view(),
         name="api-finance-period-close",
     ),
     path(
         "villages/<str:code>/finance/audits/",
-        writes.AuditAPI.as_view(),
+        reports.AuditAPI.as_view(),
         name="api-finance-audits",
+    ),
+    path(
+        "villages/<str:code>/finance/allocations/<int:pk>/status/",
+        allocations.AllocationStatusAPI.as_view(),
+        name="api-finance-allocation-status",
+    ),
+    path(
+        "villages/<str:code>/finance/allocations/<int:pk>/return/",
+        allocations.AllocationReturnAPI.as_view(),
+        name="api-finance-allocation-return",
+    ),
+    path(
+        "villages/<str:code>/finance/requests/<int:pk>/documents/",
+        tranches.RequestDocumentsAPI.as_view(),
+        name="api-finance-request-documents",
+    ),
+    path(
+        "villages/<str:code>/finance/lpjs/",
+        reports.LpjSubmitAPI.as_view(),
+        name="api-finance-lpjs",
+    ),
+    path(
+        "villages/<str:code>/finance/findings/<int:pk>/close/",
+        reports.FindingCloseAPI.as_view(),
+        name="api-finance-finding-close",
+    ),
+    path(
+        "villages/<str:code>/finance/vouchers/<int:pk>/taxes/",
+        procurement.TaxLineAPI.as_view(),
+        name="api-finance-voucher-taxes",
+    ),
+    path(
+        "villages/<str:code>/finance/taxes/<int:pk>/deposit/",
+        procurement.TaxDepositAPI.as_view(),
+        name="api-finance-tax-deposit",
     ),
 ]

@@ -21,7 +21,13 @@ from tridaya.finance.models.ledger import (
     VoucherSequence,
 )
 from tridaya.finance.models.partners import PartnerReceipt
-from tridaya.finance.models.procurement import PriceQuote, PriceSurvey, Purchase, TaxLine
+from tridaya.finance.models.procurement import (
+    TAX_TYPES,
+    PriceQuote,
+    PriceSurvey,
+    Purchase,
+    TaxLine,
+)
 from tridaya.finance.models.proposals import (
     CashPlanItem,
     KsmRelease,
@@ -53,6 +59,7 @@ __all__ = [
     "PriceSurvey",
     "Purchase",
     "TaxLine",
+    "TAX_TYPES",
     "CashPlanItem",
     "KsmRelease",
     "Proposal",

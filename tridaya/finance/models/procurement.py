@@ -87,6 +87,10 @@ class Purchase(models.Model):
         return self.village_id
 
 
+TAX_TYPES = ("PPN", "PPh 21", "PPh 22", "PPh 23", "PPh 4(2)")
+"""The taxes a BKM meets on community purchases and wages (a tax line names one of them)."""
+
+
 class TaxLine(models.Model):
     """A tax withheld or paid on an expense (PPN/PPh). No PLPBK rule was found [NF]: off unless
     the setting TRIDAYA_FINANCE_TAX_LINES is on."""

@@ -278,3 +278,13 @@ def totals_by_village(codes: Sequence[str], as_of: dt.date) -> dict[str, Village
         )
         for row in rows
     }
+
+
+def bank_balance(village: Region) -> int:
+    """What the BKM bank account holds now (its running balance, kept from its entries)."""
+    return (
+        Account.objects.filter(village=village, purpose=Purpose.BANK).aggregate(
+            total=Sum("balance")
+        )["total"]
+        or 0
+    )

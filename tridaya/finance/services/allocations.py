@@ -124,6 +124,12 @@ def allocation_set_status(
     """Suspend, resume, cancel or close an allocation, with the reason recorded."""
     authorize(actor, "finance.manage_allocation", allocation)
     reason = _require_reason(reason)
+    if move not in _MOVES:
+        raise refuse(
+            FinanceError.ALLOCATION_STATUS,
+            _("Pilih tangguhkan, lanjutkan, batalkan atau tutup."),
+            field="move",
+        )
     allocation = Allocation.objects.select_for_update().get(pk=allocation.pk)
     sources, target, action = _MOVES[move]
     if allocation.status not in sources:

@@ -18,6 +18,7 @@ from tridaya.core.policy import authorize
 from tridaya.finance import conf
 from tridaya.finance.errors import FinanceError, refuse
 from tridaya.finance.models import (
+    TAX_TYPES,
     Account,
     CostCategory,
     PriceQuote,
@@ -197,6 +198,28 @@ def purchase_post(
     return purchase
 
 
+def _check_tax(voucher: Voucher, tax_type: str, base: int, rate: Decimal) -> None:
+    if voucher.kind != VoucherKind.PAYMENT or voucher.reverses_id is not None:
+        raise refuse(
+            FinanceError.TAX_BAD,
+            _("Pajak hanya dicatat pada Bukti Kas Keluar yang bukan pembalikan."),
+        )
+    if tax_type not in TAX_TYPES:
+        raise refuse(
+            FinanceError.TAX_BAD,
+            _("Pilih jenis pajak: %(types)s.") % {"types": ", ".join(TAX_TYPES)},
+            field="tax_type",
+        )
+    if base <= 0:
+        raise refuse(FinanceError.TAX_BAD, _("Dasar pengenaan harus lebih dari nol."), field="base")
+    if not Decimal(0) < rate <= Decimal(100):
+        raise refuse(
+            FinanceError.TAX_BAD,
+            _("Tarif pajak harus di atas 0 dan paling besar 100%."),
+            field="rate",
+        )
+
+
 @transaction.atomic
 def tax_line_add(
     *,
@@ -207,17 +230,20 @@ def tax_line_add(
     rate: Decimal,
     deposit_proof: str = "",
 ) -> TaxLine:
-    """Record a tax on an expense voucher; refused while tax lines are switched off."""
+    """Record a tax on an expense voucher; refused while tax lines are switched off. The amount
+    is base x rate, rounded to the rupiah; the proof of deposit (NTPN) may follow later."""
     authorize(actor, "finance.post_voucher", voucher)
     if not conf.tax_lines_enabled():
         raise refuse(
             FinanceError.TAX_LINES_OFF,
             _("Pencatatan pajak tidak aktif untuk program ini (TRIDAYA_FINANCE_TAX_LINES)."),
         )
+    tax_type = tax_type.strip()
+    _check_tax(voucher, tax_type, base, rate)
     amount = int((Decimal(base) * rate / 100).quantize(Decimal(1), ROUND_HALF_UP))
     line = TaxLine(
         voucher=voucher,
-        tax_type=tax_type.strip(),
+        tax_type=tax_type,
         base=base,
         rate=rate,
         amount=amount,
@@ -230,5 +256,32 @@ def tax_line_add(
         action="finance.tax_line_added",
         obj=voucher,
         changes={"tax": [None, [line.tax_type, base, str(rate), amount]]},
+    )
+    return line
+
+
+@transaction.atomic
+def tax_deposit_record(*, actor: User | None, line: TaxLine, deposit_proof: str) -> TaxLine:
+    """Record the proof of deposit (NTPN) of a tax line once the tax is paid in."""
+    authorize(actor, "finance.post_voucher", line)
+    line = TaxLine.objects.select_for_update().select_related("voucher").get(pk=line.pk)
+    proof = deposit_proof.strip()
+    if not proof:
+        raise refuse(
+            FinanceError.TAX_BAD, _("Isi nomor bukti setor (NTPN)."), field="deposit_proof"
+        )
+    if line.deposit_proof:
+        raise refuse(
+            FinanceError.TAX_BAD,
+            _("Bukti setor pajak ini sudah dicatat: %(proof)s.") % {"proof": line.deposit_proof},
+        )
+    line.deposit_proof = proof
+    line.full_clean()
+    line.save(update_fields=["deposit_proof"])
+    record_event(
+        actor=actor,
+        action="finance.tax_deposited",
+        obj=line.voucher,
+        changes={"deposit_proof": [None, proof], "tax": [None, line.tax_type]},
     )
     return line

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from tridaya.core.audit import record_event
@@ -143,7 +144,20 @@ def finding_close(
 ) -> AuditFinding:
     """Close a finding's follow-up, saying what was done."""
     authorize(actor, "finance.record_audit", finding)
-    finding = AuditFinding.objects.select_for_update().get(pk=finding.pk)
+    finding = AuditFinding.objects.select_for_update().select_related("audit").get(pk=finding.pk)
+    if finding.closed_on is not None:
+        raise refuse(
+            FinanceError.FINDING_CLOSED,
+            _("Temuan ini sudah ditutup pada %(date)s.")
+            % {"date": date_format(finding.closed_on, "j F Y")},
+        )
+    if closed_on < finding.audit.audited_on:
+        raise refuse(
+            FinanceError.FINDING_CLOSED,
+            _("Tanggal selesai tidak boleh sebelum tanggal laporan audit (%(date)s).")
+            % {"date": date_format(finding.audit.audited_on, "j F Y")},
+            field="closed_on",
+        )
     note = reason_required(note, field="note")
     finding.closed_on, finding.closing_note = closed_on, note
     finding.save(update_fields=["closed_on", "closing_note"])
@@ -151,6 +165,6 @@ def finding_close(
         actor=actor,
         action="finance.finding_closed",
         obj=finding,
-        changes={"closed_on": [None, closed_on.isoformat()]},
+        changes={"closed_on": [None, closed_on.isoformat()], "note": [None, note]},
     )
     return finding

@@ -139,3 +139,165 @@ def test_swadaya_period_close_and_audit(client, users, bajur):
     )
     assert audit.status_code == 201
     assert AnnualAudit.objects.get().findings.count() == 1
+
+
+# --- checklist, allocation status and return, LPJ, findings, taxes -------------------------
+
+
+@pytest.fixture
+def plpbk(bajur):
+    return allocation_create(
+        actor=None, village=opened(bajur), program_code="plpbk", budget_year=2026
+    )
+
+
+@pytest.fixture
+def targets(bajur, plpbk):
+    """One object for each of the endpoints that name an object in their URL."""
+    import datetime as dt
+
+    from tridaya.finance.services.reports import FindingInput, audit_record
+    from tridaya.finance.services.tranches import request_create
+    from tridaya.finance.tests.factories import advance, spend
+
+    audit = audit_record(
+        actor=None,
+        village=bajur,
+        year=2026,
+        auditor="KAP Suryadi",
+        audited_on=dt.date(2027, 3, 1),
+        opinion="wdp",
+        findings=[FindingInput(text="Kuitansi tanpa stempel")],
+    )
+    return {
+        "api-finance-allocation-status": plpbk.pk,
+        "api-finance-allocation-return": plpbk.pk,
+        "api-finance-request-documents": request_create(actor=None, allocation=plpbk, tranche=1).pk,
+        "api-finance-finding-close": audit.findings.get().pk,
+        "api-finance-voucher-taxes": spend(bajur, advance(bajur, 3_000_000), 1_000_000).pk,
+    }
+
+
+NAMED = [
+    "api-finance-allocation-status",
+    "api-finance-allocation-return",
+    "api-finance-request-documents",
+    "api-finance-finding-close",
+    "api-finance-voucher-taxes",
+]
+
+
+@pytest.mark.parametrize("name", NAMED)
+@pytest.mark.parametrize(("viewer", "expected"), [("village_resident", 403), ("far_bkm", 404)])
+def test_new_writes_authorize_before_they_validate(
+    client, users, far_village, targets, name, viewer, expected
+):
+    """An empty body is bad input, but a user who may not write hears 403 (404 outside their
+    scope) first, never the 400 that would tell them what the endpoint wants."""
+    user = users.get(viewer) or user_with_role("bkm", far_village.code)
+    client.force_authenticate(user)
+    assert client.post(api(name, targets[name]), {}, format="json").status_code == expected
+
+
+@pytest.mark.parametrize("name", NAMED)
+def test_an_object_of_another_village_is_404_before_the_input_is_read(client, users, targets, name):
+    client.force_authenticate(
+        users["regency"] if "allocation-status" in name else users["village_bkm"]
+    )
+    assert client.post(api(name, 999_999), {}, format="json").status_code == 404
+    assert client.post(api(name, targets[name]), {}, format="json").status_code == 400
+
+
+def test_lpj_submit_and_decision_authorize_first(client, users, plpbk):
+    client.force_authenticate(users["village_resident"])
+    assert client.post(api("api-finance-lpjs"), {}, format="json").status_code == 403
+    client.force_authenticate(users["village_bkm"])
+    made = client.post(
+        api("api-finance-lpjs"),
+        {"allocation": plpbk.pk, "tranche": 1, "period_end": "2026-06-30"},
+        format="json",
+    )
+    assert made.status_code == 201 and made.json()["status"] == "submitted"
+    decision = api("api-finance-lpj-decision", made.json()["id"])
+    assert client.post(decision, {}, format="json").status_code == 403
+    facilitator = user_with_role("facilitator", BAJUR)
+    client.force_authenticate(facilitator)
+    assert client.post(decision, {}, format="json").status_code == 400
+    refused = client.post(decision, {"accept": False}, format="json")
+    assert refused.status_code == 400 and "alasan" in refused.content.decode().lower()
+    returned = client.post(
+        decision, {"accept": False, "reason": "Kuitansi semen belum dilampirkan"}, format="json"
+    )
+    assert returned.json()["status"] == "returned"
+
+
+def test_allocation_suspended_then_money_returned(client, users, bajur, plpbk):
+    receive_blm(bajur, 40_000_000)
+    client.force_authenticate(users["regency"])
+    suspended = client.post(
+        api("api-finance-allocation-status", plpbk.pk),
+        {"move": "suspend", "reason": "Menunggu hasil pemeriksaan inspektorat"},
+        format="json",
+    )
+    assert suspended.status_code == 200 and suspended.json()["status"] == "suspended"
+    client.force_authenticate(users["village_bkm"])
+    body = {"date": "2026-12-20", "reason": "Sisa dana dikembalikan akhir tahun"}
+    url = api("api-finance-allocation-return", plpbk.pk)
+    assert client.post(url, body, format="json").status_code == 400  # suspended: not now
+    client.force_authenticate(users["regency"])
+    client.post(
+        api("api-finance-allocation-status", plpbk.pk),
+        {"move": "cancel", "reason": "Program dihentikan oleh Satker tahun ini"},
+        format="json",
+    )
+    client.force_authenticate(users["village_bkm"])
+    returned = client.post(url, body, format="json")
+    assert returned.status_code == 200 and returned.json()["status"] == "cancelled"
+    plpbk.refresh_from_db()
+    assert [(e.account.purpose, e.debit, e.credit) for e in plpbk.return_voucher.entries.all()] == [
+        (Purpose.RETURNED, 40_000_000, 0),
+        (Purpose.BANK, 0, 40_000_000),
+    ]
+    assert client.post(url, body, format="json").status_code == 400
+
+
+def test_checklist_finding_and_tax_through_the_api(client, users, targets, settings):
+    from tridaya.finance.models import AuditFinding, DisbursementRequest, TaxLine
+
+    client.force_authenticate(users["village_bkm"])
+    pp = targets["api-finance-request-documents"]
+    ticked = client.post(
+        api("api-finance-request-documents", pp),
+        {"documents": {"pp_blm": {"present": True, "correct": True}}},
+        format="json",
+    )
+    assert ticked.status_code == 200
+    assert DisbursementRequest.objects.get(pk=pp).documents["pp_blm"]["correct"] is True
+    unknown = client.post(
+        api("api-finance-request-documents", pp),
+        {"documents": {"sertifikat_tanah": {"present": True}}},
+        format="json",
+    )
+    assert unknown.status_code == 400 and "sertifikat_tanah" in unknown.content.decode()
+    finding = targets["api-finance-finding-close"]
+    closed = client.post(
+        api("api-finance-finding-close", finding),
+        {"closed_on": "2027-03-15", "note": "Kuitansi pengganti dengan stempel dilampirkan"},
+        format="json",
+    )
+    assert closed.status_code == 200
+    assert AuditFinding.objects.get(pk=finding).closed_on.isoformat() == "2027-03-15"
+    voucher = targets["api-finance-voucher-taxes"]
+    tax = {"tax_type": "PPh 22", "base": 1_000_000, "rate": "1.5"}
+    off = client.post(api("api-finance-voucher-taxes", voucher), tax, format="json")
+    assert off.status_code == 400 and "tidak aktif" in off.content.decode()
+    settings.FINANCE_TAX_LINES = True
+    made = client.post(api("api-finance-voucher-taxes", voucher), tax, format="json")
+    assert made.status_code == 201
+    line = TaxLine.objects.get(pk=made.json()["id"])
+    assert line.amount == 15_000
+    deposit = api("api-finance-tax-deposit", line.pk)
+    assert client.post(deposit, {"deposit_proof": "NTPN 77AB"}, format="json").status_code == 200
+    assert client.post(deposit, {"deposit_proof": "NTPN 78AB"}, format="json").status_code == 400
+    line.refresh_from_db()
+    assert line.deposit_proof == "NTPN 77AB"

@@ -84,6 +84,36 @@ def test_audit_with_findings_as_follow_ups(bajur):
         note="Nota ulang dari toko sudah dilampirkan",
     )
     assert finding.closed_on == dt.date(2027, 3, 9)
+    assert finding.closing_note == "Nota ulang dari toko sudah dilampirkan"
+    with refused(FinanceError.FINDING_CLOSED):
+        finding_close(
+            actor=None,
+            finding=finding,
+            closed_on=dt.date(2027, 3, 10),
+            note="Ditutup sekali lagi dengan catatan lain",
+        )
+    finding.refresh_from_db()
+    assert finding.closed_on == dt.date(2027, 3, 9)
+
+
+def test_a_finding_is_not_closed_before_the_audit_report(bajur):
+    audit = audit_record(
+        actor=None,
+        village=bajur,
+        year=2026,
+        auditor="KAP Sentosa & Rekan",
+        audited_on=dt.date(2027, 3, 1),
+        opinion=AuditOpinion.WTP,
+        findings=[FindingInput(text="Buku bank belum direkonsiliasi bulan Mei")],
+    )
+    with refused(FinanceError.FINDING_CLOSED):
+        finding_close(
+            actor=None,
+            finding=audit.findings.get(),
+            closed_on=dt.date(2027, 2, 1),
+            note="Rekonsiliasi Mei sudah dibuat",
+        )
+    assert audit.findings.get().closed_on is None
 
 
 class _Step:

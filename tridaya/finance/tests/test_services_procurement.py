@@ -7,6 +7,7 @@ from tridaya.finance.services.procurement import (
     QuoteInput,
     price_survey_record,
     purchase_post,
+    tax_deposit_record,
     tax_line_add,
 )
 from tridaya.finance.tests.factories import DAY, receipt_png, released_activity
@@ -103,3 +104,43 @@ def test_tax_lines_are_off_by_default(activity, settings):
         deposit_proof="NTPN123",
     )
     assert line.amount == 9_750
+
+
+@pytest.mark.parametrize(
+    ("tax_type", "base", "rate", "field"),
+    [
+        ("PPh 99", 650_000, "1.5", "tax_type"),
+        ("PPh 22", 0, "1.5", "base"),
+        ("PPh 22", 650_000, "0", "rate"),
+        ("PPh 22", 650_000, "101", "rate"),
+    ],
+)
+def test_a_bad_tax_line_names_its_field(activity, settings, tax_type, base, rate, field):
+    settings.FINANCE_TAX_LINES = True
+    purchase = buy(activity, survey(activity, [("TB Maju", 65_000, False)]), "10")
+    with refused(FinanceError.TAX_BAD) as caught:
+        tax_line_add(
+            actor=None, voucher=purchase.voucher, tax_type=tax_type, base=base, rate=Decimal(rate)
+        )
+    assert caught.error.field == field
+    assert not purchase.voucher.tax_lines.exists()
+
+
+def test_tax_only_on_an_expense_voucher_and_its_deposit_recorded_once(activity, settings):
+    settings.FINANCE_TAX_LINES = True
+    release = activity.releases.first().voucher
+    with refused(FinanceError.TAX_BAD):
+        tax_line_add(
+            actor=None, voucher=release, tax_type="PPN", base=1_000_000, rate=Decimal("11")
+        )
+    purchase = buy(activity, survey(activity, [("TB Maju", 65_000, False)]), "10")
+    line = tax_line_add(
+        actor=None, voucher=purchase.voucher, tax_type="PPN", base=650_000, rate=Decimal("11")
+    )
+    assert (line.amount, line.deposit_proof) == (71_500, "")
+    with refused(FinanceError.TAX_BAD):
+        tax_deposit_record(actor=None, line=line, deposit_proof="  ")
+    line = tax_deposit_record(actor=None, line=line, deposit_proof="NTPN 0A1B2C")
+    assert line.deposit_proof == "NTPN 0A1B2C"
+    with refused(FinanceError.TAX_BAD):
+        tax_deposit_record(actor=None, line=line, deposit_proof="NTPN lain")
