@@ -23,7 +23,7 @@ from tridaya.core.errors import NotFound
 from tridaya.core.formats import format_number, format_rupiah
 from tridaya.core.pages import render_shared, shared_with_anonymous
 from tridaya.core.policy import authorize, can
-from tridaya.dashboards import exports, selectors, services
+from tridaya.dashboards import selectors, services
 from tridaya.regions.models import Level
 
 VIEW = "dashboards.view"
@@ -153,12 +153,16 @@ def _content(code: str, wanted: str) -> str:
 
 
 def _attachment(content: bytes, name: str) -> HttpResponse:
+    from tridaya.dashboards import exports  # openpyxl on use, not with the URL conf
+
     response = HttpResponse(content, content_type=exports.XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
 
 
 def children_xlsx(request, code: str = ""):
+    from tridaya.dashboards import exports  # openpyxl on use, not with the URL conf
+
     board = _dashboard(code)
     authorize(request.user, VIEW, board.region)
     rows = ((c.code, c.name, c.cells(board.columns)) for c in board.children)
@@ -169,6 +173,8 @@ def children_xlsx(request, code: str = ""):
 
 
 def villages_xlsx(request, code: str = ""):
+    from tridaya.dashboards import exports  # openpyxl on use, not with the URL conf
+
     board_region = _region(code)
     authorize(request.user, VIEW, board_region)
     content = exports.table_xlsx(_("Desa"), selectors.columns(), selectors.village_rows(code))

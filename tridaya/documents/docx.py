@@ -8,20 +8,18 @@ blocks side by side at the end. These helpers build exactly that and nothing mor
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
-from typing import Literal
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Literal
 
-import docx
 from django.utils.translation import gettext as _
-from docx.document import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-from docx.table import Table, _Cell
-from docx.text.paragraph import Paragraph
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
 
 from tridaya.documents.signers import Signer, signature_rows
 
@@ -38,12 +36,35 @@ __all__ = [
 
 Align = Literal["left", "center", "right", "justify"]
 
-_ALIGN = {
-    "left": WD_ALIGN_PARAGRAPH.LEFT,
-    "center": WD_ALIGN_PARAGRAPH.CENTER,
-    "right": WD_ALIGN_PARAGRAPH.RIGHT,
-    "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
-}
+
+@functools.cache
+def _lib() -> SimpleNamespace:
+    """python-docx, imported on the first document rather than with every module that can write
+    one (a server's URL conf stays light, issue 11, item 13)."""
+    import docx
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    return SimpleNamespace(
+        docx=docx,
+        WD_TABLE_ALIGNMENT=WD_TABLE_ALIGNMENT,
+        WD_ALIGN_PARAGRAPH=WD_ALIGN_PARAGRAPH,
+        WD_BREAK=WD_BREAK,
+        WD_TAB_ALIGNMENT=WD_TAB_ALIGNMENT,
+        OxmlElement=OxmlElement,
+        qn=qn,
+        Cm=Cm,
+        Pt=Pt,
+    )
+
+
+def _align(name: str):
+    """The python-docx paragraph alignment of 'left', 'center', 'right' or 'justify'."""
+    return getattr(_lib().WD_ALIGN_PARAGRAPH, name.upper())
+
 
 PAGE_WIDTH_CM = 21.0
 PAGE_HEIGHT_CM = 29.7
@@ -57,29 +78,29 @@ def new_document(
 ) -> Document:
     """An empty A4 document with 2.5 cm margins, the given body font and a
     "Halaman X dari Y" footer."""
-    document = docx.Document()
+    document = _lib().docx.Document()
     section = document.sections[0]
-    section.page_width = Cm(PAGE_WIDTH_CM)
-    section.page_height = Cm(PAGE_HEIGHT_CM)
+    section.page_width = _lib().Cm(PAGE_WIDTH_CM)
+    section.page_height = _lib().Cm(PAGE_HEIGHT_CM)
     for side in ("top_margin", "bottom_margin", "left_margin", "right_margin"):
-        setattr(section, side, Cm(MARGIN_CM))
+        setattr(section, side, _lib().Cm(MARGIN_CM))
 
     normal = document.styles["Normal"]
     normal.font.name = font_name
-    normal.font.size = Pt(font_size_pt)
+    normal.font.size = _lib().Pt(font_size_pt)
     r_pr = normal.element.get_or_add_rPr()
-    fonts = r_pr.find(qn("w:rFonts"))
+    fonts = r_pr.find(_lib().qn("w:rFonts"))
     if fonts is None:  # pragma: no cover - python-docx adds it when the name is set
-        fonts = OxmlElement("w:rFonts")
+        fonts = _lib().OxmlElement("w:rFonts")
         r_pr.append(fonts)
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-        fonts.set(qn(attribute), font_name)
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), language)
+        fonts.set(_lib().qn(attribute), font_name)
+    lang = _lib().OxmlElement("w:lang")
+    lang.set(_lib().qn("w:val"), language)
     r_pr.append(lang)
     paragraph_format = normal.paragraph_format
-    paragraph_format.space_before = Pt(0)
-    paragraph_format.space_after = Pt(6)
+    paragraph_format.space_before = _lib().Pt(0)
+    paragraph_format.space_after = _lib().Pt(6)
     paragraph_format.line_spacing = 1.15
 
     _add_page_number_footer(document, font_size_pt=max(font_size_pt - 3, 8))
@@ -89,25 +110,25 @@ def new_document(
 def _add_field(paragraph: Paragraph, instruction: str) -> None:
     """A Word field (PAGE, NUMPAGES) that the word processor fills in."""
     run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
+    begin = _lib().OxmlElement("w:fldChar")
+    begin.set(_lib().qn("w:fldCharType"), "begin")
+    text = _lib().OxmlElement("w:instrText")
+    text.set(_lib().qn("xml:space"), "preserve")
     text.text = f" {instruction} "
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
+    separate = _lib().OxmlElement("w:fldChar")
+    separate.set(_lib().qn("w:fldCharType"), "separate")
     run._r.append(begin)
     run._r.append(text)
     run._r.append(separate)
     placeholder = paragraph.add_run("1")
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
+    end = _lib().OxmlElement("w:fldChar")
+    end.set(_lib().qn("w:fldCharType"), "end")
     placeholder._r.append(end)
 
 
 def _add_page_number_footer(document: Document, *, font_size_pt: float) -> None:
     paragraph = document.sections[0].footer.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    paragraph.alignment = _lib().WD_ALIGN_PARAGRAPH.RIGHT
     template = _("Halaman %(page)s dari %(pages)s")
     before, _sep, rest = template.partition("%(page)s")
     middle, _sep, after = rest.partition("%(pages)s")
@@ -117,7 +138,7 @@ def _add_page_number_footer(document: Document, *, font_size_pt: float) -> None:
         if field:
             _add_field(paragraph, field)
     for run in paragraph.runs:
-        run.font.size = Pt(font_size_pt)
+        run.font.size = _lib().Pt(font_size_pt)
 
 
 def _write_lines(paragraph: Paragraph, text: str, *, bold: bool = False) -> None:
@@ -125,7 +146,7 @@ def _write_lines(paragraph: Paragraph, text: str, *, bold: bool = False) -> None
     for index, line in enumerate(text.split("\n")):
         run = paragraph.add_run()
         if index:
-            run.add_break(WD_BREAK.LINE)
+            run.add_break(_lib().WD_BREAK.LINE)
         run.add_text(line)
         if bold:
             run.bold = True
@@ -147,16 +168,16 @@ def add_heading_block(
     paragraphs = []
     for index, line in enumerate(lines):
         paragraph = doc.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.alignment = _lib().WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = _lib().Pt(0)
         paragraph.paragraph_format.keep_with_next = True
         run = paragraph.add_run(line)
         run.bold = bold
         if index == 0 and first_line_size_pt:
-            run.font.size = Pt(first_line_size_pt)
+            run.font.size = _lib().Pt(first_line_size_pt)
         paragraphs.append(paragraph)
     if paragraphs:
-        paragraphs[-1].paragraph_format.space_after = Pt(space_after_pt)
+        paragraphs[-1].paragraph_format.space_after = _lib().Pt(space_after_pt)
     return paragraphs
 
 
@@ -172,13 +193,13 @@ def add_paragraph(
 ) -> Paragraph:
     """A body paragraph (justified by default); newlines in `text` become line breaks."""
     paragraph = doc.add_paragraph()
-    paragraph.alignment = _ALIGN[align]
+    paragraph.alignment = _align(align)
     if text:
         _write_lines(paragraph, text, bold=bold)
     for run in paragraph.runs:
         run.italic = italic or None
     if space_after_pt is not None:
-        paragraph.paragraph_format.space_after = Pt(space_after_pt)
+        paragraph.paragraph_format.space_after = _lib().Pt(space_after_pt)
     if keep_with_next:
         paragraph.paragraph_format.keep_with_next = True
     return paragraph
@@ -193,33 +214,33 @@ def add_numbered_list(
     paragraphs = []
     for number, item in enumerate(items, start=start):
         paragraph = doc.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.alignment = _lib().WD_ALIGN_PARAGRAPH.JUSTIFY
         paragraph_format = paragraph.paragraph_format
-        paragraph_format.left_indent = Cm(indent_cm)
-        paragraph_format.first_line_indent = Cm(-indent_cm)
-        paragraph_format.tab_stops.add_tab_stop(Cm(indent_cm), WD_TAB_ALIGNMENT.LEFT)
-        paragraph_format.space_after = Pt(3)
+        paragraph_format.left_indent = _lib().Cm(indent_cm)
+        paragraph_format.first_line_indent = _lib().Cm(-indent_cm)
+        paragraph_format.tab_stops.add_tab_stop(_lib().Cm(indent_cm), _lib().WD_TAB_ALIGNMENT.LEFT)
+        paragraph_format.space_after = _lib().Pt(3)
         paragraph.add_run(f"{number}.\t{item}")
         paragraphs.append(paragraph)
     return paragraphs
 
 
 def _set_cell_width(cell: _Cell, width_cm: float) -> None:
-    cell.width = Cm(width_cm)
+    cell.width = _lib().Cm(width_cm)
 
 
 def _repeat_as_header(table: Table) -> None:
     tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
+    header = _lib().OxmlElement("w:tblHeader")
+    header.set(_lib().qn("w:val"), "true")
     tr_pr.append(header)
 
 
 def _cant_split(table: Table) -> None:
     for row in table.rows:
         tr_pr = row._tr.get_or_add_trPr()
-        element = OxmlElement("w:cantSplit")
-        element.set(qn("w:val"), "true")
+        element = _lib().OxmlElement("w:cantSplit")
+        element.set(_lib().qn("w:val"), "true")
         tr_pr.append(element)
 
 
@@ -249,23 +270,23 @@ def add_table(
 
     table = doc.add_table(rows=1 + len(rows), cols=columns)
     table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.alignment = _lib().WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     for column, width in zip(table.columns, column_widths, strict=True):
-        column.width = Cm(width)
+        column.width = _lib().Cm(width)
 
     for cell, text, width in zip(table.rows[0].cells, header, column_widths, strict=True):
         _set_cell_width(cell, width)
         paragraph = cell.paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.alignment = _lib().WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = _lib().Pt(0)
         paragraph.add_run(str(text)).bold = True
     for row_cells, values in zip(table.rows[1:], rows, strict=True):
         for column, (cell, value) in enumerate(zip(row_cells.cells, values, strict=True)):
             _set_cell_width(cell, column_widths[column])
             paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.space_after = Pt(0)
-            paragraph.alignment = _ALIGN[align[column] if align else "left"]
+            paragraph.paragraph_format.space_after = _lib().Pt(0)
+            paragraph.alignment = _align(align[column] if align else "left")
             if value is not None:
                 _write_lines(paragraph, str(value))
     _repeat_as_header(table)
@@ -275,18 +296,18 @@ def add_table(
 
 def _remove_borders(table: Table) -> None:
     tbl_pr = table._tbl.tblPr
-    borders = OxmlElement("w:tblBorders")
+    borders = _lib().OxmlElement("w:tblBorders")
     for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{side}")
-        element.set(qn("w:val"), "nil")
+        element = _lib().OxmlElement(f"w:{side}")
+        element.set(_lib().qn("w:val"), "nil")
         borders.append(element)
     tbl_pr.append(borders)
 
 
 def _centered(cell: _Cell, paragraph: Paragraph | None = None) -> Paragraph:
     paragraph = paragraph or cell.add_paragraph()
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.alignment = _lib().WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.space_after = _lib().Pt(0)
     paragraph.paragraph_format.keep_with_next = True
     return paragraph
 
@@ -304,12 +325,12 @@ def add_signature_blocks(
     for row in signature_rows(signers, per_row=per_row):
         has_position = any(signer and signer.position for signer in row)
         table = doc.add_table(rows=4 if has_position else 3, cols=len(row))
-        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        table.alignment = _lib().WD_TABLE_ALIGNMENT.CENTER
         table.autofit = False
         _remove_borders(table)
         width = TEXT_WIDTH_CM / len(row)
         for column in table.columns:
-            column.width = Cm(width)
+            column.width = _lib().Cm(width)
         for column_index, signer in enumerate(row):
             cells = [table_row.cells[column_index] for table_row in table.rows]
             for cell in cells:
@@ -320,7 +341,7 @@ def add_signature_blocks(
             _write_lines(cells[0].paragraphs[0], signer.role_title)
             blank = cells[1].paragraphs[0]
             for _line in range(SIGNATURE_BLANK_LINES - 1):
-                blank.add_run().add_break(WD_BREAK.LINE)
+                blank.add_run().add_break(_lib().WD_BREAK.LINE)
             name = cells[2].paragraphs[0].add_run(signer.name_or_blank)
             if not signer.is_blank:
                 name.bold = True
@@ -329,7 +350,7 @@ def add_signature_blocks(
                 _write_lines(cells[3].paragraphs[0], signer.position)
         _cant_split(table)
         spacer = doc.add_paragraph()
-        spacer.paragraph_format.space_after = Pt(6)
+        spacer.paragraph_format.space_after = _lib().Pt(6)
         tables.append(table)
     return tables
 

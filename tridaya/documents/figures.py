@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 
 # Figures are drawn on their own Agg canvas, never through pyplot: no global figure registry
 # (safe in a threaded server) and no pyplot import, which cost a cold process about half a
-# second on its first document.
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
-from matplotlib.patches import Polygon as PolygonPatch
+# second on its first document. matplotlib itself is imported where a figure is drawn, so that
+# a view module that can draw does not load it with the URL conf (issue 11, item 13).
+from typing import TYPE_CHECKING
 
 from tridaya.core.formats import format_millions, format_rupiah
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
 
 DPI = 110
 
@@ -87,6 +89,9 @@ def _to_png(figure: Figure) -> bytes:
 
 
 def _figure(width_in: float, height_in: float) -> Figure:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     figure = Figure(figsize=(width_in, height_in))
     FigureCanvasAgg(figure)
     return figure
@@ -140,6 +145,8 @@ def map_png(
 
 
 def _draw_layer(axes, layer: MapLayer) -> None:
+    from matplotlib.patches import Polygon as PolygonPatch
+
     for index, geometry in enumerate(layer.geometries):
         color = layer.colors[index] if layer.colors else layer.color
         for ring in _rings(geometry):
@@ -175,6 +182,8 @@ def _draw_layer(axes, layer: MapLayer) -> None:
 
 
 def _legend_handles(layer: MapLayer) -> list[Patch]:
+    from matplotlib.patches import Patch
+
     if layer.legend:
         return [Patch(facecolor=c, edgecolor="#444444", label=label) for label, c in layer.legend]
     return [

@@ -12,10 +12,11 @@ template from `page_footer_css` so the words can be translated.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -24,8 +25,13 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
+
+if TYPE_CHECKING:
+    from weasyprint.urls import URLFetcher
+
+# WeasyPrint (with Pango, fontconfig and its CSS machinery) is imported on the first render, not
+# when a view module that can render imports this one: a server's URL conf and every management
+# command stay light (issue 11, item 13).
 
 # A base URL that cannot reach anything: relative URLs in a template resolve against it and are
 # then served (or refused) by OfflineURLFetcher.
@@ -66,27 +72,39 @@ def find_static_file(name: str) -> Path | None:
     return Path(found) if found else None
 
 
-class OfflineURLFetcher(URLFetcher):
-    """Serves static files and data URIs; refuses the network and files outside static dirs."""
+@functools.cache
+def offline_fetcher_class() -> type[URLFetcher]:
+    """`OfflineURLFetcher`: serves static files and data URIs; refuses the network and files
+    outside static dirs (a subclass of WeasyPrint's fetcher, defined on first use)."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse, path2url
 
-    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
-        scheme = url.split(":", 1)[0].lower()
-        if scheme == "data":
-            return super().fetch(url, headers)
-        parts = urlsplit(url)
-        static_prefix = "/" + settings.STATIC_URL.strip("/") + "/"
-        path = unquote(parts.path)
-        if scheme in ("http", "https") and path.startswith(static_prefix):
-            local = find_static_file(path[len(static_prefix) :])
-            if local is None:
-                raise ValueError(f"static file not found for a document: {url}")
-            return super().fetch(path2url(str(local)), headers)
-        if scheme == "file":
-            local = Path(path).resolve()
-            if any(local.is_relative_to(root) for root in static_roots()) and local.is_file():
+    class OfflineURLFetcher(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            scheme = url.split(":", 1)[0].lower()
+            if scheme == "data":
                 return super().fetch(url, headers)
-            raise ValueError(f"documents may only read static files, not {url}")
-        raise ValueError(f"documents are rendered offline; refusing {url}")
+            parts = urlsplit(url)
+            static_prefix = "/" + settings.STATIC_URL.strip("/") + "/"
+            path = unquote(parts.path)
+            if scheme in ("http", "https") and path.startswith(static_prefix):
+                local = find_static_file(path[len(static_prefix) :])
+                if local is None:
+                    raise ValueError(f"static file not found for a document: {url}")
+                return super().fetch(path2url(str(local)), headers)
+            if scheme == "file":
+                local = Path(path).resolve()
+                if any(local.is_relative_to(root) for root in static_roots()) and local.is_file():
+                    return super().fetch(url, headers)
+                raise ValueError(f"documents may only read static files, not {url}")
+            raise ValueError(f"documents are rendered offline; refusing {url}")
+
+    return OfflineURLFetcher
+
+
+def __getattr__(name: str) -> Any:
+    if name == "OfflineURLFetcher":  # `from tridaya.documents.pdf import OfflineURLFetcher`
+        return offline_fetcher_class()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def page_footer_css(text: str | None = None) -> SafeString:
@@ -132,11 +150,13 @@ def render_pdf(
     `request.build_absolute_uri("/")`); static URLs are read from disk whatever the host, and
     nothing is fetched from the network.
     """
+    from weasyprint import HTML
+
     html = render_html(template_name, context)
     document = HTML(
         string=html,
         base_url=base_url or OFFLINE_BASE_URL,
-        url_fetcher=OfflineURLFetcher(allow_redirects=False),
+        url_fetcher=offline_fetcher_class()(allow_redirects=False),
     )
     pdf = document.write_pdf()
     assert pdf is not None  # write_pdf returns the bytes when no target is given

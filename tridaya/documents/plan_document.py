@@ -10,21 +10,41 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Literal
 
 from django.utils.translation import gettext as _
-from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
 
 from tridaya.core.dates import format_date_id
 from tridaya.documents import docx as docx_helpers
 from tridaya.documents.pdf import render_pdf
 from tridaya.documents.signers import Signer, signature_rows
+
+
+@functools.cache
+def _docx_lib() -> SimpleNamespace:
+    """The python-docx names the editable plan uses, imported on the first DOCX (issue 11,
+    item 13: not with the URL conf)."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    return SimpleNamespace(
+        WD_ORIENT=WD_ORIENT,
+        WD_SECTION=WD_SECTION,
+        WD_ALIGN_PARAGRAPH=WD_ALIGN_PARAGRAPH,
+        WD_BREAK=WD_BREAK,
+        OxmlElement=OxmlElement,
+        qn=qn,
+        Cm=Cm,
+        Pt=Pt,
+    )
+
 
 __all__ = [
     "Bullets",
@@ -193,16 +213,16 @@ def _toc_field(document) -> None:
     """A Word TOC field over Heading 1-2; Word and LibreOffice fill it when fields update."""
     paragraph = document.add_paragraph()
     run = paragraph.add_run()
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    begin.set(qn("w:dirty"), "true")
-    text = OxmlElement("w:instrText")
-    text.set(qn("xml:space"), "preserve")
+    begin = _docx_lib().OxmlElement("w:fldChar")
+    begin.set(_docx_lib().qn("w:fldCharType"), "begin")
+    begin.set(_docx_lib().qn("w:dirty"), "true")
+    text = _docx_lib().OxmlElement("w:instrText")
+    text.set(_docx_lib().qn("xml:space"), "preserve")
     text.text = ' TOC \\o "1-2" \\h \\z \\u '
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
+    separate = _docx_lib().OxmlElement("w:fldChar")
+    separate.set(_docx_lib().qn("w:fldCharType"), "separate")
+    end = _docx_lib().OxmlElement("w:fldChar")
+    end.set(_docx_lib().qn("w:fldCharType"), "end")
     run._r.append(begin)
     run._r.append(text)
     run._r.append(separate)
@@ -214,22 +234,27 @@ def _style_headings(document) -> None:
     for name, size in (("Heading 1", 14), ("Heading 2", 12), ("Title", 20)):
         style = document.styles[name]
         style.font.name = "Times New Roman"
-        style.font.size = Pt(size)
+        style.font.size = _docx_lib().Pt(size)
         style.font.bold = True
         style.font.color.rgb = None
         r_pr = style.element.get_or_add_rPr()
-        fonts = r_pr.find(qn("w:rFonts"))
+        fonts = r_pr.find(_docx_lib().qn("w:rFonts"))
         if fonts is None:
-            fonts = OxmlElement("w:rFonts")
+            fonts = _docx_lib().OxmlElement("w:rFonts")
             r_pr.append(fonts)
         for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(qn(attribute), "Times New Roman")
+            fonts.set(_docx_lib().qn(attribute), "Times New Roman")
 
 
 def _new_section(document, *, landscape: bool) -> None:
-    section = document.add_section(WD_SECTION.NEW_PAGE)
-    width, height = Cm(docx_helpers.PAGE_WIDTH_CM), Cm(docx_helpers.PAGE_HEIGHT_CM)
-    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section = document.add_section(_docx_lib().WD_SECTION.NEW_PAGE)
+    width, height = (
+        _docx_lib().Cm(docx_helpers.PAGE_WIDTH_CM),
+        _docx_lib().Cm(docx_helpers.PAGE_HEIGHT_CM),
+    )
+    section.orientation = (
+        _docx_lib().WD_ORIENT.LANDSCAPE if landscape else _docx_lib().WD_ORIENT.PORTRAIT
+    )
     section.page_width, section.page_height = (height, width) if landscape else (width, height)
 
 
@@ -252,13 +277,13 @@ def _docx_table(document, table: Table) -> None:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
-                    run.font.size = Pt(table.font_size_pt)
+                    run.font.size = _docx_lib().Pt(table.font_size_pt)
     for row in grid.rows[len(grid.rows) - len(table.footer) :] if table.footer else []:
         for cell in row.cells:
             for paragraph in cell.paragraphs:
                 for run in paragraph.runs:
                     run.bold = True
-    document.add_paragraph().paragraph_format.space_after = Pt(2)
+    document.add_paragraph().paragraph_format.space_after = _docx_lib().Pt(2)
 
 
 def _docx_block(document, block: Block, *, landscape_now: bool) -> bool:
@@ -283,8 +308,8 @@ def _docx_block(document, block: Block, *, landscape_now: bool) -> bool:
     elif isinstance(block, Table):
         _docx_table(document, block)
     elif isinstance(block, Image):
-        document.add_picture(_png_stream(block.png), width=Cm(block.width_cm))
-        document.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        document.add_picture(_png_stream(block.png), width=_docx_lib().Cm(block.width_cm))
+        document.paragraphs[-1].alignment = _docx_lib().WD_ALIGN_PARAGRAPH.CENTER
         docx_helpers.add_paragraph(document, block.caption, italic=True, align="center")
     return landscape_now
 
@@ -314,7 +339,7 @@ def plan_docx(doc: PlanDocument) -> bytes:
     if doc.organisation:
         docx_helpers.add_paragraph(document, doc.organisation, align="center", bold=True)
     docx_helpers.add_paragraph(document, str(doc.issued_on.year), align="center", bold=True)
-    document.paragraphs[-1].runs[-1].add_break(WD_BREAK.PAGE)
+    document.paragraphs[-1].runs[-1].add_break(_docx_lib().WD_BREAK.PAGE)
     # Table of contents: the field (with page numbers once updated) and the chapter list.
     docx_helpers.add_heading_block(document, [words["contents"]])
     _toc_field(document)

@@ -2,8 +2,9 @@
 
 A fresh process pays, on its first PDF, for what every later PDF reuses: loading WeasyPrint,
 Pango and fontconfig with the print fonts, matplotlib and its font list, and compiling the plan
-templates. `start()` (called from `tridaya/wsgi.py`, so in each gunicorn worker and in
-`runserver`) does that once in a background thread by rendering a one-page plan document and a
+templates. `start_after_first_request()` (called from `tridaya/wsgi.py`, so in each gunicorn
+worker and in `runserver`) does that once, in a background thread started when the process has
+answered its first request, by rendering a one-page plan document and a
 small chart, so the user's first download costs what later ones cost. `TRIDAYA_WARM_DOCUMENTS=0`
 turns it off."""
 
@@ -15,7 +16,10 @@ import os
 import threading
 import time
 
+from django.core.signals import request_finished
+
 log = logging.getLogger(__name__)
+_UID = "tridaya-warm-documents"
 
 
 def warm_up() -> float:
@@ -53,8 +57,23 @@ def _run() -> None:
 
 
 def start() -> threading.Thread | None:
+    """Warm up now, in a background thread (None when TRIDAYA_WARM_DOCUMENTS=0)."""
     if os.environ.get("TRIDAYA_WARM_DOCUMENTS", "1") == "0":
         return None
     thread = threading.Thread(target=_run, name="tridaya-warm-documents", daemon=True)
     thread.start()
     return thread
+
+
+def _after_first_request(**_kwargs: object) -> None:
+    request_finished.disconnect(dispatch_uid=_UID)
+    start()
+
+
+def start_after_first_request() -> None:
+    """Warm up once the process has answered its first request: a starting server answers
+    first (its start is not slowed by loading WeasyPrint, issue 11, item 13), then warms the
+    document stack in the background before anyone asks for a document (issue 11, item 12)."""
+    if os.environ.get("TRIDAYA_WARM_DOCUMENTS", "1") == "0":
+        return
+    request_finished.connect(_after_first_request, dispatch_uid=_UID, weak=False)

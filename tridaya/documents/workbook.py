@@ -11,22 +11,42 @@ whole rupiah, as the application computes them, so the file recalculates to the 
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 RUPIAH_FORMAT = "#,##0;[Red]-#,##0"
 VOLUME_FORMAT = "#,##0.###"
-THIN = Side(style="thin", color="999999")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-HEADER_FILL = PatternFill("solid", fgColor="DDEBDF")
+
+
+@functools.cache
+def _styles() -> dict[str, Any]:
+    """The shared cell styles, made on the first workbook: openpyxl is imported where a workbook
+    is written, not with every module that can write one (issue 11, item 13)."""
+    from openpyxl.styles import Border, PatternFill, Side
+
+    thin = Side(style="thin", color="999999")
+    return {
+        "THIN": thin,
+        "BORDER": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "HEADER_FILL": PatternFill("solid", fgColor="DDEBDF"),
+    }
+
+
+def __getattr__(name: str) -> Any:
+    """`BORDER`, `HEADER_FILL` and `THIN` as module attributes (finance's exports use them)."""
+    if name in ("BORDER", "HEADER_FILL", "THIN"):
+        return _styles()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -70,16 +90,23 @@ class PlanWorkbook:
 
 
 def _header(sheet, row: int, labels: Sequence[str]) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    border = _styles()["BORDER"]
+    header_fill = _styles()["HEADER_FILL"]
     for column, label in enumerate(labels, start=1):
         cell = sheet.cell(row=row, column=column, value=label)
         cell.font = Font(bold=True)
-        cell.fill = HEADER_FILL
+        cell.fill = header_fill
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
-        cell.border = BORDER
+        cell.border = border
 
 
 def _rab_sheet(workbook: Workbook, blocks: Sequence[RABBlock]) -> dict[str, str]:
     """Write the RAB sheet; returns {block key: absolute reference of its subtotal}."""
+    from openpyxl.styles import Font
+
+    border = _styles()["BORDER"]
     sheet = workbook.create_sheet(_("RAB"))
     sheet.append([_("Rencana Anggaran Biaya (RAB)")])
     sheet["A1"].font = Font(bold=True, size=12)
@@ -113,7 +140,7 @@ def _rab_sheet(workbook: Workbook, blocks: Sequence[RABBlock]) -> dict[str, str]
             ]
             for column, value in enumerate(values, start=1):
                 cell = sheet.cell(row=row, column=column, value=value)
-                cell.border = BORDER
+                cell.border = border
             sheet.cell(row=row, column=4).number_format = VOLUME_FORMAT
             sheet.cell(row=row, column=6).number_format = RUPIAH_FORMAT
             sheet.cell(row=row, column=7).number_format = RUPIAH_FORMAT
@@ -122,7 +149,7 @@ def _rab_sheet(workbook: Workbook, blocks: Sequence[RABBlock]) -> dict[str, str]
         sheet.cell(row=row, column=6, value=_("Jumlah")).font = Font(bold=True)
         formula = f"=SUM(G{first}:G{last})" if block.lines else "=0"
         total = sheet.cell(row=row, column=7, value=formula)
-        total.font, total.number_format, total.border = Font(bold=True), RUPIAH_FORMAT, BORDER
+        total.font, total.number_format, total.border = Font(bold=True), RUPIAH_FORMAT, border
         refs[block.key] = f"'{sheet.title}'!$G${row}"
         subtotals.append(f"G{row}")
         row += 2
@@ -136,6 +163,11 @@ def _rab_sheet(workbook: Workbook, blocks: Sequence[RABBlock]) -> dict[str, str]
 
 
 def plan_workbook(data: PlanWorkbook) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    border = _styles()["BORDER"]
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Rencana Investasi")
@@ -187,7 +219,7 @@ def plan_workbook(data: PlanWorkbook) -> bytes:
         values += list(line.beneficiaries)
         for column, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=column, value=value)
-            cell.border = BORDER
+            cell.border = border
             if column == 10 or first_source <= column <= gap_col:
                 cell.number_format = RUPIAH_FORMAT
         sheet.cell(row=row, column=8).number_format = VOLUME_FORMAT
@@ -198,7 +230,7 @@ def plan_workbook(data: PlanWorkbook) -> bytes:
         col = letter(column)
         formula = f"=SUM({col}4:{col}{last})" if data.lines else "=0"
         cell = sheet.cell(row=row, column=column, value=formula)
-        cell.font, cell.border = Font(bold=True), BORDER
+        cell.font, cell.border = Font(bold=True), border
         if column <= gap_col:
             cell.number_format = RUPIAH_FORMAT
     widths = [5, 7, 6, 30, 30, 18, 8, 10, 8, 15] + [15] * (len(sources) + 3) + [8] * 5

@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_LONG, TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.regions.models import Level, Region
 
@@ -113,7 +114,7 @@ class Partner(TimeStampedModel):
     sources = models.ManyToManyField(
         FundingSource, verbose_name=_("sumber dana"), blank=True, related_name="partners"
     )
-    notes = models.TextField(_("catatan"), blank=True)
+    notes = BoundedTextField(_("catatan"), blank=True, max_length=TEXT_NOTE)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -240,8 +241,10 @@ class Pledge(TimeStampedModel):
     )
     agreement_file = models.FileField(_("berkas kesepakatan"), upload_to=agreement_path, blank=True)
     committed_on = models.DateField(_("tanggal kesepakatan"), null=True, blank=True)
-    conditions = models.TextField(_("syarat"), blank=True)
-    over_commit_reason = models.TextField(_("alasan melebihi biaya"), blank=True)
+    conditions = BoundedTextField(_("syarat"), blank=True, max_length=TEXT_NOTE)
+    over_commit_reason = BoundedTextField(
+        _("alasan melebihi biaya"), blank=True, max_length=TEXT_NOTE
+    )
     # Realisation.
     realised_amount = models.BigIntegerField(_("nilai realisasi (Rp)"), null=True, blank=True)
     realised_on = models.DateField(_("tanggal realisasi"), null=True, blank=True)
@@ -255,7 +258,7 @@ class Pledge(TimeStampedModel):
     )
     # Withdrawal.
     withdrawn_on = models.DateField(_("tanggal batal"), null=True, blank=True)
-    withdrawal_reason = models.TextField(_("alasan batal"), blank=True)
+    withdrawal_reason = BoundedTextField(_("alasan batal"), blank=True, max_length=TEXT_NOTE)
     withdrawn_from = models.CharField(max_length=10, choices=PledgeState.choices, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -326,7 +329,7 @@ class Prospectus(TimeStampedModel):
     village = models.ForeignKey(
         Region, verbose_name=_("kelurahan/desa"), on_delete=models.PROTECT, related_name="+"
     )
-    introduction = models.TextField(_("pengantar untuk mitra"), blank=True)
+    introduction = BoundedTextField(_("pengantar untuk mitra"), blank=True, max_length=TEXT_LONG)
     state = models.CharField(
         _("status"), max_length=8, choices=ProspectusState.choices, default=ProspectusState.DRAFT
     )
@@ -386,7 +389,7 @@ class Forum(TimeStampedModel):
     )
     bkm_members = models.PositiveIntegerField(_("anggota BKM hadir"), default=0)
     functioning = models.BooleanField(_("forum berfungsi"), default=True)
-    notes = models.TextField(_("catatan"), blank=True)
+    notes = BoundedTextField(_("catatan"), blank=True, max_length=TEXT_NOTE)
     # Not a column: the pledges recorded with the forum's meeting, set by the forums page.
     produced: list[Pledge]
 

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import TridayaDomain
+from tridaya.core.fields import TEXT_LONG, TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.oversight.codes import display
 from tridaya.regions.models import Region
@@ -70,7 +71,7 @@ class Complaint(TimeStampedModel):
     )
     tracking_code = models.CharField(_("kode lacak"), max_length=10, unique=True)
     channel = models.CharField(_("saluran"), max_length=12, choices=Channel.choices)
-    text = models.TextField(_("isi pengaduan"))
+    text = BoundedTextField(_("isi pengaduan"), max_length=TEXT_LONG)
     # Personal data: never shown on a public page or export.
     name = models.CharField(_("nama pengadu"), max_length=120, blank=True)
     contact = models.CharField(_("kontak (HP/email)"), max_length=120, blank=True)
@@ -96,7 +97,7 @@ class Complaint(TimeStampedModel):
     received_at = models.DateTimeField(_("diterima"))
     due_at = models.DateTimeField(_("batas tanggapan"))
     closed_at = models.DateTimeField(_("ditutup"), null=True, blank=True)
-    public_answer = models.TextField(_("jawaban untuk publik"), blank=True)
+    public_answer = BoundedTextField(_("jawaban untuk publik"), blank=True, max_length=TEXT_LONG)
     notified_due_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
@@ -148,7 +149,7 @@ class ComplaintStep(models.Model):
     complaint = models.ForeignKey(Complaint, on_delete=models.PROTECT, related_name="steps")
     kind = models.CharField(_("langkah"), max_length=16, choices=StepKind.choices)
     level = models.PositiveSmallIntegerField(_("tingkat"), choices=Level.choices)
-    note = models.TextField(_("catatan"), blank=True)
+    note = BoundedTextField(_("catatan"), blank=True, max_length=TEXT_NOTE)
     public = models.BooleanField(_("tampil untuk pengadu"), default=True)
     automatic = models.BooleanField(_("otomatis"), default=False)
     at = models.DateTimeField(_("waktu"))
@@ -208,7 +209,7 @@ class MonitoringReport(models.Model):
     work_happening = models.BooleanField(_("pekerjaan berjalan"))
     materials_as_planned = models.BooleanField(_("bahan sesuai rencana"))
     signboard_up = models.BooleanField(_("papan informasi terpasang"))
-    note = models.TextField(_("catatan"), blank=True)
+    note = BoundedTextField(_("catatan"), blank=True, max_length=TEXT_NOTE)
     photo = models.FileField(_("foto"), upload_to=monitoring_photo_path, blank=True)
     problem = models.BooleanField(_("ada masalah"), default=False)
     complaint = models.OneToOneField(

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.finance.models.ledger import Voucher
 from tridaya.regions.models import Region
 
@@ -75,7 +76,7 @@ class Allocation(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=AllocationStatus.choices, default="active"
     )
-    status_reason = models.TextField(_("alasan status"), blank=True)
+    status_reason = BoundedTextField(_("alasan status"), blank=True, max_length=TEXT_NOTE)
     return_voucher = models.OneToOneField(
         Voucher,
         verbose_name=_("bukti pengembalian dana"),

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.regions.models import Region
 
 
@@ -13,7 +14,7 @@ class BankReconciliation(models.Model):
     statement_date = models.DateField(_("tanggal rekening koran"))
     statement_balance = models.BigIntegerField(_("saldo menurut bank (Rp)"))
     book_balance = models.BigIntegerField(_("saldo menurut Buku Bank (Rp)"))
-    explanation = models.TextField(_("penjelasan selisih"), blank=True)
+    explanation = BoundedTextField(_("penjelasan selisih"), blank=True, max_length=TEXT_NOTE)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.finance.models.allocations import Allocation
 from tridaya.finance.models.ledger import CostCategory, Voucher
 from tridaya.institutions.models import KSM
@@ -38,7 +39,7 @@ class Proposal(models.Model):
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    return_reason = models.TextField(_("alasan dikembalikan"), blank=True)
+    return_reason = BoundedTextField(_("alasan dikembalikan"), blank=True, max_length=TEXT_NOTE)
 
     class Meta:
         verbose_name = _("usulan KSM")

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_LONG, TEXT_NOTE, BoundedTextField
 from tridaya.finance.models.allocations import Allocation
 from tridaya.regions.models import Region
 
@@ -25,7 +26,7 @@ class Lpj(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=LpjStatus.choices, default=LpjStatus.SUBMITTED
     )
-    reason = models.TextField(_("alasan dikembalikan"), blank=True)
+    reason = BoundedTextField(_("alasan dikembalikan"), blank=True, max_length=TEXT_NOTE)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -89,11 +90,11 @@ class AuditFinding(models.Model):
 
     audit = models.ForeignKey(AnnualAudit, on_delete=models.PROTECT, related_name="findings")
     number = models.PositiveSmallIntegerField(_("nomor"))
-    text = models.TextField(_("temuan"))
-    follow_up = models.TextField(_("tindak lanjut yang diminta"), blank=True)
+    text = BoundedTextField(_("temuan"), max_length=TEXT_LONG)
+    follow_up = BoundedTextField(_("tindak lanjut yang diminta"), blank=True, max_length=TEXT_NOTE)
     due_on = models.DateField(_("batas waktu"), null=True, blank=True)
     closed_on = models.DateField(_("selesai pada"), null=True, blank=True)
-    closing_note = models.TextField(_("yang sudah dilakukan"), blank=True)
+    closing_note = BoundedTextField(_("yang sudah dilakukan"), blank=True, max_length=TEXT_NOTE)
 
     class Meta:
         verbose_name = _("temuan audit")

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.finance.models.allocations import Allocation
 from tridaya.finance.models.ledger import Voucher
 
@@ -44,7 +45,7 @@ class DisbursementRequest(models.Model):
     round = models.PositiveSmallIntegerField(_("putaran verifikasi"), default=1)
     # {document code: {"present": bool, "correct": bool, "note": str}}
     documents = models.JSONField(_("kelengkapan dokumen"), default=dict, blank=True)
-    return_reason = models.TextField(_("alasan dikembalikan"), blank=True)
+    return_reason = BoundedTextField(_("alasan dikembalikan"), blank=True, max_length=TEXT_NOTE)
     receipt_voucher = models.OneToOneField(
         Voucher,
         verbose_name=_("bukti kas masuk"),
@@ -92,7 +93,7 @@ class SignOff(models.Model):
     signer_name = models.CharField(_("nama penanda tangan"), max_length=150)
     signed_on = models.DateField(_("tanggal"))
     approved = models.BooleanField(_("disetujui"))
-    notes = models.TextField(_("catatan"), blank=True)
+    notes = BoundedTextField(_("catatan"), blank=True, max_length=TEXT_NOTE)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

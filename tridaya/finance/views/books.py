@@ -11,7 +11,6 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
-from tridaya.finance import exports
 from tridaya.finance.forms import ReconciliationForm
 from tridaya.finance.models import BankReconciliation
 from tridaya.finance.selectors import books
@@ -62,6 +61,8 @@ def _book_for(village, kind: str, year: int, ksm_id: int | None):
 
 def book(request, code: str, kind: str, ksm_id: int | None = None, fmt: str = "html"):
     """Buku Kas Umum, Buku Bank or a KSM's buku pembantu for a year."""
+    from tridaya.finance import exports  # openpyxl on use, not with the URL conf
+
     if fmt not in ("html", "xlsx", "pdf"):
         raise Http404
     village = village_of(code)
@@ -87,6 +88,8 @@ def book(request, code: str, kind: str, ksm_id: int | None = None, fmt: str = "h
 
 def statements(request, code: str, fmt: str = "html"):
     """Neraca at the end of the year (or today) and the year's income and expenses."""
+    from tridaya.finance import exports  # openpyxl on use, not with the URL conf
+
     if fmt not in ("html", "xlsx"):
         raise Http404
     village = village_of(code)

@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils.translation import gettext as _
 
 from tridaya.core.policy import authorize, can
-from tridaya.finance import exports
 from tridaya.finance.forms import AuditForm, FindingCloseForm, LpjDecisionForm, LpjSubmitForm
 from tridaya.finance.models import Allocation, AuditFinding, AuditOpinion, Lpj, LpjStatus
 from tridaya.finance.selectors.reports import audits_of, lpj_report
@@ -66,6 +65,8 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 def lpj_file(request, code: str, lpj_id: int, fmt: str):
     """An LPJ generated from the ledger, as DOCX or XLSX."""
+    from tridaya.finance import exports  # openpyxl on use, not with the URL conf
+
     if fmt not in ("docx", "xlsx"):
         raise Http404
     village = village_of(code)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from tridaya.core.dates import format_date_id
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.institutions.models.people import (
     VILLAGE_ONLY,
@@ -127,7 +128,7 @@ class Election(TimeStampedModel):
     )
     held_on = models.DateField(_("tanggal pemilihan"))
     place = models.CharField(_("tempat"), max_length=200, blank=True)
-    notes = models.TextField(_("catatan"), blank=True)
+    notes = BoundedTextField(_("catatan"), blank=True, max_length=TEXT_NOTE)
     # Id of the cycle meeting (rembug) where the election was held; the cycle app links it.
     # Not a foreign key: institutions comes before cycle and must not depend on it.
     meeting_id = models.PositiveBigIntegerField(

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_NOTE, TEXT_SHORT, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.institutions.models.people import (
     VILLAGE_ONLY,
@@ -268,7 +269,7 @@ class KSM(TimeStampedModel):
         limit_choices_to=VILLAGE_ONLY,
     )
     name = models.CharField(_("nama KSM"), max_length=150)
-    activity = models.TextField(_("kegiatan"), blank=True)
+    activity = BoundedTextField(_("kegiatan"), blank=True, max_length=TEXT_SHORT)
     leader = models.ForeignKey(
         Person,
         verbose_name=_("ketua"),
@@ -344,7 +345,7 @@ class KPP(TimeStampedModel):
         limit_choices_to=VILLAGE_ONLY,
     )
     name = models.CharField(_("nama KPP"), max_length=150)
-    assets = models.TextField(_("aset yang dikelola"), blank=True)
+    assets = BoundedTextField(_("aset yang dikelola"), blank=True, max_length=TEXT_NOTE)
     formed_on = models.DateField(_("tanggal dibentuk"), null=True, blank=True)
 
     class Meta:

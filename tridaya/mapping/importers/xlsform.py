@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from tridaya.core.errors import DomainError
 from tridaya.mapping.errors import MappingError
 from tridaya.mapping.importers.places import rt_choice_name, rw_choice_name
 from tridaya.mapping.importers.spec import RT, RT_LIST, RW_LIST, FormSpec, Label, Question
 from tridaya.regions.models import RT as RTUnit
+
+if TYPE_CHECKING:  # openpyxl is imported where a form is built (issue 11, item 13)
+    from openpyxl import Workbook
 from tridaya.regions.models import Region
 
 LANGUAGES = (("id", "Bahasa Indonesia (id)"), ("en", "English (en)"))
@@ -66,6 +68,8 @@ def _question_row(question: Question) -> list[str]:
 
 
 def _sheet(workbook: Workbook, title: str, header: tuple[str, ...], rows: list[list[str]]):
+    from openpyxl.styles import Font
+
     sheet = workbook.create_sheet(title)
     sheet.append(list(header))
     for cell in sheet[1]:
@@ -123,6 +127,8 @@ def build_xlsform(spec: FormSpec, village: Region) -> BuiltForm:
             "concat(${rt}, ' ', ${head_name})" if spec.question("head_name") else "",
         ]
     ]
+    from openpyxl import Workbook
+
     workbook = Workbook()
     workbook.remove(workbook.active)
     _sheet(workbook, "survey", SURVEY_COLUMNS, survey)

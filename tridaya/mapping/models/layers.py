@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.mapping.models.problems import GeometryKind
 from tridaya.regions.models import Level, Region
@@ -33,7 +34,7 @@ class Layer(TimeStampedModel):
     )
     name = models.CharField(_("nama lapisan"), max_length=120)
     kind = models.CharField(_("jenis lapisan"), max_length=12, choices=LayerKind.choices)
-    description = models.TextField(_("keterangan"), blank=True)
+    description = BoundedTextField(_("keterangan"), blank=True, max_length=TEXT_NOTE)
     source_name = models.CharField(_("berkas asal"), max_length=200, blank=True)
     source_crs = models.CharField(_("sistem koordinat asal"), max_length=60, blank=True)
     feature_count = models.PositiveIntegerField(_("jumlah fitur"), default=0, editable=False)

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import TridayaDomain
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.cycle.models import Meeting
 from tridaya.regions.models import RT, Level, Region
@@ -117,7 +118,7 @@ class Problem(TimeStampedModel):
     domain = models.CharField(_("daya (Tridaya)"), max_length=1, choices=TridayaDomain.choices)
     sector = models.CharField(_("sektor / aspek kumuh"), max_length=16, choices=Sector.choices)
     title = models.CharField(_("judul singkat"), max_length=200)
-    description = models.TextField(_("uraian"), blank=True)
+    description = BoundedTextField(_("uraian"), blank=True, max_length=TEXT_NOTE)
     severity = models.PositiveSmallIntegerField(
         _("tingkat keparahan / kepentingan (1-5)"),
         validators=[MinValueValidator(SEVERITY_MIN), MaxValueValidator(SEVERITY_MAX)],

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from tridaya.core.policy import authorize, can
-from tridaya.marketing import exports, policy, selectors
+from tridaya.marketing import policy, selectors
 from tridaya.marketing.views import village_of
 from tridaya.regions.models import Level, Region
 from tridaya.regions.selectors import attach_ancestors
@@ -43,6 +43,8 @@ def gaps(request, code: str):
 
 
 def gaps_xlsx(request, code: str):
+    from tridaya.marketing import exports  # openpyxl on use, not with the URL conf
+
     region = get_object_or_404(Region, code=code)
     authorize(request.user, policy.VIEW, region)
     content = exports.gaps_workbook(selectors.funding_gaps(code), str(region))

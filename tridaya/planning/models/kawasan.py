@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.cycle.models import Meeting
 from tridaya.planning.models.priorities import PriorityRound
@@ -55,7 +56,7 @@ class PriorityArea(TimeStampedModel):
         limit_choices_to={"level": Level.VILLAGE},
     )
     name = models.CharField(_("nama kawasan"), max_length=120)
-    description = models.TextField(_("keterangan"), blank=True)
+    description = BoundedTextField(_("keterangan"), blank=True, max_length=TEXT_NOTE)
     geometry = models.JSONField(_("batas kawasan (GeoJSON)"))
     source = models.CharField(
         _("asal batas"), max_length=10, choices=AreaSource.choices, default=AreaSource.DRAWN
@@ -77,22 +78,28 @@ class PriorityArea(TimeStampedModel):
     indicators = models.JSONField(_("indikator"), default=dict, blank=True, editable=False)
     indicators_at = models.DateTimeField(_("indikator dihitung"), null=True, blank=True)
     # Permen PUPR 02/2016 location criteria, each with its rationale.
-    slum_rationale = models.TextField(_("kondisi kekumuhan: alasan"), blank=True)
+    slum_rationale = BoundedTextField(
+        _("kondisi kekumuhan: alasan"), blank=True, max_length=TEXT_NOTE
+    )
     land_status = models.CharField(
         _("status penguasaan lahan"), max_length=12, choices=LandStatus.choices, blank=True
     )
     spatial_conformity = models.CharField(
         _("kesesuaian dengan RTRW"), max_length=12, choices=SpatialConformity.choices, blank=True
     )
-    land_rationale = models.TextField(_("legalitas lahan: alasan"), blank=True)
+    land_rationale = BoundedTextField(
+        _("legalitas lahan: alasan"), blank=True, max_length=TEXT_NOTE
+    )
     strategic_value = models.CharField(
         _("nilai strategis lokasi"), max_length=8, choices=Rating.choices, blank=True
     )
     socio_economic = models.CharField(
         _("potensi sosial, ekonomi dan budaya"), max_length=8, choices=Rating.choices, blank=True
     )
-    other_rationale = models.TextField(_("pertimbangan lain: alasan"), blank=True)
-    decision_rationale = models.TextField(_("alasan penetapan"), blank=True)
+    other_rationale = BoundedTextField(
+        _("pertimbangan lain: alasan"), blank=True, max_length=TEXT_NOTE
+    )
+    decision_rationale = BoundedTextField(_("alasan penetapan"), blank=True, max_length=TEXT_NOTE)
     meeting = models.ForeignKey(
         Meeting,
         verbose_name=_("ditetapkan dalam pertemuan"),

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import TridayaDomain
+from tridaya.core.fields import TEXT_CHAPTER, TEXT_LONG, TEXT_NOTE, BoundedTextField
 from tridaya.core.formats import group_thousands
 from tridaya.core.models import TimeStampedModel
 from tridaya.cycle.models import Meeting
@@ -116,11 +117,15 @@ class PlanVersion(TimeStampedModel):
         default=5,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
-    vision = models.TextField(_("visi"), blank=True)
-    mission = models.TextField(_("misi (satu per baris)"), blank=True)
-    concept = models.TextField(_("konsep penataan"), blank=True)
-    community_rules = models.TextField(_("aturan bersama (satu per baris)"), blank=True)
-    env_social_notes = models.TextField(_("rencana pengelolaan lingkungan dan sosial"), blank=True)
+    vision = BoundedTextField(_("visi"), blank=True, max_length=TEXT_NOTE)
+    mission = BoundedTextField(_("misi (satu per baris)"), blank=True, max_length=TEXT_LONG)
+    concept = BoundedTextField(_("konsep penataan"), blank=True, max_length=TEXT_CHAPTER)
+    community_rules = BoundedTextField(
+        _("aturan bersama (satu per baris)"), blank=True, max_length=TEXT_LONG
+    )
+    env_social_notes = BoundedTextField(
+        _("rencana pengelolaan lingkungan dan sosial"), blank=True, max_length=TEXT_CHAPTER
+    )
     # Free-text chapters of the document outline, keyed by the outline's section key.
     sections = models.JSONField(_("bab lain"), default=dict, blank=True)
     # RTPLP: {item key: {"answer": "ya"|"tidak"|"na", "note": "..."}} (see safeguards.py).
@@ -141,7 +146,7 @@ class PlanVersion(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="amendments",
     )
-    amendment_reason = models.TextField(_("alasan perubahan"), blank=True)
+    amendment_reason = BoundedTextField(_("alasan perubahan"), blank=True, max_length=TEXT_NOTE)
     legalised_on = models.DateField(_("tanggal pengesahan"), null=True, blank=True)
 
     class Meta:
@@ -188,7 +193,7 @@ class PlanProgram(TimeStampedModel):
     position = models.PositiveSmallIntegerField(_("urutan"), default=0)
     domain = models.CharField(_("daya (Tridaya)"), max_length=1, choices=TridayaDomain.choices)
     name = models.CharField(_("nama program"), max_length=200)
-    description = models.TextField(_("uraian"), blank=True)
+    description = BoundedTextField(_("uraian"), blank=True, max_length=TEXT_NOTE)
     problems = models.ManyToManyField(
         "mapping.Problem", verbose_name=_("masalah yang dijawab"), blank=True, related_name="+"
     )
@@ -380,8 +385,8 @@ class Feedback(TimeStampedModel):
     version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="feedback")
     number = models.PositiveSmallIntegerField(_("nomor"))
     raised_by = models.CharField(_("disampaikan oleh"), max_length=200)
-    point = models.TextField(_("masukan"))
-    answer = models.TextField(_("jawaban / tindak lanjut"), blank=True)
+    point = BoundedTextField(_("masukan"), max_length=TEXT_NOTE)
+    answer = BoundedTextField(_("jawaban / tindak lanjut"), blank=True, max_length=TEXT_NOTE)
     changes_plan = models.BooleanField(_("mengubah rencana"), default=False)
 
     class Meta:

@@ -20,6 +20,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import TridayaDomain
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.cycle.models import Meeting, VillageCycle
 from tridaya.regions.models import Level, Region
@@ -80,7 +81,7 @@ class PriorityRound(TimeStampedModel):
         related_name="priority_rounds",
     )
     title = models.CharField(_("judul"), max_length=200)
-    description = models.TextField(_("keterangan"), blank=True)
+    description = BoundedTextField(_("keterangan"), blank=True, max_length=TEXT_NOTE)
     status = models.CharField(
         _("status"), max_length=12, choices=RoundStatus.choices, default=RoundStatus.DRAFT
     )
@@ -190,7 +191,7 @@ class PriorityOption(models.Model):
     )
     title = models.CharField(_("judul"), max_length=200)
     domain = models.CharField(_("daya (Tridaya)"), max_length=1, choices=TridayaDomain.choices)
-    description = models.TextField(_("uraian"), blank=True)
+    description = BoundedTextField(_("uraian"), blank=True, max_length=TEXT_NOTE)
     households = models.PositiveIntegerField(_("KK terdampak"), default=0)
     poor_households = models.PositiveIntegerField(_("KK miskin terdampak"), default=0)
     severity = models.PositiveSmallIntegerField(

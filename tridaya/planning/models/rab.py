@@ -18,6 +18,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import TridayaDomain
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.mapping.models import Sector
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource, line_amount
@@ -100,7 +101,7 @@ class Activity(FundingColumns, Beneficiaries, TimeStampedModel):
     sector = models.CharField(
         _("sektor / aspek kumuh"), max_length=16, choices=Sector.choices, default=Sector.OTHER
     )
-    description = models.TextField(_("uraian"), blank=True)
+    description = BoundedTextField(_("uraian"), blank=True, max_length=TEXT_NOTE)
     location = models.CharField(_("lokasi"), max_length=200, blank=True)
     rt = models.ForeignKey(
         RT, verbose_name=_("RT"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.training.models.participants import Participant
 
@@ -30,7 +31,7 @@ class Certificate(TimeStampedModel):
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    revoke_reason = models.TextField(_("alasan pencabutan"), blank=True)
+    revoke_reason = BoundedTextField(_("alasan pencabutan"), blank=True, max_length=TEXT_NOTE)
 
     class Meta:
         verbose_name = _("sertifikat")

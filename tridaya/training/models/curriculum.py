@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_NOTE, TEXT_SHORT, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.core.stages import STAGES
 
@@ -66,7 +67,7 @@ class Curriculum(TimeStampedModel):
     code = models.SlugField(_("kode"), max_length=40)
     version = models.PositiveIntegerField(_("versi"))
     name = models.CharField(_("nama"), max_length=200)
-    description = models.TextField(_("keterangan"), blank=True)
+    description = BoundedTextField(_("keterangan"), blank=True, max_length=TEXT_NOTE)
     source_file = models.CharField(_("berkas sumber"), max_length=120, blank=True)
     checksum = models.CharField(_("sidik isi berkas (SHA-256)"), max_length=64, blank=True)
     is_active = models.BooleanField(
@@ -100,7 +101,7 @@ class Module(TimeStampedModel):
     code = models.SlugField(_("kode"), max_length=40)
     order = models.PositiveSmallIntegerField(_("urutan"))
     title = models.CharField(_("topik"), max_length=200)
-    summary = models.TextField(_("ringkasan"), blank=True)
+    summary = BoundedTextField(_("ringkasan"), blank=True, max_length=TEXT_NOTE)
     stage = models.CharField(
         _("diperlukan pada tahap"), max_length=20, choices=STAGE_CHOICES, default="persiapan"
     )
@@ -211,7 +212,7 @@ class Question(TimeStampedModel):
     )
     order = models.PositiveSmallIntegerField(_("nomor"))
     kind = models.CharField(_("jenis"), max_length=2, choices=QuestionKind.choices)
-    text = models.TextField(_("pertanyaan"))
+    text = BoundedTextField(_("pertanyaan"), max_length=TEXT_SHORT)
     options = models.JSONField(
         _("pilihan jawaban"),
         default=list,

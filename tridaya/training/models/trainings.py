@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.regions.models import Level, Region
 from tridaya.training.models.curriculum import Curriculum, Module, check_groups
@@ -60,7 +61,7 @@ class Training(TimeStampedModel):
     signer_name = models.CharField(_("nama penanda tangan sertifikat"), max_length=120, blank=True)
     cosigner_title = models.CharField(_("jabatan penanda tangan kedua"), max_length=120, blank=True)
     cosigner_name = models.CharField(_("nama penanda tangan kedua"), max_length=120, blank=True)
-    notes = models.TextField(_("catatan"), blank=True)
+    notes = BoundedTextField(_("catatan"), blank=True, max_length=TEXT_NOTE)
     status = models.CharField(
         _("status"), max_length=10, choices=TrainingStatus.choices, default=TrainingStatus.PLANNED
     )
@@ -68,7 +69,9 @@ class Training(TimeStampedModel):
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    status_reason = models.TextField(_("alasan pembatalan / pembukaan kembali"), blank=True)
+    status_reason = BoundedTextField(
+        _("alasan pembatalan / pembukaan kembali"), blank=True, max_length=TEXT_NOTE
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
-from tridaya.training import exports
 from tridaya.training.forms import (
     ReasonForm,
     TrainingForm,
@@ -78,6 +77,8 @@ def index(request, code: str):
 
 
 def rollup_xlsx(request, code: str):
+    from tridaya.training import exports  # openpyxl on use, not with the URL conf
+
     region = region_or_404(code)
     if region.is_village:
         raise Http404
@@ -195,6 +196,8 @@ def training_action(request, code: str, pk: int):
 
 @login_required
 def training_xlsx(request, code: str, pk: int):
+    from tridaya.training import exports  # openpyxl on use, not with the URL conf
+
     training = load_training(request, code, pk, VIEW_PARTICIPANTS)
     content = exports.training_xlsx(
         training_outcomes(training),

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_LONG, TEXT_NOTE, BoundedTextField
 from tridaya.institutions.models import KPP
 from tridaya.regions.models import RT, Region
 from tridaya.works.models.packages import WorkPackage
@@ -27,7 +28,7 @@ class Handover(models.Model):
     recipient = models.CharField(_("penerima"), max_length=8, choices=Recipient.choices)
     kpp = models.ForeignKey(KPP, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     pemda_office = models.CharField(_("instansi pemda"), max_length=200, blank=True)
-    notes = models.TextField(_("catatan"), blank=True)
+    notes = BoundedTextField(_("catatan"), blank=True, max_length=TEXT_NOTE)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -85,10 +86,10 @@ class Asset(models.Model):
 class OmPlan(models.Model):
     asset = models.ForeignKey(Asset, on_delete=models.CASCADE, related_name="om_plans")
     year = models.PositiveSmallIntegerField(_("tahun"))
-    use_plan = models.TextField(_("rencana pemanfaatan"))
+    use_plan = BoundedTextField(_("rencana pemanfaatan"), max_length=TEXT_LONG)
     revenue_plan = models.BigIntegerField(_("rencana penerimaan (Rp)"), default=0)
     spending_plan = models.BigIntegerField(_("rencana pengeluaran (Rp)"), default=0)
-    maintenance_schedule = models.TextField(_("jadwal pemeliharaan"))
+    maintenance_schedule = BoundedTextField(_("jadwal pemeliharaan"), max_length=TEXT_LONG)
 
     class Meta:
         ordering = ["asset", "-year"]
@@ -114,7 +115,7 @@ class FunctionalityCheck(models.Model):
     used = models.BooleanField(_("masih dimanfaatkan"))
     upgraded = models.BooleanField(_("dikembangkan/ditingkatkan"))
     score = models.PositiveSmallIntegerField(_("skor keberfungsian"), editable=False)
-    note = models.TextField(_("catatan"), blank=True)
+    note = BoundedTextField(_("catatan"), blank=True, max_length=TEXT_NOTE)
     checked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import Sex
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.institutions.models import KSM
 from tridaya.regions.models import RT, Region
 
@@ -65,7 +66,7 @@ class WorkPackage(models.Model):
     households = models.PositiveIntegerField(_("KK"), default=0)
     poor_households = models.PositiveIntegerField(_("KK miskin"), default=0)
     quality = models.CharField(_("mutu"), max_length=8, choices=Quality.choices, blank=True)
-    quality_note = models.TextField(_("catatan pemeriksa"), blank=True)
+    quality_note = BoundedTextField(_("catatan pemeriksa"), blank=True, max_length=TEXT_NOTE)
     quality_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.works.models.packages import WorkPackage
 
 
@@ -25,9 +26,9 @@ class FieldReport(models.Model):
     hok_days = models.PositiveIntegerField(_("HOK (hari orang kerja)"), default=0)
     hok_rate = models.BigIntegerField(_("nilai per HOK (Rp)"), default=0)
     paid = models.BooleanField(_("upah dibayar"), default=True)
-    materials = models.TextField(_("bahan yang datang"), blank=True)
+    materials = BoundedTextField(_("bahan yang datang"), blank=True, max_length=TEXT_NOTE)
     weather = models.CharField(_("cuaca"), max_length=100, blank=True)
-    obstacles = models.TextField(_("kendala"), blank=True)
+    obstacles = BoundedTextField(_("kendala"), blank=True, max_length=TEXT_NOTE)
     swadaya_voucher_id = models.PositiveIntegerField(null=True, blank=True, editable=False)
     instance_id = models.CharField(_("ID kiriman formulir"), max_length=80, blank=True)
     created_by = models.ForeignKey(
@@ -74,11 +75,11 @@ class ProgressEntry(models.Model):
     package = models.ForeignKey(WorkPackage, on_delete=models.CASCADE, related_name="entries")
     date = models.DateField(_("tanggal"))
     percent = models.DecimalField(_("progres fisik (%)"), max_digits=5, decimal_places=2)
-    note = models.TextField(_("catatan"), blank=True)
+    note = BoundedTextField(_("catatan"), blank=True, max_length=TEXT_NOTE)
     status = models.CharField(
         _("status"), max_length=14, choices=EntryStatus.choices, default=EntryStatus.DRAFT
     )
-    return_reason = models.TextField(_("alasan dikembalikan"), blank=True)
+    return_reason = BoundedTextField(_("alasan dikembalikan"), blank=True, max_length=TEXT_NOTE)
     instance_id = models.CharField(_("ID kiriman formulir"), max_length=80, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

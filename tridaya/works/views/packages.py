@@ -17,7 +17,7 @@ from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
 from tridaya.regions.models import Region
 from tridaya.regions.pages import village_or_404
-from tridaya.works import exports, selectors
+from tridaya.works import selectors
 from tridaya.works.forms import (
     BeneficiaryForm,
     PackageForm,
@@ -245,6 +245,8 @@ def entry_step(request, code: str, package_id: int, entry_id: int, step: str):
 
 
 def reports_file(request, code: str, package_id: int):
+    from tridaya.works import exports  # openpyxl on use, not with the URL conf
+
     village, package = _package(request, code, package_id)
     authorize(request.user, "works.view", package)
     reports = list(package.reports.order_by("date", "id"))
@@ -254,6 +256,8 @@ def reports_file(request, code: str, package_id: int):
 
 
 def bast_file(request, code: str, package_id: int, fmt: str):
+    from tridaya.works import exports  # openpyxl on use, not with the URL conf
+
     village, package = _package(request, code, package_id)
     authorize(request.user, "works.view", package)
     asset = Asset.objects.filter(package=package).select_related("handover__kpp").first()

@@ -51,7 +51,7 @@ def test_the_plan_page_and_its_pdf_tell_same_title_problems_apart(client, bajur)
     html = client.get(version_url(version)).text
     assert f"Drainase tersumbat ({rts[0]}, #{first.pk})" in html
     assert f"({rts[1]}, #{second.pk})" in html
-    assert f"Sampah menumpuk (RT" not in html
+    assert "Sampah menumpuk (RT" not in html
     page = selectors.version_page(bajur.code, version.plan_id, version.number)
     document = plan_documents.plan_document(page, features={})
     text = repr(document)
@@ -91,6 +91,8 @@ def test_a_legalised_activity_page_keeps_the_titles_of_its_legalisation(client, 
     # The amendment (a new draft copying the activity) shows the problem as it is now.
     from tridaya.planning.services import versions
 
-    draft = versions.version_amend(actor=None, version=version, reason="Lokasi kegiatan dipindah ke gang sebelah")
+    draft = versions.version_amend(
+        actor=None, version=version, reason="Lokasi kegiatan dipindah ke gang sebelah"
+    )
     copied = draft.activities.get()
     assert "Judul yang diubah kemudian" in client.get(activity_url(draft, copied)).text
