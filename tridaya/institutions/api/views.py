@@ -116,7 +116,7 @@ class PeopleAPI(PeopleRegisterAPI):
         output = _person_output(request, village)
         return paginator.get_paginated_response(output(page, many=True).data)
 
-    @extend_schema(request=PersonInput, responses=PersonFullOutput)
+    @extend_schema(request=PersonInput, responses={201: PersonFullOutput})
     def post(self, request, code: str):
         village = self.village(code)
         self.check_manage(village)

@@ -232,7 +232,7 @@ class HouseholdsAPI(VillageHouseholdsAPI):
         page = paginator.paginate_queryset(found, request, view=self)
         return paginator.get_paginated_response(self.output(village)(page, many=True).data)
 
-    @extend_schema(request=HouseholdInput, responses=HouseholdPersonalOutput)
+    @extend_schema(request=HouseholdInput, responses={201: HouseholdPersonalOutput})
     def post(self, request, code: str):
         village = self.village(code)
         self.check(VIEW_HOUSEHOLDS, village)
@@ -307,7 +307,7 @@ class SurveyImportsAPI(VillageHouseholdsAPI):
         page = paginator.paginate_queryset(selectors.import_batches(village), request, view=self)
         return paginator.get_paginated_response(ImportBatchOutput(page, many=True).data)
 
-    @extend_schema(request=SurveyImportInput, responses=ImportBatchOutput)
+    @extend_schema(request=SurveyImportInput, responses={201: ImportBatchOutput})
     def post(self, request, code: str):
         village = self.village(code)
         self.check(IMPORT_SURVEYS, village)

@@ -162,7 +162,7 @@ class PartnersAPI(APIView):
         authorize(request.user, policy.VIEW_PARTNERS, village)
         return Response(PartnerOutput(selectors.partners_of_city(city_code(code)), many=True).data)
 
-    @extend_schema(request=PartnerInput, responses=PartnerOutput)
+    @extend_schema(request=PartnerInput, responses={201: PartnerOutput})
     def post(self, request, code: str):
         if not request.user.is_authenticated:
             self.permission_denied(request)
@@ -254,7 +254,7 @@ class PledgesAPI(APIView):
         authorize(request.user, policy.VIEW, village)
         return Response(PledgeOutput(selectors.pledges_of_village(code), many=True).data)
 
-    @extend_schema(request=PledgeInput, responses=PledgeOutput)
+    @extend_schema(request=PledgeInput, responses={201: PledgeOutput})
     def post(self, request, code: str):
         if not request.user.is_authenticated:
             self.permission_denied(request)

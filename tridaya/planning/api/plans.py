@@ -168,7 +168,7 @@ class PlanListAPI(_Write):
         village = village_or_404(code)
         return Response(PlanOutput(selectors.village_plans(village), many=True).data)
 
-    @extend_schema(request=PlanCreateInput, responses=PlanOutput)
+    @extend_schema(request=PlanCreateInput, responses={201: PlanOutput})
     def post(self, request, code: str):
         self.require_login(request)
         village = village_or_404(code)

@@ -175,7 +175,7 @@ class RoundsAPI(APIView):
         authorize(request.user, VIEW_PRIORITIES, village)
         return Response(PriorityRoundOutput(selectors.village_rounds(village), many=True).data)
 
-    @extend_schema(request=PriorityRoundInput, responses=PriorityRoundDetailOutput)
+    @extend_schema(request=PriorityRoundInput, responses={201: PriorityRoundDetailOutput})
     def post(self, request, code: str):
         _require_login(self, request)
         village = village_or_404(code)
@@ -278,7 +278,7 @@ class PriorityOptionsInput(serializers.Serializer):
 class OptionsAPI(_RoundActionAPI):
     """POST: add mapped problems (by id) and/or one candidate program (draft only)."""
 
-    @extend_schema(request=PriorityOptionsInput, responses=PriorityRoundDetailOutput)
+    @extend_schema(request=PriorityOptionsInput, responses={201: PriorityRoundDetailOutput})
     def post(self, request, code: str, pk: int):
         round_ = self.round(request, code, pk)
         data = PriorityOptionsInput(data=request.data)
@@ -410,7 +410,7 @@ class BallotsAPI(APIView):
             ballots = ballots.filter(voter=request.user)
         return Response(PriorityBallotOutput(ballots.order_by("id"), many=True).data)
 
-    @extend_schema(request=PriorityBallotInput, responses=PriorityBallotOutput)
+    @extend_schema(request=PriorityBallotInput, responses={201: PriorityBallotOutput})
     def post(self, request, code: str, pk: int):
         round_ = selectors.round_for_village(code, pk)
         data = PriorityBallotInput(data=request.data)

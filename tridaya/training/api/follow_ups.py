@@ -43,7 +43,7 @@ class FollowUpsAPI(TrainingAPI):
     def get(self, request, pk: int):
         return Response(FollowUpOutput(follow_ups_of(self.training(pk)), many=True).data)
 
-    @extend_schema(request=FollowUpInput, responses=FollowUpOutput)
+    @extend_schema(request=FollowUpInput, responses={201: FollowUpOutput})
     def post(self, request, pk: int):
         training = self.training(pk)
         self.check(MANAGE, training)

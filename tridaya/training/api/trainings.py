@@ -310,7 +310,7 @@ class RegionTrainingsAPI(TrainingAPI):
         page = paginator.paginate_queryset(trainings_for(region), request, view=self)
         return paginator.get_paginated_response(TrainingListOutput(page, many=True).data)
 
-    @extend_schema(request=TrainingInput, responses=TrainingOutput)
+    @extend_schema(request=TrainingInput, responses={201: TrainingOutput})
     def post(self, request, code: str):
         region = region_or_404(code)
         self.check(MANAGE, region)
