@@ -16,6 +16,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.api import IdField
 from tridaya.core.policy import authorize
 from tridaya.finance.models import (
     Allocation,
@@ -93,7 +94,7 @@ class AllocationCreateAPI(WriteAPI):
 
 
 class FinanceRequestInput(serializers.Serializer):
-    allocation = serializers.IntegerField()
+    allocation = IdField()
     tranche = serializers.IntegerField(min_value=1)
 
 
@@ -112,8 +113,8 @@ class RequestCreateAPI(WriteAPI):
 
 
 class FinanceProposalInput(serializers.Serializer):
-    allocation = serializers.IntegerField()
-    ksm = serializers.IntegerField()
+    allocation = IdField()
+    ksm = IdField()
     number = serializers.CharField(max_length=60)
     proposed_on = serializers.DateField()
 
@@ -203,7 +204,7 @@ class ProposalVerifyAPI(WriteAPI):
 
 
 class FinanceCashPlanInput(serializers.Serializer):
-    activity = serializers.IntegerField()
+    activity = IdField()
     tranche = serializers.IntegerField(min_value=1)
     category = serializers.ChoiceField(choices=CostCategory.choices)
     item = serializers.CharField(max_length=200)
@@ -231,7 +232,7 @@ class CashPlanAPI(WriteAPI):
 
 
 class FinanceReleaseInput(serializers.Serializer):
-    activity = serializers.IntegerField()
+    activity = IdField()
     tranche = serializers.IntegerField(min_value=1)
     amount = serializers.IntegerField(min_value=1)
     date = serializers.DateField()
@@ -265,7 +266,7 @@ class FinanceQuoteInput(serializers.Serializer):
 
 
 class FinancePriceSurveyInput(serializers.Serializer):
-    activity = serializers.IntegerField()
+    activity = IdField()
     item = serializers.CharField(max_length=200)
     unit = serializers.CharField(max_length=30)
     surveyed_on = serializers.DateField()

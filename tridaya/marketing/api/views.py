@@ -97,12 +97,19 @@ class FundingGapsAPI(APIView):
         return Response(GapsOutput(selectors.funding_gaps(code)).data)
 
 
+class SourceLineOutput(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    committed = serializers.IntegerField()
+    realised = serializers.IntegerField()
+
+
 class RollupOutput(serializers.Serializer):
     code = serializers.CharField()
     blm = serializers.IntegerField()
     mobilised = serializers.IntegerField()
     leverage = serializers.CharField(source="leverage_text")
-    sources = serializers.ListField(child=serializers.DictField())
+    sources = SourceLineOutput(many=True)
     villages = serializers.SerializerMethodField()
 
     def get_villages(self, rollup) -> list[dict]:
@@ -110,11 +117,6 @@ class RollupOutput(serializers.Serializer):
             {"code": g.village_id, "name": g.label, "totals": g.totals, "counts": g.counts}
             for g in rollup.report.villages
         ]
-
-    def to_representation(self, rollup):
-        data = super().to_representation(rollup)
-        data["sources"] = [s.__dict__ for s in rollup.sources]
-        return data
 
 
 class RollupAPI(APIView):
