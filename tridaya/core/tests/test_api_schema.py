@@ -117,3 +117,35 @@ def test_an_api_path_that_matches_no_route_answers_json_404(client):
     page = client.get("/no-such-page/")
     assert page.status_code == 404
     assert page["Content-Type"].startswith("text/html")
+
+
+def test_what_can_be_null_is_documented_nullable(schema):
+    """Fields the API answers with null (a system event's actor, a TIPP not yet confirmed, the
+    counts only the list of rounds fills) say so."""
+    components = schema["components"]["schemas"]
+    for component, field in (
+        ("AuditEventOutput", "actor"),
+        ("TIPPOutput", "confirmed_by_bkm_on"),
+        ("TIPPOutput", "confirmed_by_lurah_on"),
+        ("PriorityRoundOutput", "option_count"),
+        ("PriorityRoundOutput", "sheet_count"),
+    ):
+        assert components[component]["properties"][field].get("nullable") is True, component
+
+
+def test_lists_paginated_by_hand_are_documented_as_pages(schema):
+    for path in (
+        "/api/v1/regions/{code}/trainings/",
+        "/api/v1/villages/{code}/people/",
+        "/api/v1/villages/{code}/households/",
+        "/api/v1/villages/{code}/survey-imports/",
+    ):
+        body = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        page = schema["components"]["schemas"][body["schema"]["$ref"].rsplit("/", 1)[-1]]
+        assert {"count", "results"} <= set(page["properties"]), path
+
+
+def test_required_query_parameters_say_so(schema):
+    parameters = schema["paths"]["/api/v1/villages/{code}/plans/{plan_id}/diff/"]["get"]
+    required = {p["name"]: p.get("required", False) for p in parameters["parameters"]}
+    assert required["from"] is True and required["to"] is True
