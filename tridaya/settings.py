@@ -299,7 +299,11 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "tridaya.core.api_schema.add_app_tags",
+        "tridaya.core.api_schema.add_error_responses",
     ],
+    # Request bodies get their own components: a read-only field is not asked for, and a
+    # write-only or blank-refusing field is described as the API reads it.
+    "COMPONENT_SPLIT_REQUEST": True,
     "REDOC_DIST": "SIDECAR",
     # Several apps have a field called "kind"; name each choice set after its enum.
     "ENUM_NAME_OVERRIDES": {

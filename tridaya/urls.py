@@ -10,6 +10,9 @@ from tridaya.core import views as core_views
 from tridaya.regions import views as region_views
 from tridaya.training import urls as training_urls
 
+# A path no route matches: JSON under /api/, the HTML page elsewhere.
+handler404 = "tridaya.core.views.page_not_found"
+
 admin.site.site_header = "Tridaya"
 admin.site.site_title = "Tridaya"
 

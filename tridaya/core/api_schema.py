@@ -319,3 +319,50 @@ def add_app_tags(result: dict[str, Any], generator: Any, request: Any, public: b
         for name, description, url, link_text in APP_TAGS.values()
     ]
     return result
+
+
+# Every error the API answers, whatever the operation: a JSON object with `detail` (one message)
+# or the fields' messages (`{"name": ["Wajib diisi."]}`, `non_field_errors`, `codes`).
+ERROR_COMPONENT = "Error"
+ERROR_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": (
+        "Kesalahan: `detail` berisi satu pesan, atau setiap isian yang salah berisi daftar "
+        "pesannya (`non_field_errors` untuk kesalahan yang tidak terkait satu isian; `codes` "
+        "berisi kode kesalahan yang dapat dipakai program)."
+    ),
+    "properties": {
+        "detail": {"type": "string"},
+        "non_field_errors": {"type": "array", "items": {"type": "string"}},
+        "codes": {"type": "array", "items": {"type": "string"}},
+    },
+    "additionalProperties": True,
+    "minProperties": 1,
+}
+ERROR_RESPONSES = {
+    "400": "Permintaan tidak valid: pesan per isian atau `detail`.",
+    "401": "Belum masuk: kirim token (`Authorization: Token ...`) atau sesi.",
+    "403": "Peran Anda tidak mengizinkan tindakan ini.",
+    "404": "Data atau wilayah tidak ditemukan (atau di luar wilayah Anda).",
+}
+# Operations limited per client (tridaya/core/ratelimit.py): also 429.
+RATE_LIMITED = {("post", "/api/v1/auth/token/")}
+HTTP_METHODS = {"get", "post", "put", "patch", "delete"}
+
+
+def add_error_responses(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict:
+    """Postprocessing hook: the shared error schema and, on every operation, the error answers
+    the API can give (400, 401, 403, 404; 429 where limited) unless the operation names them."""
+    result.setdefault("components", {}).setdefault("schemas", {})[ERROR_COMPONENT] = ERROR_SCHEMA
+    content = {"application/json": {"schema": {"$ref": f"#/components/schemas/{ERROR_COMPONENT}"}}}
+    for path, operations in result.get("paths", {}).items():
+        for method, operation in operations.items():
+            if method not in HTTP_METHODS:
+                continue
+            responses = operation.setdefault("responses", {})
+            codes = dict(ERROR_RESPONSES)
+            if (method, path) in RATE_LIMITED:
+                codes["429"] = "Terlalu banyak permintaan: coba lagi setelah `Retry-After` detik."
+            for code, description in codes.items():
+                responses.setdefault(code, {"description": description, "content": content})
+    return result

@@ -2,13 +2,23 @@ from django.apps import apps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import defaults
 
 from tridaya.core.pages import history_context
 from tridaya.core.policy import authorize
 from tridaya.core.selectors import audit_events_for_object
+
+
+def page_not_found(request, exception) -> HttpResponse:
+    """404: JSON under /api/ (an API client reads `detail`, as for every other API error),
+    the HTML page elsewhere."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Alamat API tidak ditemukan.")}, status=404)
+    return defaults.page_not_found(request, exception)
 
 
 def cycle_guide(request):

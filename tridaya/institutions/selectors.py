@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Case, Model, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
+from tridaya.core.params import parse_int
 from tridaya.core.selectors import one_of
 from tridaya.institutions.models import (
     BKM,
@@ -161,7 +162,7 @@ def people_of(village: Region, *, query: str = "", search_nik: bool = False) -> 
     query = query.strip()
     if query:
         match = Q(name__icontains=query)
-        if search_nik and query.isdigit() and len(query) == 16:
+        if search_nik and parse_int(query) is not None and len(query) == 16:
             match |= Q(nik=query)
         people = people.filter(match)
     return people

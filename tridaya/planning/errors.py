@@ -30,6 +30,7 @@ class PlanningError(StrEnum):
     KAWASAN_OUTSIDE_VILLAGE = "planning_kawasan_outside_village"
     KAWASAN_NAME_TAKEN = "planning_kawasan_name_taken"
     KAWASAN_CHOSEN = "planning_kawasan_chosen_is_frozen"
+    KAWASAN_HAS_PLAN = "planning_kawasan_has_plan"
     KAWASAN_NOT_CHOSEN = "planning_kawasan_not_chosen"
     KAWASAN_CRITERIA_MISSING = "planning_kawasan_criteria_missing"
     KAWASAN_REASON_TOO_SHORT = "planning_kawasan_reason_too_short"

@@ -12,6 +12,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_protect
 
+from tridaya.core.params import parse_int
 from tridaya.training.models import (
     CAPACITY_GROUPS,
     ActorGroup,
@@ -79,7 +80,7 @@ class StepsField(forms.CharField):
             if not line.strip():
                 continue
             parts = [part.strip() for part in line.split("|")]
-            if len(parts) < 2 or not parts[0].isdigit():
+            if len(parts) < 2 or parse_int(parts[0]) is None:
                 raise ValidationError(
                     _(
                         "Baris %(n)s: tulis 'menit | kegiatan | metode', misalnya "

@@ -89,3 +89,63 @@ def test_a_path_segment_without_a_word_gets_no_made_up_summary():
     assert summary_for("get", "/api/v1/villages/{code}/households/") == "Daftar rumah tangga"
     assert summary_for("get", "/api/v1/villages/{code}/unknown-things/") is None
     assert summary_for("post", "/api/v1/villages/{code}/households/{id}/frobnicate/") is None
+
+
+def test_every_operation_documents_the_shared_error_answers(schema):
+    """400, 401, 403 and 404 are answered by every operation (a bad filter or body, no token, a
+    role without the right, a region outside the scope): each is documented with one schema."""
+    assert "detail" in schema["components"]["schemas"]["Error"]["properties"]
+    for method, path, operation in _operations(schema):
+        for code in ("400", "401", "403", "404"):
+            ref = operation["responses"][code]["content"]["application/json"]["schema"]["$ref"]
+            assert ref == "#/components/schemas/Error", (method, path, code)
+    token = schema["paths"]["/api/v1/auth/token/"]["post"]["responses"]
+    assert "429" in token
+
+
+def test_a_post_that_creates_documents_201(schema):
+    for path in ("/api/v1/villages/{code}/people/", "/api/v1/villages/{code}/plans/"):
+        assert set(schema["paths"][path]["post"]["responses"]) & {"200", "201"} == {"201"}
+
+
+@pytest.mark.django_db
+def test_an_api_path_that_matches_no_route_answers_json_404(client):
+    response = client.get("/api/v1/villages/52.01.08.2006/no-such-thing/")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["detail"]
+    page = client.get("/no-such-page/")
+    assert page.status_code == 404
+    assert page["Content-Type"].startswith("text/html")
+
+
+def test_what_can_be_null_is_documented_nullable(schema):
+    """Fields the API answers with null (a system event's actor, a TIPP not yet confirmed, the
+    counts only the list of rounds fills) say so."""
+    components = schema["components"]["schemas"]
+    for component, field in (
+        ("AuditEventOutput", "actor"),
+        ("TIPPOutput", "confirmed_by_bkm_on"),
+        ("TIPPOutput", "confirmed_by_lurah_on"),
+        ("PriorityRoundOutput", "option_count"),
+        ("PriorityRoundOutput", "sheet_count"),
+    ):
+        assert components[component]["properties"][field].get("nullable") is True, component
+
+
+def test_lists_paginated_by_hand_are_documented_as_pages(schema):
+    for path in (
+        "/api/v1/regions/{code}/trainings/",
+        "/api/v1/villages/{code}/people/",
+        "/api/v1/villages/{code}/households/",
+        "/api/v1/villages/{code}/survey-imports/",
+    ):
+        body = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        page = schema["components"]["schemas"][body["schema"]["$ref"].rsplit("/", 1)[-1]]
+        assert {"count", "results"} <= set(page["properties"]), path
+
+
+def test_required_query_parameters_say_so(schema):
+    parameters = schema["paths"]["/api/v1/villages/{code}/plans/{plan_id}/diff/"]["get"]
+    required = {p["name"]: p.get("required", False) for p in parameters["parameters"]}
+    assert required["from"] is True and required["to"] is True

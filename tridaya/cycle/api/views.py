@@ -135,7 +135,7 @@ class SignOffInput(serializers.Serializer):
 
 
 class SignStepAPI(_StepActionAPI):
-    @extend_schema(request=SignOffInput, responses=StepDetailOutput)
+    @extend_schema(request=SignOffInput, responses={201: StepDetailOutput})
     def post(self, request, code: str, step_code: str):
         data = SignOffInput(data=request.data)
         data.is_valid(raise_exception=True)

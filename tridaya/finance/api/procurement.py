@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
+from tridaya.core.api import IdField
 from tridaya.finance.api.common import (
     FinanceCreatedOutput,
     FinanceUpdatedOutput,
@@ -28,7 +29,7 @@ class FinanceQuoteInput(serializers.Serializer):
 
 
 class FinancePriceSurveyInput(serializers.Serializer):
-    activity = serializers.IntegerField()
+    activity = IdField()
     item = serializers.CharField(max_length=200)
     unit = serializers.CharField(max_length=30)
     surveyed_on = serializers.DateField()

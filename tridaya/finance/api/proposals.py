@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
+from tridaya.core.api import IdField
 from tridaya.finance.api.common import FinanceCreatedOutput, FinanceEmptyInput, WriteAPI, _activity
 from tridaya.finance.models import Allocation, CostCategory, Proposal
 from tridaya.finance.services import proposals
@@ -14,8 +15,8 @@ from tridaya.institutions.models import KSM
 
 
 class FinanceProposalInput(serializers.Serializer):
-    allocation = serializers.IntegerField()
-    ksm = serializers.IntegerField()
+    allocation = IdField()
+    ksm = IdField()
     number = serializers.CharField(max_length=60)
     proposed_on = serializers.DateField()
 
@@ -93,7 +94,7 @@ class ProposalVerifyAPI(WriteAPI):
 
 
 class FinanceCashPlanInput(serializers.Serializer):
-    activity = serializers.IntegerField()
+    activity = IdField()
     tranche = serializers.IntegerField(min_value=1)
     category = serializers.ChoiceField(choices=CostCategory.choices)
     item = serializers.CharField(max_length=200)
@@ -121,7 +122,7 @@ class CashPlanAPI(WriteAPI):
 
 
 class FinanceReleaseInput(serializers.Serializer):
-    activity = serializers.IntegerField()
+    activity = IdField()
     tranche = serializers.IntegerField(min_value=1)
     amount = serializers.IntegerField(min_value=1)
     date = serializers.DateField()

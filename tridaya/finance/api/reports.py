@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
+from tridaya.core.api import IdField
 from tridaya.finance.api.common import (
     FinanceCreatedOutput,
     FinanceUpdatedOutput,
@@ -51,7 +52,7 @@ class AuditAPI(WriteAPI):
 
 
 class FinanceLpjInput(serializers.Serializer):
-    allocation = serializers.IntegerField()
+    allocation = IdField()
     tranche = serializers.IntegerField(min_value=0, help_text="Tahap 1, 2, ...; 0 untuk LPJ akhir")
     period_end = serializers.DateField(help_text="Tanggal akhir periode yang dipertanggungjawabkan")
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
+from tridaya.core.api import IdField
 from tridaya.core.policy import authorize, can
 from tridaya.finance.api.common import (
     FinanceCreatedOutput,
@@ -18,7 +19,7 @@ from tridaya.finance.services.tranches import request_create, request_documents_
 
 
 class FinanceRequestInput(serializers.Serializer):
-    allocation = serializers.IntegerField()
+    allocation = IdField()
     tranche = serializers.IntegerField(min_value=1)
 
 

@@ -13,6 +13,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.api import query_int
 from tridaya.core.policy import authorize
 from tridaya.finance.models import Account, DisbursementRequest, Lpj, Voucher, VoucherKind
 from tridaya.finance.selectors import books
@@ -128,7 +129,9 @@ class VouchersAPI(APIView):
     def get(self, request, code: str):
         village = village_or_404(code)
         authorize(request.user, "finance.view_books", village)
-        year = int(request.query_params.get("year") or timezone.localdate().year)
+        year = query_int(
+            request, "year", default=timezone.localdate().year, minimum=2000, maximum=2100
+        )
         vouchers = (
             Voucher.objects.filter(village=village, year=year)
             .prefetch_related("entries__account")
@@ -226,7 +229,9 @@ class CashBookAPI(APIView):
     def get(self, request, code: str):
         village = village_or_404(code)
         authorize(request.user, "finance.view_books", village)
-        year = int(request.query_params.get("year") or timezone.localdate().year)
+        year = query_int(
+            request, "year", default=timezone.localdate().year, minimum=2000, maximum=2100
+        )
         book = books.cash_book(village, *books.year_bounds(year))
         return Response(BookOutput(book).data)
 

@@ -123,3 +123,12 @@ def test_voucher_list_and_cash_book_queries_are_fixed(
         book = client.get(api("api-finance-cash-book") + "?year=2026").json()
     assert book["closing"] == book["opening"] + book["total_debit"] - book["total_credit"]
     assert dt.date.fromisoformat(book["start"]).year == 2026
+
+
+@pytest.mark.parametrize("year", ["abc", "²", "1999", str(2**63)])
+@pytest.mark.parametrize("name", ["api-finance-vouchers", "api-finance-cash-book"])
+def test_a_bad_year_is_a_400_naming_it(client, users, bajur, name, year):
+    """A server error until the API fuzzer found it (`int()` on the query)."""
+    client.force_authenticate(users["village_bkm"])
+    response = client.get(api(name) + f"?year={year}")
+    assert response.status_code == 400 and "year" in response.json()

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tridaya.core.pages import apply_service_error
+from tridaya.core.params import parse_int
 from tridaya.core.policy import authorize, can
 from tridaya.finance.forms import ReconciliationForm
 from tridaya.finance.models import BankReconciliation
@@ -23,10 +24,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _year(request) -> int:
-    try:
-        return int(request.GET.get("tahun") or timezone.localdate().year)
-    except ValueError:
-        return timezone.localdate().year
+    year = parse_int(request.GET.get("tahun", ""), minimum=2000, maximum=2100)
+    return year or timezone.localdate().year
 
 
 def money_home(request, code: str):

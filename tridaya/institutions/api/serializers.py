@@ -135,9 +135,12 @@ class GenderBalanceOutput(serializers.Serializer):
 
 class TIPPOutput(serializers.Serializer):
     id = serializers.IntegerField(source="tipp.id")
-    formed_on = serializers.DateField(source="tipp.formed_on")
-    confirmed_by_bkm_on = serializers.DateField(source="tipp.confirmed_by_bkm_on")
-    confirmed_by_lurah_on = serializers.DateField(source="tipp.confirmed_by_lurah_on")
+    # Empty until the TIPP is formed and confirmed.
+    formed_on = serializers.DateField(source="tipp.formed_on", allow_null=True)
+    confirmed_by_bkm_on = serializers.DateField(source="tipp.confirmed_by_bkm_on", allow_null=True)
+    confirmed_by_lurah_on = serializers.DateField(
+        source="tipp.confirmed_by_lurah_on", allow_null=True
+    )
     is_confirmed = serializers.BooleanField(source="tipp.is_confirmed")
     gender_balance = GenderBalanceOutput(source="balance")
     members = TIPPMemberOutput(many=True)
@@ -276,9 +279,12 @@ class UPStaffInput(VillageInput):
 
 
 class TIPPInput(serializers.Serializer):
-    formed_on = serializers.DateField(required=False, allow_null=True)
-    confirmed_by_bkm_on = serializers.DateField(required=False, allow_null=True)
-    confirmed_by_lurah_on = serializers.DateField(required=False, allow_null=True)
+    """PUT replaces every date, so each is asked for (null to leave or make it empty): a body
+    without them is refused instead of clearing the confirmations."""
+
+    formed_on = serializers.DateField(allow_null=True)
+    confirmed_by_bkm_on = serializers.DateField(allow_null=True)
+    confirmed_by_lurah_on = serializers.DateField(allow_null=True)
 
 
 class TIPPMemberInput(VillageInput):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Model
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.pagination import PageNumberPagination
@@ -104,6 +105,9 @@ class PeopleRegisterAPI(VillageAPI):
 class PeopleAPI(PeopleRegisterAPI):
     """GET: the village's people (`?q=` searches names). POST: record a person."""
 
+    # Paginated by hand in `get`; named here so the schema documents the page envelope.
+    pagination_class = PageNumberPagination
+
     @extend_schema(responses=PersonFullOutput(many=True))
     def get(self, request, code: str):
         village = self.village(code)
@@ -111,12 +115,12 @@ class PeopleAPI(PeopleRegisterAPI):
         people = selectors.people_of(
             village, query=request.query_params.get("q", "")[:100], search_nik=personal
         )
-        paginator = PageNumberPagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(people, request, view=self)
         output = _person_output(request, village)
         return paginator.get_paginated_response(output(page, many=True).data)
 
-    @extend_schema(request=PersonInput, responses=PersonFullOutput)
+    @extend_schema(request=PersonInput, responses={201: PersonFullOutput})
     def post(self, request, code: str):
         village = self.village(code)
         self.check_manage(village)
@@ -237,7 +241,9 @@ class TIPPAPI(VillageAPI):
     def get(self, request, code: str):
         team = selectors.tipp_view(self.village(code))
         if team.tipp is None:
-            return Response(status=status.HTTP_404_NOT_FOUND)
+            return Response(
+                {"detail": _("Desa ini belum membentuk TIPP.")}, status=status.HTTP_404_NOT_FOUND
+            )
         return Response(TIPPOutput(team).data)
 
     @extend_schema(request=TIPPInput, responses=TIPPOutput)

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from tridaya.core.pages import apply_service_error
+from tridaya.core.params import parse_int
 from tridaya.core.policy import authorize
 from tridaya.institutions import forms as f
 from tridaya.institutions import selectors, services
@@ -94,10 +95,8 @@ def election_create(request, code: str):
         messages.warning(request, _("Bentuk BKM dahulu sebelum mencatat pemilihan."))
         return redirect("institutions:bkm", code=village.code)
     people = selectors.people_choices(village)
-    try:
-        rows = min(max(int(request.GET.get("baris", 12)), 1), MAX_CANDIDATE_ROWS)
-    except ValueError:
-        rows = 12
+    asked = parse_int(request.GET.get("baris", "12"))
+    rows = 12 if asked is None else min(max(asked, 1), MAX_CANDIDATE_ROWS)
     data = request.POST or None
     form = f.ElectionForm(data, prefix="election")
     formset = f.candidate_formset(rows)(data, people=people, prefix="candidates")

@@ -21,6 +21,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.api import IdField, body_dict, query_choice, query_int
 from tridaya.core.choices import Sex
 from tridaya.core.policy import authorize, can
 from tridaya.mapping import pages
@@ -134,9 +135,9 @@ class ImportBatchOutput(serializers.ModelSerializer):
 
 
 class HouseholdInput(serializers.Serializer):
-    rt = serializers.IntegerField(help_text="id RT di desa ini")
+    rt = IdField(help_text="id RT di desa ini")
     head_name = serializers.CharField(max_length=120)
-    head_nik = serializers.RegexField(r"^\d{16}$", required=False, allow_blank=True, default="")
+    head_nik = serializers.RegexField(r"^[0-9]{16}$", required=False, allow_blank=True, default="")
     head_sex = serializers.ChoiceField(choices=Sex.choices)
     members = serializers.IntegerField(min_value=1, max_value=MAX_MEMBERS)
     women = serializers.IntegerField(min_value=0, default=0)
@@ -208,6 +209,9 @@ class HouseholdsAPI(VillageHouseholdsAPI):
     """GET: the village's households (`?rt=<id>`, `?poor=true|false`, `?q=` name or NIK for the
     roles that see them). POST: record a household."""
 
+    # Paginated by hand in `get`; named here so the schema documents the page envelope.
+    pagination_class = PageNumberPagination
+
     @extend_schema(
         parameters=[
             OpenApiParameter("rt", int),
@@ -222,17 +226,19 @@ class HouseholdsAPI(VillageHouseholdsAPI):
         personal = can(request.user, VIEW_HOUSEHOLD_PERSONAL_DATA, village)
         params = request.query_params
         rt = None
-        if params.get("rt", "").isdigit():
-            rt = get_object_or_404(RT, pk=int(params["rt"]), village=village)
-        poor = {"true": True, "1": True, "false": False, "0": False}.get(params.get("poor", ""))
+        rt_id = query_int(request, "rt", minimum=1)
+        if rt_id is not None:
+            rt = get_object_or_404(RT, pk=rt_id, village=village)
+        poor_choice = query_choice(request, "poor", ["true", "1", "false", "0"])
+        poor = {"true": True, "1": True, "false": False, "0": False}.get(poor_choice)
         found = selectors.households_of(
             village, rt=rt, poor=poor, query=params.get("q", "")[:100], search_personal=personal
         )
-        paginator = PageNumberPagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(found, request, view=self)
         return paginator.get_paginated_response(self.output(village)(page, many=True).data)
 
-    @extend_schema(request=HouseholdInput, responses=HouseholdPersonalOutput)
+    @extend_schema(request=HouseholdInput, responses={201: HouseholdPersonalOutput})
     def post(self, request, code: str):
         village = self.village(code)
         self.check(VIEW_HOUSEHOLDS, village)
@@ -275,7 +281,7 @@ class HouseholdAPI(VillageHouseholdsAPI):
             "surveyed_on": household.surveyed_on,
             **{name: getattr(household, name) for name, _label, _c in HOUSING_SELECTS},
         }
-        incoming = dict(request.data)
+        incoming = body_dict(request.data)
         if "criteria" in incoming and isinstance(incoming["criteria"], dict):
             incoming["criteria"] = {**current["criteria"], **incoming["criteria"]}
         data = HouseholdInput(data={**current, **incoming})
@@ -297,17 +303,20 @@ class SurveyImportsAPI(VillageHouseholdsAPI):
     """GET: the village's imports, newest first. POST (multipart): import one export file; the
     answer is its report (201), or 400 when the file cannot be read at all."""
 
+    # Paginated by hand in `get`; named here so the schema documents the page envelope.
+    pagination_class = PageNumberPagination
+
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(responses=ImportBatchOutput(many=True))
     def get(self, request, code: str):
         village = self.village(code)
         self.check(IMPORT_SURVEYS, village)
-        paginator = PageNumberPagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(selectors.import_batches(village), request, view=self)
         return paginator.get_paginated_response(ImportBatchOutput(page, many=True).data)
 
-    @extend_schema(request=SurveyImportInput, responses=ImportBatchOutput)
+    @extend_schema(request=SurveyImportInput, responses={201: ImportBatchOutput})
     def post(self, request, code: str):
         village = self.village(code)
         self.check(IMPORT_SURVEYS, village)

@@ -64,7 +64,10 @@ class LayersAPI(APIView):
         authorize(request.user, VIEW_MAP, village)
         return Response(LayerOutput(sel.layers_of(village), many=True).data)
 
-    @extend_schema(request={"multipart/form-data": LayerImportInput}, responses={201: LayerOutput})
+    @extend_schema(
+        request={"multipart/form-data": LayerImportInput},
+        responses={200: LayerOutput, 201: LayerOutput},
+    )
     def post(self, request, code: str):
         if not request.user.is_authenticated:
             self.permission_denied(request)

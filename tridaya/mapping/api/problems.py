@@ -10,6 +10,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.api import query_choice, query_int
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
@@ -102,19 +103,14 @@ FILTERS = [
 
 
 def _filters(request) -> sel.ProblemFilters:
-    params = request.query_params
-
-    def number(name: str) -> int | None:
-        value = params.get(name, "")
-        return int(value) if value.isdigit() else None
-
+    """The filters of the query; a value of the wrong kind is a 400 naming the filter."""
     return sel.ProblemFilters(
-        kind=params.get("kind", "") if params.get("kind") in ProblemKind.values else "",
-        domain=params.get("domain", "") if params.get("domain") in TridayaDomain.values else "",
-        sector=params.get("sector", "") if params.get("sector") in Sector.values else "",
-        rt=number("rt"),
-        severity_min=number("severity_min"),
-        status=params.get("status", "") if params.get("status") in ProblemStatus.values else "",
+        kind=query_choice(request, "kind", ProblemKind.values),
+        domain=query_choice(request, "domain", TridayaDomain.values),
+        sector=query_choice(request, "sector", Sector.values),
+        rt=query_int(request, "rt", minimum=1),
+        severity_min=query_int(request, "severity_min"),
+        status=query_choice(request, "status", ProblemStatus.values),
     )
 
 

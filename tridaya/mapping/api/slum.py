@@ -12,6 +12,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.api import query_ids, query_int
 from tridaya.core.policy import authorize
 from tridaya.mapping import pages, scoring
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
@@ -20,7 +21,11 @@ from tridaya.mapping.policy import VIEW_MAP
 from tridaya.mapping.selectors import slum as sel
 from tridaya.mapping.services import slum as services
 
-YEAR = OpenApiParameter("year", int, description="tahun; bawaan: tahun terakhir yang ada")
+YEAR = OpenApiParameter(
+    "year",
+    int,
+    description="tahun (2000-2100); bawaan: tahun terakhir yang ada",
+)
 
 
 def _dec(value: Decimal | None) -> str | None:
@@ -95,12 +100,7 @@ def area_json(area: sel.AreaScore) -> dict:
 
 
 def _year(request) -> int | None:
-    raw = request.query_params.get("year", "")
-    if not raw:
-        return None
-    if not raw.isdigit() or not 2000 <= int(raw) <= 2100:
-        raise Http404
-    return int(raw)
+    return query_int(request, "year", minimum=2000, maximum=2100)
 
 
 class SlumCriteriaAPI(APIView):
@@ -224,6 +224,6 @@ class SlumScoresAPI(APIView):
     def get(self, request, code: str):
         village = pages.village_or_404(code)
         authorize(request.user, VIEW_MAP, village)
-        rt_ids = [int(v) for v in request.query_params.getlist("rt") if v.isdigit()]
+        rt_ids = query_ids(request, "rt")
         page = sel.slum_page(village, _year(request), rt_ids=rt_ids)
         return Response({"year": page.year, **area_json(page.area)})

@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
 
+from tridaya.core.params import parse_int
 from tridaya.core.selectors import one_of
 from tridaya.mapping.models import (
     SAFE_SANITATION,
@@ -171,7 +172,7 @@ def households_of(
     query = query.strip()
     if query and search_personal:
         match = Q(head_name__icontains=query)
-        if query.isdigit() and len(query) == 16:
+        if parse_int(query) is not None and len(query) == 16:
             match |= Q(head_nik=query)
         households = households.filter(match)
     return households

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from tridaya.core.geo.files import safe_file_name, write
 from tridaya.core.pages import apply_service_error
+from tridaya.core.params import parse_id
 from tridaya.core.policy import authorize
 from tridaya.mapping import pages
 from tridaya.mapping.forms.problems import (
@@ -256,7 +257,7 @@ def problem_action(request, code: str, pk: int):
             else:
                 messages.success(request, _("Foto diunggah."))
         elif action == "delete_photo":
-            photo = pages.photo_or_404(village, pk, int(request.POST.get("photo") or 0))
+            photo = pages.photo_or_404(village, pk, parse_id(request.POST.get("photo", "")) or 0)
             problem_photos.photo_delete(actor=request.user, photo=photo)
             messages.success(request, _("Foto dihapus."))
         elif action == "delete":

@@ -97,12 +97,19 @@ class FundingGapsAPI(APIView):
         return Response(GapsOutput(selectors.funding_gaps(code)).data)
 
 
+class SourceLineOutput(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    committed = serializers.IntegerField()
+    realised = serializers.IntegerField()
+
+
 class RollupOutput(serializers.Serializer):
     code = serializers.CharField()
     blm = serializers.IntegerField()
     mobilised = serializers.IntegerField()
     leverage = serializers.CharField(source="leverage_text")
-    sources = serializers.ListField(child=serializers.DictField())
+    sources = SourceLineOutput(many=True)
     villages = serializers.SerializerMethodField()
 
     def get_villages(self, rollup) -> list[dict]:
@@ -110,11 +117,6 @@ class RollupOutput(serializers.Serializer):
             {"code": g.village_id, "name": g.label, "totals": g.totals, "counts": g.counts}
             for g in rollup.report.villages
         ]
-
-    def to_representation(self, rollup):
-        data = super().to_representation(rollup)
-        data["sources"] = [s.__dict__ for s in rollup.sources]
-        return data
 
 
 class RollupAPI(APIView):
@@ -162,7 +164,7 @@ class PartnersAPI(APIView):
         authorize(request.user, policy.VIEW_PARTNERS, village)
         return Response(PartnerOutput(selectors.partners_of_city(city_code(code)), many=True).data)
 
-    @extend_schema(request=PartnerInput, responses=PartnerOutput)
+    @extend_schema(request=PartnerInput, responses={201: PartnerOutput})
     def post(self, request, code: str):
         if not request.user.is_authenticated:
             self.permission_denied(request)
@@ -254,7 +256,7 @@ class PledgesAPI(APIView):
         authorize(request.user, policy.VIEW, village)
         return Response(PledgeOutput(selectors.pledges_of_village(code), many=True).data)
 
-    @extend_schema(request=PledgeInput, responses=PledgeOutput)
+    @extend_schema(request=PledgeInput, responses={201: PledgeOutput})
     def post(self, request, code: str):
         if not request.user.is_authenticated:
             self.permission_denied(request)

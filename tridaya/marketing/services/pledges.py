@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from tridaya.accounts.models import User
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
+from tridaya.core.params import parse_id
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
 from tridaya.marketing import policy, registry, targets
@@ -160,7 +161,7 @@ def _target_object(target: Activity | InvestmentRow | str) -> Activity | Investm
     if isinstance(target, str):
         kind, _sep, pk = target.partition("-")
         model = apps.get_model("planning", "Activity" if kind == "activity" else "InvestmentRow")
-        if kind not in ("activity", "row") or not pk.isdigit():
+        if kind not in ("activity", "row") or parse_id(pk) is None:
             raise DomainError(
                 _("Pilih kegiatan dari daftar."),
                 code=MarketingError.TARGET_ELSEWHERE,

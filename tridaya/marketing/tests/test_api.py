@@ -132,3 +132,14 @@ def test_schema_has_the_marketing_endpoints(db):
     schema = api().get("/api/schema/?format=json").json()
     assert "/api/v1/villages/{code}/pledges/{id}/commit/" in schema["paths"]
     assert "/api/v1/regions/{code}/funding-gaps/" in schema["paths"]
+
+
+def test_the_marketing_summary_lists_its_sources_as_objects(bajur, plan, settings, tmp_path):
+    """The summary of a region with a committed pledge (a server error until the fuzzer found
+    it: the source lines were not serialisable)."""
+    settings.MEDIA_ROOT = tmp_path
+    f.commit(f.pledge(bajur, plan[1][0], f.partner(bajur)))
+    response = api().get("/api/v1/regions/52.01/marketing-summary/")
+    assert response.status_code == 200
+    apbd = next(s for s in response.json()["sources"] if s["code"] == "apbd_kab")
+    assert apbd["committed"] == 30_000 and apbd["realised"] == 0

@@ -90,7 +90,7 @@ class AreasAPI(APIView):
         authorize(request.user, VIEW_PRIORITIES, village)
         return Response(KawasanOutput(selectors.village_areas(village), many=True).data)
 
-    @extend_schema(request=KawasanInput, responses=KawasanOutput)
+    @extend_schema(request=KawasanInput, responses={201: KawasanOutput})
     def post(self, request, code: str):
         if not request.user.is_authenticated:
             self.permission_denied(request)
@@ -121,7 +121,7 @@ class ImportAPI(APIView):
     permission_classes = [IsAuthenticated]
     parser_classes = [MultiPartParser, FormParser]
 
-    @extend_schema(request=KawasanImportInput, responses=KawasanImportOutput)
+    @extend_schema(request=KawasanImportInput, responses={201: KawasanImportOutput})
     def post(self, request, code: str):
         village = village_or_404(code)
         authorize(request.user, MANAGE_KAWASAN, village)
@@ -150,7 +150,7 @@ class DeriveAPI(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(request=KawasanDeriveInput, responses=KawasanOutput)
+    @extend_schema(request=KawasanDeriveInput, responses={201: KawasanOutput})
     def post(self, request, code: str):
         village = village_or_404(code)
         authorize(request.user, MANAGE_KAWASAN, village)

@@ -12,6 +12,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.api import IdField
 from tridaya.core.choices import TridayaDomain
 from tridaya.planning.calc import FUNDING_FIELDS
 from tridaya.planning.models import (
@@ -168,7 +169,7 @@ class PlanListAPI(_Write):
         village = village_or_404(code)
         return Response(PlanOutput(selectors.village_plans(village), many=True).data)
 
-    @extend_schema(request=PlanCreateInput, responses=PlanOutput)
+    @extend_schema(request=PlanCreateInput, responses={201: PlanOutput})
     def post(self, request, code: str):
         self.require_login(request)
         village = village_or_404(code)
@@ -235,7 +236,7 @@ class ProgramInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     description = serializers.CharField(required=False, allow_blank=True, default="")
     years = serializers.ListField(child=serializers.IntegerField(), default=list)
-    problems = serializers.ListField(child=serializers.IntegerField(), default=list)
+    problems = serializers.ListField(child=IdField(), default=list)
 
 
 class ProgramListAPI(_Write):

@@ -15,6 +15,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.api import IdField
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.policy import authorize, can
 from tridaya.cycle.models import Meeting
@@ -57,9 +58,13 @@ def _meeting(code: str, meeting_id: int | None) -> Meeting | None:
 class PriorityRoundOutput(serializers.ModelSerializer):
     status = text(RoundStatus.choices)
     method = text(VoteMethod.choices)
-    meeting_title = serializers.CharField(source="meeting.display_title", default=None)
-    option_count = serializers.IntegerField(default=None)
-    sheet_count = serializers.IntegerField(default=None)
+    meeting_title = serializers.CharField(
+        source="meeting.display_title", default=None, allow_null=True
+    )
+    # Counted for the list only (null in one round's detail, which lists the options and
+    # ballots themselves); sheet_count is null too while no ballot is in.
+    option_count = serializers.IntegerField(default=None, allow_null=True)
+    sheet_count = serializers.IntegerField(default=None, allow_null=True)
 
     class Meta:
         model = PriorityRound
@@ -175,7 +180,7 @@ class RoundsAPI(APIView):
         authorize(request.user, VIEW_PRIORITIES, village)
         return Response(PriorityRoundOutput(selectors.village_rounds(village), many=True).data)
 
-    @extend_schema(request=PriorityRoundInput, responses=PriorityRoundDetailOutput)
+    @extend_schema(request=PriorityRoundInput, responses={201: PriorityRoundDetailOutput})
     def post(self, request, code: str):
         _require_login(self, request)
         village = village_or_404(code)
@@ -270,7 +275,7 @@ class PriorityProgramInput(serializers.Serializer):
 
 class PriorityOptionsInput(serializers.Serializer):
     problems = serializers.ListField(
-        child=serializers.IntegerField(), required=False, default=list, help_text="id masalah"
+        child=IdField(), required=False, default=list, help_text="id masalah"
     )
     program = PriorityProgramInput(required=False, allow_null=True, default=None)
 
@@ -278,7 +283,7 @@ class PriorityOptionsInput(serializers.Serializer):
 class OptionsAPI(_RoundActionAPI):
     """POST: add mapped problems (by id) and/or one candidate program (draft only)."""
 
-    @extend_schema(request=PriorityOptionsInput, responses=PriorityRoundDetailOutput)
+    @extend_schema(request=PriorityOptionsInput, responses={201: PriorityRoundDetailOutput})
     def post(self, request, code: str, pk: int):
         round_ = self.round(request, code, pk)
         data = PriorityOptionsInput(data=request.data)
@@ -410,7 +415,7 @@ class BallotsAPI(APIView):
             ballots = ballots.filter(voter=request.user)
         return Response(PriorityBallotOutput(ballots.order_by("id"), many=True).data)
 
-    @extend_schema(request=PriorityBallotInput, responses=PriorityBallotOutput)
+    @extend_schema(request=PriorityBallotInput, responses={201: PriorityBallotOutput})
     def post(self, request, code: str, pk: int):
         round_ = selectors.round_for_village(code, pk)
         data = PriorityBallotInput(data=request.data)

@@ -7,6 +7,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
+from tridaya.core.api import IdField
 from tridaya.planning.api.plans import DomainField, _page, _Write
 from tridaya.planning.calc import FUNDING_FIELDS
 from tridaya.planning.models import (
@@ -83,8 +84,8 @@ class ActivityInputSerializer(serializers.Serializer):
     unit = serializers.CharField(default="paket")
     starts_on = serializers.DateField(required=False, allow_null=True, default=None)
     ends_on = serializers.DateField(required=False, allow_null=True, default=None)
-    problems = serializers.ListField(child=serializers.IntegerField(), default=list)
-    rplp_row = serializers.IntegerField(required=False, allow_null=True, default=None)
+    problems = serializers.ListField(child=IdField(), default=list)
+    rplp_row = IdField(required=False, allow_null=True, default=None)
     main_source = serializers.ChoiceField(choices=list(FUNDING_FIELDS), default="blm")
     funding = serializers.DictField(child=serializers.IntegerField(min_value=0), default=dict)
     people = serializers.IntegerField(min_value=0, default=0)

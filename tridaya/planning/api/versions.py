@@ -4,11 +4,13 @@ legalisation, amendment) and the differences between two versions."""
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.api import query_int
 from tridaya.cycle.models import Meeting
 from tridaya.planning.api.plans import FeedbackOutput, VersionOutput, _page, _Write
 from tridaya.planning.models import (
@@ -52,17 +54,23 @@ class VersionDiffAPI(APIView):
     """GET ?from=1&to=2: what changed between two versions of a plan."""
 
     @extend_schema(
-        parameters=[OpenApiParameter("from", int), OpenApiParameter("to", int)],
+        parameters=[
+            OpenApiParameter("from", int, required=True, description="nomor versi lama"),
+            OpenApiParameter("to", int, required=True, description="nomor versi baru"),
+        ],
         responses=DiffOutput,
     )
     def get(self, request, code: str, plan_id: int):
         village = village_or_404(code)
         plan = selectors.plan_for_village(code, plan_id)
         plan.village = village
-        try:
-            old_n, new_n = int(request.GET["from"]), int(request.GET["to"])
-        except (KeyError, ValueError):
-            return Response({"detail": "from dan to wajib (nomor versi)."}, status=400)
+        old_n = query_int(request, "from", minimum=1, maximum=32767)
+        new_n = query_int(request, "to", minimum=1, maximum=32767)
+        if old_n is None or new_n is None:
+            missing = {name: [_("Wajib diisi (nomor versi).")] for name in ("from", "to")}
+            raise serializers.ValidationError(
+                {name: m for name, m in missing.items() if not request.GET.get(name)}
+            )
         old = selectors.version_view(village, plan, selectors.version_of(plan, old_n))
         new = selectors.version_view(village, plan, selectors.version_of(plan, new_n))
         return Response(DiffOutput(_diff_json(version_selectors.version_diff(old, new))).data)

@@ -63,6 +63,20 @@ def _refuse_chosen(area: PriorityArea) -> None:
         )
 
 
+def _refuse_planned(area: PriorityArea, doing: str) -> None:
+    """A kawasan an RTPLP details keeps its choice and stays: the plan would lose its area."""
+    titles = list(area.plans.order_by("pk").values_list("title", flat=True)[:3])
+    if titles:
+        raise DomainError(
+            _(
+                "Kawasan '%(name)s' tidak dapat %(doing)s: rencana %(plans)s merinci kawasan ini. "
+                "Pindahkan atau hapus rencananya dahulu."
+            )
+            % {"name": area.name, "doing": doing, "plans": ", ".join(titles)},
+            code=PlanningError.KAWASAN_HAS_PLAN,
+        )
+
+
 def _clean_geometry(village: Region, geometry: Any, extent: VillageExtent | None = None) -> dict:
     """A valid Polygon / MultiPolygon that overlaps the village (its drawn boundaries), or lies
     near its centre when no boundary is drawn yet."""
@@ -316,6 +330,7 @@ def area_unchoose(*, actor: User | None, area: PriorityArea, reason: str) -> Pri
             _("Kawasan '%(name)s' belum ditetapkan.") % {"name": area.name},
             code=PlanningError.KAWASAN_NOT_CHOSEN,
         )
+    _refuse_planned(area, _("dibatalkan penetapannya"))
     require_reason(
         reason,
         code=PlanningError.KAWASAN_REASON_TOO_SHORT,
@@ -336,6 +351,7 @@ def area_delete(*, actor: User | None, area: PriorityArea) -> None:
     authorize(actor, MANAGE_KAWASAN, area)
     area = _locked(area)
     _refuse_chosen(area)
+    _refuse_planned(area, _("dihapus"))
     record_event(
         actor=actor,
         action="planning.kawasan_deleted",

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.pages import apply_service_error
+from tridaya.core.params import parse_int
 from tridaya.core.policy import authorize, can, in_scope
 from tridaya.cycle.selectors import village_meetings
 from tridaya.planning.forms import priorities as f
@@ -371,7 +372,7 @@ def round_action(request, code: str, pk: int):
             authorize(request.user, MANAGE_KAWASAN, round_.village)
             top = request.POST.get("top", "3")
             area = kawasan_derive.area_derive(
-                actor=request.user, round_=round_, top=int(top) if top.isdigit() else 3
+                actor=request.user, round_=round_, top=parse_int(top, minimum=1, maximum=100) or 3
             )
             messages.success(request, _("Calon kawasan dibuat dari RT masalah teratas."))
             return redirect("planning:area", code=code, pk=area.pk)

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tridaya.core.params import parse_int
 from tridaya.core.policy import authorize
 from tridaya.planning import policy
 from tridaya.planning.forms.versions import AmendForm, FeedbackForm, PublicTestForm
@@ -112,11 +113,10 @@ def version_compare(request, code: str, plan_id: int):
         old_number = new_number = versions[0].number if versions else 1
     else:
         old_number, new_number = versions[-2].number, versions[-1].number
-    try:
-        old_number = int(request.GET.get("dari", old_number))
-        new_number = int(request.GET.get("ke", new_number))
-    except ValueError:
-        raise Http404 from None
+    old_number = parse_int(request.GET.get("dari", str(old_number)))
+    new_number = parse_int(request.GET.get("ke", str(new_number)))
+    if old_number is None or new_number is None:
+        raise Http404
     old = selectors.version_view(village, plan, selectors.version_of(plan, old_number))
     new = selectors.version_view(village, plan, selectors.version_of(plan, new_number))
     return render(

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tridaya.core.models import AuditEvent
+from tridaya.core.params import parse_int
 from tridaya.core.policy import authorize
 from tridaya.core.selectors import audit_events_in_region
 from tridaya.regions import selectors, services
@@ -28,7 +29,7 @@ class RegionFilter(django_filters.FilterSet):
 
     def search(self, queryset, name, value):
         value = value.strip()
-        if value.replace(".", "").isdigit():
+        if parse_int(value.replace(".", "")) is not None:
             return queryset.filter(code__startswith=value)
         return queryset.filter(name__icontains=value)
 
@@ -139,7 +140,7 @@ class VillageUnits(APIView):
 
 
 class AuditEventOutput(serializers.ModelSerializer):
-    actor = serializers.StringRelatedField()
+    actor = serializers.StringRelatedField(allow_null=True)  # None: done by the system
     action_label = serializers.CharField(read_only=True, help_text="the action in words")
 
     class Meta:

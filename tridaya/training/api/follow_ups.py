@@ -43,7 +43,7 @@ class FollowUpsAPI(TrainingAPI):
     def get(self, request, pk: int):
         return Response(FollowUpOutput(follow_ups_of(self.training(pk)), many=True).data)
 
-    @extend_schema(request=FollowUpInput, responses=FollowUpOutput)
+    @extend_schema(request=FollowUpInput, responses={201: FollowUpOutput})
     def post(self, request, pk: int):
         training = self.training(pk)
         self.check(MANAGE, training)
@@ -63,8 +63,10 @@ class FollowUpAPI(TrainingAPI):
     @extend_schema(request=FollowUpInput, responses=FollowUpOutput)
     def patch(self, request, pk: int, follow_up_id: int):
         follow_up = self.follow_up(pk, follow_up_id)
-        data = self.valid(FollowUpInput).validated_data
-        follow_up = follow_up_update(actor=request.user, follow_up=follow_up, **data)
+        data = self.valid(FollowUpInput, partial=True).validated_data
+        # A PATCH: what is not sent keeps its current value.
+        current = {name: getattr(follow_up, name) for name in FollowUpInput().fields}
+        follow_up = follow_up_update(actor=request.user, follow_up=follow_up, **{**current, **data})
         return Response(FollowUpOutput(follow_up).data)
 
     @extend_schema(request=None, responses={204: None})

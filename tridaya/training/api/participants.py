@@ -102,7 +102,7 @@ def capacity_data(village_code: str, cap, *, names: bool) -> dict:
 
 
 class ParticipantCreateAPI(TrainingAPI):
-    @extend_schema(request=TrainingParticipantInput, responses=TrainingParticipantOutput)
+    @extend_schema(request=TrainingParticipantInput, responses={201: TrainingParticipantOutput})
     def post(self, request, pk: int):
         training = self.training(pk)
         self.check(MANAGE, training)

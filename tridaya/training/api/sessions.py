@@ -31,7 +31,7 @@ class SessionAttendanceInput(serializers.Serializer):
 
 
 class SessionCreateAPI(TrainingAPI):
-    @extend_schema(request=TrainingSessionInput, responses=TrainingSessionOutput)
+    @extend_schema(request=TrainingSessionInput, responses={201: TrainingSessionOutput})
     def post(self, request, pk: int):
         training = self.training(pk)
         self.check(MANAGE, training)

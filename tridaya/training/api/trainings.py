@@ -77,8 +77,20 @@ class TrainingInput(serializers.Serializer):
     cosigner_name = serializers.CharField(max_length=120, default="", allow_blank=True)
     plan_sessions = serializers.BooleanField(default=False)
 
-    def to_input(self) -> trainings_services.TrainingInput:
-        data = dict(self.validated_data)
+    @staticmethod
+    def current(training: Training) -> dict:
+        """The training's values as this input names them: what a PATCH leaves out keeps."""
+        names = ["title", "place", "starts_on", "ends_on", "organiser", "target_groups"]
+        names += ["cost_program", "cost_swadaya", "notes", "signer_title", "signer_name"]
+        names += ["cosigner_title", "cosigner_name"]
+        values = {name: getattr(training, name) for name in names}
+        values["modules"] = list(training.modules.values_list("code", flat=True))
+        return values
+
+    def to_input(self, current: dict | None = None) -> trainings_services.TrainingInput:
+        """The service's input; with `current` (a PATCH, validated with partial=True) the
+        fields not sent keep their current values."""
+        data = {**(current or {}), **self.validated_data}
         return trainings_services.TrainingInput(
             title=data["title"],
             place=data["place"],
@@ -288,8 +300,8 @@ class TrainingAPI(APIView):
             self.permission_denied(self.request)
         authorize(self.request.user, action, obj)
 
-    def valid(self, serializer_class: type[S]) -> S:
-        data = serializer_class(data=self.request.data)
+    def valid(self, serializer_class: type[S], *, partial: bool = False) -> S:
+        data = serializer_class(data=self.request.data, partial=partial)
         data.is_valid(raise_exception=True)
         return data
 
@@ -303,14 +315,17 @@ class RegionTrainingsAPI(TrainingAPI):
     """GET: trainings of a village (and its kecamatan) or under a higher region (public).
     POST: plan a training for a village or kecamatan (training.manage over it)."""
 
+    # Paginated by hand in `get`; named here so the schema documents the page envelope.
+    pagination_class = PageNumberPagination
+
     @extend_schema(responses=TrainingListOutput(many=True))
     def get(self, request, code: str):
         region = region_or_404(code)
-        paginator = PageNumberPagination()
+        paginator = self.pagination_class()
         page = paginator.paginate_queryset(trainings_for(region), request, view=self)
         return paginator.get_paginated_response(TrainingListOutput(page, many=True).data)
 
-    @extend_schema(request=TrainingInput, responses=TrainingOutput)
+    @extend_schema(request=TrainingInput, responses={201: TrainingOutput})
     def post(self, request, code: str):
         region = region_or_404(code)
         self.check(MANAGE, region)
@@ -341,8 +356,11 @@ class TrainingDetailAPI(TrainingAPI):
     def patch(self, request, pk: int):
         training = self.training(pk)
         self.check(MANAGE, training)
-        data = self.valid(TrainingInput)
-        training = training_update(actor=request.user, training=training, data=data.to_input())
+        data = self.valid(TrainingInput, partial=True)
+        current = TrainingInput.current(training)
+        training = training_update(
+            actor=request.user, training=training, data=data.to_input(current)
+        )
         return Response(training_detail(training))
 
 

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from tridaya.core.pages import apply_service_error
+from tridaya.core.params import parse_id
 from tridaya.core.policy import authorize, can
 from tridaya.institutions.models import Person
 from tridaya.institutions.selectors import people_choices
@@ -117,7 +118,7 @@ def _participants_post(request, training, action, village, guest_form, person_fo
             people = {p.pk: p for p in people_choices(village)} if village else {}
             for value in request.POST.getlist("pick"):
                 group, _sep, person_id = value.partition(":")
-                person = people.get(int(person_id)) if person_id.isdigit() else None
+                person = people.get(parse_id(person_id) or 0)
                 if person is not None and group in ActorGroup.values:
                     picks.append((person, group, request.POST.get(f"position-{value}", "")))
             added = participants_add_people(actor=request.user, training=training, picks=picks)

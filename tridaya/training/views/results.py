@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from tridaya.core.params import parse_int
 from tridaya.core.policy import authorize
 from tridaya.training import documents
 from tridaya.training.models import (
@@ -120,7 +121,7 @@ def answers_entry(request, code: str, pk: int, participant_id: int, kind: str):
         for _module, questions in sections:
             for question in questions:
                 value = request.POST.get(f"q-{question.pk}", "")
-                answers[question.pk] = int(value) if value.isdigit() else None
+                answers[question.pk] = parse_int(value)
         try:
             saved = answers_record(
                 actor=request.user, participant=participant, kind=kind, answers=answers

@@ -39,6 +39,8 @@ class PlanIO(serializers.ModelSerializer):
     class Meta:
         model = OmPlan
         fields = ["year", "use_plan", "revenue_plan", "spending_plan", "maintenance_schedule"]
+        # Optional in a request as in the model (0 when left out): the service takes them all.
+        extra_kwargs = {"revenue_plan": {"default": 0}, "spending_plan": {"default": 0}}
 
 
 class CheckIO(serializers.ModelSerializer):

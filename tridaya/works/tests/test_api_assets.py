@@ -110,3 +110,18 @@ def test_handled_volumes_over_the_api(bajur, facilitator_client):
     assert facilitator_client.post(api("handled", work), body, format="json").status_code == 201
     rows = APIClient().get(api("handled", work)).json()
     assert [(r["rt"], r["code"]) for r in rows] == [(rt.pk, "4a")]
+
+
+def test_an_om_plan_without_its_amounts_records_zero(bajur, work, facilitator_client):
+    """The schema leaves the planned amounts optional; the service used to need them (a server
+    error found by the API fuzzer)."""
+    from tridaya.finance.tests.factories import opened
+
+    opened(bajur)
+    complete(work)
+    body = {"number": "07/BAST", "date": "2026-04-01", "recipient": "kpp", "kpp": kpp_of(bajur).pk}
+    assert facilitator_client.post(api("handover", work), body, format="json").status_code == 201
+    plan = {"year": 2026, "use_plan": "u", "maintenance_schedule": "m"}
+    response = facilitator_client.post(api("om-plans", work), plan, format="json")
+    assert response.status_code == 201, response.json()
+    assert (response.json()["revenue_plan"], response.json()["spending_plan"]) == (0, 0)
