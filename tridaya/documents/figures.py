@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 # (safe in a threaded server) and no pyplot import, which cost a cold process about half a
 # second on its first document. matplotlib itself is imported where a figure is drawn, so that
 # a view module that can draw does not load it with the URL conf (issue 11, item 13).
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tridaya.core.formats import format_millions, format_rupiah
 
@@ -95,7 +95,7 @@ def _to_png(figure: Figure) -> bytes:
     edge) falls back to savefig (issue 11, item 12)."""
     from PIL import Image
 
-    canvas = figure.canvas
+    canvas: Any = figure.canvas  # the FigureCanvasAgg `_figure` attached
     canvas.draw()
     width, height = canvas.get_width_height()
     box = figure.get_tightbbox(canvas.get_renderer()).padded(PAD_IN)
