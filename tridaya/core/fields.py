@@ -65,17 +65,23 @@ class BoundedTextField(models.TextField):
     """A TextField with a required `max_length`, enforced by model validation and model forms
     with a message naming the field and the limit."""
 
-    def __init__(self, *args: Any, max_length: int, **kwargs: Any) -> None:
-        super().__init__(*args, max_length=max_length, **kwargs)
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if not kwargs.get("max_length"):
+            raise TypeError("BoundedTextField needs max_length")
+        super().__init__(*args, **kwargs)
+
+    @property
+    def limit(self) -> int:
+        return int(self.max_length or 0)
 
     @cached_property
     def validators(self) -> list:
-        return [*super().validators, TextLimitValidator(self.max_length, self.verbose_name)]
+        return [*super().validators, TextLimitValidator(self.limit, self.verbose_name)]
 
     def formfield(self, **kwargs: Any) -> Any:
         field = super().formfield(**kwargs)
         if isinstance(field, forms.CharField):
             field.validators = [
                 v for v in field.validators if not isinstance(v, MaxLengthValidator)
-            ] + [TextLimitValidator(self.max_length, self.verbose_name)]
+            ] + [TextLimitValidator(self.limit, self.verbose_name)]
         return field

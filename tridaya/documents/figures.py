@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 # (safe in a threaded server) and no pyplot import, which cost a cold process about half a
 # second on its first document. matplotlib itself is imported where a figure is drawn, so that
 # a view module that can draw does not load it with the URL conf (issue 11, item 13).
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tridaya.core.formats import format_millions, format_rupiah
 
@@ -82,9 +82,32 @@ def _all_coordinates(layers: Sequence[MapLayer]) -> list[list[float]]:
     return found
 
 
+PAD_IN = 0.1  # the margin around what is drawn, as savefig's bbox_inches="tight" leaves
+
+
 def _to_png(figure: Figure) -> bytes:
+    """The figure as an RGB PNG cropped to what is drawn (plus `PAD_IN`), drawn once.
+
+    savefig(bbox_inches="tight") draws a figure twice (once to measure, once to write) and
+    writes RGBA, whose alpha channel WeasyPrint then splits into a soft mask. Here the figure
+    is drawn once on its Agg canvas, the drawn extent measured on that same drawing and the
+    pixels cropped; only a figure drawing outside its own canvas (a legend pushed past the
+    edge) falls back to savefig (issue 11, item 12)."""
+    from PIL import Image
+
+    canvas: Any = figure.canvas  # the FigureCanvasAgg `_figure` attached
+    canvas.draw()
+    width, height = canvas.get_width_height()
+    box = figure.get_tightbbox(canvas.get_renderer()).padded(PAD_IN)
+    dpi = figure.dpi
+    left, right = math.floor(box.x0 * dpi), math.ceil(box.x1 * dpi)
+    top, bottom = math.floor(height - box.y1 * dpi), math.ceil(height - box.y0 * dpi)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", dpi=DPI, bbox_inches="tight")
+    if left < 0 or top < 0 or right > width or bottom > height:
+        figure.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", pad_inches=PAD_IN)
+        return buffer.getvalue()
+    image = Image.frombuffer("RGBA", (width, height), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    image.crop((left, top, right, bottom)).convert("RGB").save(buffer, format="PNG")
     return buffer.getvalue()
 
 
@@ -92,7 +115,7 @@ def _figure(width_in: float, height_in: float) -> Figure:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(width_in, height_in))
+    figure = Figure(figsize=(width_in, height_in), dpi=DPI)
     FigureCanvasAgg(figure)
     return figure
 
@@ -138,6 +161,8 @@ def map_png(
     if title:
         axes.set_title(title, fontsize=10)
     if handles:
+        # The legend sits right of the map, inside the canvas, so the PNG is drawn once.
+        figure.subplots_adjust(left=0.1, right=0.7, bottom=0.06, top=0.94)
         axes.legend(
             handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7, frameon=False
         )
@@ -145,40 +170,51 @@ def map_png(
 
 
 def _draw_layer(axes, layer: MapLayer) -> None:
-    from matplotlib.patches import Polygon as PolygonPatch
+    """The layer's areas as one collection, its lines as one collection and its points as one
+    scatter: three artists whatever the number of features (drawing each ring as its own patch
+    cost most of a plan's map time, issue 11, item 12)."""
+    from matplotlib.collections import LineCollection, PolyCollection
 
+    rings, ring_colors, lines, line_colors, points, point_colors = [], [], [], [], [], []
     for index, geometry in enumerate(layer.geometries):
         color = layer.colors[index] if layer.colors else layer.color
         for ring in _rings(geometry):
-            axes.add_patch(
-                PolygonPatch(
-                    [(x, y) for x, y, *_ in ring],
-                    closed=True,
-                    facecolor=color if layer.fill else "none",
-                    edgecolor=color if not layer.fill else "#444444",
-                    alpha=layer.alpha if layer.fill else 1.0,
-                    linewidth=layer.line_width,
-                    hatch=layer.hatch,
-                )
-            )
+            rings.append([(x, y) for x, y, *_ in ring])
+            ring_colors.append(color)
         for line in _lines(geometry):
-            axes.plot(
-                [p[0] for p in line],
-                [p[1] for p in line],
-                color=color,
-                linewidth=layer.line_width + 1,
-            )
-        points = _points(geometry)
-        if points:
-            axes.scatter(
-                [p[0] for p in points],
-                [p[1] for p in points],
-                s=layer.marker_size,
-                color=color,
-                edgecolors="white",
-                linewidths=0.6,
-                zorder=5,
-            )
+            lines.append([(p[0], p[1]) for p in line])
+            line_colors.append(color)
+        for point in _points(geometry):
+            points.append(point)
+            point_colors.append(color)
+    if rings:
+        axes.add_collection(
+            PolyCollection(
+                rings,
+                closed=True,
+                facecolors=ring_colors if layer.fill else "none",
+                edgecolors="#444444" if layer.fill else ring_colors,
+                alpha=layer.alpha if layer.fill else 1.0,
+                linewidths=layer.line_width,
+                hatch=layer.hatch,
+            ),
+            autolim=False,
+        )
+    if lines:
+        axes.add_collection(
+            LineCollection(lines, colors=line_colors, linewidths=layer.line_width + 1),
+            autolim=False,
+        )
+    if points:
+        axes.scatter(
+            [p[0] for p in points],
+            [p[1] for p in points],
+            s=layer.marker_size,
+            color=point_colors,
+            edgecolors="white",
+            linewidths=0.6,
+            zorder=5,
+        )
 
 
 def _legend_handles(layer: MapLayer) -> list[Patch]:

@@ -156,3 +156,34 @@ def test_figures_are_png():
     ]
     for png in (figures.map_png(layers, title="Peta"), figures.bar_chart_png(["a"], [0])):
         assert png[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_a_map_is_drawn_once_as_an_rgb_png_with_its_legend(monkeypatch):
+    """Issue 11, item 12: the figure is drawn once (no savefig round of bbox_inches='tight')
+    and written without an alpha channel; its legend stays inside the image."""
+    import io as _io
+
+    from PIL import Image
+
+    from tridaya.documents import figures
+
+    calls = []
+    monkeypatch.setattr(
+        "matplotlib.figure.Figure.savefig", lambda *a, **k: calls.append(1), raising=True
+    )
+    square = {
+        "type": "Polygon",
+        "coordinates": [[[116.1, -8.6], [116.11, -8.6], [116.11, -8.61], [116.1, -8.6]]],
+    }
+    layers = [
+        figures.MapLayer("Batas RT", [square, square], colors=["#ff0000", "#00ff00"]),
+        figures.MapLayer("Masalah", [{"type": "Point", "coordinates": [116.105, -8.605]}]),
+        figures.MapLayer(
+            "Jalan", [{"type": "LineString", "coordinates": [[116.1, -8.6], [116.11, -8.61]]}]
+        ),
+    ]
+    png = figures.map_png(layers, title="Peta")
+    assert calls == []
+    image = Image.open(_io.BytesIO(png))
+    assert image.mode == "RGB"
+    assert image.width > 500 and image.height > 300
