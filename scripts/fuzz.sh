@@ -9,5 +9,7 @@ cd "$(dirname "$0")/.."
 mkdir -p var
 export TRIDAYA_FUZZ_EXAMPLES="${1:-5}"
 export DATABASE_URL="${DATABASE_URL:-sqlite:///$PWD/var/fuzz.sqlite3}"
+# Files the demo seed and the fuzzed uploads write stay apart from `make run`'s var/media.
+export TRIDAYA_MEDIA_ROOT="${TRIDAYA_MEDIA_ROOT:-$PWD/var/fuzz-media}"
 # `python -m pytest`: this checkout on sys.path first (a shared venv may hold another one).
 exec .venv/bin/python -m pytest -q fuzz
