@@ -10,7 +10,7 @@ export DJANGO_SETTINGS_MODULE := tridaya.settings
 # selectors and policies must type every function.
 TYPED = tridaya
 
-.PHONY: run test lint format install messages vendor bench clean-db
+.PHONY: run test fuzz lint format install messages vendor bench clean-db
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -39,6 +39,11 @@ run: install
 
 test: install
 	bash scripts/test.sh
+
+# The API fuzz run with many more cases per operation than the one in `make test`.
+FUZZ_EXAMPLES ?= 100
+fuzz: install
+	bash scripts/fuzz.sh $(FUZZ_EXAMPLES)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

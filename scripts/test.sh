@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The whole test suite: SQLite always; PostgreSQL when DATABASE_URL is set; browser tests when
-# chromium is installed. With TRIDAYA_REQUIRE_ALL_SUITES=1 (CI) a skipped suite is a failure.
+# The whole test suite: SQLite always; PostgreSQL when DATABASE_URL is set; the API fuzz run;
+# browser tests when chromium is installed. With TRIDAYA_REQUIRE_ALL_SUITES=1 (CI) a skipped
+# suite is a failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -28,6 +29,11 @@ if [ -n "${DATABASE_URL:-}" ]; then
 else
   missing "PostgreSQL suite (set DATABASE_URL=postgres://user@host:5432/tridaya)"
 fi
+
+# schemathesis against the OpenAPI schema, in-process over WSGI, on a SQLite file seeded with the
+# demo (fuzz/conftest.py); a short pass here, a long one with `make fuzz`. Any finding fails.
+echo "== API fuzzing (schemathesis) on SQLite"
+env -u DATABASE_URL bash scripts/fuzz.sh "${TRIDAYA_FUZZ_EXAMPLES:-5}" || status=1
 
 if [ -x "$CHROMIUM" ]; then
   echo "== Browser tests (chromium)"
