@@ -17,7 +17,7 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tridaya.core.choices import TridayaDomain
+from tridaya.core.choices import Sector, TridayaDomain
 from tridaya.core.dates import format_date_id
 from tridaya.core.formats import format_percent, format_rupiah
 from tridaya.documents import figures
@@ -28,7 +28,6 @@ from tridaya.documents.prospectus import (
     prospectus_html,
     prospectus_pdf,
 )
-from tridaya.mapping.models import Sector
 from tridaya.mapping.selectors.households import Stats, village_households
 from tridaya.mapping.selectors.slum import slum_page
 from tridaya.marketing.models import Prospectus, ProspectusState

@@ -2,7 +2,7 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
-from tridaya.core.choices import Sex, TridayaDomain
+from tridaya.core.choices import Sector, Sex, TridayaDomain
 from tridaya.core.errors import CoreError, DomainError
 from tridaya.core.pages import apply_service_error
 from tridaya.core.reasons import MIN_REASON_LENGTH, require_reason
@@ -58,9 +58,11 @@ def test_program_wide_choices_keep_their_stored_values():
     assert Sex.values == ["L", "P"]
     assert TridayaDomain.values == ["L", "E", "S"]
     from tridaya.institutions.models import Sex as InstitutionsSex
+    from tridaya.mapping.models import Sector as MappingSector
     from tridaya.mapping.models import TridayaDomain as MappingDomain
 
     assert InstitutionsSex is Sex and MappingDomain is TridayaDomain
+    assert MappingSector is Sector and Sector.DRAINAGE == "drainase"
 
 
 @pytest.mark.django_db

@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tridaya.core.choices import TridayaDomain
+from tridaya.core.choices import Sector, TridayaDomain
 from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
 from tridaya.cycle.models import Meeting
@@ -26,25 +26,6 @@ from tridaya.regions.models import RT, Level, Region
 class ProblemKind(models.TextChoices):
     PROBLEM = "masalah", _("Masalah")
     POTENTIAL = "potensi", _("Potensi")
-
-
-class Sector(models.TextChoices):
-    """The seven slum aspects of Permen PUPR 14/PRT/M/2018 (same codes as the Pokja aspects and
-    the criteria set's aspect keys), then the other sectors a plan covers."""
-
-    BUILDINGS = "bangunan", _("Bangunan gedung")
-    ROADS = "jalan", _("Jalan lingkungan")
-    WATER = "air_minum", _("Air minum")
-    DRAINAGE = "drainase", _("Drainase")
-    WASTEWATER = "air_limbah", _("Air limbah / sanitasi")
-    WASTE = "persampahan", _("Persampahan")
-    FIRE = "kebakaran", _("Proteksi kebakaran")
-    GREEN_SPACE = "ruang_terbuka", _("Ruang terbuka hijau")
-    ECONOMY = "ekonomi", _("Ekonomi dan usaha")
-    HEALTH = "kesehatan", _("Kesehatan")
-    EDUCATION = "pendidikan", _("Pendidikan")
-    SOCIAL = "sosial", _("Sosial dan kelompok rentan")
-    OTHER = "lainnya", _("Lainnya")
 
 
 SLUM_ASPECT_SECTORS = (

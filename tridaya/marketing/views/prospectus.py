@@ -12,9 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from tridaya.core.choices import TridayaDomain
+from tridaya.core.choices import Sector, TridayaDomain
 from tridaya.core.policy import authorize, can
-from tridaya.mapping.models import Sector
 from tridaya.marketing import policy, selectors
 from tridaya.marketing import prospectus as builder
 from tridaya.marketing.forms import ProspectusForm, ReasonForm

@@ -15,13 +15,13 @@ from decimal import Decimal
 from django.utils import timezone
 
 from tridaya.accounts.models import User
+from tridaya.core.choices import Sector
 from tridaya.cycle import services as cycle_services
 from tridaya.cycle.models import MeetingKind, SignOffKind, Step, StepStatus, VillageCycle
 from tridaya.cycle.services import MeetingInput
 from tridaya.mapping.selectors.households import surveyed_by_rt
 from tridaya.mapping.selectors.problems import (
     Problem,
-    Sector,
     open_problems,
 )
 from tridaya.mapping.selectors.reach import ProblemCount, distinct_reach

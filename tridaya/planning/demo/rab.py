@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from shapely.geometry import shape
 
-from tridaya.mapping.selectors.problems import Sector
+from tridaya.core.choices import Sector
 from tridaya.planning.demo.plans import PROGRAMS, START_YEAR, _problems, _user, reached
 from tridaya.planning.models import (
     PlanKind,

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tridaya.core.choices import TridayaDomain
+from tridaya.core.choices import Sector, TridayaDomain
 from tridaya.core.forms import GeoJSONField
 from tridaya.core.money import format_rupiah, parse_rupiah
-from tridaya.mapping.selectors.problems import Problem, Sector
+from tridaya.mapping.selectors.problems import Problem
 from tridaya.planning.calc import FundingSource
 from tridaya.planning.forms.plans import (
     BENEFICIARY_FIELDS,

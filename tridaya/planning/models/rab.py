@@ -17,10 +17,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from tridaya.core.choices import TridayaDomain
+from tridaya.core.choices import Sector, TridayaDomain
 from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
-from tridaya.mapping.models import Sector
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource, line_amount
 from tridaya.planning.models.plans import (
     Beneficiaries,

@@ -14,6 +14,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from tridaya.core.choices import Sector
 from tridaya.cycle import services as cycle_services
 from tridaya.cycle.models import Meeting, MeetingKind
 from tridaya.cycle.services import MeetingInput
@@ -25,7 +26,6 @@ from tridaya.mapping.models import (
     Problem,
     ProblemKind,
     RTProfile,
-    Sector,
     SlumVolume,
 )
 from tridaya.planning.calc import line_amount
