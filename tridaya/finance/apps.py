@@ -24,6 +24,8 @@ class FinanceConfig(AppConfig):
         register_fingerprint("ledger", ledger_totals)
 
         core_demo.register(order=80, name="finance", run=demo.seed)
+        # After works (85) legalised Bajur's RTPLP: the KSM proposal drawn from it.
+        core_demo.register(order=86, name="finance_proposal", run=demo.seed_proposal)
         register_village_section(
             order=70, label=_("Keuangan"), url_name="finance:home", icon="cash-coin"
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+import re
 from collections.abc import Callable
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -214,3 +215,100 @@ def seed(log: Callable[[str], None]) -> None:
     _disburse(kolaborasi, 2, dt.date(YEAR, 7, 20), faskel)
     tranches.request_create(actor=None, allocation=plpbk, tranche=2)
     log(f"  finance: Bajur, {len(vouchers)} pembelian KSM, 3 tahap BLM diterima")
+
+
+# --- The KSM proposal (a step after works legalised Bajur's RTPLP) ---------------------------
+
+PROPOSAL_NUMBER = "01/KSM-MB/II/2026"
+PROPOSAL_ACTIVITY = "Saluran drainase gang Melati"
+BOUGHT = re.compile(r"^(?P<item>.+) x (?P<quantity>\d+) \(")
+UNITS = {CostCategory.BAHAN: "unit", CostCategory.ALAT: "hari", CostCategory.UPAH: "HOK"}
+
+
+def _bought(village: Region, ksm: KSM) -> dict[tuple[str, str], list[int]]:
+    """(item, category) -> [quantity, amount] of what the KSM bought from its advance, from
+    the purchase vouchers seeded above (reversed ones left out)."""
+    from tridaya.finance.models import Voucher
+
+    categories = {item: category for item, category, _prices in ITEMS}
+    found: dict[tuple[str, str], list[int]] = {}
+    payments = (
+        Voucher.objects.filter(
+            village=village, kind="keluar", entries__account__ksm=ksm, reverses__isnull=True
+        )
+        .exclude(reversed_by__isnull=False)
+        .prefetch_related("entries")
+        .distinct()
+        .order_by("pk")
+    )
+    for voucher in payments:
+        match = BOUGHT.match(voucher.description)
+        if match is None or match["item"] not in categories:
+            continue
+        row = found.setdefault((match["item"], categories[match["item"]]), [0, 0])
+        row[0] += int(match["quantity"])
+        row[1] += sum(e.credit for e in voucher.entries.all())
+    return found
+
+
+def _cash_plan(activity, bought: dict, bkm) -> None:
+    """The RPD of tranche I: what the KSM then bought, at the average price it paid, with a
+    tenth more in reserve as the quantity needed."""
+    from decimal import Decimal
+
+    from tridaya.finance.services import proposals
+
+    for (item, category), (quantity, amount) in sorted(bought.items()):
+        price = round(amount / quantity / 500) * 500
+        proposals.cash_plan_item_add(
+            actor=bkm,
+            activity=activity,
+            tranche=1,
+            category=category,
+            item=item,
+            unit=UNITS.get(category, "paket"),
+            quantity_needed=Decimal(quantity + max(1, quantity // 10)),
+            requested=Decimal(quantity),
+            unit_price=price,
+        )
+
+
+@transaction.atomic
+def seed_proposal(log: Callable[[str], None]) -> None:
+    """KSM Maju Bersama's proposal for the drainage of gang Melati, drawn from the legalised
+    RTPLP (with its RAB funding), verified by the BKM before the March release, and its cash
+    plan for tranche I matching the purchases booked from its advance. Idempotent."""
+    from tridaya.finance.models import Proposal
+    from tridaya.finance.plan_source import rtplp_lines
+    from tridaya.finance.services import proposals
+
+    village = Region.objects.filter(code=BAJUR).first()
+    plpbk = Allocation.objects.filter(village_id=BAJUR, scheme__code="plpbk").first()
+    ksm = KSM.objects.filter(village_id=BAJUR, name=FOURTH_KSM).first()
+    if (
+        village is None
+        or plpbk is None
+        or ksm is None
+        or Proposal.objects.filter(village=village).exists()
+    ):
+        return
+    lines = rtplp_lines(BAJUR)
+    line = next((x for x in lines if x.component == PROPOSAL_ACTIVITY), lines[0] if lines else None)
+    if line is None:
+        log("  finance: Bajur belum punya RTPLP yang disahkan; usulan KSM tidak dibuat")
+        return
+    bkm = _user("bkm.bajur")
+    proposal = proposals.proposal_create(
+        actor=bkm,
+        allocation=plpbk,
+        ksm=ksm,
+        number=PROPOSAL_NUMBER,
+        proposed_on=dt.date(YEAR, 2, 25),
+    )
+    activity = proposals.proposal_activity_add(
+        actor=bkm, proposal=proposal, plan_activity_id=line.activity_id
+    )
+    _cash_plan(activity, _bought(village, ksm), bkm)
+    proposals.proposal_submit(actor=bkm, proposal=proposal)
+    proposals.proposal_verify(actor=bkm, proposal=proposal, verified_on=dt.date(YEAR, 2, 27))
+    log(f"  finance: usulan {PROPOSAL_NUMBER} {ksm.name} ({activity.name}) diverifikasi BKM")
