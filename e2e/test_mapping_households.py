@@ -112,6 +112,9 @@ def test_the_facilitator_uploads_a_kobo_export(
     page.get_by_label("Berkas ekspor").set_input_files(str(path))
     page.get_by_role("button", name=re.compile(r"Impor$")).click()
 
+    # The import runs as a background job; its page follows it and links the report.
+    expect(page.get_by_role("heading", level=1)).to_have_text("Impor survei")
+    page.get_by_role("link", name="Lihat hasilnya").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Laporan impor")
     expect(page.locator("#batch-verdict")).to_contain_text("1 baris dikarantina")
     issue = page.locator("#batch-issues tbody tr").first

@@ -254,6 +254,9 @@ TRIDAYA_BROKER_URL = env_url(
     secret=True,
 )
 CELERY_BROKER_URL = TRIDAYA_BROKER_URL
+# Without a broker, long jobs (survey imports) run in a child process, not in the request; the
+# tests run them in-process (a child could not see the test database).
+TRIDAYA_JOBS_DETACH = not TESTING
 # Public dashboards re-read the figures version at most this often per process (0: always).
 TRIDAYA_FIGURES_VERSION_SECONDS = 0 if TESTING else 5
 CELERY_TASK_ALWAYS_EAGER = not TRIDAYA_BROKER_URL

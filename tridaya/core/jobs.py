@@ -11,15 +11,22 @@ poll for progress, result or error.
   makes one refresh.
 - `run(job_id)` runs one job (what the Celery task calls); an exception marks the job failed
   with its message, and is not raised again (the row is the report).
+- A kind registered with `detached=True` (a survey import: minutes of work and memory) never
+  runs inside the request that queued it: without a broker it runs in a child process
+  (`manage.py run_job ID`), unless `TRIDAYA_JOBS_DETACH` is off (the tests, where the child
+  could not see the test's database).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import subprocess
+import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -38,16 +45,19 @@ class JobKind:
     kind: str
     run: Callable[..., Any]
     label: str | Promise
+    detached: bool = False
 
 
 _kinds: dict[str, JobKind] = {}
 
 
-def register(kind: str, run: Callable[..., Any], *, label: str | Promise) -> None:
+def register(
+    kind: str, run: Callable[..., Any], *, label: str | Promise, detached: bool = False
+) -> None:
     old = _kinds.get(kind)
     if old is not None and old.run is not run:
         raise ImproperlyConfigured(f"job kind {kind!r} registered twice")
-    _kinds[kind] = JobKind(kind, run, label)
+    _kinds[kind] = JobKind(kind, run, label, detached)
 
 
 def kind_label(kind: str) -> str:
@@ -86,7 +96,7 @@ def enqueue(
             )
     except IntegrityError:  # another process queued the same job a moment ago
         return Job.objects.get(dedupe_key=key, status=JobStatus.QUEUED)
-    transaction.on_commit(lambda: dispatch(job.pk))
+    transaction.on_commit(lambda: dispatch(job.pk, detached=_kinds[kind].detached))
     return job
 
 
@@ -94,13 +104,28 @@ def broker_configured() -> bool:
     return bool(getattr(settings, "TRIDAYA_BROKER_URL", None))
 
 
-def dispatch(job_id: int) -> None:
+def dispatch(job_id: int, *, detached: bool = False) -> None:
     if broker_configured():
         from tridaya.celery import run_job
 
         run_job.delay(job_id)
+    elif detached and getattr(settings, "TRIDAYA_JOBS_DETACH", True):
+        start_child(job_id)
     else:
         run(job_id)
+
+
+def start_child(job_id: int) -> subprocess.Popen:
+    """Run the job in a child process of its own (`manage.py run_job ID`), not waited for: the
+    request that queued it answers at once and the job page follows the row."""
+    manage = Path(settings.BASE_DIR) / "manage.py"
+    return subprocess.Popen(  # noqa: S603 (our own interpreter and manage.py, an integer id)
+        [sys.executable, str(manage), "run_job", str(int(job_id))],
+        cwd=settings.BASE_DIR,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        start_new_session=True,
+    )
 
 
 def _claim(job_id: int) -> Job | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -11,6 +13,8 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 
 from tridaya.core.errors import NotFound
 from tridaya.core.policy import can
@@ -68,6 +72,17 @@ def shared_with_anonymous(request: HttpRequest) -> bool:
     )
 
 
+def shared_page_key(request: HttpRequest, prefix: str) -> str:
+    """The cache key of a page shared by anonymous visitors: `prefix`, the language and a hash of
+    the path with the WHOLE query string (its parameters sorted, so `?a=1&b=2` and `?b=2&a=1`
+    share one entry and `?halaman=2` never gets page 1). Hashed: any query string makes a key
+    of fixed length that every cache backend accepts."""
+    query = sorted(request.GET.lists())
+    raw = json.dumps([request.path, query], ensure_ascii=False)
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:32]
+    return f"{prefix}:{get_language()}:{digest}"
+
+
 def render_shared(
     request: HttpRequest, key: str, seconds: int, render: Callable[[dict], str]
 ) -> HttpResponse:
@@ -78,4 +93,7 @@ def render_shared(
     if html is None:
         html = render({"csrf_token": CSRF_SLOT})
         cache.set(key, html, seconds)
-    return HttpResponse(html.replace(CSRF_SLOT, get_token(request)))
+    response = HttpResponse(html.replace(CSRF_SLOT, get_token(request)))
+    # The language and any session come in cookies: a shared cache must keep them apart.
+    patch_vary_headers(response, ("Cookie", "Accept-Language"))
+    return response

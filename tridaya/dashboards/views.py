@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from tridaya.core import jobs
 from tridaya.core.errors import NotFound
 from tridaya.core.formats import format_number, format_rupiah
-from tridaya.core.pages import render_shared, shared_with_anonymous
+from tridaya.core.pages import render_shared, shared_page_key, shared_with_anonymous
 from tridaya.core.policy import authorize, can
 from tridaya.dashboards import selectors, services
 from tridaya.regions.models import Level
@@ -87,7 +87,7 @@ def dashboard(request, code: str = ""):
     wanted = request.GET.get("peta", "")
     if shared_with_anonymous(request):
         version = selectors.recent_figures_version()
-        key = f"dasbor:page:{version}:{code}:{wanted}:{get_language()}:{request.get_full_path()}"
+        key = shared_page_key(request, f"dasbor:page:{version}")
         return render_shared(
             request, key, CACHE_SECONDS, lambda extra: _page(request, code, wanted, version, extra)
         )

@@ -10,6 +10,7 @@ class MappingConfig(AppConfig):
         """Registers the app's policy rules, survey importers, cycle gate outputs, village
         sections and demo steps."""
         from tridaya.core import demo as core_demo
+        from tridaya.core import jobs
         from tridaya.core.navigation import register_village_section
         from tridaya.mapping import outputs, policy  # noqa: F401  (policy registers the rules)
         from tridaya.mapping.demo import households as demo_households
@@ -17,6 +18,7 @@ class MappingConfig(AppConfig):
         from tridaya.mapping.importers.households import HouseholdImporter
         from tridaya.mapping.importers.rows import ProblemImporter, RTProfileImporter
         from tridaya.mapping.models import SurveyForm
+        from tridaya.mapping.services import surveys
         from tridaya.mapping.services.surveys import register_importer
 
         register_importer(SurveyForm.HOUSEHOLD, HouseholdImporter)
@@ -24,6 +26,12 @@ class MappingConfig(AppConfig):
         # services/problems.py).
         register_importer(SurveyForm.RT_PROFILE, RTProfileImporter)
         register_importer(SurveyForm.PROBLEM, ProblemImporter)
+        jobs.register(
+            surveys.SURVEY_IMPORT_JOB,
+            surveys.survey_import_job,
+            label=_("Impor survei"),
+            detached=True,  # minutes of work for a large file: never inside the request
+        )
         outputs.register_outputs()
         outputs.register_figures()
         register_village_section(

@@ -134,37 +134,15 @@ def _rt_scores(codes) -> dict[str, list]:
 
 
 def _read_rt_scores(codes) -> dict[str, list]:
-    """{village: [(slum class, area in ha)] of its scored RTs} in its newest profile year, scored
-    by the one slum-score selector (`selectors.slum.score_row`)."""
-    from django.db.models import Max, Prefetch
+    """{village: [(slum class, area in ha)] of its scored RTs} in the year the village's RT scores
+    are read by default, from the one bulk slum-score selector (`rt_classes_by_village`, the
+    same rules as the village's page)."""
+    from tridaya.mapping.selectors.slum import rt_classes_by_village
 
-    from tridaya.mapping.criteria import criteria_of
-    from tridaya.mapping.models import RTProfile, SlumVolume
-    from tridaya.mapping.scoring import CriteriaSet
-    from tridaya.mapping.selectors.slum import RowStatus, score_row
-
-    newest = dict(
-        RTProfile.objects.filter(village_id__in=codes)
-        .values_list("village_id")
-        .annotate(year=Max("year"))
-        .order_by()
-    )
-    profiles = (
-        RTProfile.objects.filter(village_id__in=codes)
-        .select_related("criteria_set", "rt")
-        .prefetch_related(Prefetch("volumes", queryset=SlumVolume.objects.order_by("code")))
-    )
-    sets: dict[int, CriteriaSet] = {}
-    found: dict[str, list] = {}
-    for profile in profiles:
-        if profile.year != newest.get(profile.village_id):
-            continue
-        if profile.criteria_set_id not in sets:
-            sets[profile.criteria_set_id] = criteria_of(profile.criteria_set)
-        row = score_row(profile.rt, profile, sets[profile.criteria_set_id])
-        if row.status == RowStatus.SCORED and row.score is not None:
-            found.setdefault(profile.village_id, []).append((row.score.slum_class, profile.area_ha))
-    return found
+    return {
+        village: [(row.slum_class, row.area_ha) for row in rows if row.slum_class is not None]
+        for village, rows in rt_classes_by_village(codes).items()
+    }
 
 
 def _rts_in_class(slum_class):

@@ -9,7 +9,7 @@ class OversightConfig(AppConfig):
 
     def ready(self) -> None:
         from tridaya.core import demo as core_demo
-        from tridaya.core.navigation import register_village_section
+        from tridaya.core.navigation import register_region_section, register_village_section
         from tridaya.oversight import demo, figures, policy  # noqa: F401  (policy registers rules)
 
         figures.register_figures()
@@ -21,4 +21,10 @@ class OversightConfig(AppConfig):
         )
         register_village_section(
             order=91, label=_("Pengaduan"), url_name="oversight:complaint_new", icon="megaphone"
+        )
+        register_region_section(
+            order=90,
+            label=_("Ke mana dana BLM? (per desa)"),
+            url_name="oversight:public_villages",
+            icon="eye",
         )

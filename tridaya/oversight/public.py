@@ -6,13 +6,21 @@ households or complainants, no account numbers. Also the plain rows for the CSV/
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from tridaya.oversight.selectors import ComplaintStats, complaint_stats, public_answers
-from tridaya.regions.models import Region
+from tridaya.oversight.selectors import (
+    ComplaintStats,
+    complaint_counts_by_village,
+    complaint_stats,
+    public_answers,
+)
+from tridaya.regions.models import Level, Region
 
 LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 SINCE = dt.date(2000, 1, 1)
@@ -170,4 +178,67 @@ def public_rows(page: PublicPage) -> list[tuple[str, str, str]]:
         for key in ("received", "open", "overdue", "resolved", "rejected", "median_days")
     ]
     rows += [("jawaban", a["tracking_code"], a["public_answer"]) for a in page.answers]
+    return rows
+
+
+# The lists of villages of a kecamatan, city/regency or province with the headline figures.
+
+VILLAGES_PER_PAGE = 25
+
+
+@dataclass(frozen=True)
+class VillageHeadline:
+    """The public page's headline figures of one village, to the rupiah."""
+
+    village: Region
+    allocated: int
+    received: int
+    spent: int
+    progress: Decimal | None  # physical progress (%) weighted by RAB value; None: no package
+    packages: int
+    open_complaints: int
+
+    @property
+    def district(self) -> str:
+        """The village's kecamatan, when its ancestors were attached."""
+        ancestors = getattr(self.village, "ancestors", None)
+        return ancestors[-1].name if ancestors else ""
+
+
+def villages_under(region: Region) -> QuerySet[Region]:
+    """The villages under a kecamatan, city/regency or province, in code order (so a province's
+    list runs kecamatan by kecamatan)."""
+    return Region.objects.filter(
+        level=Level.VILLAGE, code__gte=f"{region.code}.", code__lt=f"{region.code}/"
+    ).order_by("code")
+
+
+def village_headlines(villages: Sequence[Region], *, as_of: dt.date) -> list[VillageHeadline]:
+    """The headline figures of each village, read in one query per owner whatever the number of
+    villages (finance's allocations and ledger totals, works' packages, oversight's complaints):
+    the same selectors as each village's public page."""
+    from tridaya.finance.selectors.books import totals_by_village
+    from tridaya.finance.selectors.tranches import allocation_totals_by_village
+    from tridaya.works.figures import packages_by_village
+
+    codes = [v.code for v in villages]
+    allocated = allocation_totals_by_village(codes)
+    money = totals_by_village(codes, as_of)
+    works = packages_by_village(codes)
+    complaints = complaint_counts_by_village(codes)
+    rows = []
+    for village in villages:
+        totals, packages = money.get(village.code), works.get(village.code)
+        counts = complaints.get(village.code)
+        rows.append(
+            VillageHeadline(
+                village=village,
+                allocated=allocated.get(village.code, 0),
+                received=totals.received if totals else 0,
+                spent=totals.spent if totals else 0,
+                progress=packages.progress if packages else None,
+                packages=packages.packages if packages else 0,
+                open_complaints=counts.open if counts else 0,
+            )
+        )
     return rows

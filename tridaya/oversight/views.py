@@ -11,21 +11,30 @@ from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.errors import NotFound
-from tridaya.core.pages import apply_service_error
+from tridaya.core.pages import (
+    apply_service_error,
+    render_shared,
+    shared_page_key,
+    shared_with_anonymous,
+)
 from tridaya.core.policy import authorize, can
 from tridaya.oversight import codes, forms, links, public, ratelimit, selectors, services
 from tridaya.oversight.models import LinkType
+from tridaya.regions.models import Level, Region
 from tridaya.regions.pages import village_or_404
+from tridaya.regions.selectors import attach_ancestors
 
 RATE_MESSAGE = _(
     "Terlalu banyak pengaduan dari perangkat atau jaringan ini dalam satu jam. Coba lagi nanti, "
@@ -315,6 +324,44 @@ def public_village(request, code: str):
         body = render_to_string("oversight/public_body.html", {"village": village, "page": page})
         cache.set(key, body, PUBLIC_TTL)
     return render(request, "oversight/public.html", {"village": village, "body": mark_safe(body)})  # noqa: S308 (our own template's output)
+
+
+def public_villages(request, code: str):
+    """The villages of a kecamatan, city/regency or province with their headline figures, 25 a
+    page; open without login. An anonymous visitor gets the whole page from the cache (a minute,
+    keyed on the whole query string and the language) with their own CSRF token."""
+    if shared_with_anonymous(request):
+        key = shared_page_key(request, "oversight:villages")
+        return render_shared(
+            request, key, PUBLIC_TTL, lambda extra: _villages(request, code, extra)
+        )
+    return HttpResponse(_villages(request, code, {}))
+
+
+def _villages(request, code: str, extra: dict) -> str:
+    region = Region.objects.filter(code=code, level__lt=Level.VILLAGE).first()
+    if region is None:
+        raise Http404
+    authorize(request.user, "oversight.public", region)
+    attach_ancestors([region])
+    page_obj = Paginator(public.villages_under(region), public.VILLAGES_PER_PAGE).get_page(
+        request.GET.get("halaman")
+    )
+    villages = list(page_obj.object_list)
+    show_district = region.level < Level.DISTRICT
+    if show_district:
+        attach_ancestors(villages)
+    as_of = timezone.localdate()
+    rows = public.village_headlines(villages, as_of=as_of)
+    context = {
+        "region": region,
+        "rows": rows,
+        "page_obj": page_obj,
+        "as_of": as_of,
+        "show_district": show_district,
+        **extra,
+    }
+    return render_to_string("oversight/public_villages.html", context, request=request)
 
 
 def public_data(request, code: str, fmt: str):

@@ -95,3 +95,41 @@ def test_the_job_page_shows_progress_to_its_starter_only(client):
     assert "hx-trigger" not in partial
     assert "<html" not in partial
     assert "villages" in partial
+
+
+def test_a_detached_job_starts_a_child_process_instead_of_running_in_the_request(
+    settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    started: list[list[str]] = []
+    monkeypatch.setattr(jobs.subprocess, "Popen", lambda args, **kw: started.append(args))
+    jobs.register("test.long", _work, label="Uji panjang", detached=True)
+    settings.TRIDAYA_BROKER_URL = None
+    try:
+        settings.TRIDAYA_JOBS_DETACH = True
+        with django_capture_on_commit_callbacks(execute=True):
+            job = jobs.enqueue("test.long", params={"n": 2})
+        assert CALLS == [] and Job.objects.get(pk=job.pk).status == JobStatus.QUEUED
+        assert started and started[0][-2:] == ["run_job", str(job.pk)]
+        assert started[0][-3].endswith("manage.py")
+        # The tests' setting: the same kind runs in-process.
+        settings.TRIDAYA_JOBS_DETACH = False
+        with django_capture_on_commit_callbacks(execute=True):
+            other = jobs.enqueue("test.long", params={"n": 1})
+        other.refresh_from_db()
+        assert other.status == JobStatus.DONE and len(started) == 1
+    finally:
+        jobs._kinds.pop("test.long")
+
+
+def test_run_job_runs_a_queued_job_once():
+    import io
+
+    from django.core.management import CommandError, call_command
+
+    job = jobs.enqueue("test.work", params={"n": 2})
+    out = io.StringIO()
+    call_command("run_job", str(job.pk), stdout=out)
+    assert f"job {job.pk}: done" in out.getvalue() and CALLS == [{"n": 2}]
+    with pytest.raises(CommandError, match="not queued"):
+        call_command("run_job", str(job.pk))
+    assert CALLS == [{"n": 2}]

@@ -236,3 +236,36 @@ def test_the_national_admin_starts_a_rebuild_and_follows_it_on_the_job_page(
     assert job.status == JobStatus.DONE and job.created_by == admin
     assert job.result == {"villages": 2}
     assert "villages" in client.get(response.url).content.decode()
+
+
+def test_the_anonymous_page_cache_is_keyed_on_the_whole_query_string_and_the_language(client, data):
+    url = reverse("dashboards:national")
+    first = client.get(url, {"peta": "mapping_households"})
+    assert '<option value="mapping_households" selected>' in first.content.decode()
+    assert "Cookie" in first["Vary"]
+    # Another query string is another page, never the cached one of the first.
+    other = client.get(url, {"peta": "mapping_poor_households", "x": "1"}).content.decode()
+    assert '<option value="mapping_poor_households" selected>' in other
+    assert '<option value="mapping_households" selected>' not in other
+    # The same parameters in another order share the entry; the language does not.
+    again = client.get(f"{url}?x=1&peta=mapping_poor_households").content.decode()
+    assert without_tokens(again) == without_tokens(other)
+    client.cookies["django_language"] = "en"
+    english = client.get(url, {"peta": "mapping_households"}).content.decode()
+    assert 'lang="en"' in english and without_tokens(english) != without_tokens(
+        first.content.decode()
+    )
+
+
+def test_the_shared_page_key_takes_every_parameter_and_stays_short(rf):
+    from django.utils import translation
+
+    from tridaya.core.pages import shared_page_key
+
+    def key(query: str, language: str = "id") -> str:
+        with translation.override(language):
+            return shared_page_key(rf.get(f"/dasbor/{query}"), "p")
+
+    assert key("?a=1&b=2") == key("?b=2&a=1")
+    assert len({key(""), key("?a=1"), key("?a=2"), key("?a=1&a=2"), key("?a=1", "en")}) == 5
+    assert len(key("?q=" + "x" * 5000 + " \n")) < 80

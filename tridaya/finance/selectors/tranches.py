@@ -3,10 +3,11 @@ condition evaluated and explained in plain Indonesian (like the cycle's gates)."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from tridaya.finance import registry
@@ -171,3 +172,15 @@ def allocations_of(village: Region) -> list[Allocation]:
         .prefetch_related("requests", "lpjs")
         .order_by("-budget_year", "id")
     )
+
+
+def allocation_totals_by_village(codes: Sequence[str]) -> dict[str, int]:
+    """One query: the sum of the allocations of each village in `codes` that has any (the public
+    village page's "Alokasi BLM": every allocation it lists, whatever its status)."""
+    rows = (
+        Allocation.objects.filter(village_id__in=list(codes))
+        .values_list("village_id")
+        .annotate(total=Sum("amount"))
+        .order_by()
+    )
+    return {village: int(total or 0) for village, total in rows}

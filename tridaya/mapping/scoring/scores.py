@@ -94,6 +94,10 @@ def _number(value: Decimal) -> str:
     return text.replace(".", ",")
 
 
+def _criterion_params(criterion: Criterion) -> dict[str, Any]:
+    return {"code": criterion.code, "title": criterion.title, "unit": criterion.unit}
+
+
 def check_volumes(
     cset: CriteriaSet, figures: Figures, volumes: Mapping[str, Decimal], *, complete: bool = True
 ) -> list[VolumeProblem]:
@@ -113,23 +117,22 @@ def check_volumes(
             )
     for criterion in cset.criteria:
         raw = volumes.get(criterion.code)
-        params: dict[str, Any] = {
-            "code": criterion.code,
-            "title": criterion.title,
-            "unit": criterion.unit,
-        }
         if raw is None:
             if complete:
                 problems.append(
                     VolumeProblem(
                         criterion.code,
                         VolumeProblemKind.MISSING,
-                        _("Kriteria %(code)s (%(title)s): volume belum diisi.") % params,
+                        _("Kriteria %(code)s (%(title)s): volume belum diisi.")
+                        % _criterion_params(criterion),
                     )
                 )
             continue
         volume = to_decimal(raw)
         denominator = figures.get(criterion.denominator)
+        if 0 <= volume <= denominator:
+            continue  # the common case: nothing to say (messages are built only for problems)
+        params = _criterion_params(criterion)
         params.update(
             volume=_number(volume),
             denominator=_number(denominator),

@@ -6,7 +6,7 @@ queries whatever the number of RTs."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -56,37 +56,54 @@ def _volumes_of(profile: RTProfile) -> tuple[dict[str, Decimal], dict[str, Decim
     return volumes, handled
 
 
+@dataclass(frozen=True)
+class Scored:
+    """What the scoring rules make of one RT's stored figures and volumes."""
+
+    status: str
+    score: scoring.SlumScore | None = None
+    rescore: scoring.Rescore | None = None  # only when some volume was handled
+    errors: tuple[str, ...] = ()
+
+
+def score_volumes(
+    cset: scoring.CriteriaSet,
+    figures: scoring.Figures,
+    volumes: dict[str, Decimal],
+    handled: dict[str, Decimal],
+) -> Scored:
+    """The one rule set for an RT with a profile, used by the village's page (`score_row`) and
+    by the bulk read of many villages (`rt_classes_by_village`): a bad volume is an error, a
+    missing one leaves the RT incomplete, else its score (re-scored after handled volumes).
+    The volumes are checked once, by the scoring itself (its error lists every problem)."""
+    try:
+        if handled:
+            rescore = scoring.rescore(cset, figures, volumes, handled)
+            return Scored(RowStatus.SCORED, score=rescore.before, rescore=rescore)
+        return Scored(RowStatus.SCORED, score=scoring.score(cset, figures, volumes))
+    except scoring.ScoringError as error:
+        problems = error.problems
+    bad = [p for p in problems if p.kind != scoring.VolumeProblemKind.MISSING]
+    if bad:
+        return Scored(RowStatus.ERROR, errors=tuple(p.message for p in bad))
+    missing = len(problems)
+    message = ngettext(
+        "%(n)s kriteria belum diisi volumenya.",
+        "%(n)s kriteria belum diisi volumenya.",
+        missing,
+    ) % {"n": missing}
+    return Scored(RowStatus.INCOMPLETE, errors=(message,))
+
+
 def score_row(rt: RT, profile: RTProfile | None, cset: scoring.CriteriaSet) -> RTRow:
     """One RT's row: its score, or why it has none (no profile, volumes missing, bad volume)."""
     row = RTRow(rt=rt, profile=profile)
     if profile is None:
         return row
     row.volumes, row.handled = _volumes_of(profile)
-    problems = scoring.check_volumes(cset, scoring.Figures.of(profile), row.volumes)
-    bad = [p for p in problems if p.kind != scoring.VolumeProblemKind.MISSING]
-    if bad:
-        row.status = RowStatus.ERROR
-        row.errors = [p.message for p in bad]
-        return row
-    if problems:
-        row.status = RowStatus.INCOMPLETE
-        missing = len(problems)
-        row.errors = [
-            ngettext(
-                "%(n)s kriteria belum diisi volumenya.",
-                "%(n)s kriteria belum diisi volumenya.",
-                missing,
-            )
-            % {"n": missing}
-        ]
-        return row
-    row.status = RowStatus.SCORED
-    figures = scoring.Figures.of(profile)
-    if row.handled:
-        row.rescore = scoring.rescore(cset, figures, row.volumes, row.handled)
-        row.score = row.rescore.before
-    else:
-        row.score = scoring.score(cset, figures, row.volumes)
+    scored = score_volumes(cset, scoring.Figures.of(profile), row.volumes, row.handled)
+    row.status, row.score, row.rescore = scored.status, scored.score, scored.rescore
+    row.errors = list(scored.errors)
     return row
 
 
@@ -159,6 +176,22 @@ def default_year(years: list[int]) -> int:
     return years[0] if years else timezone.localdate().year
 
 
+def year_criteria_set(
+    sets: dict[int, SlumCriteriaSet], current: SlumCriteriaSet
+) -> SlumCriteriaSet:
+    """The criteria set a village's year is scored with: the one set all its profiles use, else
+    the set in force (profiles of another set are then errors, see `other_set_error`)."""
+    if len(sets) == 1:
+        return next(iter(sets.values()))
+    return current
+
+
+def other_set_error(criteria_set: SlumCriteriaSet) -> str:
+    return _("Profil ini memakai %(set)s; tahun ini memakai set kriteria lain.") % {
+        "set": criteria_set
+    }
+
+
 def slum_page(village: Region, year: int | None = None, rt_ids: Iterable[int] = ()) -> SlumPage:
     """Every RT of the village for the year, scored, and their aggregate (5 queries: years,
     criteria set, RTs, profiles, volumes). With `rt_ids`, the aggregate is of those RTs only
@@ -174,19 +207,16 @@ def slum_page(village: Region, year: int | None = None, rt_ids: Iterable[int] = 
         .select_related("criteria_set")
         .prefetch_related(Prefetch("volumes", queryset=SlumVolume.objects.order_by("code")))
     }
-    sets = {p.criteria_set_id: p.criteria_set for p in profiles.values()}
-    if len(sets) == 1:
-        criteria_set = next(iter(sets.values()))
+    criteria_set = year_criteria_set(
+        {p.criteria_set_id: p.criteria_set for p in profiles.values()}, criteria_set
+    )
     cset = criteria_of(criteria_set)
     rows = []
     for rt in rts:
         profile = profiles.get(rt.pk)
         if profile is not None and profile.criteria_set_id != criteria_set.pk:
             row = RTRow(rt=rt, profile=profile, status=RowStatus.ERROR)
-            row.errors = [
-                _("Profil ini memakai %(set)s; tahun ini memakai set kriteria lain.")
-                % {"set": profile.criteria_set}
-            ]
+            row.errors = [other_set_error(profile.criteria_set)]
         else:
             row = score_row(rt, profile, cset)
         rows.append(row)
@@ -333,12 +363,25 @@ def complete_years(village: Region) -> list[int]:
         .annotate(profiles=Count("pk", distinct=True), volume_rows=Count("volumes"))
         .order_by("-year")
     )
+    return years_complete(rt_count, per_year, _criteria_count)
+
+
+def _criteria_count(set_id: int) -> int:
+    return len(criteria_of(SlumCriteriaSet.objects.get(pk=set_id)).codes)
+
+
+def years_complete(
+    rt_count: int, per_year: Iterable[dict], criteria_count: Callable[[int], int]
+) -> list[int]:
+    """The rule of `complete_years` on counted rows ({year, criteria_set_id, profiles,
+    volume_rows} per year and set): every RT profiled and every criterion of each profile's set
+    given a volume. Newest first."""
     sets: dict[int, int] = {}
     totals: dict[int, list[int]] = {}
     for item in per_year:
         set_id = item["criteria_set_id"]
         if set_id not in sets:
-            sets[set_id] = len(criteria_of(SlumCriteriaSet.objects.get(pk=set_id)).codes)
+            sets[set_id] = criteria_count(set_id)
         found = totals.setdefault(item["year"], [0, 0, 0])
         found[0] += item["profiles"]
         found[1] += item["volume_rows"]
@@ -346,8 +389,14 @@ def complete_years(village: Region) -> list[int]:
     return [
         year
         for year, (profiles, volumes, needed) in sorted(totals.items(), reverse=True)
-        if profiles == rt_count and volumes == needed
+        if rt_count and profiles == rt_count and volumes == needed
     ]
+
+
+def default_scores_year(complete: list[int], years: list[int]) -> int | None:
+    """The year `rt_scores` reads by default: the newest complete year, else the newest year
+    with any profile, else none."""
+    return complete[0] if complete else (years[0] if years else None)
 
 
 def _rt_score(row: RTRow, year: int | None, cset: scoring.CriteriaSet) -> RTScore:
@@ -379,9 +428,7 @@ def rt_scores(village: Region, year: int | None = None) -> RTScores:
     with any profile. RTs that cannot be scored are reported (`incomplete`, each with its
     reasons), never dropped; volumes are checked, never trusted."""
     if year is None:
-        complete = complete_years(village)
-        years = profile_years(village)
-        year = complete[0] if complete else (years[0] if years else None)
+        year = default_scores_year(complete_years(village), profile_years(village))
     if year is None:
         page = slum_page(village, default_year([]))
         rows = tuple(_rt_score(row, None, page.cset) for row in page.rows)
@@ -448,3 +495,136 @@ def area_slum(parts: Iterable[tuple[RTScore, Decimal]]) -> AreaSlum | None:
         criteria_set=f"{cset.name} (v{cset.version})",
         rts_scored=len(items),
     )
+
+
+# --- The bulk read: RT slum classes of many villages at once (dashboards) ----------------------
+
+VOLUME_CHUNK = 5000  # profiles per volume query (SQLite's limit on bound parameters)
+
+
+@dataclass(frozen=True)
+class RTClass:
+    """One RT's slum class in the year `rt_scores` reads by default, as plain data."""
+
+    rt_id: int
+    year: int
+    status: str
+    slum_class: scoring.SlumClass | None  # None: not scored (see status)
+    area_ha: Decimal
+
+
+@dataclass
+class _Profile:
+    pk: int
+    village_id: str
+    rt_id: int
+    year: int
+    set_id: int
+    figures: scoring.Figures
+    volume_rows: int
+    volumes: dict[str, Decimal] = field(default_factory=dict)
+    handled: dict[str, Decimal] = field(default_factory=dict)
+
+
+def _profiles_of(codes: list[str]) -> list[_Profile]:
+    """Every profile of the villages, every year, with its count of volume rows (one query)."""
+    names = list(scoring.DENOMINATORS)
+    rows = (
+        RTProfile.objects.filter(village_id__in=codes)
+        .values_list("pk", "village_id", "rt_id", "year", "criteria_set_id", *names)
+        .annotate(volume_rows=Count("volumes"))
+        .order_by()
+    )
+    return [
+        _Profile(
+            pk=row[0],
+            village_id=row[1],
+            rt_id=row[2],
+            year=row[3],
+            set_id=row[4],
+            figures=scoring.Figures(
+                **{n: scoring.to_decimal(v or 0) for n, v in zip(names, row[5:-1], strict=True)}
+            ),
+            volume_rows=row[-1],
+        )
+        for row in rows
+    ]
+
+
+def _year_of(rt_count: int, profiles: list[_Profile], criteria_count) -> int | None:
+    """The year `rt_scores` reads by default, from the village's counted profiles (no query)."""
+    per: dict[tuple[int, int], dict] = {}
+    for p in profiles:
+        item = per.setdefault(
+            (p.year, p.set_id),
+            {"year": p.year, "criteria_set_id": p.set_id, "profiles": 0, "volume_rows": 0},
+        )
+        item["profiles"] += 1
+        item["volume_rows"] += p.volume_rows
+    years = sorted({p.year for p in profiles}, reverse=True)
+    return default_scores_year(years_complete(rt_count, per.values(), criteria_count), years)
+
+
+def _fill_volumes(profiles: list[_Profile]) -> None:
+    """The volumes of the chosen profiles (one query per `VOLUME_CHUNK` profiles)."""
+    by_pk = {p.pk: p for p in profiles}
+    pks = list(by_pk)
+    for start in range(0, len(pks), VOLUME_CHUNK):
+        rows = SlumVolume.objects.filter(profile_id__in=pks[start : start + VOLUME_CHUNK])
+        for profile_id, code, volume, handled in rows.values_list(
+            "profile_id", "code", "volume", "handled"
+        ):
+            target = by_pk[profile_id]
+            target.volumes[code] = volume
+            if handled:
+                target.handled[code] = handled
+
+
+def rt_classes_by_village(codes: Sequence[str]) -> dict[str, list[RTClass]]:
+    """{village: its profiled RTs with their slum class} for many villages at once, in the year
+    `rt_scores` reads by default (the newest complete year, else the newest), scored by the
+    same rules as the village's page (`score_volumes`, one criteria set per village and year,
+    `year_criteria_set`). A fixed number of queries whatever the number of villages: RT counts,
+    profiles with their volume counts, criteria sets, volumes (in chunks). Villages without a
+    profile are absent."""
+    codes = list(codes)
+    rt_counts = dict(
+        RT.objects.filter(village_id__in=codes)
+        .values_list("village_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    per_village: dict[str, list[_Profile]] = {}
+    for p in _profiles_of(codes):
+        per_village.setdefault(p.village_id, []).append(p)
+    sets = SlumCriteriaSet.objects.in_bulk({p.set_id for ps in per_village.values() for p in ps})
+    csets = {pk: criteria_of(item) for pk, item in sets.items()}
+    chosen: list[_Profile] = []
+    for village, profiles in per_village.items():
+        year = _year_of(rt_counts.get(village, 0), profiles, lambda pk: len(csets[pk].codes))
+        chosen += [p for p in profiles if p.year == year]
+    _fill_volumes(chosen)
+    found: dict[str, list[RTClass]] = {}
+    if not chosen:
+        return found
+    current = current_criteria_set()
+    for profiles in _by_village_year(chosen).values():
+        in_force = year_criteria_set({p.set_id: sets[p.set_id] for p in profiles}, current)
+        for p in profiles:
+            found.setdefault(p.village_id, []).append(_rt_class(p, in_force.pk, csets))
+    return found
+
+
+def _by_village_year(profiles: list[_Profile]) -> dict[tuple[str, int], list[_Profile]]:
+    grouped: dict[tuple[str, int], list[_Profile]] = {}
+    for p in profiles:
+        grouped.setdefault((p.village_id, p.year), []).append(p)
+    return grouped
+
+
+def _rt_class(p: _Profile, set_in_force: int, csets: dict) -> RTClass:
+    if p.set_id != set_in_force:
+        return RTClass(p.rt_id, p.year, RowStatus.ERROR, None, p.figures.area_ha)
+    scored = score_volumes(csets[p.set_id], p.figures, p.volumes, p.handled)
+    klass = scored.score.slum_class if scored.score else None
+    return RTClass(p.rt_id, p.year, scored.status, klass, p.figures.area_ha)

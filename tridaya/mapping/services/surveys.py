@@ -21,17 +21,26 @@ from __future__ import annotations
 import queue
 import threading
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from itertools import islice
+from pathlib import Path
 from typing import IO, Any
 
+from django.core.files import File
+from django.core.files.storage import default_storage
 from django.db import transaction
+from django.urls import reverse
 from django.utils import translation
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from tridaya.accounts.models import User
+from tridaya.core import jobs
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
+from tridaya.core.models import Job
 from tridaya.core.policy import authorize
 from tridaya.mapping.errors import MappingError
 from tridaya.mapping.importers.base import ChunkResult, FormImporter
@@ -364,3 +373,95 @@ class _Report:
             )
             self.quarantined += len(bad)
             self.may_release = True  # a later row may be a corrected copy of one of these
+
+
+# --- The import as a background job (the survey page queues it; the job page follows it) -------
+
+SURVEY_IMPORT_JOB = "mapping.survey_import"
+QUEUE_FOLDER = "impor/antrian"
+
+
+def survey_import_queue(
+    *,
+    actor: Actor,
+    village: Region,
+    form: str,
+    file: IO[bytes],
+    filename: str = "",
+    mode: str = ImportMode.STRICT,
+) -> Job:
+    """Keep the uploaded file and queue its import (`survey_import`) as a background job, which
+    runs in a process of its own (a Celery worker, or a child process without a broker), never
+    in the request. What can be refused at once is refused here, writing nothing: not a village,
+    no permission, an unknown form or mode."""
+    if not village.is_village:
+        raise DomainError(
+            _("%(region)s bukan kelurahan/desa.") % {"region": village},
+            code=MappingError.SURVEY_IMPORT_NOT_A_VILLAGE,
+        )
+    factory = importer_for(form)
+    authorize(actor, getattr(factory, "action", IMPORT_SURVEYS), village)
+    if mode not in ImportMode.values:
+        raise DomainError(
+            _("Mode impor tidak dikenal."), code=MappingError.SURVEY_IMPORT_UNKNOWN_MODE
+        )
+    name = get_valid_filename(Path(filename or "ekspor").name)[-80:] or "ekspor"
+    path = default_storage.save(f"{QUEUE_FOLDER}/{uuid.uuid4().hex}-{name}", File(file, name))
+    try:
+        _check_header(path, factory)
+    except BaseException:
+        default_storage.delete(path)
+        raise
+    return jobs.enqueue(
+        SURVEY_IMPORT_JOB,
+        params={
+            "village": village.code,
+            "form": form,
+            "path": path,
+            "filename": filename,
+            "mode": mode,
+        },
+        user=actor,
+        region_code=village.code,
+    )
+
+
+def _check_header(path: str, factory: ImporterFactory) -> None:
+    """Refuse at once, on the upload form, a file whose format or columns the import would
+    refuse (reads only the start of the file)."""
+    spec = factory.spec  # type: ignore[attr-defined]
+    with default_storage.open(path, "rb") as file, open_source(file) as source:
+        columns = map_columns(source.header, spec, source.format)
+        require_columns(columns, spec, factory.required)  # type: ignore[attr-defined]
+
+
+def survey_import_job(job: Job, *, village: str, form: str, path: str, filename: str, mode: str):
+    """The job: import the kept file as its uploader (progress: rows read, by position in the
+    file), then drop the file. A refused file fails the job with the importer's message."""
+    target = Region.objects.get(code=village)
+    size = max(default_storage.size(path), 1)
+
+    def progress(rows: int, position: int | None, _size: int | None) -> None:
+        done = min(position or 0, size)
+        message = ngettext("%(n)s baris dibaca", "%(n)s baris dibaca", rows) % {"n": rows}
+        jobs.job_progress(job, done, size, message)
+
+    try:
+        with default_storage.open(path, "rb") as file:
+            batch = survey_import(
+                actor=job.created_by,
+                village=target,
+                form=form,
+                file=file,
+                filename=filename,
+                mode=mode,
+                progress=progress,
+            )
+    finally:
+        default_storage.delete(path)
+    jobs.job_progress(job, size, size, "")
+    return {
+        "url": reverse("mapping:survey_batch", args=[village, batch.pk]),
+        _("Hasil"): str(batch.get_status_display()),
+        _("Baris data"): batch.rows,
+    }

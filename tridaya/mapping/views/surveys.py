@@ -41,7 +41,7 @@ def surveys(request, code: str):
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            batch = services_import.survey_import(
+            job = services_import.survey_import_queue(
                 actor=request.user,
                 village=village,
                 form=form.cleaned_data["form"],
@@ -52,8 +52,10 @@ def surveys(request, code: str):
         except ValidationError as exc:
             form.add_error("file", exc)
         else:
-            messages.success(request, _("Berkas dibaca; laporannya di bawah."))
-            return redirect("mapping:survey_batch", code=village.code, pk=batch.pk)
+            messages.success(
+                request, _("Berkas diterima dan sedang diimpor; kemajuannya tampil di sini.")
+            )
+            return redirect("job_detail", pk=job.pk)
     batches = Paginator(selectors.import_batches(village), 20).get_page(request.GET.get("page"))
     for listed in batches:  # forms of later apps (works) are named by their own registry label
         listed.form_label = services_import.form_label(listed.form)  # type: ignore[attr-defined]

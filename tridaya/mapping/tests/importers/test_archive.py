@@ -253,15 +253,19 @@ def test_the_command_imports_a_zip_with_its_photos(village, tmp_path):
 
 
 @pytest.mark.django_db
-def test_the_upload_page_takes_a_zip_with_photos(client, village, users):
+def test_the_upload_page_takes_a_zip_with_photos(
+    client, village, users, django_capture_on_commit_callbacks
+):
     client.force_login(users["village_bkm"])
     page = reverse("mapping:surveys", args=[village.code])
     assert ".zip" in client.get(page).content.decode()
     upload = io.BytesIO(odk_zip([report("a", "ada.jpg")], {"ada.jpg": jpeg()}))
     upload.name = "ekspor.zip"
-    response = client.post(page, {"form": "problem", "mode": "strict", "file": upload})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(page, {"form": "problem", "mode": "strict", "file": upload})
     batch = ImportBatch.objects.get()
-    assert response.url == reverse("mapping:survey_batch", args=[village.code, batch.pk])
+    job_page = client.get(response.url).content.decode()
+    assert reverse("mapping:survey_batch", args=[village.code, batch.pk]) in job_page
     assert batch.status == ImportStatus.IMPORTED and ProblemPhoto.objects.count() == 1
 
 
