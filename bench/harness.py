@@ -9,12 +9,13 @@ import json
 import os
 import resource
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -59,10 +60,25 @@ def pg_admin(admin_url: str, *statements: str) -> str:
         return conn.execute("SHOW server_version").fetchone()[0]
 
 
-def spread(values: list[float], scale: float = 1000.0, places: int = 0) -> str:
-    """'median [min-max]' of `values` times `scale` (seconds to milliseconds by default)."""
+def spread(
+    values: list[float], scale: float = 1000.0, places: int = 0, grouping: bool = False
+) -> str:
+    """'median [min-max]' of `values` times `scale` (seconds to milliseconds by default);
+    `grouping` separates thousands with commas."""
     med, low, high = (statistics.median(values) * scale, min(values) * scale, max(values) * scale)
-    return f"{med:.{places}f} [{low:.{places}f}-{high:.{places}f}]"
+    f = f"{',' if grouping else ''}.{places}f"
+    return f"{med:{f}} [{low:{f}}-{high:{f}}]"
+
+
+def database_url(admin_url: str, name: str) -> str:
+    """The URL of database `name` on the server of `admin_url`."""
+    return urlunsplit(urlsplit(admin_url)._replace(path=f"/{name}"))
+
+
+def machine() -> str:
+    """The line a benchmark prints first: cores, load and Python, to read its figures by."""
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    return f"CPUs: {os.cpu_count()}, load average: {load}, Python {sys.version.split()[0]}"
 
 
 def timed(function: Callable[[], bytes], runs: int) -> tuple[list[float], int]:
@@ -74,6 +90,56 @@ def timed(function: Callable[[], bytes], runs: int) -> tuple[list[float], int]:
         seconds.append(time.perf_counter() - start)
         size = len(content)
     return seconds, size
+
+
+def timed_requests(path: str, runs: int) -> dict:
+    """GET `path` `runs` times with Django's test client after one warm-up request (templates
+    compiled, connection open): the seconds of each, the distinct query counts, the size."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    client.get(path)
+    seconds, queries, size = [], [], 0
+    for _run in range(runs):
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            response = client.get(path)
+            seconds.append(time.perf_counter() - start)
+        if response.status_code != 200:
+            raise SystemExit(f"{path}: HTTP {response.status_code}")
+        queries.append(len(captured))
+        size = len(response.content)
+    return {"seconds": seconds, "queries": sorted(set(queries)), "bytes": size}
+
+
+def backends(
+    *, bench_db: str, pg_url: str, sqlite: bool = True, pg: bool = True, require_pg: bool = False
+) -> Iterator[tuple[str, str, Path]]:
+    """The databases to measure on, as (label, URL, work directory): a fresh SQLite file, then a
+    fresh PostgreSQL database `bench_db` when the server answers (dropped afterwards; without a
+    server SQLite only, or exit 2 when `require_pg`). The work directory is removed at the end."""
+    work = Path(tempfile.mkdtemp(prefix=f"{bench_db}-"))
+    drop = f"DROP DATABASE IF EXISTS {bench_db} WITH (FORCE)"
+    try:
+        if sqlite:
+            yield f"sqlite {sqlite3.sqlite_version}", f"sqlite:///{work / 'bench.sqlite3'}", work
+        if not pg:
+            return
+        try:
+            version = pg_admin(pg_url, drop, f"CREATE DATABASE {bench_db}")
+        except Exception as exc:  # noqa: BLE001  (any failure to connect means "no PostgreSQL")
+            print(f"PostgreSQL skipped: {' '.join(str(exc).split())}")
+            if require_pg:
+                sys.exit(2)
+            return
+        try:
+            yield f"pg {version.split()[0]}", database_url(pg_url, bench_db), work
+        finally:
+            pg_admin(pg_url, drop)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def prepare_demo(url: str, var_dir: Path) -> None:
@@ -109,15 +175,14 @@ def demo_bench_main(
     if args.child:
         print(json.dumps(child(args.runs)))
         return
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"CPUs: {os.cpu_count()}, load average: {load}, Python {sys.version.split()[0]}")
+    print(machine())
     work = Path(tempfile.mkdtemp(prefix=f"tridaya-{bench_db}-"))
     backends = [("sqlite", f"sqlite:///{work / 'bench.sqlite3'}")]
     if not args.no_pg:
         try:
             drop = f"DROP DATABASE IF EXISTS {bench_db} WITH (FORCE)"
             version = pg_admin(args.pg_url, drop, f"CREATE DATABASE {bench_db}")
-            url = urlunsplit(urlsplit(args.pg_url)._replace(path=f"/{bench_db}"))
+            url = database_url(args.pg_url, bench_db)
             backends.append((f"postgresql {version}", url))
         except Exception as exc:  # noqa: BLE001  (no server: measure SQLite only)
             print(f"PostgreSQL skipped: {' '.join(str(exc).split())}")

@@ -39,31 +39,25 @@ import csv
 import hashlib
 import json
 import os
-import resource
 import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from harness import DEFAULT_PG_URL, database_url, machine, peak_rss_mb, pg_admin, spawn, spread
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 TARGET_ROWS_PER_S = 20_000
 TARGET_PEAK_MB = 300
 DEFAULT_ROWS = 1_000_000
-DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 BENCH_DB = "tridaya_bench_households"
 BAJUR = "52.01.08.2006"
 SEED = 2006
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def django_setup() -> None:
@@ -311,43 +305,9 @@ class Backend:
     raws: list[dict] = field(default_factory=list)
 
 
-def child_env(url: str, var_dir: Path) -> dict:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="tridaya.settings",
-        TRIDAYA_TESTING="1",
-        TRIDAYA_VAR_DIR=str(var_dir),
-        PYTHONPATH=str(ROOT),
-    )
-    return env
-
-
-def spawn(argv: list[str], url: str, var_dir: Path) -> str:
-    done = subprocess.run(
-        argv, cwd=ROOT, env=child_env(url, var_dir), capture_output=True, text=True
-    )
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(argv)}\n{done.stdout}\n{done.stderr}")
-    return done.stdout
-
-
 def step(kind: str, url: str, var_dir: Path, args: argparse.Namespace, path: Path) -> dict:
     argv = [sys.executable, __file__, "--child", kind, "--file", str(path), "--pg-raw", args.pg_raw]
     return json.loads(spawn(argv, url, var_dir).strip().splitlines()[-1])
-
-
-def pg_admin(admin_url: str, *statements: str) -> str:
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True, connect_timeout=5) as conn:
-        for statement in statements:
-            conn.execute(statement)
-        return conn.execute("SHOW server_version").fetchone()[0]
-
-
-def pg_bench_url(admin_url: str) -> str:
-    return urlunsplit(urlsplit(admin_url)._replace(path=f"/{BENCH_DB}"))
 
 
 def fresh_database(backend: Backend, work: Path, label: str, args, path: Path) -> str:
@@ -395,11 +355,6 @@ def run_backend(backend: Backend, args, work: Path, path: Path) -> None:
         )
 
 
-def spread(values: list[float], digits: int = 1) -> str:
-    med, low, high = statistics.median(values), min(values), max(values)
-    return f"{med:,.{digits}f} [{low:,.{digits}f}-{high:,.{digits}f}]"
-
-
 def report(backends: list[Backend], args) -> bool:
     fmt = "{:<11} {:<22} {:<24} {:<20} {:>6} {:<22} {:<16} {}"
     header = fmt.format(
@@ -421,12 +376,12 @@ def report(backends: list[Backend], args) -> bool:
         print(
             fmt.format(
                 b.name,
-                spread(seconds),
-                spread(rates, 0),
-                spread([r["seconds"] for r in b.raws]),
+                spread(seconds, 1, 1, grouping=True),
+                spread(rates, 1, 0, grouping=True),
+                spread([r["seconds"] for r in b.raws], 1, 1, grouping=True),
                 f"{ratio:.2f}",
-                spread([r["seconds"] for r in b.reimports]),
-                spread(peaks, 0),
+                spread([r["seconds"] for r in b.reimports], 1, 1, grouping=True),
+                spread(peaks, 1, 0, grouping=True),
                 f"{'PASS' if ok else 'FAIL'} (>= {TARGET_ROWS_PER_S:,} rows/s, "
                 f"< {TARGET_PEAK_MB} MB)",
             )  # fmt: skip
@@ -465,8 +420,7 @@ def main() -> None:
     if args.child:
         run_child(args)
         return
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"CPUs: {os.cpu_count()}, load average: {load}, Python {sys.version.split()[0]}")
+    print(machine())
     backends = []
     if not args.no_sqlite:
         backends.append(
@@ -481,7 +435,9 @@ def main() -> None:
                 sys.exit(2)
         else:
             method = "psycopg COPY" if args.pg_raw == "copy" else "psycopg executemany"
-            backends.append(Backend("postgresql", pg_bench_url(args.pg_url), method, version))
+            backends.append(
+                Backend("postgresql", database_url(args.pg_url, BENCH_DB), method, version)
+            )
     if not backends:
         sys.exit("no backend to measure")
     work = Path(tempfile.mkdtemp(prefix="tridaya-bench-households-"))

@@ -29,26 +29,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+from harness import DEFAULT_PG_URL, database_url, machine, peak_rss_mb, pg_admin, spawn
+
 BENCH_DB = "tridaya_bench_ledger"
 PER_VILLAGE = 1000  # entries in a village's year: 500 vouchers of 2 lines
 BOOK_TARGET_MS = 200
 MEMORY_TARGET_MB = 300
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # --- child ---------------------------------------------------------------------------------
@@ -268,35 +260,6 @@ def _books(village) -> dict:
 # --- parent --------------------------------------------------------------------------------
 
 
-def child_env(url: str, var_dir: Path) -> dict:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="tridaya.settings",
-        TRIDAYA_TESTING="1",
-        TRIDAYA_VAR_DIR=str(var_dir),
-        PYTHONPATH=str(ROOT),
-    )
-    return env
-
-
-def spawn(argv: list[str], url: str, var_dir: Path) -> str:
-    done = subprocess.run(
-        argv, cwd=ROOT, env=child_env(url, var_dir), capture_output=True, text=True
-    )
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(argv)}\n{done.stdout}\n{done.stderr}")
-    return done.stdout
-
-
-def pg_admin(admin_url: str, *statements: str) -> None:
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True, connect_timeout=5) as conn:
-        for statement in statements:
-            conn.execute(statement)
-
-
 def run_backend(name: str, args, work: Path) -> dict:
     if name == "sqlite":
         url = f"sqlite:///{Path(tempfile.mkdtemp(dir=work)) / 'bench.sqlite3'}"
@@ -306,7 +269,7 @@ def run_backend(name: str, args, work: Path) -> dict:
             f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)",
             f"CREATE DATABASE {BENCH_DB}",
         )
-        url = urlunsplit(urlsplit(args.pg_url)._replace(path=f"/{BENCH_DB}"))
+        url = database_url(args.pg_url, BENCH_DB)
     try:
         spawn([sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"], url, work)
         out = spawn(
@@ -354,6 +317,7 @@ def main() -> None:
     if args.child:
         print(json.dumps(child_post(args.entries)))
         return
+    print(machine())
     backends = [] if args.only_pg else ["sqlite"]
     if not args.no_pg:
         try:

@@ -32,19 +32,21 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
-import shutil
 import sqlite3
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/postgres"
+from harness import (
+    DEFAULT_PG_URL,
+    backends,
+    machine,
+    peak_rss_mb,
+    spawn,
+    spread,
+)
+
 BENCH_DB = "tridaya_bench_training"
 PROVINCE = "99"
 DISTRICTS = 10
@@ -56,10 +58,6 @@ CORE = (
     "penyusunan_rencana",
     "pendanaan_blm",
 )
-
-
-def peak_rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # --- children ----------------------------------------------------------------------------------
@@ -361,44 +359,9 @@ def child_raw(url: str) -> dict:
 # --- parent ------------------------------------------------------------------------------------
 
 
-def child_env(url: str, var_dir: Path) -> dict:
-    env = dict(os.environ)
-    env.update(
-        DATABASE_URL=url,
-        DJANGO_SETTINGS_MODULE="tridaya.settings",
-        TRIDAYA_TESTING="1",
-        TRIDAYA_VAR_DIR=str(var_dir),
-        PYTHONPATH=str(ROOT),
-    )
-    return env
-
-
-def spawn(argv: list[str], url: str, var_dir: Path) -> str:
-    done = subprocess.run(
-        argv, cwd=ROOT, env=child_env(url, var_dir), capture_output=True, text=True
-    )
-    if done.returncode != 0:
-        sys.exit(f"failed: {' '.join(argv)}\n{done.stdout}\n{done.stderr}")
-    return done.stdout
-
-
 def child(kind: str, url: str, var_dir: Path, villages: int = 0) -> dict:
     argv = [sys.executable, __file__, "--child", kind, "--villages", str(villages)]
     return json.loads(spawn(argv, url, var_dir).strip().splitlines()[-1])
-
-
-def pg_admin(admin_url: str, *statements: str) -> str:
-    import psycopg
-
-    with psycopg.connect(admin_url, autocommit=True, connect_timeout=5) as conn:
-        for statement in statements:
-            conn.execute(statement)
-        return conn.execute("SHOW server_version").fetchone()[0]
-
-
-def spread(values: list[float], digits: int = 3) -> str:
-    med, low, high = statistics.median(values), min(values), max(values)
-    return f"{med:.{digits}f} [{low:.{digits}f}-{high:.{digits}f}]"
 
 
 def run_backend(name: str, url: str, work: Path, args) -> dict:
@@ -438,11 +401,11 @@ def report(results: list[dict], runs: int) -> None:
         print(
             fmt.format(
                 r["name"],
-                spread(roll),
-                spread(raw),
+                spread(roll, 1, 3),
+                spread(raw, 1, 3),
                 f"{statistics.median(roll) / statistics.median(raw):.1f}",
                 r["rollups"][0]["queries"],
-                spread([x["village_seconds"] for x in r["rollups"]]),
+                spread([x["village_seconds"] for x in r["rollups"]], 1, 3),
                 r["rollups"][0]["village_queries"],
                 f"{statistics.median(x['rss_mb'] for x in r['rollups']):.0f}",
                 f"{statistics.median(x['rss_mb'] for x in r['raws']):.0f}",
@@ -477,31 +440,13 @@ def main() -> None:
     if args.child == "raw":
         print(json.dumps(child_raw(os.environ["DATABASE_URL"])))
         return
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"CPUs: {os.cpu_count()}, load average: {load}, Python {sys.version.split()[0]}")
-    work = Path(tempfile.mkdtemp(prefix="tridaya-bench-training-"))
-    results = []
-    try:
-        if not args.no_sqlite:
-            url = f"sqlite:///{work / 'bench.sqlite3'}"
-            results.append(run_backend(f"SQLite {sqlite3.sqlite_version}", url, work, args))
-        if not args.no_pg:
-            try:
-                version = pg_admin(
-                    args.pg_url,
-                    f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)",
-                    f"CREATE DATABASE {BENCH_DB}",
-                )
-            except Exception as exc:  # no server: measure SQLite only
-                print(f"PostgreSQL skipped: {' '.join(str(exc).split())}")
-            else:
-                url = urlunsplit(urlsplit(args.pg_url)._replace(path=f"/{BENCH_DB}"))
-                try:
-                    results.append(run_backend(f"PG {version.split()[0]}", url, work, args))
-                finally:
-                    pg_admin(args.pg_url, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    print(machine())
+    results = [
+        run_backend(name, url, work, args)
+        for name, url, work in backends(
+            bench_db=BENCH_DB, pg_url=args.pg_url, sqlite=not args.no_sqlite, pg=not args.no_pg
+        )
+    ]
     report(results, args.runs)
 
 

@@ -29,19 +29,23 @@ import argparse
 import datetime as dt
 import json
 import os
-import shutil
 import sqlite3
 import statistics
 import sys
-import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-from harness import peak_rss_mb, pg_admin, spawn, spread
+from harness import (
+    DEFAULT_PG_URL,
+    backends,
+    machine,
+    peak_rss_mb,
+    spawn,
+    spread,
+    timed_requests,
+)
 
-DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/postgres"
 BENCH_DB = "tridaya_bench_works_page"
 BAJUR = "52.01.08.2006"
 TARGET_SECONDS = 1.0
@@ -123,26 +127,6 @@ def build(reports: int) -> int:
     work.status = "berjalan"
     work.save(update_fields=["progress", "status"])
     return work.pk
-
-
-def timed_requests(path: str, runs: int) -> dict:
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-
-    client = Client()
-    client.get(path)  # warm: templates compiled, connection open
-    seconds, queries, size = [], [], 0
-    for _run in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            start = time.perf_counter()
-            response = client.get(path)
-            seconds.append(time.perf_counter() - start)
-        if response.status_code != 200:
-            raise SystemExit(f"{path}: HTTP {response.status_code}")
-        queries.append(len(captured))
-        size = len(response.content)
-    return {"seconds": seconds, "queries": sorted(set(queries)), "bytes": size}
 
 
 RAW_SQL = {
@@ -280,6 +264,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--require-pg", action="store_true")
     parser.add_argument("--strict", action="store_true")
     parser.add_argument("--no-sqlite", action="store_true")
+    parser.add_argument("--no-pg", action="store_true")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     return parser.parse_args()
 
@@ -289,32 +274,17 @@ def main() -> None:
     if args.child:
         child(args)
         return
-    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"CPUs: {os.cpu_count()}, load average: {load}, Python {sys.version.split()[0]}")
-    work = Path(tempfile.mkdtemp(prefix="tridaya-bench-works-"))
-    results = []
-    try:
-        if not args.no_sqlite:
-            url = f"sqlite:///{work / 'bench.sqlite3'}"
-            results.append(measure_backend(f"sqlite {sqlite3.sqlite_version}", url, work, args))
-        try:
-            version = pg_admin(
-                args.pg_url,
-                f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)",
-                f"CREATE DATABASE {BENCH_DB}",
-            )
-        except Exception as exc:  # any failure to connect means "no PostgreSQL"
-            print(f"PostgreSQL skipped: {' '.join(str(exc).split())}")
-            if args.require_pg:
-                sys.exit(2)
-        else:
-            url = urlunsplit(urlsplit(args.pg_url)._replace(path=f"/{BENCH_DB}"))
-            try:
-                results.append(measure_backend(f"pg {version.split()[0]}", url, work, args))
-            finally:
-                pg_admin(args.pg_url, f"DROP DATABASE IF EXISTS {BENCH_DB} WITH (FORCE)")
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    print(machine())
+    results = [
+        measure_backend(name, url, work, args)
+        for name, url, work in backends(
+            bench_db=BENCH_DB,
+            pg_url=args.pg_url,
+            sqlite=not args.no_sqlite,
+            pg=not args.no_pg,
+            require_pg=args.require_pg,
+        )
+    ]
     if not results:
         sys.exit("no backend to measure")
     ok = report(results, args.runs)

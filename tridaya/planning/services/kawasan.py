@@ -198,7 +198,7 @@ def _changes_of(area: PriorityArea, before: dict | None = None) -> dict[str, lis
                 {f"indicator_{k}": v for k, v in _summary(area).items()})  # fmt: skip
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def area_update(
     *,
     actor: User | None,
@@ -228,7 +228,7 @@ def area_update(
     return area
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def area_recompute(*, actor: User | None, area: PriorityArea) -> PriorityArea:
     """Recompute the indicators of a candidate from the mapping data as it is now."""
     authorize(actor, MANAGE_KAWASAN, area)
@@ -242,7 +242,7 @@ def area_recompute(*, actor: User | None, area: PriorityArea) -> PriorityArea:
     return area
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def area_criteria_set(
     *,
     actor: User | None,
@@ -273,7 +273,7 @@ def area_criteria_set(
     return area
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def area_choose(
     *,
     actor: User | None,
@@ -320,7 +320,7 @@ def area_choose(
     return area
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def area_unchoose(*, actor: User | None, area: PriorityArea, reason: str) -> PriorityArea:
     """Undo a choice, with a written reason (audited), so the area can be changed again."""
     authorize(actor, MANAGE_KAWASAN, area)
@@ -346,7 +346,7 @@ def area_unchoose(*, actor: User | None, area: PriorityArea, reason: str) -> Pri
     return area
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def area_delete(*, actor: User | None, area: PriorityArea) -> None:
     authorize(actor, MANAGE_KAWASAN, area)
     area = _locked(area)
@@ -402,7 +402,7 @@ def _planned_features(
     return planned, errors
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def areas_import(
     *,
     actor: User | None,

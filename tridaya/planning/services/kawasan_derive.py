@@ -23,7 +23,7 @@ from tridaya.planning.services.kawasan import area_create
 from tridaya.regions.models import RT
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def area_derive(
     *, actor: User | None, round_: PriorityRound, top: int = 3, name: str = ""
 ) -> PriorityArea:

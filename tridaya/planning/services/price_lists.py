@@ -32,7 +32,7 @@ from tridaya.regions.models import Level, Region
 # --- Price lists (HSPK) ----------------------------------------------------------------------
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def price_list_create(
     *, actor: User | None, region: Region, year: int, name: str, source: str = ""
 ) -> PriceList:
@@ -156,7 +156,7 @@ def parse_price_table(content: bytes, filename: str) -> tuple[list[dict], list[R
     return rows, problems
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def price_list_import(
     *, actor: User | None, price_list: PriceList, content: bytes, filename: str
 ) -> ImportReport:
@@ -206,7 +206,7 @@ def price_list_import(
     return report
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def price_item_set_price(*, actor: User | None, item: PriceItem, price: int) -> PriceItem:
     """Change one unit price in the list (RAB lines keep theirs until `price_apply`)."""
     authorize(actor, policy.MANAGE_PRICE_LISTS, item)
@@ -233,7 +233,7 @@ class Moved:
     total_after: int
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def price_apply(*, actor: User | None, item: PriceItem, version: PlanVersion) -> list[Moved]:
     """Carry the list's current price of `item` into the RAB lines of one open RTPLP version
     that use it; returns the activities whose totals moved."""

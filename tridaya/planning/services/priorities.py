@@ -120,7 +120,7 @@ def default_criteria() -> list[CriterionInput]:
 ROUND_FIELDS = ["title", "description", "method", "max_score", "meeting", "status"]
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def round_create(
     *,
     actor: User | None,
@@ -162,7 +162,7 @@ def round_create(
     return round_
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def round_update(
     *,
     actor: User | None,
@@ -194,7 +194,7 @@ def round_update(
     return round_
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def round_delete(*, actor: User | None, round_: PriorityRound) -> None:
     """Only a round still in draft (no ballot can exist yet)."""
     authorize(actor, MANAGE_PRIORITIES, round_)
@@ -270,7 +270,7 @@ def _write_criteria(round_: PriorityRound, criteria: Sequence[CriterionInput]) -
     round_.criteria.exclude(key__in=kept).delete()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def criteria_set(
     *, actor: User | None, round_: PriorityRound, criteria: Sequence[CriterionInput]
 ) -> list[PriorityCriterion]:
@@ -299,7 +299,7 @@ def _next_position(round_: PriorityRound) -> int:
     return (round_.options.aggregate(top=Max("position"))["top"] or 0) + 1
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def options_add_problems(
     *, actor: User | None, round_: PriorityRound, problems: Sequence[Problem]
 ) -> list[PriorityOption]:
@@ -357,7 +357,7 @@ def options_add_problems(
     return created
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def option_add_program(
     *,
     actor: User | None,
@@ -401,7 +401,7 @@ def option_add_program(
     return option
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def option_remove(*, actor: User | None, option: PriorityOption) -> None:
     authorize(actor, MANAGE_PRIORITIES, option)
     round_ = _locked(option.round)

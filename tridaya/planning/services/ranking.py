@@ -124,7 +124,7 @@ def suggested_score(criterion: PriorityCriterion, option: PriorityOption, tops: 
     return None
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def scores_fill_from_data(*, actor: User | None, round_: PriorityRound) -> int:
     """Fill the cells of data-based criteria from the options' figures (see suggested_score);
     typed-in criteria are left alone. Returns the number of cells that changed."""
@@ -148,7 +148,7 @@ def scores_fill_from_data(*, actor: User | None, round_: PriorityRound) -> int:
 # --- Voting -------------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def voting_open(*, actor: User | None, round_: PriorityRound) -> PriorityRound:
     authorize(actor, MANAGE_PRIORITIES, round_)
     round_ = _locked(round_)
@@ -213,7 +213,7 @@ def _clean_ballot(
 BALLOT_FIELDS = ["kind", "count", "choices", "scores", "note", "voter"]
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def ballot_cast(
     *,
     actor: User | None,
@@ -239,7 +239,7 @@ def ballot_cast(
     return ballot
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def ballot_paper_add(
     *,
     actor: User | None,
@@ -293,7 +293,7 @@ def ballot_paper_add(
     return ballot
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def ballot_remove(*, actor: User | None, ballot: Ballot) -> None:
     """Paper ballots are removed by the managers (a typing error); an online ballot only by its
     voter. Only while voting is open."""
@@ -316,7 +316,7 @@ def ballot_remove(*, actor: User | None, ballot: Ballot) -> None:
     ballot.delete()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def round_close(*, actor: User | None, round_: PriorityRound) -> PriorityRound:
     """Close the vote: count the stored ballots and rank by the weighted criteria, freeze both
     with the digest of their inputs. Needs the rembug, at least one ballot and weights of 100%."""
