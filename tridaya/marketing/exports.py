@@ -1,5 +1,6 @@
-"""The gap view as XLSX: one row per activity (with its plan and kawasan), then totals per plan
-and for the region; whole rupiah as numbers, so the sheet adds up the same as the page."""
+"""The gap view as XLSX: one row per activity (with its plan and kawasan) and the region's
+totals, then a sheet with the gap per plan and per kawasan; whole rupiah as numbers, so the
+sheets add up the same as the page."""
 
 from __future__ import annotations
 
@@ -89,6 +90,43 @@ def gaps_workbook(report: GapReport, region_name: str) -> bytes:
             cell.number_format = MONEY
         sheet.column_dimensions[column].width = 16
     sheet.column_dimensions["D"].width = 40
+    _groups_sheet(workbook, report)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+GROUP_FIGURES = ("cost", "blm", "swadaya", "committed", "pledged", "funded", "gap", "over")
+
+
+def _groups_sheet(workbook: Workbook, report: GapReport) -> None:
+    """The gap per plan and per kawasan (the page's groups), one row each, same figures."""
+    sheet = workbook.create_sheet(_("Per rencana dan kawasan"))
+    sheet.append(
+        [
+            _("Kelompok"),
+            _("Nama"),
+            _("Kelurahan/desa"),
+            _("Biaya (Rp)"),
+            _("BLM (Rp)"),
+            _("Swadaya (Rp)"),
+            _("Komitmen mitra (Rp)"),
+            _("Janji belum dikukuhkan (Rp)"),
+            _("Terdanai (Rp)"),
+            _("Celah (Rp)"),
+            _("Kelebihan (Rp)"),
+        ]
+    )
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for kind, groups in ((_("Rencana"), report.plans), (_("Kawasan"), report.kawasan)):
+        for group in groups:
+            sheet.append(
+                [str(kind), group.label, group.village_id]
+                + [group.totals.get(name, 0) for name in GROUP_FIGURES]
+            )
+    for column in "DEFGHIJK":
+        for cell in sheet[column][1:]:
+            cell.number_format = MONEY
+        sheet.column_dimensions[column].width = 16
+    sheet.column_dimensions["B"].width = 40

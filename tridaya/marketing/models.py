@@ -263,8 +263,11 @@ class Pledge(TimeStampedModel):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    # Not a column: the activity or row name, set by the pages that list pledges.
+    # Not columns: the activity or row name, and where a pledge on a superseded plan version
+    # was carried from (version number; old name and the in-force target), set by the pages.
     target_name: str
+    carried_version: int | None
+    carried: dict | None
 
     class Meta:
         verbose_name = _("janji pendanaan")

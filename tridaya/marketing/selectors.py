@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.db.models import Case, CharField, Count, F, Prefetch, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Concat
 
 from tridaya.marketing import funding as arithmetic
 from tridaya.marketing import targets
@@ -246,10 +247,87 @@ def partner_sources() -> list[FundingSource]:
 # --- Pledges ----------------------------------------------------------------------------------
 
 
+def in_force_twin(target: targets.Target) -> targets.Target:
+    """The target a pledge counts on: itself while its plan version is in force; for a target of
+    a superseded version, the in-force version's activity or row of the same plan, kind,
+    domain and name (an amendment copies them), or itself when the amendment removed it."""
+    if target.version_state != targets.SUPERSEDED:
+        return target
+    for version in legalised_versions_under(target.village_id):
+        if version.plan_id != target.plan_id:
+            continue
+        candidates = (
+            [targets.of_activity(a, version) for a in version.activities.all()]
+            if target.kind == "activity"
+            else [targets.of_row(r, version) for r in version.investment_rows.all()]
+        )
+        for twin in candidates:
+            if (twin.domain, twin.name) == (target.domain, target.name):
+                return twin
+    return target
+
+
+def _row_name() -> Case:
+    return Case(
+        When(investment_row__detail="", then=F("investment_row__component")),
+        default=Concat(
+            F("investment_row__component"),
+            Value(": "),
+            F("investment_row__detail"),
+            output_field=CharField(),
+        ),
+        output_field=CharField(),
+    )
+
+
+def counted_on(target: targets.Target) -> QuerySet[Pledge]:
+    """The pledges that count on `target`: its own, and those carried over from the copies of
+    it in superseded versions of the same plan (same domain and name), as `funding_gaps`
+    counts them. Unordered and unlocked; the caller locks."""
+    if target.kind == "activity":
+        return Pledge.objects.filter(
+            Q(activity_id=target.pk)
+            | Q(
+                activity__version__plan_id=target.plan_id,
+                activity__version__state=targets.SUPERSEDED,
+                activity__domain=target.domain,
+                activity__name=target.name,
+            )
+        )
+    return Pledge.objects.annotate(row_name=_row_name()).filter(
+        Q(investment_row_id=target.pk)
+        | Q(
+            investment_row__version__plan_id=target.plan_id,
+            investment_row__version__state=targets.SUPERSEDED,
+            investment_row__domain=target.domain,
+            row_name=target.name,
+        )
+    )
+
+
+def carried_from(pledge: Pledge) -> dict | None:
+    """Where a pledge made on a superseded plan version now counts: the old activity or row
+    (its name and version number) and the in-force one it is carried to (or None when the
+    amendment removed it). None for a pledge on a version in force."""
+    target = targets.of_pledge(pledge)
+    if target.version_state != targets.SUPERSEDED:
+        return None
+    old = pledge.activity if pledge.activity_id else pledge.investment_row
+    assert old is not None  # a database constraint: exactly one target
+    twin = in_force_twin(target)
+    return {
+        "name": target.name,
+        "version": old.version.number,
+        "to": twin if twin.key != target.key else None,
+    }
+
+
 def pledges_of_village(code: str) -> QuerySet[Pledge]:
     return (
         Pledge.objects.filter(village_id=code)
-        .select_related("partner", "source", "meeting", "activity", "investment_row")
+        .select_related(
+            "partner", "source", "meeting", "activity__version", "investment_row__version"
+        )
         .order_by("-pledged_on", "-id")
     )
 
@@ -402,6 +480,14 @@ def pledge_in_village(code: str, pk: int) -> Pledge | None:
         .select_related("partner", "source", "meeting", "activity", "investment_row", "village")
         .first()
     )
+
+
+def carried_version(pledge: Pledge) -> int | None:
+    """The number of the superseded plan version the pledge was made on (None when in force);
+    reads the target's version loaded with it (no query with `pledges_of_village`)."""
+    target = pledge.activity if pledge.activity_id else pledge.investment_row
+    assert target is not None  # a database constraint: exactly one target
+    return target.version.number if target.version.state == targets.SUPERSEDED else None
 
 
 def target_name(pledge: Pledge) -> str:

@@ -86,7 +86,9 @@ class ObjectWriteAPI(WriteAPI):
         village = village_or_404(code)
         self.check(request.user, village)
         obj = get_object_or_404(
-            self.model.objects.select_related(*self.related), pk=pk, **{self.village_field: village}
+            self.model._default_manager.select_related(*self.related),
+            pk=pk,
+            **{self.village_field: village},
         )
         data = self.input_class(data=request.data)
         data.is_valid(raise_exception=True)

@@ -23,7 +23,7 @@ from tridaya.core.errors import DomainError
 from tridaya.core.params import parse_id
 from tridaya.core.policy import authorize
 from tridaya.cycle.models import Meeting
-from tridaya.marketing import policy, registry, targets
+from tridaya.marketing import policy, registry, selectors, targets
 from tridaya.marketing.errors import MarketingError
 from tridaya.marketing.files import check_document
 from tridaya.marketing.funding import Funding, would_over_commit
@@ -79,9 +79,11 @@ def _locked(pledge: Pledge) -> Pledge:
 
 
 def target_funding(target: targets.Target, *, exclude: int | None = None) -> Funding:
-    """The funding of a target from its pledges, locked in id order (PostgreSQL)."""
-    field = "activity_id" if target.kind == "activity" else "investment_row_id"
-    found = Pledge.objects.select_for_update().filter(**{field: target.pk})
+    """The funding of a target from the pledges that count on it, locked in id order
+    (PostgreSQL). A target of a superseded plan version counts on its in-force copy, and the
+    pledges carried over from superseded copies count there too, as the gap report shows."""
+    target = selectors.in_force_twin(target)
+    found = selectors.counted_on(target).select_for_update(of=("self",))
     if exclude is not None:
         found = found.exclude(pk=exclude)
     pledges = list(found.order_by("id"))
@@ -91,6 +93,7 @@ def target_funding(target: targets.Target, *, exclude: int | None = None) -> Fun
 
 
 def _check_over_commit(target: targets.Target, pledge: Pledge, amount: int, reason: str) -> str:
+    target = selectors.in_force_twin(target)
     current = target_funding(target, exclude=pledge.pk)
     if not would_over_commit(current, amount):
         return ""

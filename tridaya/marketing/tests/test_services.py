@@ -248,3 +248,67 @@ def test_money_through_the_bkm_is_refused_when_no_ledger_takes_it(bajur, plan, o
     assert refused.value.code == MarketingError.NO_LEDGER
     pledge.refresh_from_db()
     assert pledge.state == PledgeState.COMMITTED
+
+
+# --- Pledges carried over from a superseded plan version ------------------------------------
+
+
+def _amend(version):
+    from tridaya.planning.services import versions as version_services
+    from tridaya.planning.tests import factories as plan_factories
+
+    amended = version_services.version_amend(
+        actor=None, version=version, reason="Perubahan rencana setelah musyawarah warga"
+    )
+    plan_factories.legalise(amended)
+    amended.refresh_from_db()
+    return amended
+
+
+def test_carried_pledges_count_against_the_amended_rows_cost(bajur, opd):
+    """Row cost 100,000: BLM 40,000 and swadaya 10,000 leave 50,000. 30,000 committed on the
+    old version is carried over, so only 20,000 more may be committed on the new copy."""
+    version, (old_row,) = f.legalised_rplp(bajur, rows=1)
+    f.commit(f.pledge(bajur, old_row, opd, amount=30_000))
+    waiting = f.pledge(bajur, old_row, opd, amount=25_000)
+    amended = _amend(version)
+    new_row = amended.investment_rows.get()
+    with pytest.raises(DomainError) as caught:
+        f.commit(f.pledge(bajur, new_row, opd, amount=30_000))
+    assert caught.value.code == MarketingError.OVER_COMMITTED
+    assert "Rp 110.000" in caught.value.messages[0] and "Rp 100.000" in caught.value.messages[0]
+    exactly = f.commit(f.pledge(bajur, new_row, opd, amount=20_000))
+    assert exactly.state == PledgeState.COMMITTED
+    # The pledge still waiting on the old version is checked against the new copy too.
+    with pytest.raises(DomainError) as again:
+        f.commit(waiting)
+    assert again.value.code == MarketingError.OVER_COMMITTED
+    waiting.refresh_from_db()
+    assert waiting.state == PledgeState.PLEDGED
+    f.commit(waiting, reason="Kelebihan disepakati di forum kolaborasi kecamatan")
+    gap = funding_gaps(bajur.code).row(f"row-{new_row.pk}")
+    assert (gap.funding.committed, gap.funding.over) == (75_000, 25_000)
+
+
+def test_carried_pledges_count_on_an_amended_rtplp_activity(bajur, opd):
+    from decimal import Decimal
+
+    from tridaya.planning.services import plans as plan_services
+    from tridaya.planning.tests import factories as plan_factories
+
+    version = plan_factories.first_version(plan_factories.rtplp(bajur))
+    activity = plan_factories.activity(version, name="Sumur resapan RT 03", main_source="apbd_city")
+    plan_factories.rab_line(activity, volume=Decimal("10"), unit_price=10_000)
+    version = plan_services.version_set_safeguards(
+        actor=None, version=version, answers=plan_factories.safe_answers()
+    )
+    plan_factories.legalise(version)
+    activity.refresh_from_db()
+    assert (activity.rab_total, activity.fund_blm, activity.fund_swadaya) == (100_000, 0, 0)
+    f.commit(f.pledge(bajur, activity, opd, amount=100_000))
+    amended = _amend(version)
+    twin = amended.activities.get(name="Sumur resapan RT 03")
+    with pytest.raises(DomainError) as caught:
+        f.commit(f.pledge(bajur, twin, opd, amount=1))
+    assert caught.value.code == MarketingError.OVER_COMMITTED
+    assert funding_gaps(bajur.code).row(f"activity-{twin.pk}").funding.gap == 0

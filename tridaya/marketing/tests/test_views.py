@@ -70,6 +70,9 @@ def test_gap_export_adds_up(bajur, plan, opd):
     assert [r[3] for r in rows[:-1]] == ["Saluran drainase 1", "Saluran drainase 2"]
     assert rows[-1][6] == 200_000 and rows[-1][12] == 70_000  # cost, gap
     assert sum(r[12] for r in rows[:-1]) == rows[-1][12]
+    groups = openpyxl.load_workbook(io.BytesIO(response.content))["Per rencana dan kawasan"]
+    (plan_row,) = [r for r in groups.iter_rows(min_row=2, values_only=True) if r[0] == "Rencana"]
+    assert plan_row[3] == 200_000 and plan_row[6] == 30_000 and plan_row[9] == 70_000
 
 
 def test_pledge_then_commit_through_the_pages(bajur, plan, opd):
@@ -217,3 +220,26 @@ def test_regency_and_province_pages_link_the_rollup(bajur, plan):
     assert reverse("marketing:rollup", args=["52.01"]) in page
     province = Client().get(reverse("marketing:rollup", args=["52"]))
     assert province.status_code == 200 and "Bajur" in province.content.decode()
+
+
+def test_a_carried_pledge_names_the_row_of_the_superseded_version(bajur, opd):
+    from tridaya.planning.services import versions as version_services
+    from tridaya.planning.tests import factories as plan_factories
+
+    version, (old_row,) = f.legalised_rplp(bajur, rows=1)
+    carried = f.commit(f.pledge(bajur, old_row, opd, amount=30_000))
+    amended = version_services.version_amend(
+        actor=None, version=version, reason="Perubahan rencana setelah musyawarah warga"
+    )
+    plan_factories.legalise(amended)
+    new_row = amended.investment_rows.get()
+    fresh = f.pledge(bajur, new_row, opd, amount=5_000)
+    client = client_for("bkm")
+    page = client.get(url("pledge", carried.pk)).content.decode()
+    assert 'id="carried"' in page
+    carried_text = page.split('id="carried">', 1)[1].split("</dd>", 1)[0]
+    assert f"versi {version.number} yang sudah diganti" in carried_text
+    assert "Saluran drainase 1" in carried_text and "versi yang berlaku" in carried_text
+    assert 'id="carried"' not in client.get(url("pledge", fresh.pk)).content.decode()
+    listing = client.get(url("pledges")).content.decode()
+    assert listing.count(f"dari versi {version.number} yang diganti") == 1

@@ -30,6 +30,7 @@ def pledges(request, code: str):
     found = list(selectors.pledges_of_village(code))
     for pledge in found:
         pledge.target_name = selectors.target_name(pledge)
+        pledge.carried_version = selectors.carried_version(pledge)
     return render(
         request,
         "marketing/pledges.html",
@@ -93,6 +94,7 @@ def _pledge(code: str, pk: int):
     if pledge is None:
         raise Http404
     pledge.target_name = selectors.target_name(pledge)
+    pledge.carried = selectors.carried_from(pledge)
     return pledge
 
 
