@@ -6,9 +6,10 @@ queries whatever the number of RTs."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, Prefetch
 from django.utils import timezone
@@ -371,7 +372,7 @@ def _criteria_count(set_id: int) -> int:
 
 
 def years_complete(
-    rt_count: int, per_year: Iterable[dict], criteria_count: Callable[[int], int]
+    rt_count: int, per_year: Iterable[Mapping[str, Any]], criteria_count: Callable[[int], int]
 ) -> list[int]:
     """The rule of `complete_years` on counted rows ({year, criteria_set_id, profiles,
     volume_rows} per year and set): every RT profiled and every criterion of each profile's set
@@ -551,7 +552,9 @@ def _profiles_of(codes: list[str]) -> list[_Profile]:
     ]
 
 
-def _year_of(rt_count: int, profiles: list[_Profile], criteria_count) -> int | None:
+def _year_of(
+    rt_count: int, profiles: list[_Profile], criteria_count: Callable[[int], int]
+) -> int | None:
     """The year `rt_scores` reads by default, from the village's counted profiles (no query)."""
     per: dict[tuple[int, int], dict] = {}
     for p in profiles:

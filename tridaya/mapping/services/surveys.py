@@ -435,7 +435,9 @@ def _check_header(path: str, factory: ImporterFactory) -> None:
         require_columns(columns, spec, factory.required)  # type: ignore[attr-defined]
 
 
-def survey_import_job(job: Job, *, village: str, form: str, path: str, filename: str, mode: str):
+def survey_import_job(
+    job: Job, *, village: str, form: str, path: str, filename: str, mode: str
+) -> dict[str, object]:
     """The job: import the kept file as its uploader (progress: rows read, by position in the
     file), then drop the file. A refused file fails the job with the importer's message."""
     target = Region.objects.get(code=village)

@@ -11,7 +11,6 @@ from tridaya.cycle.models import Step
 from tridaya.finance.models import Voucher
 from tridaya.oversight import services
 from tridaya.oversight.errors import OversightError
-from tridaya.oversight.tests.test_public import demo  # noqa: F401  (the seeded demo)
 from tridaya.planning.models import PlanVersion
 from tridaya.regions.tests.factories import BAJUR, region
 

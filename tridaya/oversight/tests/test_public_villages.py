@@ -22,7 +22,9 @@ def _block(html: str, code: str) -> str:
 
 
 def _figure(block: str, name: str) -> str:
-    return re.search(rf'data-figure="{name}">([^<]*)<', block).group(1)
+    found = re.search(rf'data-figure="{name}">([^<]*)<', block)
+    assert found is not None, name
+    return found.group(1)
 
 
 def test_a_kecamatan_lists_its_villages_with_the_public_pages_headline_figures(client, demo):
