@@ -13,7 +13,8 @@ same content, since a legalised version's documents are stored once and served a
    - url cold:  Django set up, then the first GET of the draft's PDF URL through the test client
                 (URL conf, middleware, selectors, maps and charts, template, WeasyPrint, fonts);
    - url warmed: the same first GET after `tridaya.documents.warmup.warm_up()`, which a server
-                process runs in the background at start (`tridaya/wsgi.py`);
+                process runs in the background once it has answered its first request
+                (`tridaya/wsgi.py`);
    - raw cold:  the baseline: a fresh process that imports WeasyPrint and renders the very same
                 HTML (written beforehand), nothing else.
 2. warm, `--runs` times in one child process:
@@ -235,7 +236,10 @@ def report(name: str, result: dict) -> bool:
         f"total Rp {warm['total']:,}".replace(",", ".")
     )
     raw = [r["first"] for r in result["raw"]]
-    print(f"{'cold, fresh process':<34} {'wall s':<18} {'ratio':>6}  {'CPU s':<18}")
+    raw_cpu = statistics.median([r["cpu"] for r in result["raw"]])
+    print(
+        f"{'cold, fresh process':<34} {'wall s':<18} {'ratio':>6}  {'CPU s':<18} {'CPU ratio':>9}"
+    )
     rows = (
         ("draft PDF url, first request", result["cold"]),
         ("  after warm_up() (server start)", result["warmed"]),
@@ -249,15 +253,19 @@ def report(name: str, result: dict) -> bool:
             ok &= passed
             verdict = f"{'PASS' if passed else 'FAIL'} (< {COLD_TARGET:.0f} s)"
         ratio = statistics.median(wall) / statistics.median(raw)
+        cpu = [r["cpu"] for r in runs]
         print(
             f"{label:<34} {spread(wall):<18} {ratio:>6.1f}"
-            f"  {spread([r['cpu'] for r in runs]):<18} {verdict}"
+            f"  {spread(cpu):<18} {statistics.median(cpu) / raw_cpu:>9.2f} {verdict}"
         )
     print(
         f"  (Django setup before the request: {spread([r['setup'] for r in result['cold']])} s; "
         f"warm_up(): {spread([r['warmup'] for r in result['warmed']])} s)"
     )
-    print(f"\n{'warm, one process':<34} {'wall s':<18} {'ratio':>6} {'KB':>7}  {'CPU s':<18}")
+    print(
+        f"\n{'warm, one process':<34} {'wall s':<18} {'ratio':>6} {'KB':>7}  {'CPU s':<18} "
+        f"{'CPU ratio':>9}"
+    )
     rows = (
         ("pdf", "pdf", "pdf_baseline"),
         ("pdf url (draft)", "pdf_url", "pdf_baseline"),
@@ -267,12 +275,13 @@ def report(name: str, result: dict) -> bool:
     for label, key, base in rows:
         median = statistics.median(warm[key]["seconds"])
         ratio = median / statistics.median(warm[base]["seconds"])
+        cpu_ratio = statistics.median(warm[key]["cpu"]) / statistics.median(warm[base]["cpu"])
         passed = median < WARM_TARGET
         ok &= passed
         print(
             f"{label:<34} {spread(warm[key]['seconds']):<18} {ratio:>6.1f} "
             f"{warm[key]['bytes'] / 1024:>7.0f}  {spread(warm[key]['cpu']):<18} "
-            f"{'PASS' if passed else 'FAIL'} (< {WARM_TARGET:.0f} s)"
+            f"{cpu_ratio:>9.2f} {'PASS' if passed else 'FAIL'} (< {WARM_TARGET:.0f} s)"
         )
     for label, key in (("pdf baseline", "pdf_baseline"), ("docx baseline", "docx_baseline")):
         print(
