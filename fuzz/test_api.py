@@ -35,6 +35,8 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", application)
 
 # (the literal segment before a path parameter, its name) -> (model, field with the value).
 # `members/{id}` is told apart by the segment before `members` (bkm, kpp, pokja, tipp, ksm).
+# Every path parameter has an entry; only finance proposals have no row in the demo (their
+# operations get generated ids only).
 REAL_PARAMETERS: dict[tuple[str, str], tuple[str, str]] = {
     ("certificates", "code"): ("training.Certificate", "code"),
     ("price-lists", "list_id"): ("planning.PriceList", "pk"),
@@ -81,33 +83,37 @@ REAL_PARAMETERS: dict[tuple[str, str], tuple[str, str]] = {
 }
 
 
-def _keys(path: str) -> dict[str, tuple[str, ...]]:
+def _keys(path: str) -> dict[str, tuple[str, str]]:
     """Each path parameter -> the lookup keys of REAL_PARAMETERS it may match, most specific
-    first: `.../kpp/members/{id}/` -> {"id": ("kpp/members", "members")}."""
+    first: `.../kpp/members/{id}/` -> {"code": ..., "id": ("kpp/members", "members")}."""
     parts = path.strip("/").split("/")
-    keys: dict[str, tuple[str, ...]] = {}
+    keys: dict[str, tuple[str, str]] = {}
     for index, part in enumerate(parts):
         if not part.startswith("{"):
             continue
         literals = [p for p in parts[:index] if not p.startswith("{")]
         before = literals[-1] if literals else ""
         pair = f"{literals[-2]}/{before}" if len(literals) > 1 else before
-        # `.../versions/{number}/items/{row_id}`: the literal two segments back, with its id.
-        two_back = parts[index - 3] if index >= 3 else ""
-        keys[part.strip("{}")] = (pair, f"{two_back}/{before}", before)
+        keys[part.strip("{}")] = (pair, before)
     return keys
 
 
+# (model, field) -> the demo's values, read once from the seeded database before any case runs
+# (a case's own writes are rolled back, so they never end up here).
 _REAL_VALUES: dict[tuple[str, str], list] = {}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _read_real_values(django_db_setup, django_db_blocker) -> None:
+    with django_db_blocker.unblock():
+        for model_label, field in set(REAL_PARAMETERS.values()):
+            model = apps.get_model(model_label)
+            rows = model.objects.order_by("-pk").values_list(field, flat=True).distinct()[:8]
+            _REAL_VALUES[(model_label, field)] = list(rows)
+
+
 def _values(model_label: str, field: str) -> list:
-    key = (model_label, field)
-    if key not in _REAL_VALUES:
-        model = apps.get_model(model_label)
-        rows = model.objects.order_by("-pk").values_list(field, flat=True).distinct()[:8]
-        _REAL_VALUES[key] = list(rows)
-    return _REAL_VALUES[key]
+    return _REAL_VALUES[(model_label, field)]
 
 
 def real_path_parameters(path: str) -> dict[str, list]:

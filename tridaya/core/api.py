@@ -1,5 +1,7 @@
 """API plumbing shared by every app: Django's ValidationError becomes a 400 with messages."""
 
+from typing import overload
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -30,6 +32,14 @@ def exception_handler(exc, context):
     return drf_exception_handler(exc, context)
 
 
+@overload
+def query_int(
+    request, name: str, *, default: int, minimum: int = 0, maximum: int = MAX_ID
+) -> int: ...
+@overload
+def query_int(
+    request, name: str, *, default: None = None, minimum: int = 0, maximum: int = MAX_ID
+) -> int | None: ...
 def query_int(
     request, name: str, *, default: int | None = None, minimum: int = 0, maximum: int = MAX_ID
 ) -> int | None:

@@ -10,6 +10,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.api import query_int
 from tridaya.planning.api.plans import _Write
 from tridaya.planning.models import (
     PriceItem,
@@ -138,10 +139,6 @@ class PriceImpactAPI(APIView):
     def get(self, request, code: str, list_id: int, item_id: int):
         price_list = price_selectors.price_list_in(code, list_id)
         item = get_object_or_404(PriceItem, pk=item_id, price_list=price_list)
-        price = request.GET.get("price")
-        try:
-            new_price = int(price) if price not in (None, "") else None
-        except ValueError:
-            return Response({"price": ["Harga harus angka rupiah bulat."]}, status=400)
+        new_price = query_int(request, "price")
         impacts = price_selectors.price_change_impact(item, new_price)
         return Response(ImpactOutput(impacts, many=True).data)

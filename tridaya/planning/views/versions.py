@@ -113,10 +113,11 @@ def version_compare(request, code: str, plan_id: int):
         old_number = new_number = versions[0].number if versions else 1
     else:
         old_number, new_number = versions[-2].number, versions[-1].number
-    old_number = parse_int(request.GET.get("dari", str(old_number)))
-    new_number = parse_int(request.GET.get("ke", str(new_number)))
-    if old_number is None or new_number is None:
+    old_asked = parse_int(request.GET.get("dari", str(old_number)))
+    new_asked = parse_int(request.GET.get("ke", str(new_number)))
+    if old_asked is None or new_asked is None:
         raise Http404
+    old_number, new_number = old_asked, new_asked
     old = selectors.version_view(village, plan, selectors.version_of(plan, old_number))
     new = selectors.version_view(village, plan, selectors.version_of(plan, new_number))
     return render(

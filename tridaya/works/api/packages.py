@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.api import query_choice
 from tridaya.core.errors import NotFound
 from tridaya.core.policy import authorize, can
 from tridaya.regions.pages import village_or_404
@@ -43,11 +44,14 @@ class PackagesAPI(APIView):
 
     permission_classes: list = []
 
-    @extend_schema(responses=PackageOutput(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("status", str, enum=PackageStatus.values)],
+        responses=PackageOutput(many=True),
+    )
     def get(self, request, code: str):
         village = village_or_404(code)
         authorize(request.user, "works.view", village)
-        status_filter = request.query_params.get("status", "")
+        status_filter = query_choice(request, "status", PackageStatus.values)
         works = selectors.village_works(village, status_filter)
         return Response(PackageOutput(works.rows, many=True).data)
 

@@ -125,3 +125,11 @@ def test_an_om_plan_without_its_amounts_records_zero(bajur, work, facilitator_cl
     response = facilitator_client.post(api("om-plans", work), plan, format="json")
     assert response.status_code == 201, response.json()
     assert (response.json()["revenue_plan"], response.json()["spending_plan"]) == (0, 0)
+
+
+def test_a_package_status_filter_of_the_wrong_kind_is_a_400(bajur, work):
+    """An unknown `?status=` used to be ignored silently (every package listed)."""
+    url = f"/api/v1/villages/{BAJUR}/works/packages/"
+    response = APIClient().get(url + "?status=bukan")
+    assert response.status_code == 400 and "status" in response.json()
+    assert APIClient().get(url + f"?status={work.status}").json()[0]["id"] == work.pk

@@ -74,3 +74,12 @@ def test_a_chosen_kawasan_with_an_rtplp_is_not_unchosen(tipp, bajur):
     assert response.json()["codes"] == [PlanningError.KAWASAN_HAS_PLAN]
     area.refresh_from_db()
     assert area.status == AreaStatus.CHOSEN
+
+
+@pytest.mark.parametrize("price", ["²", "-5", str(TOO_BIG), "murah"])
+def test_a_price_of_the_wrong_kind_in_the_impact_query_is_a_400(bajur, price):
+    regency = bajur.parent.parent
+    item = f.price_item(f.price_list(regency))
+    url = f"/api/v1/regions/{regency.code}/price-lists/{item.price_list_id}/items/{item.pk}/impact/"
+    response = APIClient().get(f"{url}?price={price}")
+    assert response.status_code == 400 and "price" in response.json()
