@@ -153,7 +153,7 @@ def _head_values(person: Person) -> dict[str, Any]:
     return {name: getattr(person, name) for name in people.PERSON_FIELDS}
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def household_create(
     *,
     actor: Actor,
@@ -215,7 +215,7 @@ def household_create(
     return household
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def household_update(
     *,
     actor: Actor,
@@ -272,7 +272,7 @@ def household_update(
     return household
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def household_delete(*, actor: Actor, household: Household) -> None:
     """Remove a household recorded by mistake; a linked head stays in the register of people."""
     authorize(actor, MANAGE_HOUSEHOLDS, household)

@@ -58,7 +58,7 @@ def _features_outside(village: Region, read: gis_formats.ReadResult) -> list:
     return problems
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def layer_import(
     *,
     actor: Actor,

@@ -112,7 +112,7 @@ def photo_files_discard(*, names: list[str]) -> None:
         storage.delete(name)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def photo_delete(*, actor: Actor, photo: ProblemPhoto) -> None:
     authorize(actor, MAP_PROBLEMS, photo.problem)
     record_event(

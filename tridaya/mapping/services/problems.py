@@ -278,7 +278,7 @@ def problem_upsert(
     return problem_update(actor=actor, problem=existing, extent=extent, **fields), False
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def problem_set_status(*, actor: Actor, problem: Problem, status: str) -> Problem:
     """Move a report along: dilaporkan -> terverifikasi -> masuk rencana -> ditangani (or
     ditolak). A status that may not follow the current one is refused."""
@@ -339,7 +339,7 @@ class ProblemImportResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def problems_import(
     *,
     actor: Actor,

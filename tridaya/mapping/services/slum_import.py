@@ -193,7 +193,7 @@ def _row_checks(
     return problems
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def slum_import(
     *, actor: Actor, village: Region, data: bytes, file_name: str, year: int | None = None
 ) -> SlumImportResult:

@@ -1,0 +1,65 @@
+"""Top-level services run in a durable transaction, so a caller composing two of them in one
+transaction fails at once (RuntimeError) instead of silently nesting them. The services below
+stay non-durable for now, each for the reason given."""
+
+import importlib
+import inspect
+
+import pytest
+from django.db import transaction
+
+from tridaya.mapping.models import ProblemStatus
+from tridaya.mapping.services import problems
+from tridaya.mapping.tests.factories import problem, with_units
+
+MODULES = ["households", "layers", "problem_photos", "problems", "slum", "slum_import", "surveys"]
+
+NOT_DURABLE = {
+    # saved and deleted from the admin's change form (inside the admin's transaction)
+    "layers.layer_update",
+    "layers.layer_delete",
+    "problems.problem_create",
+    "problems.problem_update",
+    "problems.problem_delete",
+    # called inside problem_create (a photo with the first save)
+    "problem_photos.photo_add",
+    # called by the survey and GIS imports for each row, inside the import's transaction
+    "problems.problem_upsert",
+    "slum.rt_profile_upsert",
+}
+
+
+def _atomic_services():
+    found = []
+    for name in MODULES:
+        module = importlib.import_module(f"tridaya.mapping.services.{name}")
+        for n, function in vars(module).items():
+            if not inspect.isfunction(function) or function.__module__ != module.__name__:
+                continue
+            atomics = [
+                cell.cell_contents
+                for cell in function.__closure__ or ()
+                if isinstance(cell.cell_contents, transaction.Atomic)
+            ]
+            if atomics and not n.startswith("_"):
+                found.append((f"{name}.{n}", atomics[0].durable))
+    return found
+
+
+@pytest.mark.parametrize(("name", "durable"), _atomic_services(), ids=lambda x: str(x))
+def test_top_level_services_are_durable(name, durable):
+    assert durable == (name not in NOT_DURABLE)
+
+
+def test_every_exception_is_still_a_service():
+    names = {name for name, _durable in _atomic_services()}
+    assert names >= NOT_DURABLE
+
+
+@pytest.mark.django_db
+def test_a_service_refuses_to_run_inside_another_transaction(bajur):
+    report = problem(with_units(bajur))
+    with pytest.raises(RuntimeError, match="durable"), transaction.atomic():
+        problems.problem_set_status(actor=None, problem=report, status=ProblemStatus.VERIFIED)
+    report.refresh_from_db()
+    assert report.status == ProblemStatus.REPORTED
