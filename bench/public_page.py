@@ -1,6 +1,7 @@
 """The public village page ("Ke mana dana BLM?") from the cache under load: gunicorn with 2 sync
 workers on 127.0.0.1 serving the page, measured with wrk, against a static file served by the same
-stack (WhiteNoise inside the same gunicorn) in the same run. Prints requests/s of both, the ratio,
+stack (WhiteNoise inside the same gunicorn) in the same run; also the public list of the villages of
+its kecamatan (anonymous, cached). Prints requests/s of each, the ratios,
 and PASS/FAIL against the target (>= 300 req/s for the page). Loopback only, bounded duration.
 
     .venv/bin/python bench/public_page.py [--seconds 10] [--runs 3] [--connections 8] [--demo]
@@ -26,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BAJUR = "52.01.08.2006"
+DISTRICT = "52.01.08"  # its kecamatan: the public list of its villages
 TARGET = 300.0
 SETUP = """
 from tridaya.regions import demo as regions_demo
@@ -121,12 +123,15 @@ def main() -> int:
         )
         try:  # stop gunicorn whatever happens (a timeout included)
             page, static = f"{base}/wilayah/{BAJUR}/publik/", f"{base}/static/css/print.css"
+            listing = f"{base}/wilayah/{DISTRICT}/publik/desa/"
             wait_until_up(page)
             wait_until_up(static)
-            pages, statics = [], []
+            wait_until_up(listing)
+            pages, statics, lists = [], [], []
             for _ in range(args.runs):
                 pages.append(wrk(page, args.seconds, args.connections))
                 statics.append(wrk(static, args.seconds, args.connections))
+                lists.append(wrk(listing, args.seconds, args.connections))
         finally:
             server.terminate()
             server.wait(timeout=20)
@@ -135,7 +140,11 @@ def main() -> int:
     print(
         f"static file:          median {static_rps:.0f} req/s  runs {[round(x) for x in statics]}"
     )
-    print(f"ratio page/static: {page_rps / static_rps:.2f}")
+    list_rps = statistics.median(lists)
+    print(f"village list (cached): median {list_rps:.0f} req/s  runs {[round(x) for x in lists]}")
+    print(
+        f"ratio page/static: {page_rps / static_rps:.2f}  list/static: {list_rps / static_rps:.2f}"
+    )
     ok = page_rps >= TARGET
     print(f"{'PASS' if ok else 'FAIL'}: target >= {TARGET:.0f} req/s for the public page")
     return 0 if ok else 1

@@ -359,6 +359,7 @@ def _villages(request, code: str, extra: dict) -> str:
         "page_obj": page_obj,
         "as_of": as_of,
         "show_district": show_district,
+        "complaints": selectors.complaint_stats(region.code),
         **extra,
     }
     return render_to_string("oversight/public_villages.html", context, request=request)

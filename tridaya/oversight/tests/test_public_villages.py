@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tridaya.core.formats import format_rupiah
-from tridaya.oversight import public
+from tridaya.oversight import public, selectors
 from tridaya.oversight.tests.test_public import personal_values
 from tridaya.regions.models import Level, Region
 from tridaya.regions.tests.factories import BAJUR, region
@@ -39,6 +39,10 @@ def test_a_kecamatan_lists_its_villages_with_the_public_pages_headline_figures(c
     assert _figure(block, "spent") == format_rupiah(page.spent)
     assert _figure(block, "open-complaints") == str(page.complaints.open)
     assert page.complaints.open >= 1  # the fixture's complaint is open
+    # The kecamatan's own complaint statistics (its villages taken together).
+    region_stats = html[html.index("data-region-complaints") :].split("</p>", 1)[0]
+    stats = selectors.complaint_stats(DISTRICT)
+    assert f"Diterima {stats.received} · masih ditangani {stats.open}" in region_stats
     (row,) = public.village_headlines([bajur], as_of=timezone.localdate())
     weighted = sum(p["value"] * p["progress"] for p in page.packages) / sum(
         p["value"] for p in page.packages
@@ -77,8 +81,9 @@ def test_pages_of_the_list_are_cached_apart_and_read_in_a_fixed_number_of_querie
         .values_list("code", flat=True)
     )
     assert len(codes) >= 2
-    # Region, its ancestors, count, villages, allocations, ledger, packages, complaints.
-    with django_assert_num_queries(8):
+    # Region, its ancestors, count, villages, allocations, ledger, packages, complaints, and
+    # the region's complaint statistics.
+    with django_assert_num_queries(9):
         first = client.get(url).content.decode()
     second = client.get(url, {"halaman": 2}).content.decode()
     assert f'data-village="{codes[0]}"' in first and f'data-village="{codes[1]}"' not in first
