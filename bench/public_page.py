@@ -88,7 +88,11 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--demo", action="store_true")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="tridaya-bench-public-") as tmp:
+    # A worker finishing its last request may recreate SQLite's -wal file while the folder is
+    # removed: the figures are worth more than a tidy /tmp.
+    with tempfile.TemporaryDirectory(
+        prefix="tridaya-bench-public-", ignore_cleanup_errors=True
+    ) as tmp:
         env = {
             **os.environ,
             "PYTHONPATH": str(ROOT),
