@@ -22,3 +22,15 @@ class OversightConfig(AppConfig):
         register_village_section(
             order=91, label=_("Pengaduan"), url_name="oversight:complaint_new", icon="megaphone"
         )
+
+        from tridaya.core.uploads.serving import declare
+        from tridaya.oversight.models import ComplaintPhoto, MonitoringReport
+
+        declare(
+            ComplaintPhoto,
+            "image",
+            action="oversight.view_complaints",
+            owner=lambda row: row.complaint,
+        )
+        # Residents' monitoring reports are on the public monitoring page.
+        declare(MonitoringReport, "photo", action="oversight.public")

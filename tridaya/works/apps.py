@@ -21,3 +21,9 @@ class WorksConfig(AppConfig):
         register_village_section(
             order=75, label=_("Pembangunan"), url_name="works:packages", icon="bricks"
         )
+
+        from tridaya.core.uploads.serving import declare
+        from tridaya.works.models import Photo
+
+        # Progress photos are on the public package pages.
+        declare(Photo, "image", action="works.view")

@@ -17,6 +17,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadSerializerField
 from tridaya.finance.models import (
     Allocation,
     AuditOpinion,
@@ -296,7 +298,9 @@ class FinancePurchaseInput(serializers.Serializer):
     quantity = serializers.DecimalField(max_digits=14, decimal_places=3, min_value=0)
     date = serializers.DateField()
     category = serializers.ChoiceField(choices=CostCategory.choices, default=CostCategory.BAHAN)
-    evidence = serializers.FileField(required=False)
+    evidence = UploadSerializerField(
+        accept=kinds.IMAGES | {kinds.Kind.PDF}, group="document", required=False
+    )
 
 
 class PurchaseAPI(WriteAPI):
@@ -336,7 +340,9 @@ class FinanceSwadayaApiInput(serializers.Serializer):
     workers_men = serializers.IntegerField(min_value=0, default=0)
     workers_women = serializers.IntegerField(min_value=0, default=0)
     ksm = serializers.IntegerField(required=False, allow_null=True, default=None)
-    evidence = serializers.FileField(required=False)
+    evidence = UploadSerializerField(
+        accept=kinds.IMAGES | {kinds.Kind.PDF}, group="document", required=False
+    )
 
     def validate_form(self, value: str) -> str:
         if value not in SwadayaForm.values:
