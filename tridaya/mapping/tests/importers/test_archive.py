@@ -49,7 +49,7 @@ def village(bajur, settings, tmp_path):
 def stored_form(data: bytes) -> bytes:
     """What the photo field stores for these bytes (re-encoded, only the EXIF time/place)."""
     field = ProblemPhoto._meta.get_field("image")
-    return field.stored_bytes(SimpleUploadedFile("x.jpg", data))  # type: ignore[attr-defined]
+    return field.stored_bytes(SimpleUploadedFile("x.jpg", data))
 
 
 def jpeg(color: str = "green", *, exif: bool = False) -> bytes:
