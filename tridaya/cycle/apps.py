@@ -41,3 +41,6 @@ class CycleConfig(AppConfig):
         # Meeting photos and step documents are on the public cycle pages.
         declare(MeetingPhoto, "image", action="cycle.view", owner=lambda row: row.meeting)
         declare(StepDocument, "file", action="cycle.view", owner=lambda row: row.step)
+        from tridaya.cycle import personal_data
+
+        personal_data.register()

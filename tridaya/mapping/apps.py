@@ -44,3 +44,6 @@ class MappingConfig(AppConfig):
         from tridaya.mapping.models import ProblemPhoto
 
         declare(ProblemPhoto, "image", action=policy.VIEW_PROBLEM_PHOTOS)
+        from tridaya.mapping import personal_data
+
+        personal_data.register()

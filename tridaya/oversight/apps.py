@@ -34,3 +34,6 @@ class OversightConfig(AppConfig):
         )
         # Residents' monitoring reports are on the public monitoring page.
         declare(MonitoringReport, "photo", action="oversight.public")
+        from tridaya.oversight import personal_data
+
+        personal_data.register()

@@ -27,3 +27,6 @@ class WorksConfig(AppConfig):
 
         # Progress photos are on the public package pages.
         declare(Photo, "image", action="works.view")
+        from tridaya.works import personal_data
+
+        personal_data.register()
