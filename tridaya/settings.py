@@ -198,8 +198,31 @@ STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 make_folder("TRIDAYA_VAR_DIR", STATIC_ROOT)
-MEDIA_URL = "media/"
+# Stored uploads are linked through the permission-checked view at /berkas/ (core.uploads):
+# nothing serves MEDIA_URL directly, in development either.
+MEDIA_URL = "berkas/"
 MEDIA_ROOT = env_path("TRIDAYA_MEDIA_ROOT", VAR_DIR / "media")
+# Upload caps (core.uploads): size of one file per group, in MB; ZIP archives (survey exports,
+# zipped Shapefiles, DOCX/XLSX) by entries, total uncompressed size and per-member ratio.
+TRIDAYA_UPLOAD_MAX_MB = {
+    "image": env_int("TRIDAYA_UPLOAD_IMAGE_MAX_MB", 10, minimum=1, maximum=100, unit="MB"),
+    "document": env_int("TRIDAYA_UPLOAD_DOCUMENT_MAX_MB", 20, minimum=1, maximum=500, unit="MB"),
+    "table": env_int("TRIDAYA_UPLOAD_TABLE_MAX_MB", 20, minimum=1, maximum=500, unit="MB"),
+    "survey": env_int("TRIDAYA_UPLOAD_SURVEY_MAX_MB", 200, minimum=1, maximum=2000, unit="MB"),
+    "gis": env_int("TRIDAYA_UPLOAD_GIS_MAX_MB", 50, minimum=1, maximum=1000, unit="MB"),
+    "generated": 500,  # documents the app renders itself (plan versions)
+}
+TRIDAYA_UPLOAD_ZIP_MAX_ENTRIES = env_int(
+    "TRIDAYA_UPLOAD_ZIP_MAX_ENTRIES", 20000, minimum=1, maximum=1_000_000
+)
+TRIDAYA_UPLOAD_ZIP_MAX_TOTAL_MB = env_int(
+    "TRIDAYA_UPLOAD_ZIP_MAX_TOTAL_MB", 2000, minimum=1, maximum=100_000, unit="MB"
+)
+TRIDAYA_UPLOAD_ZIP_MAX_RATIO = env_int(
+    "TRIDAYA_UPLOAD_ZIP_MAX_RATIO", 100, minimum=2, maximum=10_000
+)
+# Files of one request (Django's own cap; the complaint form takes the most: a few photos).
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("TRIDAYA_UPLOAD_MAX_FILES", 20, minimum=1, maximum=1000)
 STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

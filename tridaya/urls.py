@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
@@ -7,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from tridaya.core import health
 from tridaya.core import views as core_views
+from tridaya.core.uploads.serving import serve_upload
 from tridaya.regions import views as region_views
 from tridaya.training import urls as training_urls
 
@@ -22,6 +22,8 @@ urlpatterns = [
     path("", region_views.home, name="home"),
     # Browsers ask for /favicon.ico whatever the page says.
     path("favicon.ico", RedirectView.as_view(url=settings.STATIC_URL + "favicon.svg")),
+    # Every stored upload, after its owning app's rule (core.uploads.serving); no /media/.
+    path("berkas/<path:name>", serve_upload, name="upload_file"),
     path("siklus/", core_views.cycle_guide, name="cycle_guide"),
     path("tugas/<int:pk>/", core_views.job_detail, name="job_detail"),
     path(
@@ -47,7 +49,3 @@ urlpatterns = [
     # The split view serves Swagger UI's start-up script as a file (no inline script for the CSP).
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
-
-if settings.DEBUG:
-    # Uploaded photos and documents on a laptop; production serves them from object storage.
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

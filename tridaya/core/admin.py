@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from tridaya.core.models import AuditEvent
+from tridaya.core.models import AuditEvent, PersonalDataView
 
 
 class ReadOnlyAdminMixin:
@@ -40,3 +40,13 @@ class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     search_fields = ["object_repr", "object_id", "region_code", "request_id"]
     date_hierarchy = "created_at"
     list_select_related = ["actor"]
+
+
+@admin.register(PersonalDataView)
+class PersonalDataViewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The NIK access log (UU PDP): read-only, like the audit trail."""
+
+    list_display = ["created_at", "viewer_name", "place", "shown", "region_code"]
+    list_filter = ["place", "object_type"]
+    search_fields = ["viewer_name", "=region_code", "request_id"]
+    date_hierarchy = "created_at"

@@ -132,3 +132,39 @@ class SetupStamp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.key}: {self.checksum[:12]}"
+
+
+class PersonalDataView(models.Model):
+    """One showing of unmasked NIKs to someone (UU PDP 27/2022: who saw whose identity number):
+    a page, an API answer or a download, with every NIK it showed.
+
+    Written by `tridaya.core.personal_data.record_nik_views`, the one place every page and API
+    that shows a NIK in full calls: one row per showing, however many NIKs it held (a page's
+    query count does not grow with them). The NIKs themselves are not stored: `subjects` holds,
+    for each record shown, the NIK's keyed hash (HMAC with the secret key) and the record's
+    `type:id`, space-separated, which finds every showing of one person's NIK, whether on the
+    register of people, on a household or on a list of beneficiaries."""
+
+    created_at = models.DateTimeField(_("waktu (UTC)"), auto_now_add=True, db_index=True)
+    viewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("yang melihat"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    viewer_name = models.CharField(_("nama pengguna"), max_length=150)
+    place = models.CharField(_("tempat"), max_length=80)
+    object_type = models.CharField(_("jenis data"), max_length=80)
+    region_code = models.CharField(_("kode wilayah"), max_length=13, db_index=True)
+    shown = models.PositiveIntegerField(_("jumlah NIK"))
+    subjects = models.TextField(_("sidik NIK dan data"))
+    request_id = models.CharField(_("ID permintaan"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("akses NIK")
+        verbose_name_plural = _("akses NIK")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.viewer_name} {self.place}"

@@ -34,3 +34,13 @@ class CycleConfig(AppConfig):
         core_demo.register(order=40, name="cycle", run=demo.seed)
         # After training (50) and mapping (60) have seeded what the later steps' gates read.
         core_demo.register(order=62, name="cycle_history", run=demo.seed_history)
+
+        from tridaya.core.uploads.serving import declare
+        from tridaya.cycle.models import MeetingPhoto, StepDocument
+
+        # Meeting photos and step documents are on the public cycle pages.
+        declare(MeetingPhoto, "image", action="cycle.view", owner=lambda row: row.meeting)
+        declare(StepDocument, "file", action="cycle.view", owner=lambda row: row.step)
+        from tridaya.cycle import personal_data
+
+        personal_data.register()

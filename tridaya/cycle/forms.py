@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import Sex
 from tridaya.core.forms import bootstrapify
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadField
 from tridaya.cycle.models import AttendanceMode, MeetingKind, Program, Step
 from tridaya.cycle.services import AttendeeInput, MeetingInput
 from tridaya.institutions.models import Election
@@ -155,7 +157,7 @@ class ReasonForm(forms.Form):
 class DocumentForm(forms.Form):
     kind = forms.CharField(label=_("Jenis dokumen"), max_length=60)
     title = forms.CharField(label=_("Judul"), max_length=200)
-    file = forms.FileField(label=_("Berkas"))
+    file = UploadField(accept=kinds.DOCUMENTS, group="document", label=_("Berkas"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,7 +165,7 @@ class DocumentForm(forms.Form):
 
 
 class PhotoForm(forms.Form):
-    image = forms.ImageField(label=_("Foto"), help_text=_("JPEG atau PNG, paling besar 10 MB."))
+    image = UploadField(label=_("Foto"))
     caption = forms.CharField(label=_("Keterangan"), max_length=200, required=False)
 
     def __init__(self, *args, **kwargs):

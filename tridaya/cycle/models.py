@@ -14,6 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from tridaya.accounts.models import Role
 from tridaya.core.choices import Sex
 from tridaya.core.models import TimeStampedModel
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadFileField, UploadImageField
+from tridaya.core.uploads.names import random_name
 from tridaya.regions.models import Level, Region
 
 
@@ -244,14 +247,16 @@ class SignOff(models.Model):
 
 
 def step_document_path(instance: "StepDocument", filename: str) -> str:
-    return f"siklus/{instance.step.cycle.village_id}/{instance.step.code}/{filename}"
+    return random_name(f"siklus/{instance.step.cycle.village_id}/{instance.step.code}", filename)
 
 
 class StepDocument(TimeStampedModel):
     step = models.ForeignKey(Step, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("jenis dokumen"), max_length=60)
     title = models.CharField(_("judul"), max_length=200)
-    file = models.FileField(_("berkas"), upload_to=step_document_path)
+    file = UploadFileField(
+        _("berkas"), upload_to=step_document_path, accept=kinds.DOCUMENTS, group="document"
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -376,12 +381,12 @@ class Attendance(models.Model):
 
 
 def meeting_photo_path(instance: "MeetingPhoto", filename: str) -> str:
-    return f"pertemuan/{instance.meeting.village_id}/{instance.meeting_id}/{filename}"
+    return random_name(f"pertemuan/{instance.meeting.village_id}/{instance.meeting_id}", filename)
 
 
 class MeetingPhoto(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("foto"), upload_to=meeting_photo_path)
+    image = UploadImageField(_("foto"), upload_to=meeting_photo_path)
     caption = models.CharField(_("keterangan"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

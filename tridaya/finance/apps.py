@@ -29,3 +29,9 @@ class FinanceConfig(AppConfig):
         register_village_section(
             order=70, label=_("Keuangan"), url_name="finance:home", icon="cash-coin"
         )
+
+        from tridaya.core.uploads.serving import declare
+        from tridaya.finance.models import Voucher
+
+        # Receipts: readers of the books only, never public.
+        declare(Voucher, "evidence", action="finance.view_books", owner=lambda v: v.village_id)

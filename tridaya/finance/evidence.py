@@ -4,25 +4,18 @@ image or a PDF, under the size cap. A renamed spreadsheet or program is refused.
 from django.utils.translation import gettext as _
 
 from tridaya.core.money import group_thousands
+from tridaya.core.uploads.kinds import Kind, sniff
 from tridaya.finance import conf
 from tridaya.finance.errors import FinanceError, refuse
 
-SIGNATURES: tuple[tuple[bytes, int, str], ...] = (
-    (b"\xff\xd8\xff", 0, "jpg"),
-    (b"\x89PNG\r\n\x1a\n", 0, "png"),
-    (b"%PDF-", 0, "pdf"),
-    (b"WEBP", 8, "webp"),
-)
+EVIDENCE_KINDS = frozenset({Kind.JPEG, Kind.PNG, Kind.WEBP, Kind.PDF})
+NAMES = {Kind.JPEG: "jpg", Kind.PNG: "png", Kind.WEBP: "webp", Kind.PDF: "pdf"}
 
 
-def evidence_type(head: bytes) -> str | None:
-    """'jpg', 'png', 'webp' or 'pdf' from the first bytes of a file; None for anything else."""
-    for magic, offset, name in SIGNATURES:
-        if head[offset : offset + len(magic)] == magic:
-            if name == "webp" and head[:4] != b"RIFF":
-                continue
-            return name
-    return None
+def evidence_type(file) -> str | None:
+    """'jpg', 'png', 'webp' or 'pdf' from the file's content (core.uploads); None otherwise."""
+    kind = sniff(file)
+    return NAMES.get(kind) if kind is not None else None
 
 
 def check_evidence(upload, *, field: str = "evidence") -> str:
@@ -39,10 +32,7 @@ def check_evidence(upload, *, field: str = "evidence") -> str:
             % {"size": group_thousands(size), "limit": group_thousands(limit)},
             field=field,
         )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    kind = evidence_type(head)
+    kind = evidence_type(upload)
     if kind is None:
         raise refuse(
             FinanceError.EVIDENCE_TYPE,

@@ -4,6 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.money import parse_rupiah
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadField
+
+EVIDENCE = kinds.IMAGES | {kinds.Kind.PDF}  # a receipt's photo or scan
 
 
 class RupiahField(forms.CharField):
@@ -37,7 +41,9 @@ class VoucherForm(forms.Form):
     kind = forms.ChoiceField(label=_("Jenis bukti"), choices=())
     date = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
     description = forms.CharField(label=_("Uraian"), max_length=300)
-    evidence = forms.FileField(label=_("Foto/pindaian kuitansi"), required=False)
+    evidence = UploadField(
+        accept=EVIDENCE, group="document", label=_("Foto/pindaian kuitansi"), required=False
+    )
 
     def __init__(self, *args, accounts, kinds, **kwargs):
         super().__init__(*args, **kwargs)
@@ -234,7 +240,9 @@ class PurchaseForm(forms.Form):
     quantity = forms.DecimalField(label=_("Jumlah dibeli"), min_value=0)
     category = forms.ChoiceField(label=_("Kelompok biaya"), choices=())
     date = forms.DateField(label=_("Tanggal"), widget=DATE)
-    evidence = forms.FileField(label=_("Foto/pindaian kuitansi"), required=False)
+    evidence = UploadField(
+        accept=EVIDENCE, group="document", label=_("Foto/pindaian kuitansi"), required=False
+    )
 
     def __init__(self, *args, quotes, categories, **kwargs):
         super().__init__(*args, **kwargs)
@@ -254,7 +262,7 @@ class SwadayaForm(forms.Form):
     ksm = forms.TypedChoiceField(
         label=_("KSM"), choices=(), coerce=int, required=False, empty_value=None
     )
-    evidence = forms.FileField(label=_("Foto/bukti"), required=False)
+    evidence = UploadField(accept=EVIDENCE, group="document", label=_("Foto/bukti"), required=False)
 
     def __init__(self, *args, forms_choices, ksms, **kwargs):
         super().__init__(*args, **kwargs)
@@ -375,7 +383,9 @@ class AllocationStatusForm(forms.Form):
 class ReturnUnspentForm(forms.Form):
     date = forms.DateField(label=_("Tanggal setor ke kas negara"), widget=DATE)
     reason = forms.CharField(label=_("Keterangan"), widget=forms.Textarea(attrs={"rows": 2}))
-    evidence = forms.FileField(label=_("Bukti setor (foto/pindaian)"), required=False)
+    evidence = UploadField(
+        accept=EVIDENCE, group="document", label=_("Bukti setor (foto/pindaian)"), required=False
+    )
 
 
 class FindingCloseForm(forms.Form):

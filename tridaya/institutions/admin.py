@@ -7,6 +7,8 @@ only changes existing ones."""
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.admin import NoDeleteAdminMixin
@@ -29,6 +31,7 @@ from tridaya.institutions.models import (
     UPStaff,
     UPUnit,
 )
+from tridaya.institutions.personal_data import log_person_niks
 
 
 def _values(form, names) -> dict:
@@ -43,9 +46,26 @@ class PersonAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
     raw_id_fields = ["village"]
     list_select_related = ["village"]
 
+    readonly_fields = ["data_rights"]
+
     @admin.display(description=_("NIK (tersamar)"))
     def masked_nik(self, obj: Person) -> str:
         return obj.masked_nik
+
+    @admin.display(description=_("Hak data pribadi (UU PDP)"))
+    def data_rights(self, obj: Person) -> str:
+        if not obj.pk:
+            return "—"
+        url = reverse("institutions:personal_data", args=[obj.village_id, obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("Ekspor, hapus, akses NIK"))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        """The change form shows the NIK in full: the showing is logged (access log)."""
+        if request.method == "GET":
+            person = self.get_object(request, object_id)
+            if person is not None and self.has_view_or_change_permission(request, person):
+                log_person_niks(request.user, [person], place="admin:person")
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         values = _values(form, services.PERSON_FIELDS)

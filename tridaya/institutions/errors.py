@@ -5,6 +5,8 @@ from tridaya.core.errors import ErrorCode
 
 class InstitutionError(ErrorCode):
     NOT_A_VILLAGE = "not_a_village"
+    ERASE_REASON = "person_erase_reason"
+    ALREADY_ERASED = "person_already_erased"
     KSM_TOO_FEW_MEMBERS = "ksm_too_few_members"
     KSM_LEADER_NOT_MEMBER = "ksm_leader_not_member"
     KSM_LEADER_CANNOT_LEAVE = "ksm_leader_cannot_leave"

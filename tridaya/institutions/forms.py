@@ -291,3 +291,19 @@ class KPPMemberForm(VillageForm):
     def __init__(self, *args, kpps, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["kpp"].queryset = kpps
+
+
+class EraseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Dasar penghapusan"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        help_text=_(
+            "Mis. permintaan tertulis warga (tanggal, nomor surat). Dicatat di riwayat audit; "
+            "data yang dihapus tidak dicatat."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bootstrapify(self)

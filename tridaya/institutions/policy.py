@@ -62,6 +62,17 @@ register(MANAGE, roles=MANAGERS)
 register(VIEW_PERSONAL_DATA, roles=PERSONAL_DATA_READERS)
 register(MARK_HOUSEHOLD_HEADS, roles=MANAGERS | {Role.TIPP})
 
+# Personal data rights (UU PDP 27/2022). Exporting a person's data for them (the right of
+# access) is for the roles that already read it; erasing or pseudonymising it, and reading who
+# has seen their NIK, are for the data controller's officers above the village.
+PDP_OFFICERS = {Role.NATIONAL_ADMIN, Role.CITY_COORDINATOR}
+EXPORT_PERSONAL_DATA = "institutions.export_personal_data"
+ERASE_PERSONAL_DATA = "institutions.erase_personal_data"
+VIEW_NIK_ACCESS = "institutions.view_nik_access"
+register(EXPORT_PERSONAL_DATA, roles=PDP_OFFICERS | {Role.FACILITATOR})
+register(ERASE_PERSONAL_DATA, roles=PDP_OFFICERS)
+register(VIEW_NIK_ACCESS, roles=PDP_OFFICERS)
+
 
 # Audit actions of this app, with the labels history pages show (see tridaya.core.audit).
 register_actions(
@@ -91,5 +102,8 @@ register_actions(
         "institutions.kpp_updated": _("KPP diubah"),
         "institutions.kpp_member_added": _("Anggota KPP ditambahkan"),
         "institutions.kpp_member_removed": _("Anggota KPP dikeluarkan"),
+        "institutions.person_data_exported": _("Data pribadi warga diekspor"),
+        "institutions.person_pseudonymised": _("Data pribadi warga disamarkan"),
+        "institutions.person_erased": _("Data pribadi warga dihapus"),
     }
 )

@@ -11,7 +11,9 @@ from zoneinfo import ZoneInfo
 from django.db.models import Case, Model, Prefetch, Q, QuerySet, When
 from django.utils import timezone
 
+from tridaya.core.models import PersonalDataView
 from tridaya.core.params import parse_int
+from tridaya.core.personal_data import nik_digest, subject_match
 from tridaya.core.selectors import one_of
 from tridaya.institutions.models import (
     BKM,
@@ -215,3 +217,13 @@ def kpps_of(village: Region) -> list[KPP]:
         .prefetch_related(_person_prefetch("members", KPPMember))
         .order_by("name")
     )
+
+
+def nik_views_of(person: Person, *, limit: int = 500) -> list[PersonalDataView]:
+    """Who was shown this person's NIK in full, newest first: on the register (the person row)
+    or anywhere else the same NIK appears in the village (a household, a beneficiary list)."""
+    match = Q(**subject_match(f"institutions.person:{person.pk}"))
+    if person.nik:
+        match |= Q(**subject_match(nik_digest(person.nik)))
+    found = PersonalDataView.objects.filter(match, region_code=person.village_id)
+    return list(found.order_by("-created_at", "-id")[:limit])

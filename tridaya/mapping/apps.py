@@ -47,3 +47,11 @@ class MappingConfig(AppConfig):
         core_demo.register(order=35, name="mapping_maps", run=demo_maps.seed)
         core_demo.register(order=45, name="mapping_maps_meetings", run=demo_maps.link_meetings)
         core_demo.register(order=60, name="mapping_households", run=demo_households.seed)
+
+        from tridaya.core.uploads.serving import declare
+        from tridaya.mapping.models import ProblemPhoto
+
+        declare(ProblemPhoto, "image", action=policy.VIEW_PROBLEM_PHOTOS)
+        from tridaya.mapping import personal_data
+
+        personal_data.register()

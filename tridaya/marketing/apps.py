@@ -28,3 +28,10 @@ class MarketingConfig(AppConfig):
         )
         # After finance (80): a realisation through the BKM is posted in its books.
         core_demo.register(order=82, name="marketing", run=demo.seed)
+
+        from tridaya.core.uploads.serving import declare
+        from tridaya.marketing.models import Pledge
+
+        # They may carry signatures and account numbers: the roles that record them.
+        declare(Pledge, "agreement_file", action=policy.PLEDGE, attachment=True)
+        declare(Pledge, "evidence_file", action=policy.PLEDGE, attachment=True)

@@ -1,36 +1,19 @@
-"""Uploaded documents checked by what they contain, never by their name: a signed agreement or a
-piece of evidence must be a PDF, a DOCX, or a scan/photo (JPEG, PNG), at most 20 MB."""
+"""Uploaded documents checked by what they contain, never by their name (core.uploads): a signed
+agreement or a piece of evidence must be a PDF, a DOCX, or a scan/photo (JPEG, PNG), at most the
+document cap (20 MB by default)."""
 
 from __future__ import annotations
-
-import io
-import zipfile
 
 from django.utils.translation import gettext as _
 
 from tridaya.core.errors import DomainError
+from tridaya.core.uploads.checks import check_upload
+from tridaya.core.uploads.errors import UploadError
+from tridaya.core.uploads.kinds import Kind
 from tridaya.marketing.errors import MarketingError
 
-MAX_BYTES = 20 * 1024 * 1024
-
-
-def sniff(head: bytes, whole) -> str | None:
-    """'pdf', 'docx', 'jpeg', 'png' or None, from the first bytes (and the ZIP's contents)."""
-    if head.startswith(b"%PDF-"):
-        return "pdf"
-    if head.startswith(b"\xff\xd8\xff"):
-        return "jpeg"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "png"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            whole.seek(0)
-            with zipfile.ZipFile(io.BytesIO(whole.read())) as archive:
-                if "word/document.xml" in archive.namelist():
-                    return "docx"
-        except zipfile.BadZipFile:
-            return None
-    return None
+AGREEMENT_KINDS = frozenset({Kind.PDF, Kind.DOCX, Kind.JPEG, Kind.PNG})
+CODES = {UploadError.TOO_LARGE: MarketingError.FILE_TOO_LARGE}
 
 
 def check_document(upload, *, field: str, label: str) -> str:
@@ -41,25 +24,13 @@ def check_document(upload, *, field: str, label: str) -> str:
             code=MarketingError.FILE_MISSING,
             field=field,
         )
-    if upload.size > MAX_BYTES:
+    try:
+        kind = check_upload(upload, accept=AGREEMENT_KINDS, group="document", field=field)
+    except DomainError as exc:
+        code = CODES.get(UploadError(str(exc.code)), MarketingError.FILE_TYPE)
         raise DomainError(
-            _("%(label)s (%(name)s) terlalu besar: %(mb)s MB; paling besar 20 MB.")
-            % {"label": label, "name": upload.name, "mb": round(upload.size / 1024 / 1024, 1)},
-            code=MarketingError.FILE_TOO_LARGE,
+            _("%(label)s: %(reason)s") % {"label": label, "reason": exc.messages[0]},
+            code=code,
             field=field,
-        )
-    upload.seek(0)
-    head = upload.read(16)
-    kind = sniff(head, upload)
-    upload.seek(0)
-    if kind is None:
-        raise DomainError(
-            _(
-                "%(label)s (%(name)s) bukan PDF, DOCX, JPEG atau PNG menurut isinya. Unggah "
-                "hasil pindaian atau berkas aslinya."
-            )
-            % {"label": label, "name": upload.name},
-            code=MarketingError.FILE_TYPE,
-            field=field,
-        )
-    return kind
+        ) from None
+    return "jpeg" if kind == Kind.JPEG else str(kind)

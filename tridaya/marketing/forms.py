@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.forms import bootstrapify
 from tridaya.core.money import parse_rupiah
+from tridaya.core.uploads.fields import UploadField
+from tridaya.marketing.files import AGREEMENT_KINDS
 from tridaya.marketing.models import AgreementKind, ForumKind, PartnerType
 
 
@@ -81,9 +83,10 @@ class PledgeForm(_Form):
 
 class CommitForm(_Form):
     agreement_kind = forms.ChoiceField(label=_("Jenis kesepakatan"), choices=AgreementKind.choices)
-    agreement_file = forms.FileField(
+    agreement_file = UploadField(
+        accept=AGREEMENT_KINDS,
+        group="document",
         label=_("Berkas kesepakatan yang ditandatangani"),
-        help_text=_("PDF, DOCX, JPEG atau PNG; paling besar 20 MB."),
     )
     committed_on = forms.DateField(label=_("Tanggal kesepakatan"), widget=DATE)
     amount = RupiahField(
@@ -102,7 +105,9 @@ class CommitForm(_Form):
 class RealiseForm(_Form):
     amount = RupiahField(label=_("Nilai realisasi (Rp)"))
     realised_on = forms.DateField(label=_("Tanggal realisasi"), widget=DATE)
-    evidence_file = forms.FileField(label=_("Bukti (kuitansi, BAST, foto)"))
+    evidence_file = UploadField(
+        accept=AGREEMENT_KINDS, group="document", label=_("Bukti (kuitansi, BAST, foto)")
+    )
     in_kind = forms.BooleanField(label=_("Dalam bentuk barang/jasa"), required=False)
     in_kind_description = forms.CharField(label=_("Uraian barang/jasa"), required=False)
     through_bkm = forms.BooleanField(

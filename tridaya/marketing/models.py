@@ -8,9 +8,6 @@ planning only through its selectors."""
 
 from __future__ import annotations
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -19,6 +16,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.fields import TEXT_LONG, TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadFileField
+from tridaya.core.uploads.names import random_name
 from tridaya.regions.models import Level, Region
 
 # --- Funding sources (versioned data, see sources/*.toml) -------------------------------------
@@ -180,8 +180,7 @@ class AgreementKind(models.TextChoices):
 
 
 def _upload_path(folder: str, instance: Pledge, filename: str) -> str:
-    suffix = PurePath(filename).suffix.lower()[:6]
-    return f"pemasaran/{instance.village_id}/{folder}/{uuid.uuid4().hex}{suffix}"
+    return random_name(f"pemasaran/{instance.village_id}/{folder}", filename)
 
 
 def agreement_path(instance: Pledge, filename: str) -> str:
@@ -239,7 +238,13 @@ class Pledge(TimeStampedModel):
     agreement_kind = models.CharField(
         _("jenis kesepakatan"), max_length=12, choices=AgreementKind.choices, blank=True
     )
-    agreement_file = models.FileField(_("berkas kesepakatan"), upload_to=agreement_path, blank=True)
+    agreement_file = UploadFileField(
+        _("berkas kesepakatan"),
+        upload_to=agreement_path,
+        blank=True,
+        accept={kinds.Kind.PDF, kinds.Kind.DOCX, kinds.Kind.JPEG, kinds.Kind.PNG},
+        group="document",
+    )
     committed_on = models.DateField(_("tanggal kesepakatan"), null=True, blank=True)
     conditions = BoundedTextField(_("syarat"), blank=True, max_length=TEXT_NOTE)
     over_commit_reason = BoundedTextField(
@@ -250,7 +255,13 @@ class Pledge(TimeStampedModel):
     realised_on = models.DateField(_("tanggal realisasi"), null=True, blank=True)
     in_kind = models.BooleanField(_("dalam bentuk barang/jasa"), default=False)
     in_kind_description = models.CharField(_("uraian barang/jasa"), max_length=300, blank=True)
-    evidence_file = models.FileField(_("bukti realisasi"), upload_to=evidence_path, blank=True)
+    evidence_file = UploadFileField(
+        _("bukti realisasi"),
+        upload_to=evidence_path,
+        blank=True,
+        accept={kinds.Kind.PDF, kinds.Kind.DOCX, kinds.Kind.JPEG, kinds.Kind.PNG},
+        group="document",
+    )
     through_bkm = models.BooleanField(
         _("diterima di rekening BKM"),
         default=False,

@@ -28,3 +28,18 @@ class OversightConfig(AppConfig):
             url_name="oversight:public_villages",
             icon="eye",
         )
+
+        from tridaya.core.uploads.serving import declare
+        from tridaya.oversight.models import ComplaintPhoto, MonitoringReport
+
+        declare(
+            ComplaintPhoto,
+            "image",
+            action="oversight.view_complaints",
+            owner=lambda row: row.complaint,
+        )
+        # Residents' monitoring reports are on the public monitoring page.
+        declare(MonitoringReport, "photo", action="oversight.public")
+        from tridaya.oversight import personal_data
+
+        personal_data.register()

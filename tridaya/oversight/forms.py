@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import TridayaDomain
+from tridaya.core.uploads.fields import UploadField
 from tridaya.oversight.models import Kind, Klass, LinkType, Scope, StepKind
 
 
@@ -11,7 +12,7 @@ class MultiPhotoInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
-class MultiPhotoField(forms.FileField):
+class MultiPhotoField(UploadField):
     def clean(self, data, initial=None):
         files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
         return [super(MultiPhotoField, self).clean(f, initial) for f in files]
@@ -98,7 +99,7 @@ class MonitoringForm(forms.Form):
     note = forms.CharField(
         label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    photo = forms.FileField(
+    photo = UploadField(
         label=_("Foto"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),

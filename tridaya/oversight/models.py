@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.fields import TEXT_LONG, TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
+from tridaya.core.uploads.fields import UploadFileField
+from tridaya.core.uploads.names import random_name
 from tridaya.oversight.codes import display
 from tridaya.regions.models import Region
 
@@ -167,16 +169,15 @@ class ComplaintStep(models.Model):
 
 
 def photo_path(instance: ComplaintPhoto, filename: str) -> str:
-    return (
-        f"pengaduan/{instance.complaint.village.code}/{instance.complaint.tracking_code}/{filename}"
-    )
+    # Not the tracking code: with it anyone can follow the complaint.
+    return random_name(f"pengaduan/{instance.complaint.village_id}", filename)
 
 
 class ComplaintPhoto(models.Model):
     """A photo re-encoded as JPEG without its metadata (no GPS or phone model leaks)."""
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="photos")
-    image = models.FileField(_("foto"), upload_to=photo_path)
+    image = UploadFileField(_("foto"), upload_to=photo_path)
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
 
@@ -193,7 +194,7 @@ class ComplaintPhoto(models.Model):
 
 
 def monitoring_photo_path(instance: MonitoringReport, filename: str) -> str:
-    return f"pemantauan/{instance.village_id}/{instance.package_id}/{filename}"
+    return random_name(f"pemantauan/{instance.village_id}/{instance.package_id}", filename)
 
 
 class MonitoringReport(models.Model):
@@ -210,7 +211,7 @@ class MonitoringReport(models.Model):
     materials_as_planned = models.BooleanField(_("bahan sesuai rencana"))
     signboard_up = models.BooleanField(_("papan informasi terpasang"))
     note = BoundedTextField(_("catatan"), blank=True, max_length=TEXT_NOTE)
-    photo = models.FileField(_("foto"), upload_to=monitoring_photo_path, blank=True)
+    photo = UploadFileField(_("foto"), upload_to=monitoring_photo_path, blank=True)
     problem = models.BooleanField(_("ada masalah"), default=False)
     complaint = models.OneToOneField(
         Complaint, null=True, blank=True, on_delete=models.PROTECT, related_name="monitoring"

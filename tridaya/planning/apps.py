@@ -41,3 +41,15 @@ class PlanningConfig(AppConfig):
         )
         core_demo.register(order=65, name="planning_priorities", run=demo.seed_priorities)
         core_demo.register(order=70, name="planning_plans", run=demo.seed_plans)
+
+        from tridaya.core.uploads.serving import declare
+        from tridaya.planning.models import ActivityAttachment, PlanDocumentFile
+
+        declare(ActivityAttachment, "file", action=policy.VIEW_PLANS)
+        declare(
+            PlanDocumentFile,
+            "file",
+            action=policy.VIEW_PLANS,
+            owner=lambda row: row.version,
+            attachment=True,
+        )

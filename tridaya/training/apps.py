@@ -24,3 +24,6 @@ class TrainingConfig(AppConfig):
             icon="mortarboard",
         )
         core_demo.register(order=50, name="training", run=demo.seed)
+        from tridaya.training import personal_data
+
+        personal_data.register()

@@ -21,3 +21,12 @@ class WorksConfig(AppConfig):
         register_village_section(
             order=75, label=_("Pembangunan"), url_name="works:packages", icon="bricks"
         )
+
+        from tridaya.core.uploads.serving import declare
+        from tridaya.works.models import Photo
+
+        # Progress photos are on the public package pages.
+        declare(Photo, "image", action="works.view")
+        from tridaya.works import personal_data
+
+        personal_data.register()

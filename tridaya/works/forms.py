@@ -3,6 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import Sex
 from tridaya.core.forms import bootstrapify
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadField
 from tridaya.works.models import PackageStatus, Recipient
 
 
@@ -23,7 +25,7 @@ class ProgressForm(_Styled):
     note = forms.CharField(
         label=_("Catatan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
-    photo = forms.FileField(
+    photo = UploadField(
         label=_("Foto (dengan lokasi dan waktu)"),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg"}),
     )
@@ -32,7 +34,7 @@ class ProgressForm(_Styled):
 
 
 class PhotoForm(_Styled):
-    photo = forms.FileField(
+    photo = UploadField(
         label=_("Foto (dengan lokasi dan waktu)"),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg"}),
     )
@@ -214,7 +216,9 @@ class HandledForm(_Styled):
 
 
 class ImportForm(_Styled):
-    file = forms.FileField(
+    file = UploadField(
+        accept=kinds.SURVEYS,
+        group="survey",
         label=_("Ekspor KoBoToolbox / ODK Central (ZIP dengan foto)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".zip,.csv,.xlsx"}),
     )

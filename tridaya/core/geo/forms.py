@@ -10,6 +10,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.geo.files import format_of
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.checks import check_gis_upload
+from tridaya.core.uploads.fields import UploadField
 
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
@@ -28,7 +31,9 @@ def crs_choices() -> list[tuple[str, Any]]:
 
 
 class GisUploadMixin(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
+        accept=kinds.GIS,
+        group="gis",
         label=_("Berkas"),
         help_text=_(
             "GeoJSON, KML, CSV (kolom lat/lon atau wkt), GeoPackage, atau Shapefile dalam .zip; "
@@ -48,10 +53,10 @@ class GisUploadMixin(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Berkas lebih besar dari 50 MB."))
-        if format_of(upload.name) is None:
+        fmt = format_of(upload.name)
+        if fmt is None:
             raise forms.ValidationError(
                 _("Jenis berkas tidak dikenal; gunakan .geojson, .kml, .csv, .gpkg atau .zip.")
             )
+        check_gis_upload(upload, fmt=fmt)
         return upload

@@ -6,6 +6,8 @@ from __future__ import annotations
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadSerializerField
 from tridaya.finance.api.common import (
     FinanceCreatedOutput,
     FinanceUpdatedOutput,
@@ -72,7 +74,12 @@ class AllocationStatusAPI(ObjectWriteAPI):
 class FinanceReturnInput(serializers.Serializer):
     date = serializers.DateField()
     reason = serializers.CharField()
-    evidence = serializers.FileField(required=False, help_text="Bukti setor ke kas negara")
+    evidence = UploadSerializerField(
+        accept=kinds.IMAGES | {kinds.Kind.PDF},
+        group="document",
+        required=False,
+        help_text="Bukti setor ke kas negara",
+    )
 
 
 class AllocationReturnAPI(ObjectWriteAPI):

@@ -10,6 +10,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
 from tridaya.core.api import IdField
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadSerializerField
 from tridaya.finance.api.common import (
     FinanceCreatedOutput,
     FinanceUpdatedOutput,
@@ -60,7 +62,9 @@ class FinancePurchaseInput(serializers.Serializer):
     quantity = serializers.DecimalField(max_digits=14, decimal_places=3, min_value=0)
     date = serializers.DateField()
     category = serializers.ChoiceField(choices=CostCategory.choices, default=CostCategory.BAHAN)
-    evidence = serializers.FileField(required=False)
+    evidence = UploadSerializerField(
+        accept=kinds.IMAGES | {kinds.Kind.PDF}, group="document", required=False
+    )
 
 
 class PurchaseAPI(WriteAPI):

@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadSerializerField
 from tridaya.finance.api.common import FinanceCreatedOutput, WriteAPI
 from tridaya.finance.models import SwadayaForm
 from tridaya.finance.services.swadaya import SwadayaInput, swadaya_record
@@ -22,7 +24,9 @@ class FinanceSwadayaApiInput(serializers.Serializer):
     workers_men = serializers.IntegerField(min_value=0, default=0)
     workers_women = serializers.IntegerField(min_value=0, default=0)
     ksm = serializers.IntegerField(required=False, allow_null=True, default=None)
-    evidence = serializers.FileField(required=False)
+    evidence = UploadSerializerField(
+        accept=kinds.IMAGES | {kinds.Kind.PDF}, group="document", required=False
+    )
 
     def validate_form(self, value: str) -> str:
         if value not in SwadayaForm.values:

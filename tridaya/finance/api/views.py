@@ -15,6 +15,8 @@ from rest_framework.views import APIView
 
 from tridaya.core.api import query_int
 from tridaya.core.policy import authorize
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadSerializerField
 from tridaya.finance.models import Account, DisbursementRequest, Lpj, Voucher, VoucherKind
 from tridaya.finance.selectors import books
 from tridaya.finance.services.ledger import Line, voucher_post, voucher_reverse
@@ -110,7 +112,9 @@ class VoucherInput(serializers.Serializer):
     date = serializers.DateField()
     description = serializers.CharField(max_length=300)
     lines = LineInput(many=True)
-    evidence = serializers.FileField(required=False)
+    evidence = UploadSerializerField(
+        accept=kinds.IMAGES | {kinds.Kind.PDF}, group="document", required=False
+    )
 
     def validate_kind(self, value: str) -> str:
         if value not in VoucherKind.values:

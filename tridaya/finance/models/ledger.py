@@ -8,6 +8,9 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadFileField
+from tridaya.core.uploads.names import random_name
 from tridaya.institutions.models import KSM
 from tridaya.regions.models import Region
 
@@ -144,7 +147,7 @@ class VoucherSequence(models.Model):
 
 
 def evidence_path(voucher: "Voucher", filename: str) -> str:
-    return f"finance/{voucher.village_id}/{voucher.year}/{filename}"
+    return random_name(f"finance/{voucher.village_id}/{voucher.year}", filename)
 
 
 class Voucher(models.Model):
@@ -158,7 +161,13 @@ class Voucher(models.Model):
     kind = models.CharField(_("jenis bukti"), max_length=8, choices=VoucherKind.choices)
     date = models.DateField(_("tanggal"))
     description = models.CharField(_("uraian"), max_length=300)
-    evidence = models.FileField(_("bukti (foto/scan)"), upload_to=evidence_path, blank=True)
+    evidence = UploadFileField(
+        _("bukti (foto/scan)"),
+        upload_to=evidence_path,
+        blank=True,
+        accept=kinds.IMAGES | {kinds.Kind.PDF},
+        group="document",
+    )
     reverses = models.OneToOneField(
         "self",
         verbose_name=_("membatalkan bukti"),

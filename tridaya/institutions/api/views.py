@@ -57,6 +57,7 @@ from tridaya.institutions.models import (
     TIPPMember,
     UPStaff,
 )
+from tridaya.institutions.personal_data import log_person_niks
 from tridaya.institutions.policy import MANAGE, VIEW, VIEW_PEOPLE, VIEW_PERSONAL_DATA
 from tridaya.regions.models import Region
 from tridaya.regions.pages import village_or_404
@@ -117,6 +118,8 @@ class PeopleAPI(PeopleRegisterAPI):
         )
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(people, request, view=self)
+        if personal:
+            log_person_niks(request.user, page or [], place="api:people")
         output = _person_output(request, village)
         return paginator.get_paginated_response(output(page, many=True).data)
 
@@ -143,6 +146,8 @@ class PersonAPI(PeopleRegisterAPI):
     @extend_schema(responses=PersonFullOutput)
     def get(self, request, code: str, pk: int):
         village, person = self.person(code, pk)
+        if can(request.user, VIEW_PERSONAL_DATA, village):
+            log_person_niks(request.user, [person], place="api:person")
         return Response(_person_output(request, village)(person).data)
 
     @extend_schema(request=PersonInput, responses=PersonFullOutput)

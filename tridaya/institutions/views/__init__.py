@@ -16,6 +16,12 @@ from tridaya.institutions.views.groups import (
     up_units,
 )
 from tridaya.institutions.views.people import org_chart, people, person_create, person_edit
+from tridaya.institutions.views.personal_data import (
+    nik_access,
+    personal_data,
+    personal_data_erase,
+    personal_data_export,
+)
 
 __all__ = [
     "bkm",
@@ -26,7 +32,11 @@ __all__ = [
     "ksm_edit",
     "ksms",
     "org_chart",
+    "nik_access",
     "people",
+    "personal_data",
+    "personal_data_erase",
+    "personal_data_export",
     "person_create",
     "person_edit",
     "pokjas",

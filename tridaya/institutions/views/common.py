@@ -16,7 +16,12 @@ from django.utils.translation import gettext as _
 
 from tridaya.core.pages import apply_service_error
 from tridaya.core.policy import authorize, can
-from tridaya.institutions.policy import MANAGE, VIEW_PEOPLE, VIEW_PERSONAL_DATA
+from tridaya.institutions.policy import (
+    EXPORT_PERSONAL_DATA,
+    MANAGE,
+    VIEW_PEOPLE,
+    VIEW_PERSONAL_DATA,
+)
 from tridaya.regions.models import Region
 from tridaya.regions.pages import village_or_404
 
@@ -31,6 +36,7 @@ def perms_for(request: HttpRequest, village: Region) -> dict[str, bool]:
         "manage": can(request.user, MANAGE, village),
         "people": can(request.user, VIEW_PEOPLE, village),
         "personal": can(request.user, VIEW_PERSONAL_DATA, village),
+        "pdp": can(request.user, EXPORT_PERSONAL_DATA, village),
     }
 
 

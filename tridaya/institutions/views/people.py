@@ -17,6 +17,7 @@ from tridaya.institutions import selectors, services
 from tridaya.institutions.models import (
     Person,
 )
+from tridaya.institutions.personal_data import log_person_niks
 from tridaya.institutions.policy import MANAGE, VIEW, VIEW_PEOPLE, VIEW_PERSONAL_DATA
 from tridaya.institutions.views.common import (
     page_context,
@@ -47,6 +48,8 @@ def people(request, code: str):
     query = request.GET.get("q", "").strip()[:100]
     found = selectors.people_of(village, query=query, search_nik=perms_here["personal"])
     page = Paginator(found, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    if perms_here["personal"]:
+        log_person_niks(request.user, page.object_list, place="institutions:people")
     return render(
         request,
         "institutions/people.html",
@@ -90,6 +93,8 @@ def person_edit(request, code: str, pk: int):
     personal = can(request.user, VIEW_PERSONAL_DATA, person)
     current = {name: getattr(person, name) for name in services.PERSON_FIELDS}
     form = f.PersonForm(request.POST or None, instance=person, personal=personal)
+    if personal and request.method == "GET":  # the form shows the NIK in its input
+        log_person_niks(request.user, [person], place="institutions:person_edit")
     if request.method == "POST" and form.is_valid():
         try:
             services.person_update(

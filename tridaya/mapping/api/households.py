@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.pagination import PageNumberPagination
@@ -24,8 +23,9 @@ from rest_framework.views import APIView
 from tridaya.core.api import IdField, body_dict, query_choice, query_int
 from tridaya.core.choices import Sex
 from tridaya.core.policy import authorize, can
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadSerializerField
 from tridaya.mapping import pages
-from tridaya.mapping.forms.households import MAX_UPLOAD_MB
 from tridaya.mapping.importers.household_form import HOUSING_SELECTS
 from tridaya.mapping.models import (
     CRITERIA_FIELDS,
@@ -35,6 +35,7 @@ from tridaya.mapping.models import (
     SurveyForm,
 )
 from tridaya.mapping.models.households import MAX_MEMBERS
+from tridaya.mapping.personal_data import log_household_niks
 from tridaya.mapping.policy import (
     IMPORT_SURVEYS,
     MANAGE_HOUSEHOLDS,
@@ -165,15 +166,8 @@ class HouseholdInput(serializers.Serializer):
 class SurveyImportInput(serializers.Serializer):
     form = serializers.ChoiceField(choices=SurveyForm.choices)
     mode = serializers.ChoiceField(choices=ImportMode.choices, default=ImportMode.STRICT)
-    file = serializers.FileField()
-
-    def validate_file(self, upload):
-        """The upload page's limit (the command line has none)."""
-        if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
-            raise serializers.ValidationError(
-                _("Berkas terlalu besar (paling besar %(mb)s MB).") % {"mb": MAX_UPLOAD_MB}
-            )
-        return upload
+    # The upload page's check (the command line has no size limit).
+    file = UploadSerializerField(accept=kinds.SURVEYS, group="survey")
 
 
 # Views ---------------------------------------------------------------------------------------
@@ -236,6 +230,8 @@ class HouseholdsAPI(VillageHouseholdsAPI):
         )
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(found, request, view=self)
+        if personal:
+            log_household_niks(request.user, page or [], place="api:households")
         return paginator.get_paginated_response(self.output(village)(page, many=True).data)
 
     @extend_schema(request=HouseholdInput, responses={201: HouseholdPersonalOutput})
@@ -262,6 +258,8 @@ class HouseholdAPI(VillageHouseholdsAPI):
     @extend_schema(responses=HouseholdPersonalOutput)
     def get(self, request, code: str, pk: int):
         village, household = self.household(code, pk)
+        if can(request.user, VIEW_HOUSEHOLD_PERSONAL_DATA, village):
+            log_household_niks(request.user, [household], place="api:household")
         return Response(self.output(village)(household).data)
 
     @extend_schema(request=HouseholdInput, responses=HouseholdPersonalOutput)

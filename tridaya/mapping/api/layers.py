@@ -9,10 +9,14 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from tridaya.core.errors import DomainError
+from tridaya.core.geo.formats import format_of
 from tridaya.core.policy import authorize
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.checks import check_gis_upload
+from tridaya.core.uploads.fields import UploadSerializerField
 from tridaya.mapping import pages
 from tridaya.mapping.api.problems import FeatureCollectionOutput, inline_choice
-from tridaya.mapping.forms.layers import MAX_UPLOAD_BYTES
 from tridaya.mapping.models import Layer, LayerKind
 from tridaya.mapping.policy import VIEW_MAP
 from tridaya.mapping.selectors import layers as sel
@@ -40,15 +44,17 @@ class LayerOutput(serializers.ModelSerializer):
 class LayerImportInput(serializers.Serializer):
     name = serializers.CharField(max_length=120)
     kind = inline_choice(LayerKind)
-    file = serializers.FileField()
+    file = UploadSerializerField(accept=kinds.GIS, group="gis")
     crs = serializers.IntegerField(
         required=False, allow_null=True, default=None, help_text="EPSG, mis. 32750 (UTM 50S)"
     )
     description = serializers.CharField(required=False, allow_blank=True, default="")
 
     def validate_file(self, upload):
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise serializers.ValidationError("Berkas lebih besar dari 50 MB.")
+        try:
+            check_gis_upload(upload, fmt=format_of(upload.name))
+        except DomainError as exc:
+            raise serializers.ValidationError(exc.messages) from None
         return upload
 
 

@@ -11,19 +11,25 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import Sex
 from tridaya.core.forms import bootstrapify
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadField
+from tridaya.core.uploads.limits import MB, max_bytes
 from tridaya.mapping.importers.household_form import HOUSING_SELECTS
 from tridaya.mapping.models import POVERTY_CRITERIA, Household, ImportMode, SurveyForm
 from tridaya.mapping.models.households import MAX_MEMBERS
 from tridaya.regions.models import RT, Region
 
-MAX_UPLOAD_MB = 200
+
+def max_upload_mb() -> int:
+    """The survey upload cap (TRIDAYA_UPLOAD_SURVEY_MAX_MB, checked by the upload field)."""
+    return max_bytes("survey") // MB
 
 
 def _upload_help() -> str:
     return gettext(
         "CSV atau XLSX dari KoBoToolbox (nilai dan judul kolom XML), atau CSV dari ODK "
         "Central. Paling besar %(mb)s MB."
-    ) % {"mb": MAX_UPLOAD_MB}
+    ) % {"mb": max_upload_mb()}
 
 
 class RTChoiceField(forms.ModelChoiceField):
@@ -164,7 +170,9 @@ class SurveyUploadForm(forms.Form):
         initial=ImportMode.STRICT,
         widget=forms.RadioSelect,
     )
-    file = forms.FileField(
+    file = UploadField(
+        accept=kinds.TABLES,
+        group="survey",
         label=_("Berkas ekspor"),
         help_text=lazy(_upload_help, str)(),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
@@ -177,11 +185,3 @@ class SurveyUploadForm(forms.Form):
         ]
         bootstrapify(self)
         self.fields["mode"].widget.attrs["class"] = "form-check-input"
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_MB * 1024 * 1024:
-            raise forms.ValidationError(
-                _("Berkas terlalu besar (paling besar %(mb)s MB).") % {"mb": MAX_UPLOAD_MB}
-            )
-        return upload

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.choices import TridayaDomain
 from tridaya.core.forms import GeoJSONField, bootstrapify
+from tridaya.core.uploads.fields import UploadField
 from tridaya.cycle.forms import MeetingChoiceField
 from tridaya.cycle.models import Meeting
 from tridaya.mapping.forms.layers import GisUploadMixin
@@ -93,7 +94,7 @@ class ProblemForm(forms.Form):
     def __init__(self, *args, village, with_photo=False, **kwargs):
         super().__init__(*args, **kwargs)
         if with_photo:
-            self.fields["photo"] = forms.ImageField(
+            self.fields["photo"] = UploadField(
                 label=_("Foto (boleh kosong)"),
                 required=False,
                 help_text=_("JPEG atau PNG, paling besar 10 MB. Foto lain bisa ditambah nanti."),
@@ -176,7 +177,7 @@ class StatusForm(forms.Form):
 
 
 class PhotoForm(forms.Form):
-    image = forms.ImageField(
+    image = UploadField(
         label=_("Foto"),
         help_text=_("JPEG atau PNG, paling besar 10 MB. Waktu dan lokasi dibaca dari foto."),
     )

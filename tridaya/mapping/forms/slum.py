@@ -9,7 +9,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.forms import bootstrapify
-from tridaya.mapping.forms.layers import MAX_UPLOAD_BYTES
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.checks import check_table_upload
+from tridaya.core.uploads.fields import UploadField
 from tridaya.mapping.models import precision_validator
 from tridaya.mapping.scoring import DENOMINATOR_LABELS, CriteriaSet
 
@@ -95,7 +97,9 @@ class RTProfileForm(forms.Form):
 
 
 class SlumImportForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
+        accept=kinds.TABLES,
+        group="table",
         label=_("Berkas templat (XLSX atau CSV)"),
         help_text=_("Unduh templat desa ini, isi, lalu unggah. Baris yang ada diperbarui."),
     )
@@ -109,8 +113,7 @@ class SlumImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("Berkas lebih besar dari 50 MB."))
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError(_("Unggah berkas .xlsx atau .csv."))
+        check_table_upload(upload)
         return upload

@@ -9,8 +9,10 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadField
 from tridaya.mapping.forms import households as forms_households
-from tridaya.mapping.forms.households import MAX_UPLOAD_MB
+from tridaya.mapping.forms.households import max_upload_mb
 
 ACCEPTED = ".csv,.xlsx,.zip,text/csv,application/zip"
 
@@ -20,11 +22,13 @@ def _upload_help() -> str:
         "CSV atau XLSX dari KoBoToolbox (nilai dan judul kolom XML), CSV dari ODK Central, atau "
         "ZIP berisi ekspor itu beserta fotonya (ODK Central: semua data dan media; KoBoToolbox: "
         "ekspor ditambah lampiran media). Paling besar %(mb)s MB."
-    ) % {"mb": MAX_UPLOAD_MB}
+    ) % {"mb": max_upload_mb()}
 
 
 class SurveyUploadForm(forms_households.SurveyUploadForm):
-    file = forms.FileField(
+    file = UploadField(
+        accept=kinds.SURVEYS,
+        group="survey",
         label=_("Berkas ekspor"),
         help_text=lazy(_upload_help, str)(),
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED}),

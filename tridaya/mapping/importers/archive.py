@@ -36,6 +36,7 @@ from django.core.files.base import File
 from django.utils.translation import gettext as _
 
 from tridaya.core.errors import DomainError
+from tridaya.core.uploads.zips import check_entries
 from tridaya.mapping.errors import MappingError
 
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")  # a first member, or an empty archive
@@ -108,6 +109,11 @@ class Archive:
                 % {"name": unsafe[0][:200]},
                 code=MappingError.ZIP_UNSAFE_NAME,
             )
+        try:  # the upload caps (entries, total size, ratio) hold for the command line too
+            check_entries(self.zip.infolist(), label=_("Berkas ZIP"))
+        except DomainError:
+            self.close()
+            raise
 
     @property
     def is_workbook(self) -> bool:

@@ -5,9 +5,6 @@ meeting, a survey submission, an imported file)."""
 
 from __future__ import annotations
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -19,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from tridaya.core.choices import Sector, TridayaDomain
 from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
+from tridaya.core.uploads.fields import UploadImageField
+from tridaya.core.uploads.names import random_name
 from tridaya.cycle.models import Meeting
 from tridaya.regions.models import RT, Level, Region
 
@@ -190,15 +189,12 @@ class Problem(TimeStampedModel):
 
 def problem_photo_path(instance: ProblemPhoto, filename: str) -> str:
     """A random name: the original file name may carry a person's name or the phone's id."""
-    suffix = PurePath(filename).suffix.lower()[:5] or ".jpg"
-    return (
-        f"pemetaan/{instance.problem.village_id}/{instance.problem_id}/{uuid.uuid4().hex}{suffix}"
-    )
+    return random_name(f"pemetaan/{instance.problem.village_id}/{instance.problem_id}", filename)
 
 
 class ProblemPhoto(models.Model):
     problem = models.ForeignKey(Problem, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("foto"), upload_to=problem_photo_path)
+    image = UploadImageField(_("foto"), upload_to=problem_photo_path, keep_time_place=True)
     caption = models.CharField(_("keterangan"), max_length=200, blank=True)
     # Read from the photo's EXIF when the camera recorded them.
     taken_at = models.DateTimeField(_("waktu pengambilan"), null=True, blank=True)

@@ -5,6 +5,7 @@ left behind, and deleting one. Each checks the policy and audits in the same tra
 from __future__ import annotations
 
 import hashlib
+from typing import cast
 
 from django.core.files import File
 from django.db import transaction
@@ -14,6 +15,7 @@ from tridaya.accounts.models import User
 from tridaya.core.audit import record_event
 from tridaya.core.errors import DomainError
 from tridaya.core.policy import Actor, authorize
+from tridaya.core.uploads.fields import UploadFileField
 from tridaya.mapping.errors import MappingError
 from tridaya.mapping.exif import NotAnImage, read_photo
 from tridaya.mapping.models import Problem, ProblemPhoto
@@ -72,16 +74,19 @@ def photo_add_once(
 
 
 def _has_photo(problem: Problem, image: File) -> bool:
-    """Photos are stored as uploaded, so a copy has the same size and the same bytes. Only
-    photos of the same size are read, and an image above the size limit is never read here
-    (`photo_add` refuses it without reading it)."""
+    """Photos are stored re-encoded (core.uploads), the same way every time, so a copy has the
+    same stored size and bytes. Only photos of that size are read, and an image above the size
+    limit is never read here (`photo_add` refuses it without reading it)."""
     if image.size > MAX_PHOTO_BYTES:
         return False
-    same_size = [photo for photo in problem.photos.all() if _stored_size(photo) == image.size]
+    try:
+        stored = cast(UploadFileField, ProblemPhoto._meta.get_field("image")).stored_bytes(image)
+    except (DomainError, OSError):  # not an image, or an archive member that will not inflate
+        return False  # `photo_add` refuses it with its own message
+    same_size = [photo for photo in problem.photos.all() if _stored_size(photo) == len(stored)]
     if not same_size:
         return False
-    digest = _digest(image)
-    image.seek(0)
+    digest = hashlib.sha256(stored).hexdigest()
     return any(_stored_digest(photo) == digest for photo in same_size)
 
 

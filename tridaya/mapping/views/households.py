@@ -23,6 +23,7 @@ from tridaya.mapping import pages
 from tridaya.mapping.forms.households import HouseholdFilterForm, HouseholdForm
 from tridaya.mapping.importers.household_form import HOUSING_SELECTS
 from tridaya.mapping.models import POVERTY_CRITERIA, Household
+from tridaya.mapping.personal_data import log_household_niks
 from tridaya.mapping.policy import (
     IMPORT_SURVEYS,
     MANAGE_HOUSEHOLDS,
@@ -141,6 +142,8 @@ def household_list(request, code: str):
     personal = can(request.user, VIEW_HOUSEHOLD_PERSONAL_DATA, village)
     form, found = _filtered(request, village, personal)
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("page"))
+    if personal:
+        log_household_niks(request.user, page.object_list, place="mapping:household_list")
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -184,6 +187,8 @@ def household_detail(request, code: str, pk: int):
     village = village_for(code)
     authorize(request.user, VIEW_HOUSEHOLDS, village)
     household = pages.household_or_404(village, pk)
+    if can(request.user, VIEW_HOUSEHOLD_PERSONAL_DATA, village):
+        log_household_niks(request.user, [household], place="mapping:household_detail")
     answers = [
         (label, getattr(household, f"get_{name}_display")())
         for name, label, _choices in HOUSING_SELECTS
@@ -306,6 +311,7 @@ def household_export(request, code: str):
     if personal:
         header[1:1] = PERSONAL_COLUMNS
     writer.writerow(header)
+    shown = []
     for household in found.iterator(chunk_size=2000):
         point = (household.location or {}).get("coordinates") or [None, None]
         values = {
@@ -322,7 +328,9 @@ def household_export(request, code: str):
         ]
         if personal:
             row[1:1] = [household.head_name, household.head_nik, household.head_sex]
+            shown.append(household)
         writer.writerow(row)
+    log_household_niks(request.user, shown, place="mapping:household_export")
     response = HttpResponse(out.getvalue().encode("utf-8-sig"), content_type="text/csv")
     filename = f"kk_{village.code.replace('.', '')}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

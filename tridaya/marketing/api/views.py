@@ -20,8 +20,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize, can
+from tridaya.core.uploads.fields import UploadSerializerField
 from tridaya.marketing import policy, selectors
 from tridaya.marketing.definitions import current_sources
+from tridaya.marketing.files import AGREEMENT_KINDS
 from tridaya.marketing.models import (
     AgreementKind,
     Partner,
@@ -284,7 +286,7 @@ class PledgesAPI(APIView):
 
 class CommitInput(serializers.Serializer):
     agreement_kind = serializers.ChoiceField(choices=AgreementKind.choices)
-    agreement_file = serializers.FileField()
+    agreement_file = UploadSerializerField(accept=AGREEMENT_KINDS, group="document")
     committed_on = serializers.DateField()
     amount = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
     conditions = serializers.CharField(required=False, allow_blank=True, default="")
@@ -294,7 +296,7 @@ class CommitInput(serializers.Serializer):
 class RealiseInput(serializers.Serializer):
     amount = serializers.IntegerField(min_value=1)
     realised_on = serializers.DateField()
-    evidence_file = serializers.FileField()
+    evidence_file = UploadSerializerField(accept=AGREEMENT_KINDS, group="document")
     in_kind = serializers.BooleanField(required=False, default=False)
     in_kind_description = serializers.CharField(required=False, allow_blank=True, default="")
     through_bkm = serializers.BooleanField(

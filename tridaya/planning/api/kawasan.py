@@ -15,6 +15,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tridaya.core.policy import authorize
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadSerializerField
 from tridaya.cycle.models import Meeting
 from tridaya.planning.api.common import TextChoiceField, text
 from tridaya.planning.models import (
@@ -103,7 +105,7 @@ class AreasAPI(APIView):
 
 
 class KawasanImportInput(serializers.Serializer):
-    file = serializers.FileField(help_text="GeoJSON, KML, CSV, GeoPackage, or zipped Shapefile")
+    file = UploadSerializerField(accept=kinds.GIS, group="gis")
     crs = serializers.IntegerField(required=False, allow_null=True, default=None)
     name_prefix = serializers.CharField(required=False, allow_blank=True, default="")
 

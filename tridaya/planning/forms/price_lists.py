@@ -7,6 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.money import parse_rupiah
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.checks import check_table_upload
+from tridaya.core.uploads.fields import UploadField
 from tridaya.planning.forms.plans import _styled
 
 
@@ -21,7 +24,9 @@ class PriceListForm(forms.Form):
 
 
 class PriceImportForm(forms.Form):
-    file = forms.FileField(
+    file = UploadField(
+        accept=kinds.TABLES,
+        group="table",
         label=_("Berkas HSPK (XLSX atau CSV)"),
         help_text=_("Judul kolom: kode, uraian, satuan, harga (kelompok boleh)."),
     )
@@ -34,8 +39,7 @@ class PriceImportForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise ValidationError(_("Unggah berkas .xlsx atau .csv."))
-        if upload.size > 10 * 1024 * 1024:
-            raise ValidationError(_("Berkas terlalu besar; paling besar 10 MB."))
+        check_table_upload(upload)
         return upload
 
 

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from tridaya.core.choices import Sector, TridayaDomain
 from tridaya.core.forms import GeoJSONField
 from tridaya.core.money import format_rupiah, parse_rupiah
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadField
 from tridaya.mapping.selectors.problems import Problem
 from tridaya.planning.calc import FundingSource
 from tridaya.planning.forms.plans import (
@@ -161,7 +163,7 @@ class RABItemForm(forms.Form):
 class AttachmentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Jenis"), choices=AttachmentKind.choices)
     title = forms.CharField(label=_("Judul"), max_length=200)
-    file = forms.FileField(label=_("Berkas"), help_text=_("Paling besar 20 MB."))
+    file = UploadField(accept=kinds.DOCUMENTS, group="document", label=_("Berkas"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -7,8 +7,6 @@ a change moves, and the TIPP applies it to the plans still open for editing."""
 
 from __future__ import annotations
 
-import uuid
-from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from tridaya.core.choices import Sector, TridayaDomain
 from tridaya.core.fields import TEXT_NOTE, BoundedTextField
 from tridaya.core.models import TimeStampedModel
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadFileField
+from tridaya.core.uploads.names import random_name
 from tridaya.planning.calc import FUNDING_FIELDS, FundingSource, line_amount
 from tridaya.planning.models.plans import (
     Beneficiaries,
@@ -240,16 +241,17 @@ class AttachmentKind(models.TextChoices):
 
 
 def attachment_path(instance: ActivityAttachment, filename: str) -> str:
-    suffix = PurePath(filename).suffix.lower()[:6]
     village = instance.activity.version.plan.village_id
-    return f"perencanaan/{village}/{instance.activity_id}/{uuid.uuid4().hex}{suffix}"
+    return random_name(f"perencanaan/{village}/{instance.activity_id}", filename)
 
 
 class ActivityAttachment(TimeStampedModel):
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="attachments")
     kind = models.CharField(_("jenis"), max_length=8, choices=AttachmentKind.choices)
     title = models.CharField(_("judul"), max_length=200)
-    file = models.FileField(_("berkas"), upload_to=attachment_path)
+    file = UploadFileField(
+        _("berkas"), upload_to=attachment_path, accept=kinds.DOCUMENTS, group="document"
+    )
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -16,6 +16,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadFileField
+from tridaya.core.uploads.names import random_name
 from tridaya.planning.models.plans import PlanVersion
 
 SNAPSHOT_SCHEMA = 1
@@ -50,7 +53,9 @@ class DocumentFormat(models.TextChoices):
 
 def document_path(instance: PlanDocumentFile, filename: str) -> str:
     version = instance.version
-    return f"rencana/{version.plan.village_id}/{version.plan_id}/v{version.number}/{filename}"
+    return random_name(
+        f"rencana/{version.plan.village_id}/{version.plan_id}/v{version.number}", filename
+    )
 
 
 class PlanDocumentFile(models.Model):
@@ -60,7 +65,14 @@ class PlanDocumentFile(models.Model):
         PlanVersion, on_delete=models.CASCADE, related_name="document_files"
     )
     fmt = models.CharField(_("format"), max_length=4, choices=DocumentFormat.choices)
-    file = models.FileField(_("berkas"), upload_to=document_path, max_length=255)
+    # Rendered by the app (not uploaded): PDF, DOCX or XLSX of a legalised version.
+    file = UploadFileField(
+        _("berkas"),
+        upload_to=document_path,
+        accept={kinds.Kind.PDF, kinds.Kind.DOCX, kinds.Kind.XLSX},
+        group="generated",
+        max_length=255,
+    )
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     size = models.PositiveIntegerField(_("ukuran (bita)"))
     rendered_at = models.DateTimeField(_("disusun pada"), default=timezone.now)

@@ -16,9 +16,11 @@ from rest_framework.views import APIView
 from tridaya.core.api import query_choice
 from tridaya.core.errors import NotFound
 from tridaya.core.policy import authorize, can
+from tridaya.core.uploads.fields import UploadSerializerField
 from tridaya.regions.pages import village_or_404
 from tridaya.works import selectors
 from tridaya.works.models import Beneficiary, PackageStatus, ProgressEntry
+from tridaya.works.personal_data import log_beneficiary_niks
 from tridaya.works.services import packages, progress
 
 
@@ -66,7 +68,7 @@ class EntryInput(serializers.Serializer):
     date = serializers.DateField()
     percent = serializers.DecimalField(max_digits=5, decimal_places=2)
     note = serializers.CharField(required=False, allow_blank=True, default="")
-    photo = serializers.FileField()
+    photo = UploadSerializerField()
     slot = serializers.ChoiceField(choices=[0, 50, 100], required=False, allow_null=True)
     submit = serializers.BooleanField(required=False, default=False)
     instance_id = serializers.CharField(required=False, allow_blank=True, default="")
@@ -214,10 +216,9 @@ class BeneficiariesAPI(APIView):
         package = _package(code, package_id)
         authorize(request.user, "works.view", package)
         personal = can(request.user, "works.view_personal", package)
-        body = {
-            "summary": selectors.beneficiary_summary(package),
-            "people": selectors.beneficiaries_of(package) if personal else None,
-        }
+        people = list(selectors.beneficiaries_of(package)) if personal else None
+        log_beneficiary_niks(request.user, package, people or [], place="api:beneficiaries")
+        body = {"summary": selectors.beneficiary_summary(package), "people": people}
         return Response(BeneficiariesOutput(body).data)
 
     @extend_schema(request=BeneficiaryIO, responses={201: BeneficiaryIO})

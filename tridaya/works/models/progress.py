@@ -8,6 +8,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from tridaya.core.fields import TEXT_NOTE, BoundedTextField
+from tridaya.core.uploads.fields import UploadFileField
+from tridaya.core.uploads.names import random_name
 from tridaya.works.models.packages import WorkPackage
 
 
@@ -112,7 +114,7 @@ class ProgressEntry(models.Model):
 
 
 def photo_path(photo: Photo, filename: str) -> str:
-    return f"works/{photo.package.village_id}/{photo.package_id}/{filename}"
+    return random_name(f"works/{photo.package.village_id}/{photo.package_id}", filename)
 
 
 class Photo(models.Model):
@@ -124,7 +126,8 @@ class Photo(models.Model):
         FieldReport, null=True, blank=True, on_delete=models.CASCADE, related_name="photos"
     )
     slot = models.PositiveSmallIntegerField(_("slot bukti (0/50/100%)"), null=True, blank=True)
-    image = models.FileField(_("foto"), upload_to=photo_path)
+    # The time and place stay in the stored photo: the works pages and audits read them.
+    image = UploadFileField(_("foto"), upload_to=photo_path, keep_time_place=True)
     caption = models.CharField(_("keterangan"), max_length=200, blank=True)
     taken_at = models.DateTimeField(_("waktu pengambilan"))
     latitude = models.DecimalField(max_digits=9, decimal_places=6)

@@ -28,6 +28,7 @@ from tridaya.works.forms import (
     StatusFilter,
 )
 from tridaya.works.models import Asset, PackageStatus, ProgressEntry
+from tridaya.works.personal_data import log_beneficiary_niks
 from tridaya.works.schedule import week_count
 from tridaya.works.services import packages, progress
 
@@ -333,11 +334,13 @@ def beneficiaries(request, code: str, package_id: int):
                 apply_service_error(form, error)
             else:
                 return redirect("works:beneficiaries", village.code, package.pk)
+    people = list(selectors.beneficiaries_of(package)) if personal else []
+    log_beneficiary_niks(request.user, package, people, place="works:beneficiaries")
     context = {
         "village": village,
         "package": package,
         "summary": selectors.beneficiary_summary(package),
-        "people": selectors.beneficiaries_of(package) if personal else [],
+        "people": people,
         "personal": personal,
         "form": form if may else None,
     }
