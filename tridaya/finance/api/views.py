@@ -183,7 +183,7 @@ class ReverseAPI(APIView):
     @extend_schema(request=ReverseInput, responses={201: VoucherOutput})
     def post(self, request, code: str, pk: int):
         village = village_or_404(code)
-        authorize(request.user, "finance.view_books", village)
+        authorize(request.user, "finance.post_voucher", village)
         voucher = get_object_or_404(Voucher, pk=pk, village=village)
         data = ReverseInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -253,6 +253,7 @@ class SignRequestAPI(APIView):
     @extend_schema(request=SignInput, responses={201: SignOutput})
     def post(self, request, code: str, pk: int):
         village = village_or_404(code)
+        authorize(request.user, "finance.verify", village)
         disbursement = get_object_or_404(DisbursementRequest, pk=pk, allocation__village=village)
         data = SignInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -271,6 +272,7 @@ class LpjDecisionAPI(APIView):
     @extend_schema(request=LpjDecisionInput, responses={200: None})
     def post(self, request, code: str, pk: int):
         village = village_or_404(code)
+        authorize(request.user, "finance.verify", village)
         lpj = get_object_or_404(Lpj, pk=pk, allocation__village=village)
         data = LpjDecisionInput(data=request.data)
         data.is_valid(raise_exception=True)

@@ -49,16 +49,18 @@ def _created(obj: Any) -> Response:
 
 
 class WriteAPI(APIView):
-    """POST only: read the village (404 outside the reader's scope), check the reader may see
-    its books, validate the input, run `perform`."""
+    """POST only: read the village, authorize `action` on it (404 outside the user's scope, 403
+    inside it without the right) before validating the input, then run `perform` (whose service
+    checks again, on the object)."""
 
     permission_classes = [IsAuthenticated]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
     input_class: type[serializers.Serializer]
+    action: str  # the policy action the service checks
 
     def post(self, request, code: str, **kwargs):
         village = village_or_404(code)
-        authorize(request.user, "finance.view_totals", village)
+        authorize(request.user, self.action, village)
         data = self.input_class(data=request.data)
         data.is_valid(raise_exception=True)
         return _created(self.perform(request, village, dict(data.validated_data), **kwargs))
@@ -78,6 +80,7 @@ class AllocationCreateAPI(WriteAPI):
     """Give the village an allocation (officers, city coordinator)."""
 
     input_class = FinanceAllocationInput
+    action = "finance.manage_allocation"
 
     @extend_schema(request=FinanceAllocationInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -101,6 +104,7 @@ class RequestCreateAPI(WriteAPI):
     """Open a PP-BLM for a tranche (UPK, BKM)."""
 
     input_class = FinanceRequestInput
+    action = "finance.post_voucher"
 
     @extend_schema(request=FinanceRequestInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -122,6 +126,7 @@ class ProposalCreateAPI(WriteAPI):
     """A KSM's proposal under an allocation (UPK, BKM, KSM)."""
 
     input_class = FinanceProposalInput
+    action = "finance.propose"
 
     @extend_schema(request=FinanceProposalInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -155,6 +160,7 @@ class FinanceActivityInput(serializers.Serializer):
 
 class ProposalActivityAPI(WriteAPI):
     input_class = FinanceActivityInput
+    action = "finance.propose"
 
     @extend_schema(request=FinanceActivityInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -172,6 +178,7 @@ class FinanceEmptyInput(serializers.Serializer):
 
 class ProposalSubmitAPI(WriteAPI):
     input_class = FinanceEmptyInput
+    action = "finance.propose"
 
     @extend_schema(request=None, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -191,6 +198,7 @@ class ProposalVerifyAPI(WriteAPI):
     """The BKM verifies a submitted proposal, or returns it with a reason."""
 
     input_class = FinanceVerifyInput
+    action = "finance.verify_proposal"
 
     @extend_schema(request=FinanceVerifyInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -220,6 +228,7 @@ class CashPlanAPI(WriteAPI):
     """A row of an activity's cash plan (RPD) for a tranche."""
 
     input_class = FinanceCashPlanInput
+    action = "finance.propose"
 
     @extend_schema(request=FinanceCashPlanInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -242,6 +251,7 @@ class ReleaseAPI(WriteAPI):
     `Idempotency-Key` to make a retried request post once."""
 
     input_class = FinanceReleaseInput
+    action = "finance.post_voucher"
 
     @extend_schema(request=FinanceReleaseInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -278,6 +288,7 @@ class PriceSurveyAPI(WriteAPI):
     """A price survey with its quotes (the count the procurement band asks for)."""
 
     input_class = FinancePriceSurveyInput
+    action = "finance.post_voucher"
 
     @extend_schema(request=FinancePriceSurveyInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -304,6 +315,7 @@ class PurchaseAPI(WriteAPI):
     skips its band's evidence is refused with the reason."""
 
     input_class = FinancePurchaseInput
+    action = "finance.post_voucher"
 
     @extend_schema(request=FinancePurchaseInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -348,6 +360,7 @@ class SwadayaAPI(WriteAPI):
     """Record swadaya: cash, materials (valued) or labour (HOK x rate)."""
 
     input_class = FinanceSwadayaApiInput
+    action = "finance.post_voucher"
 
     @extend_schema(request=FinanceSwadayaApiInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -375,6 +388,7 @@ class PeriodCloseAPI(WriteAPI):
     """Close a month of the books; nothing is posted into it afterwards."""
 
     input_class = FinancePeriodInput
+    action = "finance.close_period"
 
     @extend_schema(request=FinancePeriodInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -402,6 +416,7 @@ class AuditAPI(WriteAPI):
     """Record the annual audit with its opinion and findings."""
 
     input_class = FinanceAuditInput
+    action = "finance.record_audit"
 
     @extend_schema(request=FinanceAuditInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):

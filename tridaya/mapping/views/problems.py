@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from tridaya.core.geo.files import safe_file_name, write
 from tridaya.core.pages import apply_service_error
-from tridaya.core.policy import authorize
+from tridaya.core.policy import authorize, authorize_any
 from tridaya.mapping import pages
 from tridaya.mapping.forms.problems import (
     PhotoForm,
@@ -27,7 +27,7 @@ from tridaya.mapping.forms.problems import (
     StatusForm,
 )
 from tridaya.mapping.models import ProblemStatus
-from tridaya.mapping.policy import MAP_PROBLEMS, VIEW_MAP, VIEW_PROBLEM_PHOTOS
+from tridaya.mapping.policy import MAP_PROBLEMS, VERIFY_PROBLEMS, VIEW_MAP, VIEW_PROBLEM_PHOTOS
 from tridaya.mapping.selectors import problems as sel
 from tridaya.mapping.services import problems as services
 from tridaya.mapping.services.problems import TRANSITIONS
@@ -233,6 +233,9 @@ def problem_action(request, code: str, pk: int):
     """The buttons of a problem's page: status, photo upload and removal, deletion."""
     village = village_for(code)
     problem = pages.problem_or_404(village, pk)
+    # Authorize before reading the form: each button needs one of these (its service checks
+    # which); an outsider gets 404 and a viewer without either right 403, whatever was posted.
+    authorize_any(request.user, (MAP_PROBLEMS, VERIFY_PROBLEMS), problem)
     action = request.POST.get("action", "")
     try:
         if action == "status":
