@@ -259,8 +259,13 @@ PARAMS = [
 def test_route_as_viewer(name, viewer, demo, db):
     if name not in ROUTES:
         pytest.fail(f"{name}: a rule without a route")
-    failures, seen = check_route(name, viewer, demo)
     rule = pm.rule_for(name, RULES)
+    try:
+        failures, _seen = check_route(name, viewer, demo)
+    except Exception as error:
+        if not rule.hole:
+            raise
+        pytest.xfail(f"known hole, {rule.hole}: {error!r}")
     if failures and rule.hole:
         pytest.xfail(f"known hole, {rule.hole}: " + "; ".join(failures))
     assert not failures, "\n".join(failures)

@@ -1,7 +1,7 @@
 """The permission matrix rules of institutions: who may read and write each route (see
 tridaya/core/tests/permission_matrix.py)."""
 
-from tridaya.core.tests.permission_matrix import PUBLIC, VALIDATES_FIRST, Route, pk_of
+from tridaya.core.tests.permission_matrix import PUBLIC, Route, pk_of
 from tridaya.institutions.models import (
     KSM,
     BKMMember,
@@ -68,20 +68,18 @@ RULES: dict[str, Route] = {
     "api-up-staff": Route(None, "institutions.manage"),
     "api-up-staff-member": Route(None, "institutions.manage", params=up_staff),
     "api-up-units": Route(PUBLIC, "institutions.manage"),
-    "institutions:bkm": Route("institutions.view", "institutions.manage", hole=VALIDATES_FIRST),
+    "institutions:bkm": Route("institutions.view", "institutions.manage"),
     "institutions:chart": Route("institutions.view", "institutions.view"),
     "institutions:election_create": Route("institutions.manage", "institutions.manage"),
     "institutions:kpp_create": Route("institutions.manage", "institutions.manage"),
-    "institutions:kpps": Route("institutions.view", "institutions.manage", hole=VALIDATES_FIRST),
+    "institutions:kpps": Route("institutions.view", "institutions.manage"),
     "institutions:ksm_create": Route("institutions.manage", "institutions.manage"),
     "institutions:ksm_edit": Route("institutions.manage", "institutions.manage", params=ksm),
-    "institutions:ksms": Route("institutions.view", "institutions.manage", hole=VALIDATES_FIRST),
+    "institutions:ksms": Route("institutions.view", "institutions.manage"),
     "institutions:people": Route("institutions.view_people", "institutions.view_people"),
     "institutions:person_create": Route("institutions.manage", "institutions.manage"),
     "institutions:person_edit": Route("institutions.manage", "institutions.manage", params=person),
-    "institutions:pokjas": Route("institutions.view", "institutions.manage", hole=VALIDATES_FIRST),
-    "institutions:tipp": Route("institutions.view", "institutions.manage", hole=VALIDATES_FIRST),
-    "institutions:up_units": Route(
-        "institutions.view", "institutions.manage", hole=VALIDATES_FIRST
-    ),
+    "institutions:pokjas": Route("institutions.view", "institutions.manage"),
+    "institutions:tipp": Route("institutions.view", "institutions.manage"),
+    "institutions:up_units": Route("institutions.view", "institutions.manage"),
 }

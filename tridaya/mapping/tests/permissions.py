@@ -66,9 +66,9 @@ RULES: dict[str, Route] = {
     "api-household": Route("cycle.sign", "cycle.record_meeting", params=household),
     "api-household-summary": Route(PUBLIC, None),
     "api-households": Route("cycle.sign", "cycle.record_meeting"),
-    "api-layer": Route(PUBLIC, "mapping.map_problems", params=layer, hole=VALIDATES_FIRST),
+    "api-layer": Route(PUBLIC, "mapping.map_problems", params=layer),
     "api-layers": Route(PUBLIC, "mapping.map_problems", hole=VALIDATES_FIRST),
-    "api-problem": Route(PUBLIC, "mapping.map_problems", params=problem, hole=VALIDATES_FIRST),
+    "api-problem": Route(PUBLIC, "mapping.map_problems", params=problem),
     "api-problem-status": Route(
         None, "mapping.verify_problems", params=problem, hole=VALIDATES_FIRST
     ),
