@@ -139,6 +139,15 @@ def authorize(actor: Actor, action: str, obj: Any, *, visible: bool | None = Non
     raise PermissionDenied
 
 
+def authorize_any(actor: Actor, actions: Iterable[str], obj: Any) -> None:
+    """`authorize` for a page whose buttons each need one of `actions` (their services check
+    which): refuse, before anything posted is read, whoever may take none of them."""
+    actions = list(actions)
+    if actor is None or any(can(actor, action, obj) for action in actions):
+        return
+    authorize(actor, actions[0], obj)
+
+
 def scope_q(user: Viewer | None, code_field: str) -> Q:
     """A filter keeping rows whose `code_field` lies inside the user's regions."""
     if user is not None and user.is_authenticated and user.is_superuser:

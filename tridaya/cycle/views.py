@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from tridaya.accounts.models import Role
 from tridaya.core.pages import apply_service_error
-from tridaya.core.policy import authorize, can
+from tridaya.core.policy import authorize, authorize_any, can
 from tridaya.cycle import documents, selectors, services
 from tridaya.cycle.forms import (
     AttendeeFormSet,
@@ -97,11 +97,23 @@ def step_action(request, code: str, step_code: str):
     """One endpoint for the step's buttons; each calls its service and reports back."""
     page = selectors.step_page(code, step_code)
     step, action = page.step, request.POST.get("action", "")
+    # Authorize before reading what was posted: 404 outside the village, 403 inside it.
+    authorize_any(request.user, STEP_ACTION_RULES, step)
     try:
         _run_step_action(request, step, action)
     except ValidationError as exc:
         _errors_to_messages(request, exc)
     return redirect("cycle:step", code=code, step_code=step_code)
+
+
+# What the step's buttons need (each service checks its own again).
+STEP_ACTION_RULES = (
+    "cycle.sign",
+    "cycle.upload_document",
+    "cycle.complete_step",
+    "cycle.override_gate",
+    "cycle.withdraw_signoff",
+)
 
 
 def _run_step_action(request, step, action: str) -> None:

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tridaya.core.choices import Sex
-from tridaya.core.policy import can
+from tridaya.core.policy import authorize, can
 from tridaya.cycle import selectors, services
 from tridaya.cycle.models import (
     AttendanceMode,
@@ -89,6 +89,7 @@ class VillageCycleAPI(APIView):
         if not request.user.is_authenticated:
             self.permission_denied(request)
         village = village_or_404(code)
+        authorize(request.user, "cycle.enrol", village)
         data = EnrolInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.cycle_enrol(
@@ -124,10 +125,16 @@ class StepAPI(APIView):
 
 
 class _StepActionAPI(APIView):
+    """A step's action: the step is read and `action` authorized on it (404 outside the user's
+    scope, 403 inside it) before the input is validated."""
+
     permission_classes = [IsAuthenticated]
+    action: str
 
     def step(self, code: str, step_code: str) -> Step:
-        return selectors.step_page(code, step_code).step
+        step = selectors.step_page(code, step_code).step
+        authorize(self.request.user, self.action, step)
+        return step
 
 
 class SignOffInput(serializers.Serializer):
@@ -135,13 +142,14 @@ class SignOffInput(serializers.Serializer):
 
 
 class SignStepAPI(_StepActionAPI):
+    action = "cycle.sign"
+
     @extend_schema(request=SignOffInput, responses={201: StepDetailOutput})
     def post(self, request, code: str, step_code: str):
+        step = self.step(code, step_code)
         data = SignOffInput(data=request.data)
         data.is_valid(raise_exception=True)
-        services.signoff_give(
-            actor=request.user, step=self.step(code, step_code), kind=data.validated_data["kind"]
-        )
+        services.signoff_give(actor=request.user, step=step, kind=data.validated_data["kind"])
         return _step_response(code, step_code, status.HTTP_201_CREATED)
 
 
@@ -150,6 +158,8 @@ class StepReasonInput(serializers.Serializer):
 
 
 class WithdrawSignOffAPI(_StepActionAPI):
+    action = "cycle.withdraw_signoff"
+
     @extend_schema(request=StepReasonInput, responses=StepDetailOutput)
     def post(self, request, code: str, step_code: str, signoff_id: int):
         step = self.step(code, step_code)
@@ -163,19 +173,20 @@ class WithdrawSignOffAPI(_StepActionAPI):
 
 
 class OverrideGateAPI(_StepActionAPI):
+    action = "cycle.override_gate"
+
     @extend_schema(request=StepReasonInput, responses=StepDetailOutput)
     def post(self, request, code: str, step_code: str):
+        step = self.step(code, step_code)
         data = StepReasonInput(data=request.data)
         data.is_valid(raise_exception=True)
-        services.gate_override(
-            actor=request.user,
-            step=self.step(code, step_code),
-            reason=data.validated_data["reason"],
-        )
+        services.gate_override(actor=request.user, step=step, reason=data.validated_data["reason"])
         return _step_response(code, step_code)
 
 
 class CompleteStepAPI(_StepActionAPI):
+    action = "cycle.complete_step"
+
     @extend_schema(request=None, responses=StepDetailOutput)
     def post(self, request, code: str, step_code: str):
         services.step_complete(actor=request.user, step=self.step(code, step_code))
@@ -249,6 +260,7 @@ class MeetingListAPI(APIView):
         if not request.user.is_authenticated:
             self.permission_denied(request)
         village = village_or_404(code)
+        authorize(request.user, "cycle.record_meeting", village)
         data = MeetingInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         step = None

@@ -98,6 +98,17 @@ def test_bkm_of_bajur_cannot_act_on_the_neighbours_cycle(client, users, cycles):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("action", ["upload", "withdraw", "", "override"])
+def test_step_actions_authorize_before_reading_the_form(client, users, cycles, action):
+    """An outsider posting an incomplete form gets 404, a resident 403: no form error."""
+    client.force_login(users["village_bkm"])
+    url = f"/wilayah/{TERONG_TAWAH}/siklus/sosialisasi/tindakan/"
+    assert client.post(url, {"action": action}).status_code == 404
+    client.force_login(users["village_resident"])
+    assert client.post(url.replace(TERONG_TAWAH, BAJUR), {"action": action}).status_code == 403
+
+
+@pytest.mark.django_db
 def test_public_pages_are_public(client, cycles):
     assert client.get(f"/wilayah/{BAJUR}/siklus/").status_code == 200
     assert client.get(f"/wilayah/{BAJUR}/siklus/rkm/").status_code == 200

@@ -33,6 +33,7 @@ class AllocationCreateAPI(WriteAPI):
     """Give the village an allocation (officers, city coordinator)."""
 
     input_class = FinanceAllocationInput
+    policy_action = "finance.manage_allocation"
 
     @extend_schema(request=FinanceAllocationInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):

@@ -39,7 +39,7 @@ class WriteAPI(APIView):
     permission_classes = [IsAuthenticated]
     parser_classes = [JSONParser, MultiPartParser, FormParser]
     input_class: type[serializers.Serializer]
-    policy_action = "finance.view_totals"
+    policy_action: str  # the action the service checks; each endpoint names its own
 
     def check(self, user, village) -> None:
         authorize(user, self.policy_action, village)

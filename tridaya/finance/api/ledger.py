@@ -18,6 +18,7 @@ class PeriodCloseAPI(WriteAPI):
     """Close a month of the books; nothing is posted into it afterwards."""
 
     input_class = FinancePeriodInput
+    policy_action = "finance.close_period"
 
     @extend_schema(request=FinancePeriodInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):

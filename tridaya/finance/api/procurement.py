@@ -44,6 +44,7 @@ class PriceSurveyAPI(WriteAPI):
     """A price survey with its quotes (the count the procurement band asks for)."""
 
     input_class = FinancePriceSurveyInput
+    policy_action = "finance.post_voucher"
 
     @extend_schema(request=FinancePriceSurveyInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -72,6 +73,7 @@ class PurchaseAPI(WriteAPI):
     skips its band's evidence is refused with the reason."""
 
     input_class = FinancePurchaseInput
+    policy_action = "finance.post_voucher"
 
     @extend_schema(request=FinancePurchaseInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):

@@ -25,6 +25,7 @@ class ProposalCreateAPI(WriteAPI):
     """A KSM's proposal under an allocation (UPK, BKM, KSM)."""
 
     input_class = FinanceProposalInput
+    policy_action = "finance.propose"
 
     @extend_schema(request=FinanceProposalInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -50,6 +51,7 @@ class FinanceActivityInput(serializers.Serializer):
 
 class ProposalActivityAPI(WriteAPI):
     input_class = FinanceActivityInput
+    policy_action = "finance.propose"
 
     @extend_schema(request=FinanceActivityInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -63,6 +65,7 @@ class ProposalActivityAPI(WriteAPI):
 
 class ProposalSubmitAPI(WriteAPI):
     input_class = FinanceEmptyInput
+    policy_action = "finance.propose"
 
     @extend_schema(request=None, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -82,6 +85,7 @@ class ProposalVerifyAPI(WriteAPI):
     """The BKM verifies a submitted proposal, or returns it with a reason."""
 
     input_class = FinanceVerifyInput
+    policy_action = "finance.verify_proposal"
 
     @extend_schema(request=FinanceVerifyInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -111,6 +115,7 @@ class CashPlanAPI(WriteAPI):
     """A row of an activity's cash plan (RPD) for a tranche."""
 
     input_class = FinanceCashPlanInput
+    policy_action = "finance.propose"
 
     @extend_schema(request=FinanceCashPlanInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):
@@ -133,6 +138,7 @@ class ReleaseAPI(WriteAPI):
     `Idempotency-Key` to make a retried request post once."""
 
     input_class = FinanceReleaseInput
+    policy_action = "finance.post_voucher"
 
     @extend_schema(request=FinanceReleaseInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):

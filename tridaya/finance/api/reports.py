@@ -41,6 +41,7 @@ class AuditAPI(WriteAPI):
     """Record the annual audit with its opinion and findings."""
 
     input_class = FinanceAuditInput
+    policy_action = "finance.record_audit"
 
     @extend_schema(request=FinanceAuditInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):

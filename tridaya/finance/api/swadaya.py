@@ -38,6 +38,7 @@ class SwadayaAPI(WriteAPI):
     """Record swadaya: cash, materials (valued) or labour (HOK x rate)."""
 
     input_class = FinanceSwadayaApiInput
+    policy_action = "finance.post_voucher"
 
     @extend_schema(request=FinanceSwadayaApiInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):

@@ -27,6 +27,7 @@ class RequestCreateAPI(WriteAPI):
     """Open a PP-BLM for a tranche (UPK, BKM)."""
 
     input_class = FinanceRequestInput
+    policy_action = "finance.post_voucher"
 
     @extend_schema(request=FinanceRequestInput, responses={201: FinanceCreatedOutput})
     def post(self, request, code: str, **kwargs):

@@ -190,7 +190,7 @@ class ReverseAPI(APIView):
     @extend_schema(request=ReverseInput, responses={201: VoucherOutput})
     def post(self, request, code: str, pk: int):
         village = village_or_404(code)
-        authorize(request.user, "finance.view_books", village)
+        authorize(request.user, "finance.post_voucher", village)
         voucher = get_object_or_404(Voucher, pk=pk, village=village)
         data = ReverseInput(data=request.data)
         data.is_valid(raise_exception=True)

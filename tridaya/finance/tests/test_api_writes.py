@@ -301,3 +301,19 @@ def test_checklist_finding_and_tax_through_the_api(client, users, targets, setti
     assert client.post(deposit, {"deposit_proof": "NTPN 78AB"}, format="json").status_code == 400
     line.refresh_from_db()
     assert line.deposit_proof == "NTPN 77AB"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    ["allocations", "requests", "proposals", "swadaya", "periods/close", "audits", "price-surveys"],
+)
+def test_writes_authorize_before_validating(bajur, terong_tawah, path):
+    """An empty body from an outsider answers 404 and from a book reader without the right 403,
+    never 400 (which would tell them the village's books accept their input)."""
+    client = APIClient()
+    url = f"/api/v1/villages/{BAJUR}/finance/{path}/"
+    client.force_authenticate(user_with_role("bkm", terong_tawah.code))
+    assert client.post(url, {}, format="json").status_code == 404
+    client.force_authenticate(user_with_role("resident", BAJUR))
+    assert client.post(url, {}, format="json").status_code == 403

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from tridaya.core.geo.files import safe_file_name, write
 from tridaya.core.pages import apply_service_error
 from tridaya.core.params import parse_id
-from tridaya.core.policy import authorize
+from tridaya.core.policy import authorize, authorize_any
 from tridaya.mapping import pages
 from tridaya.mapping.forms.problems import (
     PhotoForm,
@@ -28,7 +28,7 @@ from tridaya.mapping.forms.problems import (
     StatusForm,
 )
 from tridaya.mapping.models import ProblemStatus
-from tridaya.mapping.policy import MAP_PROBLEMS, VIEW_MAP, VIEW_PROBLEM_PHOTOS
+from tridaya.mapping.policy import MAP_PROBLEMS, VERIFY_PROBLEMS, VIEW_MAP, VIEW_PROBLEM_PHOTOS
 from tridaya.mapping.selectors import problems as sel
 from tridaya.mapping.services import problem_photos
 from tridaya.mapping.services import problems as services
@@ -235,6 +235,9 @@ def problem_action(request, code: str, pk: int):
     """The buttons of a problem's page: status, photo upload and removal, deletion."""
     village = village_for(code)
     problem = pages.problem_or_404(village, pk)
+    # Authorize before reading the form: each button needs one of these (its service checks
+    # which); an outsider gets 404 and a viewer without either right 403, whatever was posted.
+    authorize_any(request.user, (MAP_PROBLEMS, VERIFY_PROBLEMS), problem)
     action = request.POST.get("action", "")
     try:
         if action == "status":

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.params import parse_int
-from tridaya.core.policy import authorize
+from tridaya.core.policy import authorize, authorize_any
 from tridaya.planning import policy
 from tridaya.planning.forms.versions import AmendForm, FeedbackForm, PublicTestForm
 from tridaya.planning.models import (
@@ -27,6 +27,15 @@ from tridaya.planning.services import plans, versions
 from tridaya.planning.views.plans import _errors, _version_url
 from tridaya.regions.pages import village_or_404
 
+# What the version's buttons need (each service checks its own again).
+VERSION_ACTIONS = (
+    policy.EDIT_PLAN,
+    policy.RUN_PUBLIC_TEST,
+    policy.SIGN_PLAN,
+    policy.LEGALISE_PLAN,
+    policy.AMEND_PLAN,
+)
+
 
 @login_required
 @require_POST
@@ -36,6 +45,8 @@ def version_action(request, code: str, plan_id: int, number: int):
     plan = selectors.plan_for_village(code, plan_id)
     version = selectors.version_of(plan, number)
     user, action = request.user, request.POST.get("action", "")
+    # Authorize before reading what was posted: 404 outside the village, 403 inside it.
+    authorize_any(user, VERSION_ACTIONS, version)
     target = _version_url(version)
     try:
         if action == "public_test":

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tridaya.core.pages import apply_service_error
-from tridaya.core.policy import authorize, can
+from tridaya.core.policy import authorize, authorize_any, can
 from tridaya.training.forms import (
     ReasonForm,
     TrainingForm,
@@ -169,6 +169,8 @@ def detail(request, code: str, pk: int):
 def training_action(request, code: str, pk: int):
     """Close (and issue certificates), reopen or cancel a training."""
     training = load_training(request, code, pk)
+    # Authorize before reading what was posted: 404 outside the region, 403 inside it.
+    authorize_any(request.user, (MANAGE, REOPEN), training)
     action = request.POST.get("action", "")
     reason = request.POST.get("reason", "")
     try:

@@ -149,6 +149,18 @@ def test_the_detail_page_offers_the_next_statuses_to_verifiers(client, village):
     assert report.status == ProblemStatus.VERIFIED
 
 
+@pytest.mark.parametrize("action", ["photo", "status", "delete_photo", ""])
+def test_problem_actions_authorize_before_reading_the_form(client, village, terong_tawah, action):
+    """An outsider posting an incomplete form gets 404 (no form error, no existence leak)."""
+    report = problem(village)
+    client.force_login(user_with_role("bkm", terong_tawah.code))
+    response = client.post(f"{BASE}/masalah/{report.pk}/tindakan/", {"action": action})
+    assert response.status_code == 404
+    client.force_login(user_with_role("ksm", BAJUR))  # sees the village, maps nothing
+    response = client.post(f"{BASE}/masalah/{report.pk}/tindakan/", {"action": action})
+    assert response.status_code == 403
+
+
 def test_photos_are_shown_to_roles_of_the_village_not_to_the_public(
     client, village, settings, tmp_path
 ):
