@@ -1,5 +1,7 @@
 """Every write to users and roles goes through here (views, admin and commands alike)."""
 
+from collections.abc import Iterable
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -37,11 +39,39 @@ def _check_may_grant(actor: User | None, role: str, region: Region | None) -> No
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def role_assign(
     *, actor: User | None, user: User, role: str, region: Region | None
 ) -> RoleAssignment:
     """Give `user` the `role` over `region` (None for national roles). Idempotent."""
+    return _assign(actor, user, role, region)
+
+
+@transaction.atomic(durable=True)
+def role_revoke(*, actor: User | None, assignment: RoleAssignment) -> None:
+    _revoke(actor, assignment)
+
+
+@transaction.atomic(durable=True)
+def roles_change(
+    *,
+    actor: User | None,
+    revoke: Iterable[RoleAssignment] = (),
+    assign: Iterable[tuple[User, str, Region | None]] = (),
+    user: User | None = None,
+) -> list[RoleAssignment]:
+    """Revoke and give several roles together (the admin's role lines, a changed assignment,
+    a bulk delete): all of it is saved, or none if one is refused. `user`, when given, is saved
+    first in the same transaction (the admin's user form with its role lines)."""
+    if user is not None:
+        user.full_clean()
+        user.save()
+    for assignment in revoke:
+        _revoke(actor, assignment)
+    return [_assign(actor, who, role, region) for who, role, region in assign]
+
+
+def _assign(actor: User | None, user: User, role: str, region: Region | None) -> RoleAssignment:
     _check_may_grant(actor, role, region)
     existing = RoleAssignment.objects.filter(user=user, role=role, region=region).first()
     if existing:
@@ -59,8 +89,7 @@ def role_assign(
     return assignment
 
 
-@transaction.atomic
-def role_revoke(*, actor: User | None, assignment: RoleAssignment) -> None:
+def _revoke(actor: User | None, assignment: RoleAssignment) -> None:
     _check_may_grant(actor, assignment.role, assignment.region)
     record_event(
         actor=actor,
@@ -72,7 +101,7 @@ def role_revoke(*, actor: User | None, assignment: RoleAssignment) -> None:
     assignment.delete()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def user_create(
     *,
     actor: User | None,

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_protect
 
 from tridaya.core.models import AuditEvent, PersonalDataView
 
@@ -15,6 +17,25 @@ class ReadOnlyAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ServiceAdminMixin:
+    """For an admin whose saves and deletes each go through one durable service: the change
+    form and the delete view are not wrapped in the admin's own transaction (the service holds
+    it, and refuses to nest in another). The changelist's bulk delete action is not wrapped by
+    Django; an admin that allows it overrides `delete_queryset` with one service for all."""
+
+    @method_decorator(csrf_protect)
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return self._changeform_view(request, object_id, form_url, extra_context)
+
+    @method_decorator(csrf_protect)
+    def delete_view(self, request, object_id, extra_context=None):
+        return self._delete_view(request, object_id, extra_context)
+
+
+class ServiceAdmin(ServiceAdminMixin, admin.ModelAdmin):
+    pass
 
 
 class NoDeleteAdminMixin:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from tridaya.core.admin import NoDeleteAdminMixin
+from tridaya.core.admin import NoDeleteAdminMixin, ServiceAdmin
 from tridaya.regions import services
 from tridaya.regions.models import RT, RW, Region, VillageProfile
 
@@ -25,7 +25,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(VillageProfile)
-class VillageProfileAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+class VillageProfileAdmin(NoDeleteAdminMixin, ServiceAdmin):
     list_display = ["village", "population", "households", "poor_households", "area_ha"]
     search_fields = ["village__name", "=village__code"]
     raw_id_fields = ["village"]
@@ -47,36 +47,38 @@ class RTInline(admin.TabularInline):
 
 
 @admin.register(RW)
-class RWAdmin(admin.ModelAdmin):
+class RWAdmin(ServiceAdmin):
+    """The RW and its RT lines are saved together by one service (`rw_save_with_rts`)."""
+
     list_display = ["__str__", "village"]
     search_fields = ["village__name", "=village__code"]
     raw_id_fields = ["village"]
     inlines = [RTInline]
 
     def save_model(self, request, obj, form, change):
-        saved = services.rw_save(
+        """Saved with the RT lines in `save_related`."""
+
+    def save_related(self, request, form, formsets, change):
+        obj = form.instance
+        rts, delete = [], []
+        for formset in formsets:
+            formset.save(commit=False)  # fills formset.deleted_objects; writes nothing
+            delete.extend(formset.deleted_objects)
+            rts.extend(
+                (f.cleaned_data["number"], f.cleaned_data.get("boundary"))
+                for f in formset.forms
+                if f.has_changed() and not f.cleaned_data.get("DELETE")
+            )
+        saved = services.rw_save_with_rts(
             actor=request.user,
             village=obj.village,
             number=obj.number,
             name=obj.name,
             boundary=obj.boundary,
+            rts=rts,
+            delete=delete,
         )
         obj.pk = saved.pk
-
-    def save_formset(self, request, form, formset, change):
-        formset.save(commit=False)  # fills formset.deleted_objects; writes nothing
-        for rt_form in formset.forms:
-            if not rt_form.has_changed() or rt_form.cleaned_data.get("DELETE"):
-                continue
-            data = rt_form.cleaned_data
-            services.rt_save(
-                actor=request.user,
-                rw=form.instance,
-                number=data["number"],
-                boundary=data.get("boundary"),
-            )
-        for obj in formset.deleted_objects:
-            services.rt_delete(actor=request.user, rt=obj)
 
     def has_delete_permission(self, request, obj=None):
         return False  # an RW and its RTs hold the village's data; remove RTs one by one above

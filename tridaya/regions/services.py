@@ -3,6 +3,7 @@ audits in one transaction."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import cast
 
@@ -35,7 +36,7 @@ def _require_village(region: Region) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def profile_update(
     *,
     actor: Actor,
@@ -72,8 +73,7 @@ def profile_update(
     return profile
 
 
-@transaction.atomic
-def rw_save(
+def _rw_save(
     *, actor: Actor, village: Region, number: int, name: str = "", boundary: dict | None = None
 ) -> RW:
     """Add an RW, or update the one with that number."""
@@ -93,8 +93,7 @@ def rw_save(
     return rw
 
 
-@transaction.atomic
-def rt_save(*, actor: Actor, rw: RW, number: int, boundary: dict | None = None) -> RT:
+def _rt_save(*, actor: Actor, rw: RW, number: int, boundary: dict | None = None) -> RT:
     """Add an RT to an RW, or update the one with that number."""
     authorize(actor, "regions.manage_units", rw.village_id)
     rt = RT.objects.filter(rw=rw, number=number).first() or RT(
@@ -127,8 +126,7 @@ def _rows_depending_on(rt: RT) -> dict[str, int]:
     return counts
 
 
-@transaction.atomic
-def rt_delete(*, actor: Actor, rt: RT) -> None:
+def _rt_delete(*, actor: Actor, rt: RT) -> None:
     """Remove an RT that nothing refers to yet (a typo when the units were set up). An RT with
     households, problems, RT profiles or any other data is refused, naming what it holds."""
     authorize(actor, "regions.manage_units", rt.village_id)
@@ -148,3 +146,44 @@ def rt_delete(*, actor: Actor, rt: RT) -> None:
         region_code=rt.village_id,
     )
     rt.delete()
+
+
+@transaction.atomic(durable=True)
+def rw_save(
+    *, actor: Actor, village: Region, number: int, name: str = "", boundary: dict | None = None
+) -> RW:
+    """Add an RW, or update the one with that number."""
+    return _rw_save(actor=actor, village=village, number=number, name=name, boundary=boundary)
+
+
+@transaction.atomic(durable=True)
+def rt_save(*, actor: Actor, rw: RW, number: int, boundary: dict | None = None) -> RT:
+    """Add an RT to an RW, or update the one with that number."""
+    return _rt_save(actor=actor, rw=rw, number=number, boundary=boundary)
+
+
+@transaction.atomic(durable=True)
+def rt_delete(*, actor: Actor, rt: RT) -> None:
+    """Remove an RT that nothing refers to yet (see `_rt_delete`)."""
+    _rt_delete(actor=actor, rt=rt)
+
+
+@transaction.atomic(durable=True)
+def rw_save_with_rts(
+    *,
+    actor: Actor,
+    village: Region,
+    number: int,
+    name: str = "",
+    boundary: dict | None = None,
+    rts: Iterable[tuple[int, dict | None]] = (),
+    delete: Iterable[RT] = (),
+) -> RW:
+    """Save an RW with its RT lines (number, boundary) and delete the RTs in `delete`, all
+    together (the admin's RW form with its RT lines): one refused line saves none of it."""
+    rw = _rw_save(actor=actor, village=village, number=number, name=name, boundary=boundary)
+    for rt_number, rt_boundary in rts:
+        _rt_save(actor=actor, rw=rw, number=rt_number, boundary=rt_boundary)
+    for rt in delete:
+        _rt_delete(actor=actor, rt=rt)
+    return rw

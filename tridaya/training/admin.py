@@ -8,10 +8,9 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.csrf import csrf_protect
 
+from tridaya.core.admin import ServiceAdmin
 from tridaya.core.params import parse_int
 from tridaya.training.models import (
     CAPACITY_GROUPS,
@@ -35,15 +34,6 @@ from tridaya.training.services.curriculum import (
     module_save,
     settings_update,
 )
-
-
-class ServiceAdmin(admin.ModelAdmin):
-    """An admin whose saves go through one durable service: the change form is not wrapped in
-    the admin's own transaction (the service holds it, and refuses to nest in another)."""
-
-    @method_decorator(csrf_protect)
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        return self._changeform_view(request, object_id, form_url, extra_context)
 
 
 class LinesField(forms.CharField):

@@ -18,7 +18,7 @@ from tridaya.marketing.models import FORUM_LEVEL_OF_REGION, Forum
 from tridaya.regions.models import Region
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def forum_record(
     *,
     actor: User | None,

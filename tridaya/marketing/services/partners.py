@@ -129,7 +129,7 @@ def partner_create(
     return partner
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def partner_update(
     *,
     actor: User | None,
@@ -177,7 +177,7 @@ def _require_same_city(where: Region, partner: Partner) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def contact_add(
     *,
     actor: User | None,
@@ -209,7 +209,7 @@ def contact_add(
     return contact
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def contact_remove(*, actor: User | None, where: Region, contact: PartnerContact) -> None:
     authorize(actor, policy.MANAGE_PARTNERS, where)
     partner = contact.partner

@@ -415,7 +415,7 @@ def pledge_withdraw(
     return pledge
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def pledge_revert(*, actor: User | None, pledge: Pledge, reason: str) -> Pledge:
     """Undo the last step recorded in error: a realisation goes back to committed, a commitment
     back to pledged (its agreement file is detached), a withdrawal back to where it was."""

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 LEGALISED = "sah"
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def prospectus_create(
     *, actor: User | None, version: PlanVersion, introduction: str = ""
 ) -> Prospectus:
@@ -62,7 +62,7 @@ def _locked(prospectus: Prospectus) -> Prospectus:
     return Prospectus.objects.select_for_update().get(pk=prospectus.pk)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def prospectus_publish(
     *,
     actor: User | None,
@@ -95,7 +95,7 @@ def prospectus_publish(
     return prospectus
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def prospectus_unpublish(*, actor: User | None, prospectus: Prospectus, reason: str) -> Prospectus:
     authorize(actor, policy.PUBLISH, prospectus)
     prospectus = _locked(prospectus)

@@ -2,6 +2,7 @@
 audited, and an RT that holds data elsewhere is not deleted."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from tridaya.accounts.tests.factories import UserFactory
 from tridaya.core.errors import DomainError
@@ -80,3 +81,23 @@ def test_rt_delete_checks_the_policy(bajur, users):
         services.rt_delete(actor=users["village_resident"], rt=rt)
     services.rt_delete(actor=users["village_bkm"], rt=rt)
     assert not RT.objects.filter(pk=rt.pk).exists()
+
+
+def test_the_rw_and_its_rt_lines_are_saved_together(admin_client, bajur):
+    """An RT line the service refuses (a point for a boundary) leaves the RW's new name unsaved
+    too: the admin saves both through one service, outside its own transaction."""
+    from tridaya.regions.models import RW
+
+    rw = services.rw_save(actor=None, village=bajur, number=9, name="Lama")
+    rt = services.rt_save(actor=None, rw=rw, number=3)
+    data = _inline_data(rw, [rt]) | {"name": "Baru"}
+    data["rts-0-boundary"] = '{"type": "Point", "coordinates": [116.3, -8.6]}'
+    with pytest.raises(ValidationError, match="Point tidak diterima"):
+        admin_client.post(f"/admin/regions/rw/{rw.pk}/change/", data)
+    assert RW.objects.get(pk=rw.pk).name == "Lama"
+    assert RT.objects.get(pk=rt.pk).boundary is None
+    response = admin_client.post(
+        f"/admin/regions/rw/{rw.pk}/change/", _inline_data(rw, [rt]) | {"name": "Baru"}
+    )
+    assert response.status_code == 302
+    assert RW.objects.get(pk=rw.pk).name == "Baru"
