@@ -125,15 +125,15 @@ class StepAPI(APIView):
 
 
 class _StepActionAPI(APIView):
-    """A step's action: the step is read and `action` authorized on it (404 outside the user's
-    scope, 403 inside it) before the input is validated."""
+    """A step's action: the step is read and `policy_action` authorized on it (404 outside the
+    user's scope, 403 inside it) before the input is validated."""
 
     permission_classes = [IsAuthenticated]
-    action: str
+    policy_action: str
 
     def step(self, code: str, step_code: str) -> Step:
         step = selectors.step_page(code, step_code).step
-        authorize(self.request.user, self.action, step)
+        authorize(self.request.user, self.policy_action, step)
         return step
 
 
@@ -142,7 +142,7 @@ class SignOffInput(serializers.Serializer):
 
 
 class SignStepAPI(_StepActionAPI):
-    action = "cycle.sign"
+    policy_action = "cycle.sign"
 
     @extend_schema(request=SignOffInput, responses={201: StepDetailOutput})
     def post(self, request, code: str, step_code: str):
@@ -158,7 +158,7 @@ class StepReasonInput(serializers.Serializer):
 
 
 class WithdrawSignOffAPI(_StepActionAPI):
-    action = "cycle.withdraw_signoff"
+    policy_action = "cycle.withdraw_signoff"
 
     @extend_schema(request=StepReasonInput, responses=StepDetailOutput)
     def post(self, request, code: str, step_code: str, signoff_id: int):
@@ -173,7 +173,7 @@ class WithdrawSignOffAPI(_StepActionAPI):
 
 
 class OverrideGateAPI(_StepActionAPI):
-    action = "cycle.override_gate"
+    policy_action = "cycle.override_gate"
 
     @extend_schema(request=StepReasonInput, responses=StepDetailOutput)
     def post(self, request, code: str, step_code: str):
@@ -185,7 +185,7 @@ class OverrideGateAPI(_StepActionAPI):
 
 
 class CompleteStepAPI(_StepActionAPI):
-    action = "cycle.complete_step"
+    policy_action = "cycle.complete_step"
 
     @extend_schema(request=None, responses=StepDetailOutput)
     def post(self, request, code: str, step_code: str):
