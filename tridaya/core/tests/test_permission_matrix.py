@@ -176,8 +176,12 @@ def _is_api(name):
 
 
 def _expected(verdict, rule, name, crossed=False, write=False):
-    if crossed and verdict in (pm.FORBIDDEN, pm.HIDDEN):
+    if crossed and verdict == pm.HIDDEN:
         return {404}  # the object is not in that village: not found, for anyone
+    if crossed and verdict == pm.FORBIDDEN:
+        # Not in that village, so not found; or refused before the lookup, which says nothing
+        # of the object (a view authorizing the village-level action first).
+        return {403, 404}
     public = rule.read is not None and pm.audience(rule.read).public
     if write and verdict == pm.HIDDEN and public:
         return {403, 404}  # a public object has no existence to hide
