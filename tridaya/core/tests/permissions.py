@@ -2,7 +2,8 @@
 tridaya/core/tests/permission_matrix.py)."""
 
 from tridaya.core.models import Job
-from tridaya.core.tests.permission_matrix import PUBLIC, STAFF, SUPERUSER, Route, pk_of
+from tridaya.core.tests.permission_matrix import PUBLIC, STAFF, SUPERUSER, Route, first, pk_of
+from tridaya.finance.models import Voucher
 
 
 def job(v):
@@ -12,6 +13,11 @@ def job(v):
 def audit_object(v):
     """The history of the village itself (any model with a region code would do)."""
     return {"object_type": "regions.region", "object_id": v}
+
+
+def voucher_evidence_file(v):
+    """A protected stored file: a voucher's evidence, served after finance's own rule."""
+    return {"name": first(Voucher, village_id=v, evidence__gt="").evidence.name}
 
 
 RULES: dict[str, Route] = {
@@ -32,6 +38,7 @@ RULES: dict[str, Route] = {
     "healthz": Route(PUBLIC, None),
     "job_detail": Route(SUPERUSER, None, params=job, personal=True),
     "object_audit": Route("core.view_audit", "core.view_audit", params=audit_object),
+    "upload_file": Route("finance.view_books", None, params=voucher_evidence_file),
     "readyz": Route(PUBLIC, None),
     "set_language": Route(PUBLIC, PUBLIC, ok=(302,)),
 }

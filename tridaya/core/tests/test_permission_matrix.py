@@ -58,7 +58,8 @@ def demo(django_db_setup, django_db_blocker):
 
 
 def _demo_extras():
-    """Objects the demo village lacks but a route needs: a KSM proposal, a problem photo."""
+    """Objects the demo village lacks but a route needs: a KSM proposal, a problem photo, an
+    audit finding and a tax line."""
     import datetime as dt
 
     from tridaya.finance.models import Allocation
@@ -74,6 +75,32 @@ def _demo_extras():
         actor=None, allocation=allocation, ksm=ksm, number="UP-1", proposed_on=dt.date(2026, 5, 4)
     )
     photo_add(actor=None, problem=pm.first(Problem, village_id=pm.BAJUR), image=receipt_png())
+    _finance_extras()
+
+
+def _finance_extras():
+    """An audit finding to close and a tax line to deposit (tax lines are off by default, so
+    the line is stored directly)."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from tridaya.finance.models import TaxLine, Voucher
+    from tridaya.finance.services.reports import FindingInput, audit_record
+    from tridaya.regions.models import Region
+
+    audit_record(
+        actor=None,
+        village=Region.objects.get(code=pm.BAJUR),
+        year=2025,
+        auditor="KAP Contoh",
+        audited_on=dt.date(2026, 3, 2),
+        opinion="wdp",
+        findings=[FindingInput(text="Bukti kas belum lengkap.")],
+    )
+    voucher = pm.first(Voucher, village_id=pm.BAJUR)
+    TaxLine.objects.create(
+        voucher=voucher, tax_type="PPh 23", base=1_000_000, rate=Decimal(2), amount=20_000
+    )
 
 
 def _viewers():
@@ -149,8 +176,12 @@ def _is_api(name):
 
 
 def _expected(verdict, rule, name, crossed=False, write=False):
-    if crossed and verdict in (pm.FORBIDDEN, pm.HIDDEN):
+    if crossed and verdict == pm.HIDDEN:
         return {404}  # the object is not in that village: not found, for anyone
+    if crossed and verdict == pm.FORBIDDEN:
+        # Not in that village, so not found; or refused before the lookup, which says nothing
+        # of the object (a view authorizing the village-level action first).
+        return {403, 404}
     public = rule.read is not None and pm.audience(rule.read).public
     if write and verdict == pm.HIDDEN and public:
         return {403, 404}  # a public object has no existence to hide

@@ -16,7 +16,8 @@ RULES: dict[str, Route] = {
     "dashboards:national_villages_xlsx": Route("dashboards.view", "dashboards.view"),
     "dashboards:national_xlsx": Route("dashboards.view", "dashboards.view"),
     "dashboards:provinces": Route("dashboards.view", None),
-    "dashboards:rebuild": Route(None, "dashboards.rebuild"),
+    # A national action (no region): refused as out of sight (404) to every regional role.
+    "dashboards:rebuild": Route(None, "dashboards.rebuild", personal=True),
     "dashboards:region": Route("dashboards.view", "dashboards.view", params=district),
     "dashboards:region_xlsx": Route("dashboards.view", "dashboards.view", params=district),
     "dashboards:villages_xlsx": Route("dashboards.view", "dashboards.view", params=district),

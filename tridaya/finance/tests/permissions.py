@@ -1,8 +1,16 @@
 """The permission matrix rules of finance: who may read and write each route (see
 tridaya/core/tests/permission_matrix.py)."""
 
-from tridaya.core.tests.permission_matrix import PUBLIC, Route, pk_of
-from tridaya.finance.models import DisbursementRequest, Lpj, Proposal, Voucher
+from tridaya.core.tests.permission_matrix import PUBLIC, Route, any_of, pk_of
+from tridaya.finance.models import (
+    Allocation,
+    AuditFinding,
+    DisbursementRequest,
+    Lpj,
+    Proposal,
+    TaxLine,
+    Voucher,
+)
 from tridaya.institutions.models import KSM
 
 
@@ -58,6 +66,38 @@ def proposal_pk(v):
     return {"pk": pk_of(Proposal, village_id=v)}
 
 
+def allocation(v):
+    return {"allocation_id": pk_of(Allocation, village_id=v)}
+
+
+def allocation_pk(v):
+    return {"pk": pk_of(Allocation, village_id=v)}
+
+
+def lpj_page(v):
+    return {"lpj_id": pk_of(Lpj, allocation__village_id=v)}
+
+
+def finding(v):
+    return {"finding_id": pk_of(AuditFinding, audit__village_id=v)}
+
+
+def finding_pk(v):
+    return {"pk": pk_of(AuditFinding, audit__village_id=v)}
+
+
+def tax(v):
+    return {"tax_id": pk_of(TaxLine, voucher__village_id=v)}
+
+
+def tax_pk(v):
+    return {"pk": pk_of(TaxLine, voucher__village_id=v)}
+
+
+# The PP-BLM's document checklist: its writers (UPK, BKM) and its verifiers.
+DOCUMENTS = any_of("finance.verify", "finance.post_voucher")
+
+
 def voucher_with_evidence(v):
     return {"voucher_id": pk_of(Voucher, village_id=v, evidence__gt="")}
 
@@ -80,10 +120,29 @@ RULES: dict[str, Route] = {
     "api-finance-request-sign": Route(None, "works.approve", params=request_pk),
     "api-finance-requests": Route(None, "finance.close_period"),
     "api-finance-swadaya": Route(None, "finance.close_period"),
+    "api-finance-allocation-return": Route(None, "finance.post_voucher", params=allocation_pk),
+    "api-finance-allocation-status": Route(None, "finance.manage_allocation", params=allocation_pk),
+    "api-finance-finding-close": Route(None, "finance.record_audit", params=finding_pk),
+    "api-finance-lpjs": Route(None, "finance.post_voucher"),
+    "api-finance-request-documents": Route(None, DOCUMENTS, params=request_pk),
+    "api-finance-tax-deposit": Route(None, "finance.post_voucher", params=tax_pk),
+    "api-finance-voucher-taxes": Route(None, "finance.post_voucher", params=voucher_pk),
     "api-finance-totals": Route(PUBLIC, None),
     "api-finance-voucher-reverse": Route(None, "finance.close_period", params=voucher_pk),
     "api-finance-vouchers": Route("core.view_audit", "finance.close_period"),
     "finance:allocation_new": Route("finance.manage_allocation", "finance.manage_allocation"),
+    "finance:allocation_return": Route(
+        "finance.post_voucher", "finance.post_voucher", params=allocation
+    ),
+    "finance:allocation_status": Route(
+        "finance.manage_allocation", "finance.manage_allocation", params=allocation
+    ),
+    "finance:finding_close": Route("finance.record_audit", "finance.record_audit", params=finding),
+    "finance:lpj": Route("finance.view_books", "finance.verify", params=lpj_page),
+    "finance:lpj_new": Route("finance.post_voucher", "finance.post_voucher"),
+    "finance:request_documents": Route(DOCUMENTS, DOCUMENTS, params=request),
+    "finance:tax_deposit": Route("finance.post_voucher", "finance.post_voucher", params=tax),
+    "finance:tax_new": Route("finance.post_voucher", "finance.post_voucher", params=voucher),
     "finance:audits": Route("finance.record_audit", "finance.record_audit"),
     "finance:book": Route("finance.view_books", "finance.view_books", params=book),
     "finance:book_file": Route("finance.view_books", "finance.view_books", params=book_file),

@@ -76,6 +76,18 @@ RULES: dict[str, Route] = {
     "institutions:ksm_create": Route("institutions.manage", "institutions.manage"),
     "institutions:ksm_edit": Route("institutions.manage", "institutions.manage", params=ksm),
     "institutions:ksms": Route("institutions.view", "institutions.manage"),
+    "institutions:nik_access": Route(
+        "institutions.view_nik_access", "institutions.view_nik_access", params=person
+    ),
+    "institutions:personal_data": Route(
+        "institutions.export_personal_data", "institutions.export_personal_data", params=person
+    ),
+    "institutions:personal_data_erase": Route(
+        None, "institutions.erase_personal_data", params=person
+    ),
+    "institutions:personal_data_export": Route(
+        None, "institutions.export_personal_data", params=person
+    ),
     "institutions:people": Route("institutions.view_people", "institutions.view_people"),
     "institutions:person_create": Route("institutions.manage", "institutions.manage"),
     "institutions:person_edit": Route("institutions.manage", "institutions.manage", params=person),

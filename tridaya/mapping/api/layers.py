@@ -18,7 +18,7 @@ from tridaya.core.uploads.fields import UploadSerializerField
 from tridaya.mapping import pages
 from tridaya.mapping.api.problems import FeatureCollectionOutput, inline_choice
 from tridaya.mapping.models import Layer, LayerKind
-from tridaya.mapping.policy import VIEW_MAP
+from tridaya.mapping.policy import MANAGE_LAYERS, VIEW_MAP
 from tridaya.mapping.selectors import layers as sel
 from tridaya.mapping.services import layers as services
 
@@ -78,6 +78,7 @@ class LayersAPI(APIView):
         if not request.user.is_authenticated:
             self.permission_denied(request)
         village = pages.village_or_404(code)
+        authorize(request.user, MANAGE_LAYERS, village)
         data = LayerImportInput(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data

@@ -23,7 +23,7 @@ from tridaya.mapping.models import (
     ProblemStatus,
     Sector,
 )
-from tridaya.mapping.policy import MAP_PROBLEMS, VIEW_MAP
+from tridaya.mapping.policy import MAP_PROBLEMS, VERIFY_PROBLEMS, VIEW_MAP
 from tridaya.mapping.selectors import problems as sel
 from tridaya.mapping.services import problems as services
 from tridaya.regions.models import RT, Region
@@ -195,6 +195,7 @@ class ProblemStatusAPI(APIView):
             self.permission_denied(request)
         village = pages.village_or_404(code)
         problem = pages.problem_or_404(village, pk)
+        authorize(request.user, VERIFY_PROBLEMS, problem)
         data = ProblemStatusInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.problem_set_status(

@@ -17,7 +17,7 @@ from tridaya.core.policy import authorize
 from tridaya.mapping import pages, scoring
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
 from tridaya.mapping.models import precision_validator
-from tridaya.mapping.policy import VIEW_MAP
+from tridaya.mapping.policy import EDIT_SLUM_DATA, VIEW_MAP
 from tridaya.mapping.selectors import slum as sel
 from tridaya.mapping.services import slum as services
 
@@ -207,6 +207,7 @@ class RTProfileAPI(APIView):
         if not request.user.is_authenticated:
             self.permission_denied(request)
         village, rt = self._rt(code, rt_pk)
+        authorize(request.user, EDIT_SLUM_DATA, rt)
         data = RTProfileInput(data=request.data)
         data.is_valid(raise_exception=True)
         services.rt_profile_save(actor=request.user, rt=rt, year=year, **data.validated_data)

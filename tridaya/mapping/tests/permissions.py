@@ -3,7 +3,6 @@ tridaya/core/tests/permission_matrix.py)."""
 
 from tridaya.core.tests.permission_matrix import (
     PUBLIC,
-    VALIDATES_FIRST,
     Route,
     any_of,
     first,
@@ -67,15 +66,11 @@ RULES: dict[str, Route] = {
     "api-household-summary": Route(PUBLIC, None),
     "api-households": Route("cycle.sign", "cycle.record_meeting"),
     "api-layer": Route(PUBLIC, "mapping.map_problems", params=layer),
-    "api-layers": Route(PUBLIC, "mapping.map_problems", hole=VALIDATES_FIRST),
+    "api-layers": Route(PUBLIC, "mapping.map_problems"),
     "api-problem": Route(PUBLIC, "mapping.map_problems", params=problem),
-    "api-problem-status": Route(
-        None, "mapping.verify_problems", params=problem, hole=VALIDATES_FIRST
-    ),
+    "api-problem-status": Route(None, "mapping.verify_problems", params=problem),
     "api-problems": Route(PUBLIC, "mapping.map_problems"),
-    "api-rt-profile": Route(
-        PUBLIC, "mapping.map_problems", params=rt_profile_year, hole=VALIDATES_FIRST
-    ),
+    "api-rt-profile": Route(PUBLIC, "mapping.map_problems", params=rt_profile_year),
     "api-rt-profiles": Route(PUBLIC, None),
     "api-slum-criteria": Route(PUBLIC, None),
     "api-slum-scores": Route(PUBLIC, None),

@@ -26,6 +26,11 @@ def papan(v):
     return {"paper": "a3"}
 
 
+def district(v):
+    """The village's kecamatan (a village code gives 404: the list is of a wider region)."""
+    return {"code": v.rsplit(".", 1)[0]}
+
+
 def tracking(v):
     return {"code": None, "tracking": first(Complaint, village_id=v).tracking_code}
 
@@ -41,6 +46,7 @@ RULES: dict[str, Route] = {
     "oversight:papan": Route("oversight.public", "oversight.public", params=papan),
     "oversight:public": Route("oversight.public", "oversight.public"),
     "oversight:public_data": Route("oversight.public", "oversight.public", params=public_data),
+    "oversight:public_villages": Route("oversight.public", None, params=district),
     "oversight:reopen": Route(None, PUBLIC, params=tracking),
     "oversight:status": Route("oversight.public", "oversight.public", params=tracking),
     "oversight:submitted": Route("oversight.public", None, ok=(302,)),

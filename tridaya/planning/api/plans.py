@@ -14,6 +14,8 @@ from rest_framework.views import APIView
 
 from tridaya.core.api import IdField
 from tridaya.core.choices import TridayaDomain
+from tridaya.core.policy import authorize_any
+from tridaya.planning import policy
 from tridaya.planning.calc import FUNDING_FIELDS
 from tridaya.planning.models import (
     Feedback,
@@ -23,6 +25,7 @@ from tridaya.planning.models import (
 )
 from tridaya.planning.selectors import plans as selectors
 from tridaya.planning.services import plans, snapshots
+from tridaya.regions.models import Region
 from tridaya.regions.pages import village_or_404
 
 # --- Output -----------------------------------------------------------------------------------
@@ -152,6 +155,12 @@ class _Write(APIView):
         if not request.user.is_authenticated:
             self.permission_denied(request)
 
+    def authorize_write(self, request, code: str, *actions: str) -> None:
+        """Refuse before the body is read: 404 outside the caller's scope, 403 inside it without
+        any of `actions` over the region (the service still checks its own action)."""
+        self.require_login(request)
+        authorize_any(request.user, actions, get_object_or_404(Region, code=code))
+
 
 class PlanCreateInput(serializers.Serializer):
     kind = serializers.ChoiceField(choices=PlanKind.choices)
@@ -171,7 +180,7 @@ class PlanListAPI(_Write):
 
     @extend_schema(request=PlanCreateInput, responses={201: PlanOutput})
     def post(self, request, code: str):
-        self.require_login(request)
+        self.authorize_write(request, code, policy.EDIT_PLAN)
         village = village_or_404(code)
         data = PlanCreateInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -248,7 +257,7 @@ class ProgramListAPI(_Write):
 
     @extend_schema(request=ProgramInputSerializer, responses=ProgramOutput(many=True))
     def post(self, request, code: str, plan_id: int, number: int):
-        self.require_login(request)
+        self.authorize_write(request, code, policy.EDIT_PLAN)
         version = _page(code, plan_id, number).version
         data = ProgramInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -312,7 +321,7 @@ class InvestmentListAPI(_Write):
 
     @extend_schema(request=InvestmentInputSerializer, responses=LineOutput(many=True))
     def post(self, request, code: str, plan_id: int, number: int):
-        self.require_login(request)
+        self.authorize_write(request, code, policy.EDIT_PLAN)
         version = _page(code, plan_id, number).version
         data = InvestmentInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -325,7 +334,7 @@ class InvestmentRowAPI(_Write):
 
     @extend_schema(request=InvestmentInputSerializer, responses=LineOutput(many=True))
     def put(self, request, code: str, plan_id: int, number: int, row_id: int):
-        self.require_login(request)
+        self.authorize_write(request, code, policy.EDIT_PLAN)
         version = _page(code, plan_id, number).version
         row = get_object_or_404(InvestmentRow, pk=row_id, version=version)
         data = InvestmentInputSerializer(data=request.data)
@@ -337,7 +346,7 @@ class InvestmentRowAPI(_Write):
 
     @extend_schema(responses=None)
     def delete(self, request, code: str, plan_id: int, number: int, row_id: int):
-        self.require_login(request)
+        self.authorize_write(request, code, policy.EDIT_PLAN)
         version = _page(code, plan_id, number).version
         row = get_object_or_404(InvestmentRow, pk=row_id, version=version)
         plans.investment_row_delete(actor=request.user, row=row)

@@ -11,6 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tridaya.core.api import query_int
+from tridaya.planning import policy
 from tridaya.planning.api.plans import _Write
 from tridaya.planning.models import (
     PriceItem,
@@ -53,7 +54,7 @@ class PriceListsAPI(_Write):
 
     @extend_schema(request=PriceListInput, responses=PriceListOutput)
     def post(self, request, code: str):
-        self.require_login(request)
+        self.authorize_write(request, code, policy.MANAGE_PRICE_LISTS)
         region = get_object_or_404(Region, code=code)
         data = PriceListInput(data=request.data)
         data.is_valid(raise_exception=True)

@@ -8,6 +8,7 @@ from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from tridaya.core.api import IdField
+from tridaya.planning import policy
 from tridaya.planning.api.plans import DomainField, _page, _Write
 from tridaya.planning.calc import FUNDING_FIELDS
 from tridaya.planning.models import (
@@ -105,7 +106,7 @@ class ActivityListAPI(_Write):
 
     @extend_schema(request=ActivityInputSerializer, responses=ActivityOutput)
     def post(self, request, code: str, plan_id: int, number: int):
-        self.require_login(request)
+        self.authorize_write(request, code, policy.EDIT_PLAN)
         version = _page(code, plan_id, number).version
         data = ActivityInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -147,7 +148,7 @@ class RABAPI(_Write):
 
     @extend_schema(request=RABItemInputSerializer, responses=ActivityOutput)
     def post(self, request, code: str, plan_id: int, number: int, activity_id: int):
-        self.require_login(request)
+        self.authorize_write(request, code, policy.EDIT_PLAN)
         activity = self.activity(code, plan_id, number, activity_id)
         data = RABItemInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from tridaya.core.api import query_int
 from tridaya.cycle.models import Meeting
+from tridaya.planning import policy
 from tridaya.planning.api.plans import FeedbackOutput, VersionOutput, _page, _Write
 from tridaya.planning.models import (
     Feedback,
@@ -89,7 +90,15 @@ class VersionTransitionAPI(_Write):
 
     @extend_schema(request=TransitionInput, responses=VersionOutput)
     def post(self, request, code: str, plan_id: int, number: int):
-        self.require_login(request)
+        self.authorize_write(
+            request,
+            code,
+            policy.EDIT_PLAN,
+            policy.RUN_PUBLIC_TEST,
+            policy.SIGN_PLAN,
+            policy.LEGALISE_PLAN,
+            policy.AMEND_PLAN,
+        )
         version = _page(code, plan_id, number).version
         data = TransitionInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -119,7 +128,7 @@ class FeedbackListAPI(_Write):
 
     @extend_schema(request=FeedbackInput, responses=FeedbackOutput)
     def post(self, request, code: str, plan_id: int, number: int):
-        self.require_login(request)
+        self.authorize_write(request, code, policy.RUN_PUBLIC_TEST)
         version = _page(code, plan_id, number).version
         data = FeedbackInput(data=request.data)
         data.is_valid(raise_exception=True)
@@ -137,7 +146,7 @@ class FeedbackAnswerAPI(_Write):
 
     @extend_schema(request=AnswerInput, responses=FeedbackOutput)
     def patch(self, request, code: str, plan_id: int, number: int, feedback_id: int):
-        self.require_login(request)
+        self.authorize_write(request, code, policy.RUN_PUBLIC_TEST)
         version = _page(code, plan_id, number).version
         item = get_object_or_404(Feedback, pk=feedback_id, version=version)
         data = AnswerInput(data=request.data)

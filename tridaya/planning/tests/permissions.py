@@ -4,7 +4,6 @@ tridaya/core/tests/permission_matrix.py)."""
 from tridaya.core.tests.permission_matrix import (
     PUBLIC,
     SIGNED_IN,
-    VALIDATES_FIRST,
     Route,
     any_of,
     first,
@@ -133,20 +132,14 @@ RULES: dict[str, Route] = {
     "api-kawasan-import": Route(None, "marketing.pledge"),
     "api-kawasan-recompute": Route(None, "marketing.pledge", params=area),
     "api-kawasan-unchoose": Route(None, "marketing.pledge", params=area),
-    "api-plan-activities": Route(
-        PUBLIC, "planning.edit_plan", params=version, hole=VALIDATES_FIRST
-    ),
+    "api-plan-activities": Route(PUBLIC, "planning.edit_plan", params=version),
     "api-plan-diff": Route(PUBLIC, None, params=plan, ok=(400,)),
-    "api-plan-feedback": Route(
-        None, "planning.run_public_test", params=version, hole=VALIDATES_FIRST
-    ),
-    "api-plan-feedback-answer": Route(
-        None, "planning.run_public_test", params=feedback, hole=VALIDATES_FIRST
-    ),
-    "api-plan-item": Route(None, "planning.edit_plan", params=row, hole=VALIDATES_FIRST),
-    "api-plan-items": Route(PUBLIC, "planning.edit_plan", params=version, hole=VALIDATES_FIRST),
-    "api-plan-programs": Route(PUBLIC, "planning.edit_plan", params=version, hole=VALIDATES_FIRST),
-    "api-plan-rab": Route(PUBLIC, "planning.edit_plan", params=activity, hole=VALIDATES_FIRST),
+    "api-plan-feedback": Route(None, "planning.run_public_test", params=version),
+    "api-plan-feedback-answer": Route(None, "planning.run_public_test", params=feedback),
+    "api-plan-item": Route(None, "planning.edit_plan", params=row),
+    "api-plan-items": Route(PUBLIC, "planning.edit_plan", params=version),
+    "api-plan-programs": Route(PUBLIC, "planning.edit_plan", params=version),
+    "api-plan-rab": Route(PUBLIC, "planning.edit_plan", params=activity),
     "api-plan-rab-item": Route(None, "marketing.pledge", params=rab_item),
     "api-plan-transition": Route(
         None,
@@ -158,16 +151,13 @@ RULES: dict[str, Route] = {
             "planning.amend_plan",
         ),
         params=version,
-        hole=VALIDATES_FIRST,
     ),
     "api-plan-version": Route(PUBLIC, "marketing.pledge", params=version),
-    "api-plans": Route(PUBLIC, "planning.edit_plan", hole=VALIDATES_FIRST),
+    "api-plans": Route(PUBLIC, "planning.edit_plan"),
     "api-price-impact": Route(PUBLIC, None, params=price_item),
     "api-price-import": Route(None, SIGNED_IN, params=price_list),
     "api-price-items": Route(PUBLIC, None, params=price_list),
-    "api-price-lists": Route(
-        PUBLIC, "planning.manage_price_lists", params=price_region, hole=VALIDATES_FIRST
-    ),
+    "api-price-lists": Route(PUBLIC, "planning.manage_price_lists", params=price_region),
     "api-priority-ballot": Route(None, "marketing.pledge", params=ballot),
     "api-priority-ballots": Route(SIGNED_IN, "planning.vote", params=round_),
     "api-priority-close": Route(None, "marketing.pledge", params=round_),
