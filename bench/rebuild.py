@@ -77,7 +77,7 @@ def raw_read(codes: list[str], batch: int) -> int:
 
 
 def bulk(codes: list[str], batch: int) -> dict[tuple[str, int], str | None]:
-    from tridaya.mapping.selectors.slum import rt_classes_by_village
+    from tridaya.mapping.selectors.slum_bulk import rt_classes_by_village
 
     found = {}
     for start in range(0, len(codes), batch):
@@ -93,7 +93,8 @@ def per_rt(codes: list[str], batch: int) -> dict[tuple[str, int], str | None]:
 
     from tridaya.mapping.criteria import criteria_of
     from tridaya.mapping.models import RTProfile, SlumVolume
-    from tridaya.mapping.selectors.slum import rt_classes_by_village, score_row
+    from tridaya.mapping.selectors.slum import score_row
+    from tridaya.mapping.selectors.slum_bulk import rt_classes_by_village
 
     found = {}
     for start in range(0, len(codes), batch):

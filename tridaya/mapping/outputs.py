@@ -137,7 +137,7 @@ def _read_rt_scores(codes) -> dict[str, list]:
     """{village: [(slum class, area in ha)] of its scored RTs} in the year the village's RT scores
     are read by default, from the one bulk slum-score selector (`rt_classes_by_village`, the
     same rules as the village's page)."""
-    from tridaya.mapping.selectors.slum import rt_classes_by_village
+    from tridaya.mapping.selectors.slum_bulk import rt_classes_by_village
 
     return {
         village: [(row.slum_class, row.area_ha) for row in rows if row.slum_class is not None]

@@ -7,6 +7,7 @@ import pytest
 
 from tridaya.mapping.models import SlumVolume
 from tridaya.mapping.selectors import slum as sel
+from tridaya.mapping.selectors.slum_bulk import rt_classes_by_village
 from tridaya.mapping.services import slum as services_slum
 from tridaya.mapping.tests.factories import figures, profile, volumes_at, with_units
 from tridaya.regions.models import RT
@@ -62,7 +63,7 @@ def _expected(village) -> list[tuple]:
 
 def test_the_bulk_read_gives_each_village_what_its_own_read_gives(villages):
     complete, partial, empty = villages
-    found = sel.rt_classes_by_village([v.code for v in villages])
+    found = rt_classes_by_village([v.code for v in villages])
     assert set(found) == {complete.code, partial.code}  # no profile, no entry
     for village in (complete, partial):
         got = sorted((r.rt_id, r.year, r.status, r.slum_class) for r in found[village.code])
@@ -84,8 +85,8 @@ def test_the_bulk_read_takes_the_same_queries_for_one_village_or_many(
     complete, partial, empty = villages
     # RT counts, profiles with volume counts, their criteria sets, volumes, the set in force.
     with django_assert_num_queries(5):
-        sel.rt_classes_by_village([complete.code])
+        rt_classes_by_village([complete.code])
     with django_assert_num_queries(5):
-        sel.rt_classes_by_village([v.code for v in villages])
+        rt_classes_by_village([v.code for v in villages])
     with django_assert_num_queries(2):  # no profile: nothing more to read
-        assert sel.rt_classes_by_village([empty.code]) == {}
+        assert rt_classes_by_village([empty.code]) == {}
