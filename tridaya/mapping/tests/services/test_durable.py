@@ -2,12 +2,10 @@
 transaction fails at once (RuntimeError) instead of silently nesting them. The services below
 stay non-durable for now, each for the reason given."""
 
-import importlib
-import inspect
-
 import pytest
 from django.db import transaction
 
+from tridaya.core.tests.durable import atomic_services
 from tridaya.mapping.models import ProblemStatus
 from tridaya.mapping.services import problems
 from tridaya.mapping.tests.factories import problem, with_units
@@ -30,20 +28,7 @@ NOT_DURABLE = {
 
 
 def _atomic_services():
-    found = []
-    for name in MODULES:
-        module = importlib.import_module(f"tridaya.mapping.services.{name}")
-        for n, function in vars(module).items():
-            if not inspect.isfunction(function) or function.__module__ != module.__name__:
-                continue
-            atomics = [
-                cell.cell_contents
-                for cell in function.__closure__ or ()
-                if isinstance(cell.cell_contents, transaction.Atomic)
-            ]
-            if atomics and not n.startswith("_"):
-                found.append((f"{name}.{n}", atomics[0].durable))
-    return found
+    return atomic_services("tridaya.mapping.services", MODULES)
 
 
 @pytest.mark.parametrize(("name", "durable"), _atomic_services(), ids=lambda x: str(x))
