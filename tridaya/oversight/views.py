@@ -313,9 +313,19 @@ def _public_page(code: str):
 
 
 def public_village(request, code: str):
-    """Open without login. The page's body (figures only, no forms, nothing about the visitor) is
-    cached per village and language for a minute; the frame around it (navigation, the visitor's
-    own CSRF token) is rendered for each request."""
+    """Open without login. An anonymous visitor gets the whole page from the cache (a minute, per
+    path, query string and language) with their own CSRF token, without a query; for a signed-in
+    visitor the body (figures only, nothing about the visitor) comes from the cache and the frame
+    around it (their navigation) is rendered."""
+    if shared_with_anonymous(request):
+        key = shared_page_key(request, "oversight:public")
+        return render_shared(
+            request, key, PUBLIC_TTL, lambda extra: _public_html(request, code, extra)
+        )
+    return HttpResponse(_public_html(request, code, {}))
+
+
+def _public_html(request, code: str, extra: dict) -> str:
     village = village_or_404(code, activate_timezone=True)
     key = f"oversight:public:{village.code}:{get_language()}"
     body = cache.get(key)
@@ -323,7 +333,8 @@ def public_village(request, code: str):
         _village, page = _public_page(code)
         body = render_to_string("oversight/public_body.html", {"village": village, "page": page})
         cache.set(key, body, PUBLIC_TTL)
-    return render(request, "oversight/public.html", {"village": village, "body": mark_safe(body)})  # noqa: S308 (our own template's output)
+    context = {"village": village, "body": mark_safe(body), **extra}  # noqa: S308 (our own template's output)
+    return render_to_string("oversight/public.html", context, request=request)
 
 
 def public_villages(request, code: str):
