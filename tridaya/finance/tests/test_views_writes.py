@@ -107,6 +107,22 @@ def test_a_ksm_proposal_lives_through_its_page_up_to_the_release(client, users, 
         requested="60",
         unit_price="60.000",
     )
+    # Rp 3,6 juta is more than tranche I may pay (60% of Rp 5 juta): refused on the form.
+    assert not activity.cash_plan.exists()
+    _post(
+        client,
+        proposal,
+        "rpd",
+        activity=activity.pk,
+        tranche=1,
+        category="bahan",
+        item="Semen",
+        unit="sak",
+        quantity_needed="100",
+        realised_before="0",
+        requested="50",
+        unit_price="60.000",
+    )
     assert activity.cash_plan.count() == 1
     receive_blm(bajur, 5_000_000)
     too_much = _post(
