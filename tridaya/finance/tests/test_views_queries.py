@@ -91,7 +91,7 @@ PAGES = [
     ("request_documents", "request_id", "village_bkm", 7),
     ("allocation_new", None, "regency", 6),
     ("allocation_status", "allocation_id", "regency", 7),
-    ("allocation_return", "allocation_id", "village_bkm", 7),
+    ("allocation_return", "allocation_id", "village_bkm", 8),
     ("proposals", None, "village_bkm", 10),
     ("proposal", "proposal_id", "village_bkm", 17),
     ("swadaya_new", None, "village_bkm", 7),
