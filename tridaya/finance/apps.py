@@ -31,7 +31,14 @@ class FinanceConfig(AppConfig):
         )
 
         from tridaya.core.uploads.serving import declare
-        from tridaya.finance.models import Voucher
+        from tridaya.finance.models import TaxLine, Voucher
 
         # Receipts: readers of the books only, never public.
         declare(Voucher, "evidence", action="finance.view_books", owner=lambda v: v.village_id)
+        # The tax deposit slip (BPN) of an expense: the same readers as the receipt.
+        declare(
+            TaxLine,
+            "deposit_evidence",
+            action="finance.view_books",
+            owner=lambda t: t.voucher.village_id,
+        )
