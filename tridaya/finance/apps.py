@@ -24,7 +24,8 @@ class FinanceConfig(AppConfig):
         register_fingerprint("ledger", ledger_totals)
 
         core_demo.register(order=80, name="finance", run=demo.seed)
-        # After works (85) legalised Bajur's RTPLP: the KSM proposal drawn from it.
+        # After works (85) legalised Bajur's RTPLP: the KSM proposals drawn from it, the tranche I
+        # releases against them, the purchases, the LPJ and Kolaborasi tranche II.
         core_demo.register(order=86, name="finance_proposal", run=demo.seed_proposal)
         register_village_section(
             order=70, label=_("Keuangan"), url_name="finance:home", icon="cash-coin"
