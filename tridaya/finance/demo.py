@@ -243,7 +243,7 @@ def _propose(allocation, ksm: KSM, lines: list, index: int, bkm) -> list[Proposa
 
 def _parts(quantity: int) -> list[int]:
     size = max(1, quantity // PURCHASES_PER_ITEM)
-    parts = []
+    parts: list[int] = []
     while quantity > 0 and len(parts) < PURCHASES_PER_ITEM - 1:
         parts.append(min(size, quantity))
         quantity -= parts[-1]

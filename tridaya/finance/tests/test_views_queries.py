@@ -75,8 +75,10 @@ def _grow(bajur, size: int) -> dict:
         "request_id": request.pk,
         "lpj_id": lpj.pk,
         "allocation_id": allocation.pk,
-        "finding_id": AuditFinding.objects.filter(audit__village=bajur).first().pk,
-        "tax_id": TaxLine.objects.filter(voucher=voucher).first().pk,
+        "finding_id": AuditFinding.objects.filter(audit__village=bajur).values_list(
+            "pk", flat=True
+        )[0],
+        "tax_id": TaxLine.objects.filter(voucher=voucher).values_list("pk", flat=True)[0],
     }
 
 
