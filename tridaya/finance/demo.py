@@ -1,25 +1,48 @@
-"""Demo money of Desa Bajur (seed step order 80, after institutions and planning): a PLPBK
-allocation with tranche I received up the verification ladder, a BDI Kolaborasi allocation with
-both tranches received (the second after the first LPJ was accepted), four KSM spending from
-their advances with receipt photos (about 150 vouchers), swadaya in cash and HOK, one reversal,
-closed months, a bank reconciliation. Idempotent: it does nothing once the allocation exists."""
+"""Demo money of Desa Bajur, in two steps and the order the rules accept.
+
+Step 80 (after institutions and planning): the chart of accounts, a PLPBK and a BDI Kolaborasi
+allocation, tranche I of each received up the verification ladder (February), January and
+February closed, the fourth KSM, swadaya in cash and HOK.
+
+Step 86 (after the works step legalised Bajur's RTPLP on 20 May): each KSM proposes the RTPLP
+activities it builds (the works demo gives package i to KSM i mod 4 by name), the BKM verifies,
+the RPD of tranche I stays within 60% of each activity's BLM, the UPK releases tranche I against
+the proposal a few days before each package starts, the KSM surveys prices and buys from the
+activity's advance with a receipt photo (about 150 vouchers in all), one purchase is reversed,
+the Kolaborasi LPJ of tranche I is accepted and its tranche II received, and PLPBK's tranche II
+request is drafted. Every record goes through the services a user's form calls. Each step is
+idempotent: it skips what is already there."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import random
-import re
 from collections.abc import Callable
+from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 
 from tridaya.accounts.models import User
-from tridaya.finance.models import Account, Allocation, CostCategory, Purpose, SwadayaForm
+from tridaya.finance.models import (
+    Account,
+    Allocation,
+    CostCategory,
+    Proposal,
+    ProposalActivity,
+    SwadayaForm,
+)
+from tridaya.finance.plan_source import rtplp_lines
 from tridaya.finance.selectors.tranches import request_checklist
-from tridaya.finance.services import allocations, ledger, reports, swadaya, tranches
-from tridaya.finance.services.ledger import Line
+from tridaya.finance.services import (
+    allocations,
+    ledger,
+    procurement,
+    proposals,
+    reports,
+    swadaya,
+    tranches,
+)
 from tridaya.institutions.models import KSM, Person
 from tridaya.institutions.services.groups import ksm_create
 from tridaya.regions.models import Region
@@ -27,17 +50,19 @@ from tridaya.regions.models import Region
 BAJUR = "52.01.08.2006"
 YEAR = 2026
 FOURTH_KSM = "KSM Maju Bersama"
-# (item, category, unit price range) of community purchases
-ITEMS = [
-    ("Semen 50 kg", CostCategory.BAHAN, (62_000, 68_000)),
-    ("Pasir (m3)", CostCategory.BAHAN, (180_000, 220_000)),
-    ("Batu kali (m3)", CostCategory.BAHAN, (210_000, 260_000)),
-    ("Besi beton 10 mm", CostCategory.BAHAN, (85_000, 95_000)),
-    ("Sewa molen", CostCategory.ALAT, (150_000, 200_000)),
-    ("Upah tukang (HOK)", CostCategory.UPAH, (120_000, 150_000)),
-    ("Upah pekerja (HOK)", CostCategory.UPAH, (90_000, 110_000)),
-    ("ATK dan fotokopi", CostCategory.OPERASIONAL, (25_000, 75_000)),
+# The RPD of tranche I of every activity, as shares (percent) of the tranche:
+# (item, category, unit, planned unit price, share)
+RPD_ITEMS = [
+    ("Semen 50 kg", CostCategory.BAHAN, "sak", 65_000, 22),
+    ("Pasir", CostCategory.BAHAN, "m3", 200_000, 12),
+    ("Batu kali", CostCategory.BAHAN, "m3", 235_000, 12),
+    ("Besi beton 10 mm", CostCategory.BAHAN, "batang", 90_000, 9),
+    ("Sewa molen", CostCategory.ALAT, "hari", 175_000, 8),
+    ("Upah tukang", CostCategory.UPAH, "HOK", 135_000, 17),
+    ("Upah pekerja", CostCategory.UPAH, "HOK", 100_000, 17),
+    ("ATK dan fotokopi", CostCategory.OPERASIONAL, "paket", 50_000, 3),
 ]
+SHOPS = ["TB Sinar Jaya", "UD Karya Baru", "TB Lombok Indah", "Toko Amanah"]
 
 
 def receipt_image(number: int, shop: str, amount: int) -> SimpleUploadedFile:
@@ -93,49 +118,6 @@ def _disburse(allocation: Allocation, number: int, signed_on: dt.date, faskel: U
     return request
 
 
-def _release(village, ksm: KSM, amount: int, day: dt.date, upk) -> Account:
-    account = ledger.ksm_advance_open(actor=None, ksm=ksm)
-    bank = ledger.account_by_purpose(village, Purpose.BANK)
-    ledger.voucher_post(
-        actor=upk,
-        village=village,
-        kind="pindah",
-        date=day,
-        description=f"Pencairan dana ke {ksm.name}",
-        lines=[Line(account=account, debit=amount), Line(account=bank, credit=amount)],
-    )
-    return account
-
-
-def _purchases(village, account: Account, rng: random.Random, month: int, upk, count: int):
-    """`count` purchases by a KSM in a month, each with its receipt photo."""
-    vouchers = []
-    for _n in range(count):
-        item, category, (low, high) = rng.choice(ITEMS)
-        quantity = rng.randint(2, 12)
-        amount = quantity * rng.randrange(low, high, 500)
-        balance = Account.objects.get(pk=account.pk).balance
-        if amount > balance:
-            break
-        day = dt.date(YEAR, month, rng.randint(1, 28))
-        shop = rng.choice(["TB Sinar Jaya", "UD Karya Baru", "TB Lombok Indah", "Toko Amanah"])
-        vouchers.append(
-            ledger.voucher_post(
-                actor=upk,
-                village=village,
-                kind="keluar",
-                date=day,
-                description=f"{item} x {quantity} ({shop})",
-                lines=[
-                    Line(ledger.account_by_purpose(village, Purpose.EXPENSE, category), amount),
-                    Line(account=account, credit=amount),
-                ],
-                evidence=receipt_image(rng.randint(1, 9999), shop, amount),
-            )
-        )
-    return vouchers
-
-
 def _swadaya(village, ksms: list[KSM], rng: random.Random, upk) -> None:
     for month in (4, 6, 8):
         for ksm in ksms[:2]:
@@ -165,15 +147,6 @@ def _swadaya(village, ksms: list[KSM], rng: random.Random, upk) -> None:
     )
 
 
-def _spend(village, ksms, rng, upk) -> list:
-    vouchers = []
-    for index, ksm in enumerate(ksms):
-        account = _release(village, ksm, 120_000_000, dt.date(YEAR, 3, 2 + index), upk)
-        for month in range(3, 11):
-            vouchers += _purchases(village, account, rng, month, upk, 4)
-    return vouchers
-
-
 def _close_months(village, upk) -> None:
     for month in range(1, 3):
         ledger.period_close(
@@ -181,12 +154,10 @@ def _close_months(village, upk) -> None:
         )
 
 
-@transaction.atomic
 def seed(log: Callable[[str], None]) -> None:
     village = Region.objects.filter(code=BAJUR).first()
     if village is None or Allocation.objects.filter(village=village).exists():
         return
-    rng = random.Random(YEAR)
     upk, faskel = _user("upk.bajur"), _user("fasilitator.bajur")
     if not Account.objects.filter(village=village).exists():
         ledger.chart_open(actor=upk, village=village)
@@ -200,115 +171,187 @@ def seed(log: Callable[[str], None]) -> None:
     _disburse(kolaborasi, 1, dt.date(YEAR, 2, 24), faskel)
     _close_months(village, upk)
     ksms = _ksms(village)
-    vouchers = _spend(village, ksms, rng, upk)
-    _swadaya(village, ksms, rng, upk)
-    ledger.voucher_reverse(
-        actor=upk,
-        voucher=vouchers[3],
-        date=dt.date(YEAR, 11, 5),
-        reason="Nota ganda: pembelian yang sama sudah dibukukan",
-    )
-    lpj = reports.lpj_submit(
-        actor=upk, allocation=kolaborasi, tranche=1, period_end=dt.date(YEAR, 6, 30)
-    )
-    reports.lpj_decide(actor=faskel, lpj=lpj, accept=True)
-    _disburse(kolaborasi, 2, dt.date(YEAR, 7, 20), faskel)
-    tranches.request_create(actor=None, allocation=plpbk, tranche=2)
-    log(f"  finance: Bajur, {len(vouchers)} pembelian KSM, 3 tahap BLM diterima")
+    _swadaya(village, ksms, random.Random(YEAR), upk)
+    log("  finance: Bajur, 2 alokasi, tahap I BLM diterima, 4 KSM, swadaya")
 
 
-# --- The KSM proposal (a step after works legalised Bajur's RTPLP) ---------------------------
+# --- The KSM money (a step after works legalised Bajur's RTPLP on 20 May) --------------------
 
-PROPOSAL_NUMBER = "01/KSM-MB/II/2026"
-PROPOSAL_ACTIVITY = "Saluran drainase gang Melati"
-BOUGHT = re.compile(r"^(?P<item>.+) x (?P<quantity>\d+) \(")
-UNITS = {CostCategory.BAHAN: "unit", CostCategory.ALAT: "hari", CostCategory.UPAH: "HOK"}
+PROPOSED_ON = dt.date(YEAR, 5, 22)
+VERIFIED_ON = dt.date(YEAR, 5, 25)
+# Tranche I of the RTPLP activities, in their order: released a few days before the works demo
+# starts each package (the sixth starts in January next year: not released yet).
+RELEASED_ON = [
+    dt.date(YEAR, 5, 27),
+    dt.date(YEAR, 6, 10),
+    dt.date(YEAR, 9, 1),
+    dt.date(YEAR, 9, 8),
+    dt.date(YEAR, 11, 10),
+    None,
+]
+SPEND_UNTIL = dt.date(YEAR, 11, 30)
+PURCHASES_PER_ITEM = 4
+REVERSED_ON = dt.date(YEAR, 11, 5)
 
 
-def _bought(village: Region, ksm: KSM) -> dict[tuple[str, str], list[int]]:
-    """(item, category) -> [quantity, amount] of what the KSM bought from its advance, from
-    the purchase vouchers seeded above (reversed ones left out)."""
-    from tridaya.finance.models import Voucher
+def proposal_number(ksm: KSM, index: int) -> str:
+    initials = "".join(word[0] for word in ksm.name.split()[1:]).upper()
+    return f"{index + 1:02d}/KSM-{initials}/V/{YEAR}"
 
-    categories = {item: category for item, category, _prices in ITEMS}
-    found: dict[tuple[str, str], list[int]] = {}
-    payments = (
-        Voucher.objects.filter(
-            village=village, kind="keluar", entries__account__ksm=ksm, reverses__isnull=True
-        )
-        .exclude(reversed_by__isnull=False)
-        .prefetch_related("entries")
-        .distinct()
-        .order_by("pk")
-    )
-    for voucher in payments:
-        match = BOUGHT.match(voucher.description)
-        if match is None or match["item"] not in categories:
+
+def _cash_plan(activity: ProposalActivity, bkm) -> None:
+    """RPD tranche I: each item's share of the tranche, in whole units at the planned price (so
+    the total stays within 60% of the activity's BLM); the whole activity needs 10/6 of it."""
+    share_of = proposals.ksm_tranche_cap(activity, 1)
+    for item, category, unit, price, percent in RPD_ITEMS:
+        quantity = share_of * percent // 100 // price
+        if quantity < 1:
             continue
-        row = found.setdefault((match["item"], categories[match["item"]]), [0, 0])
-        row[0] += int(match["quantity"])
-        row[1] += sum(e.credit for e in voucher.entries.all())
-    return found
-
-
-def _cash_plan(activity, bought: dict, bkm) -> None:
-    """The RPD of tranche I: what the KSM then bought, at the average price it paid, with a
-    tenth more in reserve as the quantity needed."""
-    from decimal import Decimal
-
-    from tridaya.finance.services import proposals
-
-    for (item, category), (quantity, amount) in sorted(bought.items()):
-        price = round(amount / quantity / 500) * 500
         proposals.cash_plan_item_add(
             actor=bkm,
             activity=activity,
             tranche=1,
             category=category,
             item=item,
-            unit=UNITS.get(category, "paket"),
-            quantity_needed=Decimal(quantity + max(1, quantity // 10)),
+            unit=unit,
+            quantity_needed=Decimal(-(-quantity * 10 // 6)),
             requested=Decimal(quantity),
             unit_price=price,
         )
 
 
-@transaction.atomic
-def seed_proposal(log: Callable[[str], None]) -> None:
-    """KSM Maju Bersama's proposal for the drainage of gang Melati, drawn from the legalised
-    RTPLP (with its RAB funding), verified by the BKM before the March release, and its cash
-    plan for tranche I matching the purchases booked from its advance. Idempotent."""
-    from tridaya.finance.models import Proposal
-    from tridaya.finance.plan_source import rtplp_lines
-    from tridaya.finance.services import proposals
-
-    village = Region.objects.filter(code=BAJUR).first()
-    plpbk = Allocation.objects.filter(village_id=BAJUR, scheme__code="plpbk").first()
-    ksm = KSM.objects.filter(village_id=BAJUR, name=FOURTH_KSM).first()
-    if (
-        village is None
-        or plpbk is None
-        or ksm is None
-        or Proposal.objects.filter(village=village).exists()
-    ):
-        return
-    lines = rtplp_lines(BAJUR)
-    line = next((x for x in lines if x.component == PROPOSAL_ACTIVITY), lines[0] if lines else None)
-    if line is None:
-        log("  finance: Bajur belum punya RTPLP yang disahkan; usulan KSM tidak dibuat")
-        return
-    bkm = _user("bkm.bajur")
+def _propose(allocation, ksm: KSM, lines: list, index: int, bkm) -> list[ProposalActivity]:
+    """The KSM's proposal of its RTPLP activities, with their RPD, verified by the BKM."""
     proposal = proposals.proposal_create(
         actor=bkm,
-        allocation=plpbk,
+        allocation=allocation,
         ksm=ksm,
-        number=PROPOSAL_NUMBER,
-        proposed_on=dt.date(YEAR, 2, 25),
+        number=proposal_number(ksm, index),
+        proposed_on=PROPOSED_ON,
     )
-    activity = proposals.proposal_activity_add(
-        actor=bkm, proposal=proposal, plan_activity_id=line.activity_id
-    )
-    _cash_plan(activity, _bought(village, ksm), bkm)
+    made = []
+    for line in lines:
+        activity = proposals.proposal_activity_add(
+            actor=bkm, proposal=proposal, plan_activity_id=line.activity_id
+        )
+        _cash_plan(activity, bkm)
+        made.append(activity)
     proposals.proposal_submit(actor=bkm, proposal=proposal)
-    proposals.proposal_verify(actor=bkm, proposal=proposal, verified_on=dt.date(YEAR, 2, 27))
-    log(f"  finance: usulan {PROPOSAL_NUMBER} {ksm.name} ({activity.name}) diverifikasi BKM")
+    proposals.proposal_verify(actor=bkm, proposal=proposal, verified_on=VERIFIED_ON)
+    return made
+
+
+def _parts(quantity: int) -> list[int]:
+    size = max(1, quantity // PURCHASES_PER_ITEM)
+    parts: list[int] = []
+    while quantity > 0 and len(parts) < PURCHASES_PER_ITEM - 1:
+        parts.append(min(size, quantity))
+        quantity -= parts[-1]
+    return [*parts, quantity] if quantity > 0 else parts
+
+
+def _buy(activity: ProposalActivity, released_on: dt.date, rng: random.Random, upk) -> list:
+    """Per RPD line: a price survey at three shops, then purchases from the cheapest (never
+    above the planned price) spread over the following weeks, each with its receipt photo."""
+    vouchers = []
+    for row in activity.cash_plan.filter(tranche=1).order_by("pk"):
+        surveyed_on = released_on + dt.timedelta(days=2)
+        shops = rng.sample(SHOPS, 3)
+        prices = [row.unit_price - 500 * rng.randint(0, 4)] + [
+            row.unit_price + 500 * rng.randint(2, 16) for _shop in shops[1:]
+        ]
+        survey = procurement.price_survey_record(
+            actor=upk,
+            activity=activity,
+            item=row.item,
+            unit=row.unit,
+            surveyed_on=surveyed_on,
+            surveyor="Tim pengadaan KSM",
+            quotes=[
+                procurement.QuoteInput(
+                    shop=shop, unit_price=price, quoted_on=surveyed_on, written=True
+                )
+                for shop, price in zip(shops, prices, strict=True)
+            ],
+        )
+        quote = min(survey.quotes.all(), key=lambda q: q.unit_price)
+        for part, quantity in enumerate(_parts(int(row.requested))):
+            day = released_on + dt.timedelta(days=5 + 18 * part + rng.randint(0, 6))
+            if day > SPEND_UNTIL:
+                break
+            purchase = procurement.purchase_post(
+                actor=upk,
+                activity=activity,
+                survey=survey,
+                quote=quote,
+                quantity=Decimal(quantity),
+                date=day,
+                evidence=receipt_image(
+                    rng.randint(1, 9999), quote.shop, quantity * quote.unit_price
+                ),
+                category=row.category,
+            )
+            vouchers.append(purchase.voucher)
+    return vouchers
+
+
+def _ksm_money(village: Region, plpbk: Allocation, rng: random.Random) -> list:
+    """Proposals, tranche I releases against them and the purchases; the vouchers paid."""
+    lines = rtplp_lines(BAJUR)
+    ksms = list(KSM.objects.filter(village=village).order_by("name")[:4])
+    bkm, upk = _user("bkm.bajur"), _user("upk.bajur")
+    by_ksm: dict[int, list] = {}
+    for index, line in enumerate(lines):
+        by_ksm.setdefault(index % len(ksms), []).append(line)
+    activities: dict[int, ProposalActivity] = {}
+    for index, ksm_lines in sorted(by_ksm.items()):
+        for activity in _propose(plpbk, ksms[index], ksm_lines, index, bkm):
+            activities[activity.plan_activity_id] = activity
+    vouchers = []
+    for line, released_on in zip(lines, RELEASED_ON, strict=False):
+        activity = activities[line.activity_id]
+        if released_on is None:
+            continue
+        planned = sum(row.amount for row in activity.cash_plan.filter(tranche=1))
+        proposals.ksm_release(
+            actor=upk, activity=activity, tranche=1, amount=planned, date=released_on
+        )
+        vouchers += _buy(activity, released_on, rng, upk)
+    return vouchers
+
+
+def _tranche_two(plpbk: Allocation, kolaborasi: Allocation) -> None:
+    """The Kolaborasi LPJ of tranche I, accepted, then its tranche II; PLPBK's tranche II
+    request drafted (its 50% physical progress condition is still open)."""
+    upk, faskel = _user("upk.bajur"), _user("fasilitator.bajur")
+    lpj = reports.lpj_submit(
+        actor=upk, allocation=kolaborasi, tranche=1, period_end=dt.date(YEAR, 6, 30)
+    )
+    reports.lpj_decide(actor=faskel, lpj=lpj, accept=True)
+    _disburse(kolaborasi, 2, dt.date(YEAR, 7, 20), faskel)
+    tranches.request_create(actor=None, allocation=plpbk, tranche=2)
+
+
+def seed_proposal(log: Callable[[str], None]) -> None:
+    """The KSM money of step 86 (see the module's docstring). Idempotent: nothing happens once
+    Bajur has a KSM proposal."""
+    village = Region.objects.filter(code=BAJUR).first()
+    plpbk = Allocation.objects.filter(village_id=BAJUR, scheme__code="plpbk").first()
+    kolaborasi = Allocation.objects.filter(village_id=BAJUR, scheme__code="bdi-kolaborasi").first()
+    if village is None or plpbk is None or kolaborasi is None:
+        return
+    if Proposal.objects.filter(village=village).exists():
+        return
+    if not rtplp_lines(BAJUR):
+        log("  finance: Bajur belum punya RTPLP yang disahkan; usulan KSM tidak dibuat")
+        return
+    vouchers = _ksm_money(village, plpbk, random.Random(YEAR))
+    ledger.voucher_reverse(
+        actor=_user("upk.bajur"),
+        voucher=vouchers[3],
+        date=REVERSED_ON,
+        reason="Nota ganda: pembelian yang sama sudah dibukukan",
+    )
+    _tranche_two(plpbk, kolaborasi)
+    count = Proposal.objects.filter(village=village).count()
+    log(f"  finance: {count} usulan KSM diverifikasi, {len(vouchers)} pembelian KSM")

@@ -414,4 +414,14 @@ class TaxLineForm(forms.Form):
 
 
 class TaxDepositForm(forms.Form):
-    deposit_proof = forms.CharField(label=_("Bukti setor (NTPN)"), max_length=60)
+    deposit_proof = forms.CharField(
+        label=_("Bukti setor (NTPN)"),
+        max_length=60,
+        help_text=_("16 huruf dan angka, seperti tercetak pada Bukti Penerimaan Negara."),
+    )
+    deposit_evidence = UploadField(
+        accept=EVIDENCE,
+        group="document",
+        label=_("Foto/pindaian Bukti Penerimaan Negara"),
+        required=False,
+    )

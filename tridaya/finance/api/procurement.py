@@ -125,11 +125,20 @@ class TaxLineAPI(ObjectWriteAPI):
 
 
 class FinanceTaxDepositInput(serializers.Serializer):
-    deposit_proof = serializers.CharField(max_length=60, help_text="NTPN")
+    deposit_proof = serializers.CharField(
+        max_length=60, help_text="NTPN: 16 letters and digits, as printed on the BPN"
+    )
+    deposit_evidence = UploadSerializerField(
+        accept=kinds.IMAGES | {kinds.Kind.PDF},
+        group="document",
+        required=False,
+        help_text="Photo or scan of the Bukti Penerimaan Negara (multipart)",
+    )
 
 
 class TaxDepositAPI(ObjectWriteAPI):
-    """Record a tax line's proof of deposit (NTPN), once."""
+    """Record a tax line's proof of deposit once: the NTPN, and the photo or scan of the Bukti
+    Penerimaan Negara when sent as multipart."""
 
     input_class = FinanceTaxDepositInput
     policy_action = "finance.post_voucher"

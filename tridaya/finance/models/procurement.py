@@ -5,6 +5,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from tridaya.core.uploads import kinds
+from tridaya.core.uploads.fields import UploadFileField
+from tridaya.core.uploads.names import random_name
 from tridaya.finance.models.ledger import Voucher
 from tridaya.finance.models.proposals import ProposalActivity
 from tridaya.regions.models import Region
@@ -91,6 +94,10 @@ TAX_TYPES = ("PPN", "PPh 21", "PPh 22", "PPh 23", "PPh 4(2)")
 """The taxes a BKM meets on community purchases and wages (a tax line names one of them)."""
 
 
+def tax_evidence_path(line: "TaxLine", filename: str) -> str:
+    return random_name(f"finance/{line.voucher.village_id}/{line.voucher.year}/pajak", filename)
+
+
 class TaxLine(models.Model):
     """A tax withheld or paid on an expense (PPN/PPh). No PLPBK rule was found [NF]: off unless
     the setting TRIDAYA_FINANCE_TAX_LINES is on."""
@@ -101,6 +108,14 @@ class TaxLine(models.Model):
     rate = models.DecimalField(_("tarif (%)"), max_digits=5, decimal_places=2)
     amount = models.BigIntegerField(_("jumlah pajak (Rp)"))
     deposit_proof = models.CharField(_("bukti setor (NTPN)"), max_length=60, blank=True)
+    # The Bukti Penerimaan Negara (BPN) itself, photographed or scanned; NTPN stays the number.
+    deposit_evidence = UploadFileField(
+        _("bukti penerimaan negara (foto/scan)"),
+        upload_to=tax_evidence_path,
+        blank=True,
+        accept=kinds.IMAGES | {kinds.Kind.PDF},
+        group="document",
+    )
 
     class Meta:
         verbose_name = _("pajak")

@@ -5,6 +5,7 @@ Rp 200 juta at least 3 written quotes; above a tender [A, LKPP 12/2019, S14]).""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
@@ -17,6 +18,7 @@ from tridaya.core.money import format_rupiah
 from tridaya.core.policy import authorize
 from tridaya.finance import conf
 from tridaya.finance.errors import FinanceError, refuse
+from tridaya.finance.evidence import check_evidence
 from tridaya.finance.models import (
     TAX_TYPES,
     Account,
@@ -220,6 +222,26 @@ def _check_tax(voucher: Voucher, tax_type: str, base: int, rate: Decimal) -> Non
         )
 
 
+NTPN = re.compile(r"[0-9A-Z]{16}")
+
+
+def ntpn_clean(raw: str) -> str:
+    """The NTPN (Nomor Transaksi Penerimaan Negara) of a Bukti Penerimaan Negara: 16 letters
+    and digits (DJP's format); spaces and dashes as printed are dropped, letters upper-cased."""
+    value = re.sub(r"[\s-]", "", raw or "").upper()
+    if not NTPN.fullmatch(value):
+        raise refuse(
+            FinanceError.TAX_BAD,
+            _(
+                "NTPN harus 16 karakter huruf dan angka, seperti tercetak pada Bukti Penerimaan "
+                "Negara (yang diisi: %(count)s karakter)."
+            )
+            % {"count": len(value)},
+            field="deposit_proof",
+        )
+    return value
+
+
 @transaction.atomic
 def tax_line_add(
     *,
@@ -240,6 +262,7 @@ def tax_line_add(
         )
     tax_type = tax_type.strip()
     _check_tax(voucher, tax_type, base, rate)
+    proof = ntpn_clean(deposit_proof) if deposit_proof.strip() else ""
     amount = int((Decimal(base) * rate / 100).quantize(Decimal(1), ROUND_HALF_UP))
     line = TaxLine(
         voucher=voucher,
@@ -247,7 +270,7 @@ def tax_line_add(
         base=base,
         rate=rate,
         amount=amount,
-        deposit_proof=deposit_proof.strip(),
+        deposit_proof=proof,
     )
     line.full_clean()
     line.save()
@@ -261,27 +284,43 @@ def tax_line_add(
 
 
 @transaction.atomic
-def tax_deposit_record(*, actor: User | None, line: TaxLine, deposit_proof: str) -> TaxLine:
-    """Record the proof of deposit (NTPN) of a tax line once the tax is paid in."""
+def tax_deposit_record(
+    *,
+    actor: User | None,
+    line: TaxLine,
+    deposit_proof: str,
+    deposit_evidence: File | None = None,
+) -> TaxLine:
+    """Record the proof of deposit of a tax line once the tax is paid in: the NTPN and, when
+    given, the photo or scan of the Bukti Penerimaan Negara (checked by its content)."""
     authorize(actor, "finance.post_voucher", line)
     line = TaxLine.objects.select_for_update().select_related("voucher").get(pk=line.pk)
-    proof = deposit_proof.strip()
-    if not proof:
+    if not deposit_proof.strip():
         raise refuse(
             FinanceError.TAX_BAD, _("Isi nomor bukti setor (NTPN)."), field="deposit_proof"
         )
+    proof = ntpn_clean(deposit_proof)
     if line.deposit_proof:
         raise refuse(
             FinanceError.TAX_BAD,
             _("Bukti setor pajak ini sudah dicatat: %(proof)s.") % {"proof": line.deposit_proof},
         )
     line.deposit_proof = proof
+    fields = ["deposit_proof"]
+    if deposit_evidence is not None:
+        check_evidence(deposit_evidence, field="deposit_evidence")
+        line.deposit_evidence = deposit_evidence
+        fields.append("deposit_evidence")
     line.full_clean()
-    line.save(update_fields=["deposit_proof"])
+    line.save(update_fields=fields)
     record_event(
         actor=actor,
         action="finance.tax_deposited",
         obj=line.voucher,
-        changes={"deposit_proof": [None, proof], "tax": [None, line.tax_type]},
+        changes={
+            "deposit_proof": [None, proof],
+            "tax": [None, line.tax_type],
+            "deposit_evidence": [None, bool(line.deposit_evidence)],
+        },
     )
     return line

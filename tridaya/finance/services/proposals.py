@@ -199,6 +199,7 @@ def cash_plan_item_add(
             field="requested",
         )
     amount = int((requested * unit_price).quantize(Decimal(1), ROUND_HALF_UP))
+    _check_within_tranche(activity, tranche, amount)
     line = CashPlanItem(
         activity=activity,
         tranche=tranche,
@@ -220,6 +221,33 @@ def cash_plan_item_add(
         changes={"item": [None, line.item], "tranche": [None, tranche], "amount": [None, amount]},
     )
     return line
+
+
+def _check_within_tranche(activity: ProposalActivity, tranche: int, amount: int) -> None:
+    """The RPD of a tranche asks for no more than that tranche's share of the activity's BLM
+    (what a release of the tranche may move), so a plan the rules would never pay is refused
+    when it is written."""
+    share = ksm_tranche_cap(activity, tranche) - (
+        ksm_tranche_cap(activity, tranche - 1) if tranche > 1 else 0
+    )
+    planned = (
+        activity.cash_plan.filter(tranche=tranche).aggregate(total=Sum("amount"))["total"] or 0
+    )
+    if planned + amount > share:
+        raise refuse(
+            FinanceError.RPD_BAD,
+            _(
+                "RPD tahap %(n)s untuk %(name)s menjadi %(total)s, melebihi bagian tahap itu "
+                "dari BLM kegiatan (%(share)s). Kurangi jumlah yang diminta atau harga satuan."
+            )
+            % {
+                "n": tranche,
+                "name": activity.name,
+                "total": format_rupiah(planned + amount),
+                "share": format_rupiah(max(share, 0)),
+            },
+            field="requested",
+        )
 
 
 def ksm_tranche_cap(activity: ProposalActivity, tranche: int) -> int:

@@ -86,7 +86,7 @@ def test_proposal_to_release_through_the_api_and_a_retry_posts_once(client, user
             "item": "Semen",
             "unit": "sak",
             "quantity_needed": "100",
-            "requested": "60",
+            "requested": "50",  # Rp 3 juta: the whole of tranche I (60% of Rp 5 juta)
             "unit_price": 60_000,
         },
         format="json",
@@ -297,10 +297,16 @@ def test_checklist_finding_and_tax_through_the_api(client, users, targets, setti
     line = TaxLine.objects.get(pk=made.json()["id"])
     assert line.amount == 15_000
     deposit = api("api-finance-tax-deposit", line.pk)
-    assert client.post(deposit, {"deposit_proof": "NTPN 77AB"}, format="json").status_code == 200
-    assert client.post(deposit, {"deposit_proof": "NTPN 78AB"}, format="json").status_code == 400
+    assert (
+        client.post(deposit, {"deposit_proof": "77AB77AB77AB77AB"}, format="json").status_code
+        == 200
+    )
+    assert (
+        client.post(deposit, {"deposit_proof": "78AB78AB78AB78AB"}, format="json").status_code
+        == 400
+    )
     line.refresh_from_db()
-    assert line.deposit_proof == "NTPN 77AB"
+    assert line.deposit_proof == "77AB77AB77AB77AB"
 
 
 @pytest.mark.django_db

@@ -101,9 +101,9 @@ def test_tax_lines_are_off_by_default(activity, settings):
         tax_type="PPh 22",
         base=650_000,
         rate=Decimal("1.5"),
-        deposit_proof="NTPN123",
+        deposit_proof="1234-5678-90ab-cdef",
     )
-    assert line.amount == 9_750
+    assert line.amount == 9_750 and line.deposit_proof == "1234567890ABCDEF"
 
 
 @pytest.mark.parametrize(
@@ -140,7 +140,7 @@ def test_tax_only_on_an_expense_voucher_and_its_deposit_recorded_once(activity, 
     assert (line.amount, line.deposit_proof) == (71_500, "")
     with refused(FinanceError.TAX_BAD):
         tax_deposit_record(actor=None, line=line, deposit_proof="  ")
-    line = tax_deposit_record(actor=None, line=line, deposit_proof="NTPN 0A1B2C")
-    assert line.deposit_proof == "NTPN 0A1B2C"
+    line = tax_deposit_record(actor=None, line=line, deposit_proof="0A1B 2C3D 4E5F 6071")
+    assert line.deposit_proof == "0A1B2C3D4E5F6071"
     with refused(FinanceError.TAX_BAD):
-        tax_deposit_record(actor=None, line=line, deposit_proof="NTPN lain")
+        tax_deposit_record(actor=None, line=line, deposit_proof="9999888877776666")

@@ -172,3 +172,19 @@ def test_bkm_returns_a_proposal_with_a_reason(setup):
     )
     assert returned.status == "returned" and "Daftar hadir" in returned.return_reason
     proposal_submit(actor=None, proposal=proposal)
+
+
+def test_rpd_of_a_tranche_stays_within_its_share_of_the_blm(setup):
+    """BLM Rp 15 juta: tranche I (60%) plans at most Rp 9 juta, tranche II (30%) Rp 4,5 juta."""
+    proposal, plan_activity = setup
+    activity = verified_activity(proposal, plan_activity)
+    rpd(activity, 1, requested="50")  # Rp 7.500.000
+    with refused(FinanceError.RPD_BAD) as caught:
+        rpd(activity, 1, requested="11")  # would make Rp 9.150.000
+    assert "melebihi bagian tahap itu" in caught.error.messages[0]
+    assert "Rp 9.000.000" in caught.error.messages[0]
+    rpd(activity, 1, requested="10")  # exactly Rp 9.000.000
+    rpd(activity, 2, requested="30")  # Rp 4.500.000, the whole of tranche II
+    with refused(FinanceError.RPD_BAD):
+        rpd(activity, 2, requested="1")
+    assert sum(line.amount for line in activity.cash_plan.filter(tranche=1)) == 9_000_000

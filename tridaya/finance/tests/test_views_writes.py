@@ -64,6 +64,24 @@ def _post(client, proposal, action, **data):
     return client.post(url("proposal", proposal.pk), fields)
 
 
+def _rpd(client, proposal, activity, *, requested: str):
+    """Post one RPD line of tranche I: `requested` sacks of cement at Rp 60.000."""
+    return _post(
+        client,
+        proposal,
+        "rpd",
+        activity=activity.pk,
+        tranche=1,
+        category="bahan",
+        item="Semen",
+        unit="sak",
+        quantity_needed="100",
+        realised_before="0",
+        requested=requested,
+        unit_price="60.000",
+    )
+
+
 def test_a_ksm_proposal_lives_through_its_page_up_to_the_release(client, users, bajur):
     from tridaya.finance.services.allocations import allocation_create
 
@@ -93,20 +111,10 @@ def test_a_ksm_proposal_lives_through_its_page_up_to_the_release(client, users, 
     _post(client, proposal, "verify", verified_on="2026-03-05", accept="1", reason="")
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.VERIFIED
-    _post(
-        client,
-        proposal,
-        "rpd",
-        activity=activity.pk,
-        tranche=1,
-        category="bahan",
-        item="Semen",
-        unit="sak",
-        quantity_needed="100",
-        realised_before="0",
-        requested="60",
-        unit_price="60.000",
-    )
+    _rpd(client, proposal, activity, requested="60")
+    # Rp 3,6 juta is more than tranche I may pay (60% of Rp 5 juta): refused on the form.
+    assert not activity.cash_plan.exists()
+    _rpd(client, proposal, activity, requested="50")
     assert activity.cash_plan.count() == 1
     receive_blm(bajur, 5_000_000)
     too_much = _post(
@@ -362,7 +370,7 @@ def test_tax_lines_on_a_payment_only_when_switched_on(client, users, bajur, sett
     )
     line = payment.tax_lines.get()
     assert (line.amount, line.deposit_proof) == (30_000, "")
-    client.post(url("tax_deposit", line.pk), {"deposit_proof": "NTPN 9F3A2B"})
+    client.post(url("tax_deposit", line.pk), {"deposit_proof": "9f3a2b4c5d6e7f80"})
     line.refresh_from_db()
-    assert line.deposit_proof == "NTPN 9F3A2B"
-    assert "NTPN 9F3A2B" in client.get(url("voucher", payment.pk)).content.decode()
+    assert line.deposit_proof == "9F3A2B4C5D6E7F80"
+    assert "9F3A2B4C5D6E7F80" in client.get(url("voucher", payment.pk)).content.decode()

@@ -45,7 +45,7 @@ def tax_deposit(request, code: str, tax_id: int):
     line = get_object_or_404(
         TaxLine.objects.select_related("voucher"), pk=tax_id, voucher__village=village
     )
-    form = TaxDepositForm(request.POST or None)
+    form = TaxDepositForm(request.POST or None, request.FILES or None)
     return form_page(
         request,
         village,

@@ -21,11 +21,11 @@ pytestmark = pytest.mark.django_db
 SKIPPED = {"mapping_households", "training", "cycle_history"}  # not needed by the works
 
 
-def seed_until_works():
+def seed_until(last: str):
     for step in core_demo.steps():
         if step.name not in SKIPPED:
             step.run(lambda _m: None)
-        if step.name == "works":
+        if step.name == last:
             return
 
 
@@ -33,7 +33,7 @@ def test_demo_seeds_six_packages_once(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     for code in regions_demo.DEMO_VILLAGES:
         region(code)
-    seed_until_works()
+    seed_until("finance_proposal")  # the KSM proposals come after the works step
     packages = WorkPackage.objects.filter(village_id=regions_demo.BAJUR)
     assert packages.count() == 6
     statuses = sorted(packages.values_list("status", flat=True))
@@ -48,6 +48,11 @@ def test_demo_seeds_six_packages_once(settings, tmp_path):
     assert kpp_asset.maintenance.get().cost == 250_000
     assert kpp_asset.iuran.get().amount == 150_000 and kpp_asset.om_plans.count() == 1
     assert Beneficiary.objects.count() == 4
+    # Each package is built by the KSM whose verified proposal holds its RTPLP activity.
+    from tridaya.finance.models import ProposalActivity
+
+    proposed = dict(ProposalActivity.objects.values_list("plan_activity_id", "proposal__ksm_id"))
+    assert {p.plan_activity_id: p.ksm_id for p in packages} == proposed
     counts = (WorkPackage.objects.count(), Photo.objects.count(), ProgressEntry.objects.count())
     core_demo.steps()  # the registry knows the step
     from tridaya.works import demo
