@@ -255,6 +255,7 @@ REDIS_URL = env_url(
     unset="keep the cache in each process's memory and sessions in the database",
     secret=True,
 )
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
