@@ -20,7 +20,7 @@ same content, since a legalised version's documents are stored once and served a
                 whose draft's data has not changed since they were drawn: no matplotlib at all);
    - raw cold:  the baseline: a fresh process that imports WeasyPrint and renders the very same
                 HTML (written beforehand), nothing else.
-2. warm, `--runs` times in one child process:
+2. warm, `--runs` rounds in one child process (each round runs every row once):
    - pdf / docx: what the download of the draft does (read the version, take the maps and
      charts from the figure cache, build the document, render with WeasyPrint / python-docx);
    - pdf, figures drawn: the same with the figure cache emptied first (the draft's data changed);
@@ -217,19 +217,23 @@ def child_warm(runs: int, html_file: str) -> dict:
         caches["figures"].clear()
         return full("pdf")()
 
-    results = {}
-    for name, function in (
-        ("pdf", full("pdf")),
-        ("pdf_drawn", figures_drawn),
-        ("pdf_baseline", weasyprint_alone(html)),
-        ("pdf_before", weasyprint_alone(before_layout(html))),
-        ("pdf_url", lambda: _get(client, draft_url)),
-        ("legalised_url", lambda: _get(client, legalised_url)),
-        ("docx", full("docx")),
-        ("docx_baseline", lambda: plan_docx(doc)),
-    ):
-        seconds, cpu, size = _timed(function, runs)
-        results[name] = {"seconds": seconds, "cpu": cpu, "bytes": size}
+    functions = {
+        "pdf": full("pdf"),
+        "pdf_drawn": figures_drawn,
+        "pdf_baseline": weasyprint_alone(html),
+        "pdf_before": weasyprint_alone(before_layout(html)),
+        "pdf_url": lambda: _get(client, draft_url),
+        "legalised_url": lambda: _get(client, legalised_url),
+        "docx": full("docx"),
+        "docx_baseline": lambda: plan_docx(doc),
+    }
+    results: dict = {name: {"seconds": [], "cpu": [], "bytes": 0} for name in functions}
+    for _run in range(runs):  # round by round: a change in the machine's load hits every row alike
+        for name, function in functions.items():
+            seconds, cpu, size = _timed(function, 1)
+            results[name]["seconds"] += seconds
+            results[name]["cpu"] += cpu
+            results[name]["bytes"] = size
     caches["figures"].clear()
     full("pdf")()  # leave the figure cache filled, as the last download did, for the cold runs
     results["rss_mb"] = peak_rss_mb()
