@@ -8,7 +8,7 @@ For SQLite and (when it can connect) PostgreSQL, the script builds a fresh datab
 import_regions, seed_demo, then an amendment of the legalised RPLP: a draft version 2 with the
 same content, since a legalised version's documents are stored once and served as files). Then:
 
-1. cold, `--cold-runs` times, each in a fresh child process (what the first download from a
+1. cold, `--cold-runs` rounds, each row in a fresh child process (what the first download from a
    server process that just started costs):
    - url cold:  Django set up, then the first GET of the draft's PDF URL through the test client
                 (URL conf, middleware, selectors, maps and charts, template, WeasyPrint, fonts);
@@ -274,11 +274,13 @@ def measure(url: str, work: Path, runs: int, cold_runs: int) -> dict:
     html_file = str(work / "plan.html")
     figure_cache = work / "figures"
     warm = _child(["--warm", "--runs", str(runs), "--html", html_file], url, work, figure_cache)
-    cold = [_child(["--cold"], url, work) for _n in range(cold_runs)]
-    warmed = [_child(["--cold", "--warm-first"], url, work) for _n in range(cold_runs)]
-    cached = [_child(["--cold"], url, work, figure_cache) for _n in range(cold_runs)]
-    raw = [_child(["--raw", "--html", html_file], url, work) for _n in range(cold_runs)]
-    return {"warm": warm, "cold": cold, "warmed": warmed, "cached": cached, "raw": raw}
+    result: dict = {"warm": warm, "cold": [], "warmed": [], "cached": [], "raw": []}
+    for _n in range(cold_runs):  # round by round, like the warm rows
+        result["cold"].append(_child(["--cold"], url, work))
+        result["warmed"].append(_child(["--cold", "--warm-first"], url, work))
+        result["cached"].append(_child(["--cold"], url, work, figure_cache))
+        result["raw"].append(_child(["--raw", "--html", html_file], url, work))
+    return result
 
 
 def report(name: str, result: dict) -> bool:
