@@ -8,21 +8,27 @@ For SQLite and (when it can connect) PostgreSQL, the script builds a fresh datab
 import_regions, seed_demo, then an amendment of the legalised RPLP: a draft version 2 with the
 same content, since a legalised version's documents are stored once and served as files). Then:
 
-1. cold, `--cold-runs` times, each in a fresh child process (what the first download from a
+1. cold, `--cold-runs` rounds, each row in a fresh child process (what the first download from a
    server process that just started costs):
    - url cold:  Django set up, then the first GET of the draft's PDF URL through the test client
                 (URL conf, middleware, selectors, maps and charts, template, WeasyPrint, fonts);
    - url warmed: the same first GET after `tridaya.documents.warmup.warm_up()`, which a server
                 process runs in the background once it has answered its first request
                 (`tridaya/wsgi.py`);
+   - url cold, figures cached: the same first GET when the maps and charts of the draft are
+                in the shared figure cache (a server whose cache is Redis or var/cache/figures, and
+                whose draft's data has not changed since they were drawn: no matplotlib at all);
    - raw cold:  the baseline: a fresh process that imports WeasyPrint and renders the very same
                 HTML (written beforehand), nothing else.
-2. warm, `--runs` times in one child process:
-   - pdf / docx: what the download of the draft does (read the version, draw the maps and
-     charts, build the document, render with WeasyPrint / python-docx);
+2. warm, `--runs` rounds in one child process (each round runs every row once):
+   - pdf / docx: what the download of the draft does (read the version, take the maps and
+     charts from the figure cache, build the document, render with WeasyPrint / python-docx);
+   - pdf, figures drawn: the same with the figure cache emptied first (the draft's data changed);
    - pdf url: the draft's PDF through its URL (test client);
    - legalised url: the legalised version's PDF through its URL (served from storage);
-   - baselines: WeasyPrint alone on the same HTML; python-docx alone on the same document data.
+   - baselines: WeasyPrint alone on the same HTML; python-docx alone on the same document data;
+   - layout before: WeasyPrint alone on the same HTML with the print styles the plan had before
+     issue 11, item 12 was closed (`before_layout`), so old and new layout are timed in one run.
 
 It prints medians with min/max, the ratios full/baseline, file sizes, the peak resident memory
 of the warm child (ru_maxrss), and PASS/FAIL against the targets: a draft PDF through its URL
@@ -96,6 +102,29 @@ def _get(client, url: str) -> bytes:
     return content
 
 
+# The plan template's print styles before issue 11, item 12 was closed: the contents had a dotted
+# bottom border on each line (painted dot by dot) and the page number floated right. The bench
+# puts them back into today's HTML to time WeasyPrint on the old layout in the same run.
+BEFORE_LAYOUT = (
+    (
+        "  .contents li { margin-bottom: 4pt; }",
+        "  .contents li { border-bottom: 0.5pt dotted #999; margin-bottom: 4pt; }",
+    ),
+    (
+        '  .contents li a::after { content: leader(". ") target-counter(attr(href), page); }',
+        "  .contents li a::after { content: target-counter(attr(href), page); float: right; }",
+    ),
+)
+
+
+def before_layout(html: str) -> str:
+    """`html` with the print styles it had before (fails loudly if the template moved on)."""
+    for new, old in BEFORE_LAYOUT:
+        assert html.count(new) == 1, f"the plan template no longer has: {new}"
+        html = html.replace(new, old)
+    return html
+
+
 def child_amend() -> dict:
     """Open an amendment of the legalised RPLP: the draft whose documents are rendered."""
     _setup()
@@ -147,6 +176,7 @@ def child_raw(html_file: str) -> dict:
 
 def child_warm(runs: int, html_file: str) -> dict:
     _setup()
+    from django.core.cache import caches
     from django.test import Client
     from weasyprint import HTML
 
@@ -176,22 +206,36 @@ def child_warm(runs: int, html_file: str) -> dict:
     html = plan_html(doc)
     Path(html_file).write_text(html)
 
-    def pdf_baseline() -> bytes:
-        return HTML(
-            string=html, base_url=OFFLINE_BASE_URL, url_fetcher=OfflineURLFetcher()
-        ).write_pdf()
+    def weasyprint_alone(source: str):
+        def run() -> bytes:
+            fetcher = OfflineURLFetcher()
+            return HTML(string=source, base_url=OFFLINE_BASE_URL, url_fetcher=fetcher).write_pdf()
 
-    results = {}
-    for name, function in (
-        ("pdf", full("pdf")),
-        ("pdf_baseline", pdf_baseline),
-        ("pdf_url", lambda: _get(client, draft_url)),
-        ("legalised_url", lambda: _get(client, legalised_url)),
-        ("docx", full("docx")),
-        ("docx_baseline", lambda: plan_docx(doc)),
-    ):
-        seconds, cpu, size = _timed(function, runs)
-        results[name] = {"seconds": seconds, "cpu": cpu, "bytes": size}
+        return run
+
+    def figures_drawn() -> bytes:
+        caches["figures"].clear()
+        return full("pdf")()
+
+    functions = {
+        "pdf": full("pdf"),
+        "pdf_drawn": figures_drawn,
+        "pdf_baseline": weasyprint_alone(html),
+        "pdf_before": weasyprint_alone(before_layout(html)),
+        "pdf_url": lambda: _get(client, draft_url),
+        "legalised_url": lambda: _get(client, legalised_url),
+        "docx": full("docx"),
+        "docx_baseline": lambda: plan_docx(doc),
+    }
+    results: dict = {name: {"seconds": [], "cpu": [], "bytes": 0} for name in functions}
+    for _run in range(runs):  # round by round: a change in the machine's load hits every row alike
+        for name, function in functions.items():
+            seconds, cpu, size = _timed(function, 1)
+            results[name]["seconds"] += seconds
+            results[name]["cpu"] += cpu
+            results[name]["bytes"] = size
+    caches["figures"].clear()
+    full("pdf")()  # leave the figure cache filled, as the last download did, for the cold runs
     results["rss_mb"] = peak_rss_mb()
     results["rss_before_mb"] = rss_before
     results["chapters"] = len(doc.chapters)
@@ -203,8 +247,15 @@ def child_warm(runs: int, html_file: str) -> dict:
 # --- parent ----------------------------------------------------------------------------------
 
 
-def _child(args: list[str], url: str, work: Path) -> dict:
-    out = spawn([sys.executable, __file__, *args], url, work)
+def _child(args: list[str], url: str, work: Path, figure_cache: Path | None = None) -> dict:
+    """Run this script as a child; `figure_cache` is the folder of its shared figure cache
+    (without it, a child keeps figures in its own memory, as the tests do)."""
+    if figure_cache:
+        os.environ["TRIDAYA_FIGURE_CACHE_DIR"] = str(figure_cache)
+    try:
+        out = spawn([sys.executable, __file__, *args], url, work)
+    finally:
+        os.environ.pop("TRIDAYA_FIGURE_CACHE_DIR", None)
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -221,11 +272,15 @@ def prepare(url: str, work: Path) -> None:
 
 def measure(url: str, work: Path, runs: int, cold_runs: int) -> dict:
     html_file = str(work / "plan.html")
-    warm = _child(["--warm", "--runs", str(runs), "--html", html_file], url, work)
-    cold = [_child(["--cold"], url, work) for _n in range(cold_runs)]
-    warmed = [_child(["--cold", "--warm-first"], url, work) for _n in range(cold_runs)]
-    raw = [_child(["--raw", "--html", html_file], url, work) for _n in range(cold_runs)]
-    return {"warm": warm, "cold": cold, "warmed": warmed, "raw": raw}
+    figure_cache = work / "figures"
+    warm = _child(["--warm", "--runs", str(runs), "--html", html_file], url, work, figure_cache)
+    result: dict = {"warm": warm, "cold": [], "warmed": [], "cached": [], "raw": []}
+    for _n in range(cold_runs):  # round by round, like the warm rows
+        result["cold"].append(_child(["--cold"], url, work))
+        result["warmed"].append(_child(["--cold", "--warm-first"], url, work))
+        result["cached"].append(_child(["--cold"], url, work, figure_cache))
+        result["raw"].append(_child(["--raw", "--html", html_file], url, work))
+    return result
 
 
 def report(name: str, result: dict) -> bool:
@@ -243,6 +298,7 @@ def report(name: str, result: dict) -> bool:
     rows = (
         ("draft PDF url, first request", result["cold"]),
         ("  after warm_up() (server start)", result["warmed"]),
+        ("  figures in the shared cache", result["cached"]),
         ("raw: WeasyPrint alone, same HTML", result["raw"]),
     )
     for label, runs in rows:
@@ -268,6 +324,7 @@ def report(name: str, result: dict) -> bool:
     )
     rows = (
         ("pdf", "pdf", "pdf_baseline"),
+        ("pdf, figures drawn (cache emptied)", "pdf_drawn", "pdf_baseline"),
         ("pdf url (draft)", "pdf_url", "pdf_baseline"),
         ("pdf url (legalised, stored)", "legalised_url", "pdf_baseline"),
         ("docx", "docx", "docx_baseline"),
@@ -283,11 +340,20 @@ def report(name: str, result: dict) -> bool:
             f"{warm[key]['bytes'] / 1024:>7.0f}  {spread(warm[key]['cpu']):<18} "
             f"{cpu_ratio:>9.2f} {'PASS' if passed else 'FAIL'} (< {WARM_TARGET:.0f} s)"
         )
-    for label, key in (("pdf baseline", "pdf_baseline"), ("docx baseline", "docx_baseline")):
+    for label, key in (
+        ("pdf baseline", "pdf_baseline"),
+        ("pdf baseline, layout before", "pdf_before"),
+        ("docx baseline", "docx_baseline"),
+    ):
         print(
             f"{label:<34} {spread(warm[key]['seconds']):<18} {1.0:>6.1f} {'':>7}  "
             f"{spread(warm[key]['cpu']):<18}"
         )
+    before, after = (statistics.median(warm[k]["cpu"]) for k in ("pdf_before", "pdf_baseline"))
+    print(
+        f"layout: WeasyPrint CPU on today's HTML / on the same HTML styled as before: "
+        f"{after / before:.2f} ({after:.2f} s / {before:.2f} s)"
+    )
     print(f"peak MB {warm['rss_mb']:.0f} (Django and apps loaded: {warm['rss_before_mb']:.0f})")
     return ok
 

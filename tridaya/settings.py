@@ -255,6 +255,7 @@ REDIS_URL = env_url(
     unset="keep the cache in each process's memory and sessions in the database",
     secret=True,
 )
+CACHES: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -265,6 +266,29 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Maps and charts drawn for documents, keyed by a hash of what they show and of the drawing code
+# (tridaya/documents/figures.py): shared by the server's processes (Redis, or files under
+# var/cache/figures), so a process that just started neither redraws a figure whose data has not
+# changed nor loads matplotlib for it (issue 11, item 12). Tests keep them in memory unless
+# TRIDAYA_FIGURE_CACHE_DIR names a folder (bench/documents.py does, to measure both).
+FIGURE_CACHE_TIMEOUT = 30 * 24 * 3600
+FIGURE_CACHE_DIR = env_path("TRIDAYA_FIGURE_CACHE_DIR", VAR_DIR / "cache" / "figures")
+if REDIS_URL:
+    CACHES["figures"] = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "figures",
+        "TIMEOUT": FIGURE_CACHE_TIMEOUT,
+    }
+elif TESTING and "TRIDAYA_FIGURE_CACHE_DIR" not in os.environ:
+    CACHES["figures"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+else:
+    CACHES["figures"] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(FIGURE_CACHE_DIR),
+        "TIMEOUT": FIGURE_CACHE_TIMEOUT,
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
 
 # Background jobs (tridaya/core/jobs.py). With a broker, Celery workers run them
 # (`celery -A tridaya.celery worker -B`); without one they run in the process that queued them,

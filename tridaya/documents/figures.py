@@ -7,16 +7,21 @@ shown in millions (juta) on the axis and in full on the bars."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
+import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
 
 # Figures are drawn on their own Agg canvas, never through pyplot: no global figure registry
 # (safe in a threaded server) and no pyplot import, which cost a cold process about half a
 # second on its first document. matplotlib itself is imported where a figure is drawn, so that
 # a view module that can draw does not load it with the URL conf (issue 11, item 13).
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ParamSpec
 
 from tridaya.core.formats import format_millions, format_rupiah
 
@@ -25,6 +30,72 @@ if TYPE_CHECKING:
     from matplotlib.patches import Patch
 
 DPI = 110
+log = logging.getLogger(__name__)
+P = ParamSpec("P")
+
+
+@functools.cache
+def _drawing_code() -> str:
+    """What a cached figure depends on besides its data: the code that draws it and labels its
+    amounts, and matplotlib's version."""
+    from tridaya.core import formats
+
+    code = Path(__file__).read_bytes() + Path(formats.__file__).read_bytes()
+    return hashlib.sha256(code + metadata.version("matplotlib").encode()).hexdigest()[:16]
+
+
+def _cache_key(name: str, args: tuple, kwargs: dict) -> str | None:
+    """The cache key of a figure, or None when an argument has no stable repr (an object
+    printed with its address would never match again)."""
+    from django.utils import translation
+    from django.utils.functional import Promise
+
+    def plain(value: Any) -> Any:
+        return str(value) if isinstance(value, Promise) else value  # a lazy translation
+
+    what = repr(
+        (
+            name,
+            _drawing_code(),
+            translation.get_language(),  # numbers on the axes follow the language
+            [plain(a) for a in args],
+            sorted((k, plain(v)) for k, v in kwargs.items()),
+        )
+    )
+    if " object at 0x" in what:
+        return None
+    return "figure:" + hashlib.sha256(what.encode()).hexdigest()
+
+
+def cached_png(draw: Callable[P, bytes]) -> Callable[P, bytes]:
+    """`draw` with its PNG kept in the "figures" cache (settings.CACHES), keyed by a hash of its
+    arguments, the language and the drawing code: a plan downloaded again with the same data, by
+    any server process, shows the same figures without drawing them (or loading matplotlib)
+    again (issue 11, item 12). The arguments are plain data (strings, numbers, GeoJSON dicts,
+    `MapLayer`s). A cache that fails (Redis down) only means the figure is drawn.
+    `inspect.unwrap(f)` is the drawing without the cache."""
+    from django.core.cache import caches
+
+    @functools.wraps(draw)
+    def cached(*args: P.args, **kwargs: P.kwargs) -> bytes:
+        key = _cache_key(draw.__name__, args, kwargs)
+        if key is None:
+            return draw(*args, **kwargs)
+        cache = caches["figures"]
+        try:
+            png = cache.get(key)
+        except Exception:  # a cache that cannot answer: draw
+            log.warning("figure cache unavailable", exc_info=True)
+            png = None
+        if png is None:
+            png = draw(*args, **kwargs)
+            try:
+                cache.set(key, png)
+            except Exception:
+                log.warning("figure cache unavailable", exc_info=True)
+        return png
+
+    return cached
 
 
 @dataclass(frozen=True)
@@ -120,6 +191,7 @@ def _figure(width_in: float, height_in: float) -> Figure:
     return figure
 
 
+@cached_png
 def map_png(
     layers: Sequence[MapLayer],
     *,
@@ -240,6 +312,7 @@ def _rupiah(value: int) -> str:
     return format_rupiah(int(value))
 
 
+@cached_png
 def bar_chart_png(
     labels: Sequence[str],
     amounts: Sequence[int],

@@ -11,6 +11,7 @@ turns it off."""
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 import logging
 import os
 import threading
@@ -28,7 +29,9 @@ def warm_up() -> float:
     from tridaya.documents import figures
     from tridaya.documents.plan_document import Chapter, Image, Paragraphs, PlanDocument, plan_pdf
 
-    chart = figures.bar_chart_png(["L", "E", "S"], [3, 2, 1], axis_label="juta", title="Tridaya")
+    # Drawn, not read from the figure cache: the point is to load matplotlib and its fonts.
+    draw_chart = inspect.unwrap(figures.bar_chart_png)
+    chart = draw_chart(["L", "E", "S"], [3, 2, 1], axis_label="juta", title="Tridaya")
     doc = PlanDocument(
         document_title="RPLP",
         plan_title="Tridaya",

@@ -445,3 +445,20 @@ def test_good_values_reach_the_code_that_reads_them():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["250.0", "2000.0", "permen-pupr-14-2018", "2", "2:00:00"]
+
+
+def test_figures_are_kept_in_memory_in_tests_and_in_a_folder_on_a_server(tmp_path):
+    """The figure cache (issue 11, item 12): files under TRIDAYA_FIGURE_CACHE_DIR, shared by the
+    processes of a machine; an empty value is refused like any folder."""
+    folder = tmp_path / "figures"
+    code = (
+        "from django.core.cache import caches; c = caches['figures']; c.set('k', b'png'); "
+        "print(type(c).__name__, c.get('k'))"
+    )
+    result = start(TRIDAYA_FIGURE_CACHE_DIR=str(folder), code=code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["FileBasedCache", "b'png'"]
+    assert len(list(folder.glob("*.djcache"))) == 1
+    assert settings.CACHES["figures"]["BACKEND"].endswith("LocMemCache")  # this test run
+    result = start(TRIDAYA_FIGURE_CACHE_DIR="")
+    assert "TRIDAYA_FIGURE_CACHE_DIR='' is not valid: set it to a folder path" in result.stderr

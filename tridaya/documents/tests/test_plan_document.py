@@ -3,6 +3,7 @@ signatures; the XLSX with formulas; maps and charts as PNG."""
 
 import datetime as dt
 import io
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -98,9 +99,14 @@ def test_pdf_text_holds_title_chapters_and_contents_page_numbers():
     text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
     assert "RPLP DESA CONTOH" in text and "DRAF" in text
     # The contents give each chapter's page: cover, contents, I on 3, II on 4 (its landscape
-    # table on 5), the approval page on 6. The page numbers float right, so they extract first.
-    contents = reader.pages[1].extract_text().split("\n")
-    assert contents[:3] == ["3", "4", "6"] and "BAB II Program" in contents
+    # table on 5), the approval page on 6, each after a dot leader on the chapter's line.
+    lines = reader.pages[1].extract_text().split("\n")
+    entries = [re.fullmatch(r"(.+?) (?:\. )+\.? ?(\d+)", line) for line in lines]
+    assert [m.groups() for m in entries if m] == [
+        ("BAB I Pendahuluan", "3"),
+        ("BAB II Program", "4"),
+        ("Lembar pengesahan", "6"),
+    ]
     assert "LEMBAR PENGESAHAN" in text and "Lalu Ahmad" in text
     assert len(reader.pages) >= 6
 

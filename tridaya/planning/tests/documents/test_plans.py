@@ -3,6 +3,7 @@ village, the chapter titles and the total; the XLSX keeps its formulas; the outl
 chapters."""
 
 import io
+import re
 
 import docx
 import pytest
@@ -171,3 +172,27 @@ def test_a_broken_outline_is_refused_with_what_to_fix():
     with pytest.raises(Exception) as exc:
         outline.full_clean()
     assert "blok tidak dikenal 'peta_ajaib'" in str(exc.value)
+
+
+def test_rplp_pdf_keeps_every_section_figure_and_table_of_its_document(rplp_page):
+    """Whatever makes the PDF cheaper to lay out (issue 11, item 12), it still holds the whole
+    document: the contents list each chapter with the page it starts on, that page shows the
+    chapter's heading, and every subheading, table title, figure caption and image is there."""
+    doc = plan_documents.plan_document(rplp_page)
+    content, _type = plan_documents.plan_file(rplp_page, "pdf")
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(content)).pages]
+    contents = dict(re.findall(r"(BAB [IVXL]+ [^.]+?|Lembar pengesahan) (?:\. ?)+(\d+)", pages[1]))
+    assert len(contents) == len(doc.chapters) + 1
+    for number, chapter in doc.numbered_chapters:
+        page = int(contents[f"BAB {number} {chapter.title}"])
+        assert f"BAB {number} {chapter.title.upper()}" in pages[page - 1]
+    assert "LEMBAR PENGESAHAN" in pages[int(contents["Lembar pengesahan"]) - 1]
+    text = " ".join(pages)
+    blocks = [block for chapter in doc.chapters for block in chapter.blocks]
+    wanted = [b.text for b in blocks if b.kind == "subheading"]
+    wanted += [b.title for b in blocks if b.kind == "table" and b.title]
+    wanted += [b.caption for b in blocks if b.kind == "image"]
+    assert wanted and [w for w in wanted if " ".join(w.split()) not in text] == []
+    # The pages share one resource dictionary, so each page lists every image: count them once.
+    images = {image.data for page in PdfReader(io.BytesIO(content)).pages for image in page.images}
+    assert len(images) == sum(b.kind == "image" for b in blocks) == 4
