@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 
 from tridaya.accounts.models import User
 from tridaya.finance.models import Account, Allocation, CostCategory, Purpose, SwadayaForm
@@ -181,7 +180,6 @@ def _close_months(village, upk) -> None:
         )
 
 
-@transaction.atomic
 def seed(log: Callable[[str], None]) -> None:
     village = Region.objects.filter(code=BAJUR).first()
     if village is None or Allocation.objects.filter(village=village).exists():
@@ -273,7 +271,6 @@ def _cash_plan(activity, bought: dict, bkm) -> None:
         )
 
 
-@transaction.atomic
 def seed_proposal(log: Callable[[str], None]) -> None:
     """KSM Maju Bersama's proposal for the drainage of gang Melati, drawn from the legalised
     RTPLP (with its RAB funding), verified by the BKM before the March release, and its cash

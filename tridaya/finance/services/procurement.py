@@ -46,7 +46,7 @@ class QuoteInput:
     written: bool = False
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def price_survey_record(
     *,
     actor: User | None,
@@ -116,7 +116,7 @@ def _band_problem(band: dict, survey: PriceSurvey, amount: int) -> str | None:
     return None
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def purchase_post(
     *,
     actor: User | None,
@@ -220,7 +220,7 @@ def _check_tax(voucher: Voucher, tax_type: str, base: int, rate: Decimal) -> Non
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def tax_line_add(
     *,
     actor: User | None,
@@ -260,7 +260,7 @@ def tax_line_add(
     return line
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def tax_deposit_record(*, actor: User | None, line: TaxLine, deposit_proof: str) -> TaxLine:
     """Record the proof of deposit (NTPN) of a tax line once the tax is paid in."""
     authorize(actor, "finance.post_voucher", line)

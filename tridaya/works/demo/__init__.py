@@ -10,7 +10,6 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 
 from tridaya.accounts.models import User
 from tridaya.institutions.models import KPP, KSM, Person
@@ -225,7 +224,6 @@ def _handled(package, village, log: Callable[[str], None]) -> None:
         log(f"  works: volume tertangani dilewati ({' '.join(error.messages)})")
 
 
-@transaction.atomic
 def seed(log: Callable[[str], None]) -> None:
     village = Region.objects.filter(code=BAJUR).first()
     if village is None or WorkPackage.objects.filter(village=village).exists():
