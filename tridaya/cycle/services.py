@@ -204,8 +204,7 @@ def _save_attendees(meeting: Meeting, data: MeetingInput) -> None:
     Attendance.objects.bulk_create(rows)
 
 
-# Not durable (yet): the works demo records a meeting inside its own seeding transaction.
-@transaction.atomic
+@transaction.atomic(durable=True)
 def meeting_record(
     *, actor: User | None, village: Region, data: MeetingInput, step: Step | None = None
 ) -> Meeting:
