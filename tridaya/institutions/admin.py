@@ -106,7 +106,8 @@ class MembershipAdmin(NoDeleteAdminMixin, ServiceAdmin):
                 data = getattr(member_form, "cleaned_data", {})
                 if not data or data.get("DELETE") or member_form.instance.pk:
                     continue
-                add.append({name: data[name] for name in formset.form._meta.fields})
+                names = [n for n in formset.form._meta.fields if n != formset.fk.name]
+                add.append({name: data[name] for name in names})
         saved = self.save_with_members(request.user, form.instance, change, add, remove)
         form.instance.pk = saved.pk
 

@@ -118,3 +118,33 @@ def test_the_ksm_and_its_member_lines_are_saved_together(admin_client, bajur):
     )
     actions = set(AuditEvent.objects.values_list("action", flat=True))
     assert {"institutions.ksm_member_added", "institutions.ksm_member_removed"} <= actions
+
+
+def test_a_bkm_added_in_the_admin_is_saved_with_its_members(admin_client, bajur):
+    """A new BKM and its first member line are saved by one service (the line refers to a BKM
+    that the service creates) and audited as the BKM page audits them."""
+    from tridaya.institutions.models import BKM
+    from tridaya.institutions.tests.factories import person
+
+    member = person(bajur)
+    data = {
+        "village": bajur.code,
+        "name": "BKM Bajur Sejahtera",
+        "established_on": "2025-08-01",
+        "members-TOTAL_FORMS": "1",
+        "members-INITIAL_FORMS": "0",
+        "members-MIN_NUM_FORMS": "0",
+        "members-MAX_NUM_FORMS": "1000",
+        "members-0-person": member.pk,
+        "members-0-position": "koordinator",
+        "members-0-term_start": "2025-09-01",
+        "members-0-term_end": "2028-08-31",
+        "members-0-declaration_date": "2025-08-28",
+        "members-0-no_party_declaration": "on",
+    }
+    response = admin_client.post("/admin/institutions/bkm/add/", data)
+    assert response.status_code == 302
+    bkm = BKM.objects.get()
+    assert list(bkm.members.values_list("person_id", flat=True)) == [member.pk]
+    actions = set(AuditEvent.objects.values_list("action", flat=True))
+    assert {"institutions.bkm_saved", "institutions.bkm_member_added"} <= actions
