@@ -38,8 +38,8 @@ def rolled_back() -> Iterator[None]:
     calls several services: it is entered as Django's TestCase enters a test (a block marked as
     the test's own), so each durable service inside it still runs as it would at top level
     instead of refusing to nest, and the next example starts from the same database."""
-    atomics = TestCase._enter_atomics()
+    atomics = TestCase._enter_atomics()  # type: ignore[attr-defined]  # Django's, private
     try:
         yield
     finally:
-        TestCase._rollback_atomics(atomics)
+        TestCase._rollback_atomics(atomics)  # type: ignore[attr-defined]

@@ -26,7 +26,7 @@ NOT_DURABLE = {
 
 
 def test_the_services_are_found():
-    assert len(SERVICES) == 33
+    assert len(SERVICES) == 32
     assert {name.split(".")[0] for name, _ in SERVICES} == set(MODULES)
 
 

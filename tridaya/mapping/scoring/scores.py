@@ -11,7 +11,6 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from tridaya.core.formats import format_number
 from tridaya.mapping.scoring.criteria_set import (
     CENT,
     CLASS_LABELS,
@@ -87,6 +86,14 @@ class ScoringError(ValueError):
         return [p.message for p in self.problems]
 
 
+def _number(value: Decimal) -> str:
+    """12.50 -> '12,5'; 100.00 -> '100' (Indonesian decimal comma)."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
 def _criterion_params(criterion: Criterion) -> dict[str, Any]:
     return {"code": criterion.code, "title": criterion.title, "unit": criterion.unit}
 
@@ -127,8 +134,8 @@ def check_volumes(
             continue  # the common case: nothing to say (messages are built only for problems)
         params = _criterion_params(criterion)
         params.update(
-            volume=format_number(volume),
-            denominator=format_number(denominator),
+            volume=_number(volume),
+            denominator=_number(denominator),
             label=DENOMINATOR_LABELS[criterion.denominator],
         )
         if volume < 0:
