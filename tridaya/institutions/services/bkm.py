@@ -1,4 +1,5 @@
-"""The BKM, its members and its elections."""
+"""The BKM, its members and its elections. Each service `x` is the step `_x` in a durable
+transaction; `memberships` composes the steps to save the BKM with its member lines in one."""
 
 from __future__ import annotations
 

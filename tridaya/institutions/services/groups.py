@@ -1,4 +1,6 @@
-"""The village's other institutions: UP-UP, TIPP, Pokja, KSM and KPP, with their members."""
+"""The village's other institutions: UP-UP, TIPP, Pokja, KSM and KPP, with their members. Each
+service `x` is the step `_x` in a durable transaction; `memberships` composes the steps to save an
+institution with its member lines in one."""
 
 from __future__ import annotations
 
