@@ -33,6 +33,7 @@ from tridaya.mapping.models import (
 from tridaya.mapping.policy import MAP_PROBLEMS, VERIFY_PROBLEMS
 from tridaya.mapping.problem_files import feature_fields
 from tridaya.mapping.services.problem_photos import _photo_add
+from tridaya.mapping.services.problem_photos import photo_add as photo_add  # callers import it here
 from tridaya.mapping.spatial import VillageExtent, check_near_village, locate_rt, village_extent
 from tridaya.regions.models import RT, Region
 
