@@ -25,8 +25,8 @@ from tridaya.cycle.models import (
 )
 from tridaya.institutions.models import Election, Person
 from tridaya.institutions.selectors import people_of
-from tridaya.regions.models import Level, Region
-from tridaya.regions.selectors import attach_ancestors
+from tridaya.regions.models import Region
+from tridaya.regions.selectors import village_with_ancestors
 
 
 def gate_context(step: Step, earlier_steps: list[Step] | None = None) -> GateContext:
@@ -93,18 +93,11 @@ def step_in_village(code: str, step_id: int) -> Step:
     return step
 
 
-def village_region(code: str) -> Region:
-    """The village with its ancestors (2 queries), or NotFound. (Planning's pages still call it;
-    pages should use `tridaya.regions.pages.village_or_404`.)"""
-    village = one_of(Region.objects.all(), code=code, level=Level.VILLAGE)
-    attach_ancestors([village])
-    return village
-
-
 def cycle_page(code: str, village: Region | None = None) -> CyclePage:
     """The timeline of a village's latest cycle and what blocks its current step (`village`,
     when the caller has it, saves reading it again)."""
-    village = village if village is not None and village.code == code else village_region(code)
+    if village is None or village.code != code:
+        village = village_with_ancestors(code)
     cycle = latest_cycle(village)
     if cycle is None:
         return CyclePage(village, None, [], None, [])
@@ -166,7 +159,7 @@ def signer_role(user: Any, step: Step, kind: str) -> str | None:
 
 
 def step_page(code: str, step_code: str) -> StepPage:
-    village = village_region(code)
+    village = village_with_ancestors(code)
     cycle = latest_cycle(village)
     if cycle is None:
         raise NotFound(_("%(village)s belum terdaftar dalam siklus PLPBK.") % {"village": village})

@@ -35,7 +35,7 @@ from tridaya.cycle.models import (
     VillageCycle,
 )
 from tridaya.institutions.models import Election
-from tridaya.institutions.services import election_link_meeting
+from tridaya.institutions.services import election_link_meeting_nested
 from tridaya.regions.models import Region
 
 
@@ -204,8 +204,7 @@ def _save_attendees(meeting: Meeting, data: MeetingInput) -> None:
     Attendance.objects.bulk_create(rows)
 
 
-# Not durable (yet): the works demo records a meeting inside its own seeding transaction.
-@transaction.atomic
+@transaction.atomic(durable=True)
 def meeting_record(
     *, actor: User | None, village: Region, data: MeetingInput, step: Step | None = None
 ) -> Meeting:
@@ -283,7 +282,7 @@ def meeting_link_election(*, actor: User | None, meeting: Meeting, election: Ele
         raise DomainError(
             _("Pemilihan itu milik kelurahan/desa lain."), code=CycleError.STEP_ELSEWHERE
         )
-    election_link_meeting(actor=actor, election=election, meeting_id=meeting.pk)
+    election_link_meeting_nested(actor=actor, election=election, meeting_id=meeting.pk)
 
 
 # --- Documents --------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Admin screens for people and institutions. Saves and membership changes go through the
 services, so they are checked, validated and audited as on the pages. Nothing is deleted here
-(there is no delete service; members leave through the inlines, which call the remove services).
+(there is no delete service; members leave through the inlines). An institution and its member
+lines are saved by one durable service (`services.memberships`), outside the admin's transaction.
 A KSM is formed on its page or through the API (it needs its three members at once), so the admin
 only changes existing ones."""
 
@@ -11,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from tridaya.core.admin import NoDeleteAdminMixin
+from tridaya.core.admin import NoDeleteAdminMixin, ServiceAdmin
 from tridaya.institutions import services
 from tridaya.institutions.models import (
     BKM,
@@ -39,7 +40,7 @@ def _values(form, names) -> dict:
 
 
 @admin.register(Person)
-class PersonAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+class PersonAdmin(NoDeleteAdminMixin, ServiceAdmin):
     list_display = ["name", "sex", "village", "masked_nik", "is_poor"]
     list_filter = ["sex", "is_poor", "disability"]
     search_fields = ["name", "=village__code", "village__name"]
@@ -79,7 +80,7 @@ class PersonAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
 
 
 class MembershipInline(admin.TabularInline):
-    """Members added or removed here go through the add/remove services."""
+    """Members added or removed here are saved with the institution (`MembershipAdmin`)."""
 
     extra = 0
     raw_id_fields = ["person"]
@@ -88,23 +89,29 @@ class MembershipInline(admin.TabularInline):
         return False  # a membership is added or removed, never edited in place
 
 
-class MembershipAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
-    """Saves the institution itself through `save_institution`, and its inline members through
-    `add_member` / `remove_member`."""
+class MembershipAdmin(NoDeleteAdminMixin, ServiceAdmin):
+    """The institution and the members added or removed in its inline are saved together by
+    one durable service (`save_with_members`), outside the admin's own transaction: one refused
+    line saves none of it."""
 
-    def save_formset(self, request, form, formset, change):
-        for obj in formset.deleted_objects:
-            self.remove_member(request.user, obj)
-        for member_form in formset.forms:
-            data = getattr(member_form, "cleaned_data", {})
-            if not data or data.get("DELETE") or member_form.instance.pk:
-                continue
-            self.add_member(request.user, form.instance, data)
+    def save_model(self, request, obj, form, change):
+        """Saved with its members in `save_related`."""
 
-    def add_member(self, actor, parent, data) -> None:
-        raise NotImplementedError
+    def save_related(self, request, form, formsets, change):
+        add, remove = [], []
+        for formset in formsets:
+            formset.save(commit=False)  # fills formset.deleted_objects; writes nothing
+            remove.extend(formset.deleted_objects)
+            for member_form in formset.forms:
+                data = getattr(member_form, "cleaned_data", {})
+                if not data or data.get("DELETE") or member_form.instance.pk:
+                    continue
+                names = [n for n in formset.form._meta.fields if n != formset.fk.name]
+                add.append({name: data[name] for name in names})
+        saved = self.save_with_members(request.user, form.instance, change, add, remove)
+        form.instance.pk = saved.pk
 
-    def remove_member(self, actor, member) -> None:
+    def save_with_members(self, actor, obj, change, add, remove):
         raise NotImplementedError
 
 
@@ -127,24 +134,15 @@ class BKMAdmin(MembershipAdmin):
     raw_id_fields = ["village"]
     inlines = [BKMMemberInline]
 
-    def save_model(self, request, obj, form, change):
-        saved = services.bkm_save(
-            actor=request.user,
+    def save_with_members(self, actor, obj, change, add, remove):
+        return services.bkm_save_with_members(
+            actor=actor,
             village=obj.village,
             name=obj.name,
             established_on=obj.established_on,
+            add=add,
+            remove=remove,
         )
-        obj.pk = saved.pk
-
-    def add_member(self, actor, parent, data):
-        services.bkm_member_add(
-            actor=actor,
-            bkm=parent,
-            **{k: data[k] for k in BKMMemberInline.fields},
-        )
-
-    def remove_member(self, actor, member):
-        services.bkm_member_remove(actor=actor, member=member)
 
 
 class CandidateInline(admin.TabularInline):
@@ -158,7 +156,7 @@ class CandidateInline(admin.TabularInline):
 
 
 @admin.register(Election)
-class ElectionAdmin(NoDeleteAdminMixin, admin.ModelAdmin):
+class ElectionAdmin(NoDeleteAdminMixin, ServiceAdmin):
     """Elections are recorded on the BKM page or through the API (with all their candidates);
     here only the link to the cycle's rembug can be set."""
 
@@ -194,23 +192,16 @@ class UPUnitAdmin(MembershipAdmin):
     def get_readonly_fields(self, request, obj=None):
         return ["village", "kind", "formed_on"] if obj else []
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.pk = services.up_unit_create(
-                actor=request.user, village=obj.village, kind=obj.kind, formed_on=obj.formed_on
-            ).pk
-
-    def add_member(self, actor, parent, data):
-        services.up_staff_add(
+    def save_with_members(self, actor, obj, change, add, remove):
+        return services.up_unit_save_with_staff(
             actor=actor,
-            unit=parent,
-            person=data["person"],
-            position=data["position"],
-            since=data["since"],
+            village=obj.village,
+            unit=obj if change else None,
+            kind=obj.kind,
+            formed_on=obj.formed_on,
+            add=add,
+            remove=remove,
         )
-
-    def remove_member(self, actor, member):
-        services.up_staff_remove(actor=actor, staff=member)
 
 
 class TIPPMemberInline(MembershipInline):
@@ -225,21 +216,16 @@ class TIPPAdmin(MembershipAdmin):
     raw_id_fields = ["village"]
     inlines = [TIPPMemberInline]
 
-    def save_model(self, request, obj, form, change):
-        saved = services.tipp_save(
-            actor=request.user,
+    def save_with_members(self, actor, obj, change, add, remove):
+        return services.tipp_save_with_members(
+            actor=actor,
             village=obj.village,
-            **_values(form, services.TIPP_FIELDS),
+            formed_on=obj.formed_on,
+            confirmed_by_bkm_on=obj.confirmed_by_bkm_on,
+            confirmed_by_lurah_on=obj.confirmed_by_lurah_on,
+            add=add,
+            remove=remove,
         )
-        obj.pk = saved.pk
-
-    def add_member(self, actor, parent, data):
-        services.tipp_member_add(
-            actor=actor, tipp=parent, person=data["person"], group=data["group"], role=data["role"]
-        )
-
-    def remove_member(self, actor, member):
-        services.tipp_member_remove(actor=actor, member=member)
 
 
 class PokjaMemberInline(MembershipInline):
@@ -258,19 +244,16 @@ class PokjaAdmin(MembershipAdmin):
     def get_readonly_fields(self, request, obj=None):
         return ["village", "name", "aspect"] if obj else []
 
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.pk = services.pokja_create(
-                actor=request.user, village=obj.village, name=obj.name, aspect=obj.aspect
-            ).pk
-
-    def add_member(self, actor, parent, data):
-        services.pokja_member_add(
-            actor=actor, pokja=parent, person=data["person"], role=data["role"]
+    def save_with_members(self, actor, obj, change, add, remove):
+        return services.pokja_save_with_members(
+            actor=actor,
+            village=obj.village,
+            pokja=obj if change else None,
+            name=obj.name,
+            aspect=obj.aspect,
+            add=add,
+            remove=remove,
         )
-
-    def remove_member(self, actor, member):
-        services.pokja_member_remove(actor=actor, member=member)
 
 
 class KSMMemberFormSet(BaseInlineFormSet):
@@ -309,21 +292,17 @@ class KSMAdmin(MembershipAdmin):
     def has_add_permission(self, request):
         return False
 
-    def save_model(self, request, obj, form, change):
-        services.ksm_update(
-            actor=request.user,
+    def save_with_members(self, actor, obj, change, add, remove):
+        return services.ksm_update_with_members(
+            actor=actor,
             ksm=KSM.objects.get(pk=obj.pk),
             name=obj.name,
             activity=obj.activity,
             leader=obj.leader,
             formed_on=obj.formed_on,
+            add=[line["person"] for line in add],
+            remove=remove,
         )
-
-    def add_member(self, actor, parent, data):
-        services.ksm_member_add(actor=actor, ksm=parent, person=data["person"])
-
-    def remove_member(self, actor, member):
-        services.ksm_member_remove(actor=actor, member=member)
 
 
 class KPPMemberInline(MembershipInline):
@@ -341,15 +320,14 @@ class KPPAdmin(MembershipAdmin):
     def get_readonly_fields(self, request, obj=None):
         return ["village"] if obj else []
 
-    def save_model(self, request, obj, form, change):
-        values = {"name": obj.name, "assets": obj.assets, "formed_on": obj.formed_on}
-        if change:
-            services.kpp_update(actor=request.user, kpp=KPP.objects.get(pk=obj.pk), **values)
-        else:
-            obj.pk = services.kpp_create(actor=request.user, village=obj.village, **values).pk
-
-    def add_member(self, actor, parent, data):
-        services.kpp_member_add(actor=actor, kpp=parent, person=data["person"], role=data["role"])
-
-    def remove_member(self, actor, member):
-        services.kpp_member_remove(actor=actor, member=member)
+    def save_with_members(self, actor, obj, change, add, remove):
+        return services.kpp_save_with_members(
+            actor=actor,
+            village=obj.village,
+            kpp=KPP.objects.get(pk=obj.pk) if change else None,
+            name=obj.name,
+            assets=obj.assets,
+            formed_on=obj.formed_on,
+            add=add,
+            remove=remove,
+        )

@@ -11,6 +11,7 @@ renamed or read; criteria sets are versioned data and read-only."""
 
 from django.contrib import admin
 
+from tridaya.core.admin import ServiceAdmin
 from tridaya.mapping.models import (
     Household,
     ImportBatch,
@@ -78,7 +79,7 @@ PROBLEM_INPUT = [
 
 
 @admin.register(Problem)
-class ProblemAdmin(admin.ModelAdmin):
+class ProblemAdmin(ServiceAdmin):
     list_display = ["title", "kind", "domain", "sector", "severity", "status", "village", "rt"]
     list_filter = ["kind", "domain", "sector", "status", "source"]
     search_fields = ["title", "=village__code", "village__name", "source_ref"]
@@ -111,12 +112,11 @@ class ProblemAdmin(admin.ModelAdmin):
         services_problems.problem_delete(actor=request.user, problem=obj)
 
     def delete_queryset(self, request, queryset):
-        for problem in queryset:
-            services_problems.problem_delete(actor=request.user, problem=problem)
+        services_problems.problems_delete(actor=request.user, problems=list(queryset))
 
 
 @admin.register(Layer)
-class LayerAdmin(admin.ModelAdmin):
+class LayerAdmin(ServiceAdmin):
     list_display = ["name", "kind", "village", "feature_count", "source_crs", "updated_at"]
     list_filter = ["kind"]
     search_fields = ["name", "=village__code", "village__name"]
@@ -140,8 +140,7 @@ class LayerAdmin(admin.ModelAdmin):
         services_layers.layer_delete(actor=request.user, layer=obj)
 
     def delete_queryset(self, request, queryset):
-        for layer in queryset:
-            services_layers.layer_delete(actor=request.user, layer=layer)
+        services_layers.layers_delete(actor=request.user, layers=list(queryset))
 
 
 class SlumVolumeInline(admin.TabularInline):

@@ -6,6 +6,7 @@ is added as a row and saved through `outline_save`; the newest active row of a k
 
 from django.contrib import admin
 
+from tridaya.core.admin import ServiceAdmin
 from tridaya.planning.models import (
     Activity,
     Ballot,
@@ -164,7 +165,7 @@ class PriceListAdmin(ReadOnlyAdmin):
 
 
 @admin.register(DocumentOutline)
-class DocumentOutlineAdmin(admin.ModelAdmin):
+class DocumentOutlineAdmin(ServiceAdmin):
     """Chapters as JSON: [{"key", "title", "blocks": [...]}]; the model checks the blocks. Saved
     through the planning service (checked and audited); never deleted: deactivate it instead."""
 

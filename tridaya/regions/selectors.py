@@ -78,6 +78,14 @@ class VillageHome:
         return sum(len(rw.rts.all()) for rw in self.rws)
 
 
+def village_with_ancestors(code: str) -> Region:
+    """The village (kelurahan/desa) with code `code` and its ancestors (2 queries), or
+    NotFound for any other code (for selectors; pages use `regions.pages.village_or_404`)."""
+    village = one_of(Region.objects.all(), code=code, level=Level.VILLAGE)
+    attach_ancestors([village])
+    return village
+
+
 def village_home(code: str) -> VillageHome:
     """A village with its ancestors, profile, RWs and their RTs (4 queries)."""
     village = one_of(Region.objects.select_related("profile"), code=code, level=Level.VILLAGE)

@@ -4,8 +4,8 @@ and ODK Central exports, registered in mapping's survey importer registry (Works
 One spec for both directions: the XLSForm a village downloads asks for one of the village's
 packages (a choice list made per village), the date, the physical progress, the evidence slot
 and a photo; the importer reads the same question names. Each good row becomes a progress entry
-through `progress.entry_report` (EXIF checks, the 0/50/100 rule, the KSM's own packages only):
-a refusal is a bad row on the column it concerns, and the submission's instance id makes a
+through `progress.entry_report_nested` (EXIF checks, the 0/50/100 rule, the KSM's own packages
+only): a refusal is a bad row on the column it concerns, and the submission's instance id makes a
 second import of the same export change nothing."""
 
 from __future__ import annotations
@@ -206,7 +206,7 @@ class ProgressImporter:
 
     def _store(self, chunk: Chunk, index: int, values: dict[str, Any]) -> str:
         from tridaya.works.models import ProgressEntry
-        from tridaya.works.services.progress import entry_report
+        from tridaya.works.services.progress import entry_report_nested
 
         package = self.packages[self._package_id(values["package"])]
         instance_id = chunk.instance_ids[index][:80]
@@ -216,7 +216,7 @@ class ProgressImporter:
         image = self.media.open(chunk.prepared["photo"][index])  # type: ignore[union-attr]
         original = str(image.name)
         try:
-            entry_report(
+            entry_report_nested(
                 actor=self.actor,
                 package=package,
                 date=values["date"],

@@ -205,9 +205,6 @@ def test_a_step_of_another_village_cannot_be_attached(step, people, terong_tawah
 
 # The services a view, the API or the demo calls run in a durable transaction, so a caller
 # composing two of them in one transaction fails at once instead of silently nesting them.
-# `meeting_record` is not durable yet: the works demo records a meeting inside its seed's
-# transaction.
-NOT_DURABLE = {"meeting_record"}
 
 
 def _services():
@@ -228,7 +225,7 @@ def test_top_level_services_are_durable(service):
         for cell in service.__closure__ or ()
         if isinstance(cell.cell_contents, transaction.Atomic)
     ]
-    assert [a.durable for a in atomics] == [service.__name__ not in NOT_DURABLE]
+    assert [a.durable for a in atomics] == [True]
 
 
 @pytest.mark.django_db

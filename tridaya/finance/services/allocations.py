@@ -51,7 +51,7 @@ def _physical_percent(program: dict) -> Decimal:
     return Decimal(conf.min_physical_share() if value == "setting" else value)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def allocation_create(
     *,
     actor: User | None,
@@ -117,7 +117,7 @@ _MOVES = {
 }
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def allocation_set_status(
     *, actor: User | None, allocation: Allocation, move: str, reason: str
 ) -> Allocation:
@@ -150,7 +150,7 @@ def allocation_set_status(
     return allocation
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def allocation_return_unspent(
     *,
     actor: User | None,

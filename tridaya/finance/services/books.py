@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from tridaya.accounts.models import User
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def bank_reconcile(
     *,
     actor: User | None,

@@ -180,7 +180,7 @@ def _write_entries(village: Region, vouchers: list[Voucher], drafts: Sequence[Vo
     return len(rows)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def vouchers_post_bulk(
     *, actor: User | None, village: Region, drafts: Sequence[VoucherDraft]
 ) -> int:

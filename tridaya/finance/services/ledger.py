@@ -68,7 +68,7 @@ def require_village(village: Region) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def chart_open(*, actor: User | None, village: Region) -> list[Account]:
     """Open the standard chart of accounts for a village (once)."""
     require_village(village)
@@ -114,8 +114,7 @@ def account_by_purpose(village: Region, purpose: str, category: str = "") -> Acc
         ) from None
 
 
-@transaction.atomic
-def ksm_advance_open(*, actor: User | None, ksm: KSM, activity_key: str = "") -> Account:
+def _ksm_advance_open(*, actor: User | None, ksm: KSM, activity_key: str = "") -> Account:
     """The advance account of a KSM (or of one of its activities), opened on first use."""
     authorize(actor, "finance.manage_chart", ksm.village_id)
     code = ksm_advance_code(ksm.pk, activity_key)
@@ -138,6 +137,9 @@ def ksm_advance_open(*, actor: User | None, ksm: KSM, activity_key: str = "") ->
     account.save()
     record_event(actor=actor, action="finance.account_opened", obj=account)
     return account
+
+
+ksm_advance_open = transaction.atomic(durable=True)(_ksm_advance_open)
 
 
 def sequence_locked(village: Region, year: int) -> VoucherSequence:
@@ -321,7 +323,7 @@ def post_lines(
     return voucher, True
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def voucher_post(
     *,
     actor: User | None,
@@ -366,7 +368,7 @@ def _audit_posted(actor: User | None, voucher: Voucher, lines: Sequence[Line], a
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def voucher_reverse(
     *, actor: User | None, voucher: Voucher, date: dt.date, reason: str, idempotency_key: str = ""
 ) -> Voucher:
@@ -413,7 +415,7 @@ def voucher_reverse(
     return reversal
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def period_close(
     *, actor: User | None, village: Region, year: int, month: int, today: dt.date | None = None
 ) -> PeriodClose:

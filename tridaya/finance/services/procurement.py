@@ -48,7 +48,7 @@ class QuoteInput:
     written: bool = False
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def price_survey_record(
     *,
     actor: User | None,
@@ -118,7 +118,7 @@ def _band_problem(band: dict, survey: PriceSurvey, amount: int) -> str | None:
     return None
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def purchase_post(
     *,
     actor: User | None,
@@ -242,7 +242,7 @@ def ntpn_clean(raw: str) -> str:
     return value
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def tax_line_add(
     *,
     actor: User | None,
@@ -283,7 +283,7 @@ def tax_line_add(
     return line
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def tax_deposit_record(
     *,
     actor: User | None,

@@ -31,8 +31,8 @@ from tridaya.finance.models import (
 from tridaya.finance.plan_source import rtplp_line
 from tridaya.finance.services.ledger import (
     Line,
+    _ksm_advance_open,
     account_by_purpose,
-    ksm_advance_open,
     post_lines,
     reason_required,
 )
@@ -53,7 +53,7 @@ def _require_status(proposal: Proposal, allowed: Collection[str]) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def proposal_create(
     *, actor: User | None, allocation: Allocation, ksm: KSM, number: str, proposed_on: dt.date
 ) -> Proposal:
@@ -73,7 +73,7 @@ def proposal_create(
     return proposal
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def proposal_activity_add(
     *, actor: User | None, proposal: Proposal, plan_activity_id: int
 ) -> ProposalActivity:
@@ -121,7 +121,7 @@ def proposal_activity_add(
     return activity
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def proposal_submit(*, actor: User | None, proposal: Proposal) -> Proposal:
     authorize(actor, "finance.propose", proposal)
     proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
@@ -140,7 +140,7 @@ def proposal_submit(*, actor: User | None, proposal: Proposal) -> Proposal:
     return proposal
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def proposal_verify(
     *,
     actor: User | None,
@@ -170,7 +170,7 @@ def proposal_verify(
     return proposal
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def cash_plan_item_add(
     *,
     actor: User | None,
@@ -273,7 +273,7 @@ def _release_conditions(activity: ProposalActivity, tranche: int) -> list[str]:
     return problems
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def ksm_release(
     *,
     actor: User | None,
@@ -317,7 +317,7 @@ def ksm_release(
             field="amount",
         )
     village = activity.proposal.village
-    advance = ksm_advance_open(actor=None, ksm=activity.proposal.ksm, activity_key=activity.key)
+    advance = _ksm_advance_open(actor=None, ksm=activity.proposal.ksm, activity_key=activity.key)
     voucher, _created = post_lines(
         actor=actor,
         village=village,

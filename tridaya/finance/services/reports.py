@@ -35,7 +35,7 @@ def _user(actor: User | None) -> User | None:
     return actor if actor is not None and actor.is_authenticated else None
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def lpj_submit(
     *, actor: User | None, allocation: Allocation, tranche: int, period_end: dt.date
 ) -> Lpj:
@@ -64,7 +64,7 @@ def lpj_submit(
     return lpj
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def lpj_decide(*, actor: User | None, lpj: Lpj, accept: bool, reason: str = "") -> Lpj:
     """The facilitator accepts the LPJ, or returns it saying what to fix."""
     authorize(actor, "finance.verify", lpj)
@@ -92,7 +92,7 @@ class FindingInput:
     due_on: dt.date | None = None
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def audit_record(
     *,
     actor: User | None,
@@ -138,7 +138,7 @@ def audit_record(
     return audit
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def finding_close(
     *, actor: User | None, finding: AuditFinding, closed_on: dt.date, note: str
 ) -> AuditFinding:

@@ -76,8 +76,7 @@ def _lines(village: Region, data: SwadayaInput, value: int) -> tuple[str, list[L
     return kind, [Line(account=debit, debit=value), Line(account=credit, credit=value)]
 
 
-@transaction.atomic
-def swadaya_record(
+def _swadaya_record(
     *,
     actor: User | None,
     village: Region,
@@ -124,3 +123,9 @@ def swadaya_record(
         changes={"form": [None, data.form], "value": [None, value], "days": [None, data.days]},
     )
     return voucher
+
+
+swadaya_record = transaction.atomic(durable=True)(_swadaya_record)
+# For another app's service, inside its transaction (works: the swadaya reported with progress
+# or upkeep).
+swadaya_record_nested = transaction.atomic(_swadaya_record)

@@ -52,7 +52,7 @@ def _require_active(allocation: Allocation) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def request_create(
     *, actor: User | None, allocation: Allocation, tranche: int
 ) -> DisbursementRequest:
@@ -109,7 +109,7 @@ def _locked(request: DisbursementRequest) -> DisbursementRequest:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def request_documents_set(
     *, actor: User | None, request: DisbursementRequest, documents: dict[str, dict]
 ) -> DisbursementRequest:
@@ -162,7 +162,7 @@ def _require_conditions(request: DisbursementRequest) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def request_submit(*, actor: User | None, request: DisbursementRequest) -> DisbursementRequest:
     """Send the request up the ladder (again, after a return, in a new round)."""
     authorize(actor, "finance.post_voucher", request)
@@ -240,7 +240,7 @@ def _disburse(actor: User | None, request: DisbursementRequest, date: dt.date) -
     request.status = RequestStatus.DISBURSED
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def request_sign(
     *,
     actor: User | None,

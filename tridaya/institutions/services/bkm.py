@@ -1,4 +1,5 @@
-"""The BKM, its members and its elections."""
+"""The BKM, its members and its elections. Each service `x` is the step `_x` in a durable
+transaction; `memberships` composes the steps to save the BKM with its member lines in one."""
 
 from __future__ import annotations
 
@@ -32,8 +33,7 @@ from tridaya.institutions.services.common import (
 from tridaya.regions.models import Region
 
 
-@transaction.atomic
-def bkm_save(
+def _bkm_save(
     *, actor: Actor, village: Region, name: str, established_on: dt.date | None = None
 ) -> BKM:
     """Create the village's BKM, or change its name and founding date."""
@@ -50,8 +50,10 @@ def bkm_save(
     return bkm
 
 
-@transaction.atomic
-def bkm_member_add(
+bkm_save = transaction.atomic(durable=True)(_bkm_save)
+
+
+def _bkm_member_add(
     *,
     actor: Actor,
     bkm: BKM,
@@ -91,10 +93,15 @@ def bkm_member_add(
     return member
 
 
-@transaction.atomic
-def bkm_member_remove(*, actor: Actor, member: BKMMember) -> None:
+bkm_member_add = transaction.atomic(durable=True)(_bkm_member_add)
+
+
+def _bkm_member_remove(*, actor: Actor, member: BKMMember) -> None:
     """Take back a seat recorded by mistake (the audit keeps the trace)."""
     _remove_member(actor, "institutions.bkm_member_removed", member, member.bkm.village_id)
+
+
+bkm_member_remove = transaction.atomic(durable=True)(_bkm_member_remove)
 
 
 @dataclass(frozen=True)
@@ -104,7 +111,7 @@ class CandidateVotes:
     elected: bool = False
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def election_record(
     *,
     actor: Actor,
@@ -164,8 +171,7 @@ def election_record(
     return election
 
 
-@transaction.atomic
-def election_link_meeting(*, actor: Actor, election: Election, meeting_id: int | None) -> Election:
+def _election_link_meeting(*, actor: Actor, election: Election, meeting_id: int | None) -> Election:
     """Point an election at the cycle meeting (rembug) where it was held; the cycle app calls
     this, so institutions never depends on cycle."""
     _authorize(actor, election.bkm.village_id)
@@ -180,3 +186,8 @@ def election_link_meeting(*, actor: Actor, election: Election, meeting_id: int |
             changes={"meeting_id": [before, meeting_id]},
         )
     return election
+
+
+election_link_meeting = transaction.atomic(durable=True)(_election_link_meeting)
+# For another app's service, inside its transaction (cycle's `meeting_link_election`).
+election_link_meeting_nested = transaction.atomic(_election_link_meeting)

@@ -1,4 +1,6 @@
-"""The village's other institutions: UP-UP, TIPP, Pokja, KSM and KPP, with their members."""
+"""The village's other institutions: UP-UP, TIPP, Pokja, KSM and KPP, with their members. Each
+service `x` is the step `_x` in a durable transaction; `memberships` composes the steps to save an
+institution with its member lines in one."""
 
 from __future__ import annotations
 
@@ -38,8 +40,7 @@ from tridaya.regions.models import Region
 # UP-UP ----------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def up_unit_create(
+def _up_unit_create(
     *, actor: Actor, village: Region, kind: str, formed_on: dt.date | None = None
 ) -> UPUnit:
     """Form one of the BKM's units (UPK, UPL, UPS); each exists once per village."""
@@ -51,8 +52,10 @@ def up_unit_create(
     return unit
 
 
-@transaction.atomic
-def up_staff_add(
+up_unit_create = transaction.atomic(durable=True)(_up_unit_create)
+
+
+def _up_staff_add(
     *,
     actor: Actor,
     unit: UPUnit,
@@ -67,9 +70,14 @@ def up_staff_add(
     return staff
 
 
-@transaction.atomic
-def up_staff_remove(*, actor: Actor, staff: UPStaff) -> None:
+up_staff_add = transaction.atomic(durable=True)(_up_staff_add)
+
+
+def _up_staff_remove(*, actor: Actor, staff: UPStaff) -> None:
     _remove_member(actor, "institutions.up_staff_removed", staff, staff.unit.village_id)
+
+
+up_staff_remove = transaction.atomic(durable=True)(_up_staff_remove)
 
 
 # TIPP -----------------------------------------------------------------------------------------
@@ -77,8 +85,7 @@ def up_staff_remove(*, actor: Actor, staff: UPStaff) -> None:
 TIPP_FIELDS = ["formed_on", "confirmed_by_bkm_on", "confirmed_by_lurah_on"]
 
 
-@transaction.atomic
-def tipp_save(
+def _tipp_save(
     *,
     actor: Actor,
     village: Region,
@@ -102,8 +109,10 @@ def tipp_save(
     return tipp
 
 
-@transaction.atomic
-def tipp_member_add(
+tipp_save = transaction.atomic(durable=True)(_tipp_save)
+
+
+def _tipp_member_add(
     *, actor: Actor, tipp: TIPP, person: Person, group: str, role: str = ""
 ) -> TIPPMember:
     _authorize(actor, tipp.village_id)
@@ -113,16 +122,20 @@ def tipp_member_add(
     return member
 
 
-@transaction.atomic
-def tipp_member_remove(*, actor: Actor, member: TIPPMember) -> None:
+tipp_member_add = transaction.atomic(durable=True)(_tipp_member_add)
+
+
+def _tipp_member_remove(*, actor: Actor, member: TIPPMember) -> None:
     _remove_member(actor, "institutions.tipp_member_removed", member, member.tipp.village_id)
+
+
+tipp_member_remove = transaction.atomic(durable=True)(_tipp_member_remove)
 
 
 # Pokja ----------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def pokja_create(*, actor: Actor, village: Region, name: str, aspect: str) -> Pokja:
+def _pokja_create(*, actor: Actor, village: Region, name: str, aspect: str) -> Pokja:
     _require_village(village)
     _authorize(actor, village.code)
     pokja = Pokja(village=village, name=name.strip(), aspect=aspect)
@@ -131,8 +144,10 @@ def pokja_create(*, actor: Actor, village: Region, name: str, aspect: str) -> Po
     return pokja
 
 
-@transaction.atomic
-def pokja_member_add(*, actor: Actor, pokja: Pokja, person: Person, role: str = "") -> PokjaMember:
+pokja_create = transaction.atomic(durable=True)(_pokja_create)
+
+
+def _pokja_member_add(*, actor: Actor, pokja: Pokja, person: Person, role: str = "") -> PokjaMember:
     _authorize(actor, pokja.village_id)
     member = PokjaMember(pokja=pokja, person=person, role=role.strip())
     _save(member)
@@ -140,9 +155,14 @@ def pokja_member_add(*, actor: Actor, pokja: Pokja, person: Person, role: str = 
     return member
 
 
-@transaction.atomic
-def pokja_member_remove(*, actor: Actor, member: PokjaMember) -> None:
+pokja_member_add = transaction.atomic(durable=True)(_pokja_member_add)
+
+
+def _pokja_member_remove(*, actor: Actor, member: PokjaMember) -> None:
     _remove_member(actor, "institutions.pokja_member_removed", member, member.pokja.village_id)
+
+
+pokja_member_remove = transaction.atomic(durable=True)(_pokja_member_remove)
 
 
 # KSM ------------------------------------------------------------------------------------------
@@ -169,7 +189,7 @@ def _leader_not_member(leader: Person) -> DomainError:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def ksm_create(
     *,
     actor: Actor,
@@ -211,8 +231,7 @@ def ksm_create(
     return ksm
 
 
-@transaction.atomic
-def ksm_update(
+def _ksm_update(
     *,
     actor: Actor,
     ksm: KSM,
@@ -235,8 +254,10 @@ def ksm_update(
     return ksm
 
 
-@transaction.atomic
-def ksm_member_add(*, actor: Actor, ksm: KSM, person: Person) -> KSMMember:
+ksm_update = transaction.atomic(durable=True)(_ksm_update)
+
+
+def _ksm_member_add(*, actor: Actor, ksm: KSM, person: Person) -> KSMMember:
     _authorize(actor, ksm.village_id)
     member = KSMMember(ksm=ksm, person=person)
     _save(member)
@@ -244,8 +265,10 @@ def ksm_member_add(*, actor: Actor, ksm: KSM, person: Person) -> KSMMember:
     return member
 
 
-@transaction.atomic
-def ksm_member_remove(*, actor: Actor, member: KSMMember) -> None:
+ksm_member_add = transaction.atomic(durable=True)(_ksm_member_add)
+
+
+def _ksm_member_remove(*, actor: Actor, member: KSMMember) -> None:
     """Take a member out of a KSM, unless that would leave it with fewer than three."""
     _authorize(actor, member.ksm.village_id)
     # Lock the KSM so that two removals at once cannot both pass the count below.
@@ -275,11 +298,13 @@ def ksm_member_remove(*, actor: Actor, member: KSMMember) -> None:
     _remove_member(actor, "institutions.ksm_member_removed", member, ksm.village_id)
 
 
+ksm_member_remove = transaction.atomic(durable=True)(_ksm_member_remove)
+
+
 # KPP ------------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def kpp_create(
+def _kpp_create(
     *,
     actor: Actor,
     village: Region,
@@ -305,8 +330,12 @@ def kpp_create(
     return kpp
 
 
-@transaction.atomic
-def kpp_update(*, actor: Actor, kpp: KPP, name: str, assets: str, formed_on: dt.date | None) -> KPP:
+kpp_create = transaction.atomic(durable=True)(_kpp_create)
+
+
+def _kpp_update(
+    *, actor: Actor, kpp: KPP, name: str, assets: str, formed_on: dt.date | None
+) -> KPP:
     _authorize(actor, kpp.village_id)
     kpp = KPP.objects.select_for_update().get(pk=kpp.pk)
     fields = ["name", "assets", "formed_on"]
@@ -319,8 +348,10 @@ def kpp_update(*, actor: Actor, kpp: KPP, name: str, assets: str, formed_on: dt.
     return kpp
 
 
-@transaction.atomic
-def kpp_member_add(*, actor: Actor, kpp: KPP, person: Person, role: str = "") -> KPPMember:
+kpp_update = transaction.atomic(durable=True)(_kpp_update)
+
+
+def _kpp_member_add(*, actor: Actor, kpp: KPP, person: Person, role: str = "") -> KPPMember:
     _authorize(actor, kpp.village_id)
     member = KPPMember(kpp=kpp, person=person, role=role.strip())
     _save(member)
@@ -328,6 +359,11 @@ def kpp_member_add(*, actor: Actor, kpp: KPP, person: Person, role: str = "") ->
     return member
 
 
-@transaction.atomic
-def kpp_member_remove(*, actor: Actor, member: KPPMember) -> None:
+kpp_member_add = transaction.atomic(durable=True)(_kpp_member_add)
+
+
+def _kpp_member_remove(*, actor: Actor, member: KPPMember) -> None:
     _remove_member(actor, "institutions.kpp_member_removed", member, member.kpp.village_id)
+
+
+kpp_member_remove = transaction.atomic(durable=True)(_kpp_member_remove)

@@ -56,7 +56,7 @@ def _person_changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, 
     return changes
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def person_create(
     *,
     actor: Actor,
@@ -98,8 +98,7 @@ def person_create(
     return person
 
 
-@transaction.atomic
-def person_update(
+def _person_update(
     *,
     actor: Actor,
     person: Person,
@@ -135,6 +134,12 @@ def person_update(
     return person
 
 
+person_update = transaction.atomic(durable=True)(_person_update)
+# For another app's service, inside its transaction (mapping's household services: a head's
+# poverty status follows the household's).
+person_update_nested = transaction.atomic(_person_update)
+
+
 @dataclass(frozen=True)
 class HeadsMarked:
     """What `people_mark_household_heads` did."""
@@ -152,7 +157,8 @@ def people_mark_household_heads(
     (`heads`: person id -> the household is poor). Bulk: two UPDATE queries per thousand people
     whatever their number, and one audit event for the whole call, naming `source` (for example
     "survei #12"): a survey import calls it once, with every head it linked. People of another
-    village are refused; an empty `heads` does nothing."""
+    village are refused; an empty `heads` does nothing. Not durable: it runs inside the survey
+    import's transaction."""
     _require_village(village)
     authorize(actor, MARK_HOUSEHOLD_HEADS, village)
     if not heads:

@@ -108,7 +108,7 @@ def _head_follows(household: Household) -> None:
     """The linked person's poverty status follows the household's."""
     head = household.head
     if head is not None and head.is_poor != household.is_poor:
-        people.person_update(
+        people.person_update_nested(
             actor=None, person=head, **{**_head_values(head), "is_poor": household.is_poor}
         )
 

@@ -5,6 +5,7 @@ every bad feature listed."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -130,7 +131,7 @@ def _user(actor: Actor) -> User | None:
     return actor if isinstance(actor, User) else None
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def layer_update(
     *, actor: Actor, layer: Layer, name: str, kind: str, description: str = ""
 ) -> Layer:
@@ -157,8 +158,7 @@ def layer_update(
     return layer
 
 
-@transaction.atomic
-def layer_delete(*, actor: Actor, layer: Layer) -> None:
+def _layer_delete(*, actor: Actor, layer: Layer) -> None:
     authorize(actor, MANAGE_LAYERS, layer)
     record_event(
         actor=actor,
@@ -167,3 +167,13 @@ def layer_delete(*, actor: Actor, layer: Layer) -> None:
         changes=diff(snapshot(layer, LAYER_FIELDS), {}),
     )
     layer.delete()
+
+
+layer_delete = transaction.atomic(durable=True)(_layer_delete)
+
+
+@transaction.atomic(durable=True)
+def layers_delete(*, actor: Actor, layers: Iterable[Layer]) -> None:
+    """Remove several layers at once (the admin's bulk delete): all of them, or none."""
+    for layer in layers:
+        _layer_delete(actor=actor, layer=layer)

@@ -24,8 +24,7 @@ from tridaya.mapping.policy import MAP_PROBLEMS
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
 
-@transaction.atomic
-def photo_add(*, actor: Actor, problem: Problem, image: File, caption: str = "") -> ProblemPhoto:
+def _photo_add(*, actor: Actor, problem: Problem, image: File, caption: str = "") -> ProblemPhoto:
     """Attach a photo (JPEG or PNG, at most 10 MB). Its time and place are read from EXIF."""
     authorize(actor, MAP_PROBLEMS, problem)
     if image.size > MAX_PHOTO_BYTES:
@@ -62,6 +61,9 @@ def photo_add(*, actor: Actor, problem: Problem, image: File, caption: str = "")
     return photo
 
 
+photo_add = transaction.atomic(durable=True)(_photo_add)
+
+
 def photo_add_once(
     *, actor: Actor, problem: Problem, image: File, caption: str = ""
 ) -> ProblemPhoto | None:
@@ -70,7 +72,7 @@ def photo_add_once(
     authorize(actor, MAP_PROBLEMS, problem)
     if _has_photo(problem, image):
         return None
-    return photo_add(actor=actor, problem=problem, image=image, caption=caption)
+    return _photo_add(actor=actor, problem=problem, image=image, caption=caption)
 
 
 def _has_photo(problem: Problem, image: File) -> bool:

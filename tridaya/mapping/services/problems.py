@@ -6,7 +6,7 @@ it in its UTM zone, finds its RT, and audits in the same transaction."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,7 +32,8 @@ from tridaya.mapping.models import (
 )
 from tridaya.mapping.policy import MAP_PROBLEMS, VERIFY_PROBLEMS
 from tridaya.mapping.problem_files import feature_fields
-from tridaya.mapping.services.problem_photos import photo_add
+from tridaya.mapping.services.problem_photos import _photo_add
+from tridaya.mapping.services.problem_photos import photo_add as photo_add  # callers import it here
 from tridaya.mapping.spatial import VillageExtent, check_near_village, locate_rt, village_extent
 from tridaya.regions.models import RT, Region
 
@@ -135,8 +136,7 @@ def _save(problem: Problem) -> None:
     problem.save()
 
 
-@transaction.atomic
-def problem_create(
+def _problem_create(
     *,
     actor: Actor,
     village: Region,
@@ -197,12 +197,14 @@ def problem_create(
         changes=diff({}, snapshot(problem, PROBLEM_FIELDS)),
     )
     if photo is not None:
-        photo_add(actor=actor, problem=problem, image=photo, caption=photo_caption)
+        _photo_add(actor=actor, problem=problem, image=photo, caption=photo_caption)
     return problem
 
 
-@transaction.atomic
-def problem_update(
+problem_create = transaction.atomic(durable=True)(_problem_create)
+
+
+def _problem_update(
     *,
     actor: Actor,
     problem: Problem,
@@ -247,6 +249,9 @@ def problem_update(
     return problem
 
 
+problem_update = transaction.atomic(durable=True)(_problem_update)
+
+
 @transaction.atomic
 def problem_upsert(
     *,
@@ -265,7 +270,7 @@ def problem_upsert(
     extent = extent or village_extent(village)
     existing = Problem.objects.filter(village=village, source_ref=source_ref.strip()).first()
     if existing is None:
-        created = problem_create(
+        created = _problem_create(
             actor=actor,
             village=village,
             source=source,
@@ -275,7 +280,7 @@ def problem_upsert(
         )
         return created, True
     fields.pop("status", None)
-    return problem_update(actor=actor, problem=existing, extent=extent, **fields), False
+    return _problem_update(actor=actor, problem=existing, extent=extent, **fields), False
 
 
 @transaction.atomic(durable=True)
@@ -313,8 +318,7 @@ def problem_set_status(*, actor: Actor, problem: Problem, status: str) -> Proble
     return problem
 
 
-@transaction.atomic
-def problem_delete(*, actor: Actor, problem: Problem) -> None:
+def _problem_delete(*, actor: Actor, problem: Problem) -> None:
     """Remove a report entered by mistake (those who verify reports only)."""
     authorize(actor, VERIFY_PROBLEMS, problem)
     record_event(
@@ -326,6 +330,16 @@ def problem_delete(*, actor: Actor, problem: Problem) -> None:
     for photo in problem.photos.all():
         photo.image.delete(save=False)
     problem.delete()
+
+
+problem_delete = transaction.atomic(durable=True)(_problem_delete)
+
+
+@transaction.atomic(durable=True)
+def problems_delete(*, actor: Actor, problems: Iterable[Problem]) -> None:
+    """Remove several reports at once (the admin's bulk delete): all of them, or none."""
+    for problem in problems:
+        _problem_delete(actor=actor, problem=problem)
 
 
 # --- Import from GIS files --------------------------------------------------------------------

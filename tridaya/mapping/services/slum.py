@@ -39,7 +39,9 @@ class Outcome:
     UNCHANGED = "unchanged"
 
 
-def _decimal(value: Any) -> Decimal | None:
+def optional_decimal(value: Any) -> Decimal | None:
+    """A typed or imported figure as a Decimal (a decimal comma accepted); None when blank.
+    ValueError names a value that is not a number (the form and the RT profile import)."""
     if value is None or value == "":
         return None
     if isinstance(value, Decimal):
@@ -69,7 +71,7 @@ def _check_precision(values: Mapping[str, Any]) -> None:
     """Refuse, naming each field, a figure with more decimals than is stored (never round)."""
     errors = {}
     for name in ("area_ha", "road_length_m", "drainage_length_m"):
-        number = _decimal(values[name])
+        number = optional_decimal(values[name])
         problem = precision_problem(number, name) if number is not None else None
         if problem:
             errors[name] = problem
@@ -90,7 +92,7 @@ def _merged_volumes(
     merged_handled: dict[str, Decimal] = {code: v.handled for code, v in stored.items()}
     precision_errors: dict[str, DomainError] = {}
     for code, value in (volumes or {}).items():
-        number = _decimal(value)
+        number = optional_decimal(value)
         if number is None:
             merged.pop(code, None)
             merged_handled.pop(code, None)
@@ -103,7 +105,7 @@ def _merged_volumes(
     problems = scoring.check_volumes(cset, scoring.Figures.of(profile), merged, complete=False)
     handled_errors = precision_errors
     for code, value in (handled or {}).items():
-        number = _decimal(value) or Decimal(0)
+        number = optional_decimal(value) or Decimal(0)
         problem = precision_problem(number, "volume")
         if problem:
             handled_errors[handled_field(code)] = _volume_error(code, problem)
@@ -170,8 +172,7 @@ def _write_volumes(
     return volume_changes
 
 
-@transaction.atomic
-def rt_profile_upsert(
+def _rt_profile_upsert(
     *,
     actor: Actor,
     rt: RT,
@@ -228,6 +229,11 @@ def rt_profile_upsert(
     return profile, Outcome.UNCHANGED
 
 
+# For the imports (survey, RT profile file) and works' handled volumes, inside their transaction.
+rt_profile_upsert = transaction.atomic(_rt_profile_upsert)
+
+
+@transaction.atomic(durable=True)
 def rt_profile_save(
     *,
     actor: Actor,
@@ -247,7 +253,7 @@ def rt_profile_save(
     ('1a'...'7b'; a value of None removes one) and handled volumes (after investment).
     Volumes not given are kept. Raises DomainError naming each bad field (`volume_1a`,
     `handled_4b`, `households`, ...)."""
-    profile, _outcome = rt_profile_upsert(
+    profile, _outcome = _rt_profile_upsert(
         actor=actor,
         rt=rt,
         year=year,

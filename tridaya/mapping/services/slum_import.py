@@ -19,7 +19,7 @@ from tridaya.mapping import scoring
 from tridaya.mapping.criteria import criteria_of, current_criteria_set
 from tridaya.mapping.models import ProfileSource, RTProfile, precision_problem
 from tridaya.mapping.policy import EDIT_SLUM_DATA
-from tridaya.mapping.services.slum import _decimal, rt_profile_upsert
+from tridaya.mapping.services.slum import optional_decimal, rt_profile_upsert
 from tridaya.mapping.slum_template import (
     HANDLED_SUFFIX,
     INTEGER_FIELDS,
@@ -39,7 +39,7 @@ class SlumImportResult:
 
 
 def _cell_number(value: Any, *, integer: bool) -> Decimal:
-    number = _decimal(value)
+    number = optional_decimal(value)
     if number is None:
         raise ValueError("empty")
     if integer and number != number.to_integral_value():

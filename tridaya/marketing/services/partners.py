@@ -83,7 +83,7 @@ def _check_duplicate(partner: Partner) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def partner_create(
     *,
     actor: User | None,

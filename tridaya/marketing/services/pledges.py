@@ -185,7 +185,7 @@ def _target_object(target: Activity | InvestmentRow | str) -> Activity | Investm
     return found
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def pledge_create(
     *,
     actor: User | None,
@@ -246,7 +246,7 @@ def pledge_create(
     return pledge
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def pledge_commit(
     *,
     actor: User | None,
@@ -304,7 +304,7 @@ def pledge_commit(
     return pledge
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def pledge_realise(
     *,
     actor: User | None,
@@ -388,7 +388,7 @@ def _check_through_bkm(through_bkm: bool, in_kind: bool) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def pledge_withdraw(
     *, actor: User | None, pledge: Pledge, reason: str, withdrawn_on: dt.date
 ) -> Pledge:

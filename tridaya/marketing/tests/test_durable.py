@@ -12,16 +12,6 @@ from tridaya.marketing.tests import factories as f
 MODULES = ["forums", "partners", "pledges", "prospectus"]
 SERVICES = atomic_services("tridaya.marketing.services", MODULES)
 
-NOT_DURABLE = {
-    # the funding-gap property test (test_selectors) composes them in one transaction per
-    # example, rolled back after it, as planning's RAB property test does
-    "partners.partner_create",
-    "pledges.pledge_create",
-    "pledges.pledge_commit",
-    "pledges.pledge_realise",
-    "pledges.pledge_withdraw",
-}
-
 
 def test_the_services_are_found():
     assert len(SERVICES) == 13
@@ -30,11 +20,7 @@ def test_the_services_are_found():
 
 @pytest.mark.parametrize(("name", "durable"), SERVICES, ids=lambda x: str(x))
 def test_top_level_services_are_durable(name, durable):
-    assert durable == (name not in NOT_DURABLE)
-
-
-def test_every_exception_is_still_a_service():
-    assert {name for name, _ in SERVICES} >= NOT_DURABLE
+    assert durable
 
 
 @pytest.mark.django_db

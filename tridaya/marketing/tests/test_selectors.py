@@ -3,11 +3,11 @@
 import datetime as dt
 
 import pytest
-from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tridaya.core.errors import DomainError
+from tridaya.core.tests.durable import rolled_back
 from tridaya.marketing.errors import MarketingError
 from tridaya.marketing.selectors import funding_gaps
 from tridaya.marketing.services import pledges as pledge_services
@@ -60,7 +60,7 @@ def _advance(pledge, state: str, give_reason: bool) -> None:
 )
 @given(rows=rows_strategy, pledges=pledges_strategy)
 def test_funded_plus_gap_is_cost_never_negative(bajur, rows, pledges):
-    with transaction.atomic():
+    with rolled_back():
         spec = []
         for thousands, blm_pct, swa_pct in rows:
             cost = thousands * 1000
@@ -85,7 +85,6 @@ def test_funded_plus_gap_is_cost_never_negative(bajur, rows, pledges):
             == sum(r.funding.cost for r in report.rows)
         )
         assert report.plans[0].totals["gap"] == total["gap"]
-        transaction.set_rollback(True)
 
 
 @pytest.mark.django_db

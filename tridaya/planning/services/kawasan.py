@@ -149,8 +149,7 @@ AREA_FIELDS = [
 ]
 
 
-@transaction.atomic
-def area_create(
+def _area_create(
     *,
     actor: User | None,
     village: Region,
@@ -191,6 +190,9 @@ def area_create(
         changes={**diff({}, snapshot(area, ["name", "source", "geometry"])), **_changes_of(area)},
     )
     return area
+
+
+area_create = transaction.atomic(durable=True)(_area_create)
 
 
 def _changes_of(area: PriorityArea, before: dict | None = None) -> dict[str, list]:
@@ -437,7 +439,7 @@ def areas_import(
     for name, geometry in planned:
         area = existing.get(name.lower())
         if area is None:
-            area_create(
+            _area_create(
                 actor=actor,
                 village=village,
                 name=name,

@@ -1,5 +1,5 @@
 """A candidate kawasan derived from a priority round: the RTs where the round's best-ranked
-problems lie, joined into one area (written by `kawasan.area_create`, so it is checked,
+problems lie, joined into one area (written by `kawasan._area_create`, so it is checked,
 measured and audited like a drawn one)."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from tridaya.planning.errors import PlanningError
 from tridaya.planning.models import AreaSource, PriorityArea, PriorityRound
 from tridaya.planning.policy import MANAGE_KAWASAN
 from tridaya.planning.selectors.priorities import ranked_options
-from tridaya.planning.services.kawasan import area_create
+from tridaya.planning.services.kawasan import _area_create
 from tridaya.regions.models import RT
 
 
@@ -61,7 +61,7 @@ def area_derive(
         f"RT {rt.number:02d}/RW {rt.rw.number:02d}"
         for rt in sorted(chosen.values(), key=lambda r: (r.rw.number, r.number))
     )
-    return area_create(
+    return _area_create(
         actor=actor,
         village=round_.village,
         name=name or _("Kawasan %(rts)s") % {"rts": labels},

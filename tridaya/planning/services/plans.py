@@ -77,7 +77,7 @@ def _require_state(version: PlanVersion, *states: str) -> None:
 # --- Plans and versions ----------------------------------------------------------------------
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def plan_create(
     *,
     actor: User | None,
@@ -146,7 +146,7 @@ class VersionTexts:
 TEXT_AUDIT = [*VERSION_TEXT_FIELDS, "start_year", "sections"]
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def version_update_texts(
     *, actor: User | None, version: PlanVersion, data: VersionTexts
 ) -> PlanVersion:
@@ -192,7 +192,7 @@ def _check_years_fit(version: PlanVersion) -> None:
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def version_set_safeguards(
     *, actor: User | None, version: PlanVersion, answers: dict
 ) -> PlanVersion:
@@ -237,7 +237,7 @@ def _problems_of_village(village_id: str, ids: tuple[int, ...]) -> list[Problem]
 PROGRAM_AUDIT = ["domain", "name", "description", "years", "position"]
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def program_save(
     *,
     actor: User | None,
@@ -272,7 +272,7 @@ def program_save(
     return program
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def program_delete(*, actor: User | None, program: PlanProgram) -> None:
     authorize(actor, policy.EDIT_PLAN, program)
     version = _locked_version(program.version)
@@ -332,7 +332,7 @@ ROW_AUDIT = [
 ]
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def investment_row_save(
     *,
     actor: User | None,
@@ -382,7 +382,7 @@ def investment_row_save(
     return row
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def investment_row_delete(*, actor: User | None, row: InvestmentRow) -> None:
     authorize(actor, policy.EDIT_PLAN, row)
     version = _locked_version(row.version)
@@ -401,7 +401,7 @@ def investment_row_delete(*, actor: User | None, row: InvestmentRow) -> None:
 OUTLINE_AUDIT = ["name", "chapters", "is_active"]
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def outline_save(*, actor: User | None, outline: DocumentOutline) -> DocumentOutline:
     """Save a new or edited outline of RPLP / RTPLP documents (the program's, kept in the
     admin): checked, and audited with what changed."""

@@ -94,7 +94,7 @@ ACTIVITY_AUDIT = [
 ]
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def activity_save(
     *,
     actor: User | None,
@@ -161,7 +161,7 @@ def activity_save(
     return activity
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def activity_delete(*, actor: User | None, activity: Activity) -> None:
     authorize(actor, policy.EDIT_PLAN, activity)
     _editable_version(activity.version)
@@ -233,7 +233,7 @@ def _fill_item(item: RABItem, data: RABItemInput, village_code: str) -> None:
     item.volume = data.volume
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def rab_item_add(*, actor: User | None, activity: Activity, data: RABItemInput) -> RABItem:
     """Add a line to an activity's RAB; the activity's total follows."""
     authorize(actor, policy.EDIT_PLAN, activity)
@@ -258,7 +258,7 @@ def rab_item_add(*, actor: User | None, activity: Activity, data: RABItemInput) 
     return item
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def rab_item_delete(*, actor: User | None, item: RABItem) -> None:
     authorize(actor, policy.EDIT_PLAN, item)
     _editable_version(item.activity.version)
@@ -279,7 +279,7 @@ def rab_item_delete(*, actor: User | None, item: RABItem) -> None:
 MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def attachment_add(
     *, actor: User | None, activity: Activity, kind: str, title: str, file: File
 ) -> ActivityAttachment:
@@ -306,7 +306,7 @@ def attachment_add(
     return attachment
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def attachment_delete(*, actor: User | None, attachment: ActivityAttachment) -> None:
     authorize(actor, policy.EDIT_PLAN, attachment)
     _editable_version(attachment.activity.version)

@@ -42,8 +42,7 @@ from tridaya.planning.services.priorities import (
 # --- Scores -------------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def scores_set(
+def _scores_set(
     *, actor: User | None, round_: PriorityRound, scores: Mapping[tuple[int, int], int | None]
 ) -> int:
     """Set the TIPP's scores, {(option id, criterion id): 0-5, or None to clear}. Returns the
@@ -100,6 +99,9 @@ def scores_set(
     return len(changes)
 
 
+scores_set = transaction.atomic(durable=True)(_scores_set)
+
+
 def _scaled(value: int, top: int) -> int:
     """0-5 in proportion to the largest value of the round, rounded up: ceil(5 × value / top)."""
     if value <= 0 or top <= 0:
@@ -142,7 +144,7 @@ def scores_fill_from_data(*, actor: User | None, round_: PriorityRound) -> int:
             value = suggested_score(criterion, option, tops)
             if value is not None:
                 cells[(option.pk, criterion.pk)] = value
-    return scores_set(actor=actor, round_=locked, scores=cells)
+    return _scores_set(actor=actor, round_=locked, scores=cells)
 
 
 # --- Voting -------------------------------------------------------------------------------------

@@ -43,7 +43,7 @@ from tridaya.planning.services.plans import (
 # --- Uji publik ------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def version_start_public_test(
     *, actor: User | None, version: PlanVersion, meeting: Meeting
 ) -> PlanVersion:
@@ -75,7 +75,7 @@ def version_start_public_test(
     return version
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def feedback_add(
     *, actor: User | None, version: PlanVersion, raised_by: str, point: str
 ) -> Feedback:
@@ -98,7 +98,7 @@ def feedback_add(
     return item
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def feedback_answer(
     *, actor: User | None, feedback: Feedback, answer: str, changes_plan: bool = False
 ) -> Feedback:
@@ -119,7 +119,7 @@ def feedback_answer(
     return feedback
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def version_revise(*, actor: User | None, version: PlanVersion) -> PlanVersion:
     """Close the uji publik: every point must have its answer. The version opens for the
     revisions the answers promise."""
@@ -165,7 +165,7 @@ def signatory_kind_for(actor: User | None, version: PlanVersion) -> str:
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def version_sign(
     *,
     actor: User | None,
@@ -236,7 +236,7 @@ def readiness_problems(version: PlanVersion) -> list[str]:
     return problems
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def version_legalise(
     *, actor: User | None, version: PlanVersion, legalised_on: dt.date | None = None
 ) -> PlanVersion:
@@ -294,7 +294,7 @@ def version_legalise(
 # --- Amendment -------------------------------------------------------------------------------
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def version_amend(*, actor: User | None, version: PlanVersion, reason: str) -> PlanVersion:
     """Open an amendment of the newest legalised version: a new draft version copied from it,
     with the reason written down. The legalised version stays in force until the new one is

@@ -45,7 +45,7 @@ def _value_from_ledger(package: WorkPackage) -> int:
     return spent.spent if spent is not None and spent.spent else package.value
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def handover_record(
     *,
     actor: User | None,
@@ -122,7 +122,7 @@ def handover_record(
     return handover
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def om_plan_save(
     *,
     actor: User | None,
@@ -149,7 +149,7 @@ def om_plan_save(
     return plan
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def check_record(
     *,
     actor: User | None,
@@ -194,7 +194,7 @@ def check_record(
     return check
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def maintenance_log(
     *, actor: User | None, asset: Asset, date: dt.date, description: str, cost: int
 ) -> MaintenanceLog:
@@ -210,7 +210,7 @@ def maintenance_log(
     return log
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def iuran_record(
     *, actor: User | None, asset: Asset, date: dt.date, amount: int, payers: str = "", key: str = ""
 ) -> Voucher:
@@ -249,7 +249,7 @@ def iuran_record(
     return voucher
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def handled_record(
     *, actor: User | None, package: WorkPackage, rt: RT, year: int, code: str, amount: Decimal
 ) -> HandledVolume:

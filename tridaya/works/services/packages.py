@@ -76,7 +76,7 @@ def _check_new(
         )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def package_create(
     *,
     actor: User | None,
@@ -149,7 +149,7 @@ def package_create(
     return package
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def schedule_set(
     *, actor: User | None, package: WorkPackage, weeks: Mapping[int, tuple[int, int]]
 ) -> list[WorkItem]:
@@ -179,7 +179,7 @@ def schedule_set(
     return sorted(items.values(), key=lambda i: (i.position, i.pk))
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def beneficiary_add(
     *,
     actor: User | None,
@@ -197,7 +197,7 @@ def beneficiary_add(
     return person
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def reporter_add(*, actor: User | None, ksm: KSM, user: User) -> KsmReporter:
     """Let a user report for a KSM (its own packages only)."""
     authorize(actor, "works.manage", ksm)

@@ -59,7 +59,7 @@ def _locked(package: WorkPackage) -> WorkPackage:
     return WorkPackage.objects.select_for_update().get(pk=package.pk)
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def report_record(*, actor: User | None, package: WorkPackage, data: ReportInput) -> FieldReport:
     """A daily or weekly field report; unpaid HOK goes into the ledger as swadaya in kind."""
     authorize(actor, "works.report", package)
@@ -121,8 +121,7 @@ def _swadaya_labour(package: WorkPackage, report: FieldReport) -> None:
     report.save(update_fields=["swadaya_voucher_id"])
 
 
-@transaction.atomic
-def entry_draft(
+def _entry_draft(
     *,
     actor: User | None,
     package: WorkPackage,
@@ -169,8 +168,10 @@ def entry_draft(
     return entry
 
 
-@transaction.atomic
-def photo_add(
+entry_draft = transaction.atomic(durable=True)(_entry_draft)
+
+
+def _photo_add(
     *,
     actor: User | None,
     package: WorkPackage,
@@ -217,6 +218,9 @@ def photo_add(
     return photo
 
 
+photo_add = transaction.atomic(durable=True)(_photo_add)
+
+
 def _check_evidence(entry: ProgressEntry) -> None:
     needed = evidence_needed(entry.percent, evidence_slots())
     have = set(
@@ -251,8 +255,7 @@ def _entry_locked(entry: ProgressEntry, allowed: tuple[str, ...]) -> ProgressEnt
     return entry
 
 
-@transaction.atomic
-def entry_submit(*, actor: User | None, entry: ProgressEntry) -> ProgressEntry:
+def _entry_submit(*, actor: User | None, entry: ProgressEntry) -> ProgressEntry:
     authorize(actor, "works.report", entry.package)
     entry = _entry_locked(entry, (EntryStatus.DRAFT, EntryStatus.RETURNED))
     _check_evidence(entry)
@@ -268,7 +271,10 @@ def entry_submit(*, actor: User | None, entry: ProgressEntry) -> ProgressEntry:
     return entry
 
 
-@transaction.atomic
+entry_submit = transaction.atomic(durable=True)(_entry_submit)
+
+
+@transaction.atomic(durable=True)
 def entry_return(*, actor: User | None, entry: ProgressEntry, reason: str) -> ProgressEntry:
     authorize(actor, "works.approve", entry.package)
     reason = require_reason(reason, code=WorksError.REASON_TOO_SHORT)
@@ -287,7 +293,7 @@ def entry_return(*, actor: User | None, entry: ProgressEntry, reason: str) -> Pr
     return entry
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def entry_approve(*, actor: User | None, entry: ProgressEntry) -> ProgressEntry:
     """Approve; the package's progress, status and dates follow the approved entries."""
     authorize(actor, "works.approve", entry.package)
@@ -322,7 +328,7 @@ def entry_approve(*, actor: User | None, entry: ProgressEntry) -> ProgressEntry:
     return entry
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def quality_rate(
     *, actor: User | None, package: WorkPackage, quality: str, note: str, date: dt.date
 ) -> WorkPackage:
@@ -349,8 +355,7 @@ def quality_rate(
     return package
 
 
-@transaction.atomic
-def entry_report(
+def _entry_report(
     *,
     actor: User | None,
     package: WorkPackage,
@@ -370,7 +375,7 @@ def entry_report(
         earlier = ProgressEntry.objects.filter(package=package, instance_id=instance_id).first()
         if earlier is not None:
             return earlier
-    entry = entry_draft(
+    entry = _entry_draft(
         actor=actor,
         package=package,
         date=date,
@@ -378,10 +383,15 @@ def entry_report(
         note=note,
         instance_id=instance_id,
     )
-    photo_add(actor=actor, package=package, entry=entry, file=file, slot=slot)
+    _photo_add(actor=actor, package=package, entry=entry, file=file, slot=slot)
     if submit:
-        entry = entry_submit(actor=actor, entry=entry)
+        entry = _entry_submit(actor=actor, entry=entry)
     return entry
+
+
+entry_report = transaction.atomic(durable=True)(_entry_report)
+# For the progress form's import (works.fieldform), inside its transaction.
+entry_report_nested = transaction.atomic(_entry_report)
 
 
 def photo_files_discard(*, names: list[str]) -> None:

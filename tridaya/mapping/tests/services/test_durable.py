@@ -1,6 +1,6 @@
 """Top-level services run in a durable transaction, so a caller composing two of them in one
 transaction fails at once (RuntimeError) instead of silently nesting them. The services below
-stay non-durable for now, each for the reason given."""
+stay non-durable, each for the reason given."""
 
 import pytest
 from django.db import transaction
@@ -13,15 +13,8 @@ from tridaya.mapping.tests.factories import problem, with_units
 MODULES = ["households", "layers", "problem_photos", "problems", "slum", "slum_import", "surveys"]
 
 NOT_DURABLE = {
-    # saved and deleted from the admin's change form (inside the admin's transaction)
-    "layers.layer_update",
-    "layers.layer_delete",
-    "problems.problem_create",
-    "problems.problem_update",
-    "problems.problem_delete",
-    # called inside problem_create (a photo with the first save)
-    "problem_photos.photo_add",
-    # called by the survey and GIS imports for each row, inside the import's transaction
+    # called by the survey and GIS imports for each row, inside the import's transaction (and,
+    # for RT profiles, by works' handled volumes inside its service)
     "problems.problem_upsert",
     "slum.rt_profile_upsert",
 }
