@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from tridaya.oversight.selectors import (
     ComplaintStats,
-    complaint_counts_by_village,
     complaint_stats,
+    complaint_stats_by_village,
     public_answers,
 )
 from tridaya.regions.models import Level, Region
@@ -177,6 +177,12 @@ def public_rows(page: PublicPage) -> list[tuple[str, str, str]]:
         ("pengaduan", key, str(getattr(stats, key)))
         for key in ("received", "open", "overdue", "resolved", "rejected", "median_days")
     ]
+    for name, _title, breakdown in stats.breakdowns:
+        for row in breakdown:
+            rows += [
+                (f"pengaduan_{name}", f"{row.key} / {key}", str(getattr(row.counts, key)))
+                for key in ("received", "open", "overdue", "resolved", "rejected", "median_days")
+            ]
     rows += [("jawaban", a["tracking_code"], a["public_answer"]) for a in page.answers]
     return rows
 
@@ -225,7 +231,7 @@ def village_headlines(villages: Sequence[Region], *, as_of: dt.date) -> list[Vil
     allocated = allocation_totals_by_village(codes)
     money = totals_by_village(codes, as_of)
     works = packages_by_village(codes)
-    complaints = complaint_counts_by_village(codes)
+    complaints = complaint_stats_by_village(codes)
     rows = []
     for village in villages:
         totals, packages = money.get(village.code), works.get(village.code)
