@@ -121,7 +121,8 @@ class ComplaintCounts:
         else:
             self.resolved += status == Status.RESOLVED
             self.rejected += status == Status.REJECTED
-            self.days.append(days)  # type: ignore[arg-type]  # closed, so days is known
+            if days is not None:  # always, for a closed complaint
+                self.days.append(days)
 
     def finish(self) -> None:
         self.median_days = round(statistics.median(self.days), 1) if self.days else None
@@ -182,7 +183,9 @@ def _class_key(klass: str, kind: str) -> str:
     return klass or UNCLASSIFIED
 
 
-def _rows(spec: list[tuple[str, str | Promise]], found: dict[str, ComplaintCounts]):
+def _rows(
+    spec: list[tuple[str, str | Promise]], found: dict[str, ComplaintCounts]
+) -> list[BreakdownRow]:
     rows = [
         BreakdownRow(key, label, found.get(key, ComplaintCounts()))
         for key, label in spec
@@ -205,11 +208,22 @@ class _Tally:
         self.groups: tuple[dict[str, ComplaintCounts], ...] = ({}, {}, {})
         self.levels: Counter[str | Promise] = Counter()  # keyed by the levels' (lazy) labels
 
-    def add(self, status, due_at, received_at, closed_at, klass, kind, scope, fld, level) -> None:
+    def add(
+        self,
+        status: str,
+        due_at: dt.datetime,
+        received_at: dt.datetime,
+        closed_at: dt.datetime | None,
+        klass: str,
+        kind: str,
+        scope: str,
+        fld: str,
+        level: int,
+    ) -> None:
         is_open = status in OPEN_STATUSES
         if not is_open and closed_at is None:  # closed by complaint_close, which sets closed_at
             raise TypeError("a closed complaint has no closing time")
-        days = None if is_open else (closed_at - received_at).total_seconds() / 86400
+        days = None if closed_at is None else (closed_at - received_at).total_seconds() / 86400
         overdue = is_open and due_at <= self.now
         self.stats.add(status, overdue, days)
         if is_open:
