@@ -1,6 +1,7 @@
 """Oversight's figures for the dashboards (registered from OversightConfig.ready()): complaints
-received, open, overdue and resolved per village, from `complaint_counts_by_village`. A village
-with an overdue complaint is listed among the villages that need attention."""
+received, open, overdue and resolved per village, from `complaint_stats_by_village` (the same
+counting as every page's complaint statistics). A village with an overdue complaint is listed
+among the villages that need attention."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from collections.abc import Sequence
 
 def _count(name: str):
     from tridaya.core.figures import shared
-    from tridaya.oversight.selectors import complaint_counts_by_village
+    from tridaya.oversight.selectors import complaint_stats_by_village
 
     def compute(codes: Sequence[str]) -> dict[str, int]:
-        found = shared("oversight_complaints", codes, complaint_counts_by_village)
+        found = shared("oversight_complaints", codes, complaint_stats_by_village)
         return {code: getattr(counts, name) for code, counts in found.items()}
 
     return compute

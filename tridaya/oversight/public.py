@@ -1,7 +1,7 @@
 """The public page of a village ("Ke mana dana BLM?"): every figure read from finance's ledger
 selectors and works' selectors, to the rupiah, plus the complaint statistics and public answers.
 Only aggregates and names of things (packages, allocations) reach it: no NIK, no names of
-households or complainants, no account numbers. Also the plain rows for the CSV/JSON download."""
+households or complainants, no account numbers. The downloads are in opendata.py."""
 
 from __future__ import annotations
 
@@ -16,13 +16,12 @@ from django.utils import timezone
 
 from tridaya.oversight.selectors import (
     ComplaintStats,
-    complaint_counts_by_village,
     complaint_stats,
+    complaint_stats_by_village,
     public_answers,
 )
 from tridaya.regions.models import Level, Region
 
-LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 SINCE = dt.date(2000, 1, 1)
 
 
@@ -154,33 +153,6 @@ def public_page(village: Region, *, as_of: dt.date | None = None) -> PublicPage:
     )
 
 
-def public_rows(page: PublicPage) -> list[tuple[str, str, str]]:
-    """(section, item, value) rows of the page for CSV/JSON: whole rupiah, no personal data."""
-    rows = [("alokasi", f"{a['year']} {a['program']}", str(a["amount"])) for a in page.allocations]
-    rows += [
-        ("uang", key, str(getattr(page, key)))
-        for key in ("received", "released_to_ksm", "spent", "swadaya", "returned", "cash_and_bank")
-    ]
-    rows += [("biaya", e["name"], str(e["amount"])) for e in page.expenses]
-    for p in page.packages:
-        rows += [
-            ("paket", f"{p['name']} / {key}", str(p[key]))
-            for key in ("status", "value", "progress", "released", "spent")
-        ]
-    for c in page.commitments:
-        for key in ("committed", "realised"):
-            rows.append(("komitmen", f"{c['source']} / {key}", str(c[key])))
-    rows += [("lpj", f"{lpj['year']} tahap {lpj['tranche']}", lpj["status"]) for lpj in page.lpjs]
-    rows += [("audit", str(a["year"]), a["opinion"]) for a in page.audits]
-    stats = page.complaints
-    rows += [
-        ("pengaduan", key, str(getattr(stats, key)))
-        for key in ("received", "open", "overdue", "resolved", "rejected", "median_days")
-    ]
-    rows += [("jawaban", a["tracking_code"], a["public_answer"]) for a in page.answers]
-    return rows
-
-
 # The lists of villages of a kecamatan, city/regency or province with the headline figures.
 
 VILLAGES_PER_PAGE = 25
@@ -225,7 +197,7 @@ def village_headlines(villages: Sequence[Region], *, as_of: dt.date) -> list[Vil
     allocated = allocation_totals_by_village(codes)
     money = totals_by_village(codes, as_of)
     works = packages_by_village(codes)
-    complaints = complaint_counts_by_village(codes)
+    complaints = complaint_stats_by_village(codes)
     rows = []
     for village in villages:
         totals, packages = money.get(village.code), works.get(village.code)

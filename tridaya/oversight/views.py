@@ -4,15 +4,13 @@ complaint page (classify, log a step, escalate, resolve or reject)."""
 
 from __future__ import annotations
 
-import csv
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -30,7 +28,16 @@ from tridaya.core.pages import (
     shared_with_anonymous,
 )
 from tridaya.core.policy import authorize, can
-from tridaya.oversight import codes, forms, links, public, ratelimit, selectors, services
+from tridaya.oversight import (
+    codes,
+    forms,
+    links,
+    opendata,
+    public,
+    ratelimit,
+    selectors,
+    services,
+)
 from tridaya.oversight.models import LinkType
 from tridaya.regions.models import Level, Region
 from tridaya.regions.pages import village_or_404
@@ -350,10 +357,7 @@ def public_villages(request, code: str):
 
 
 def _villages(request, code: str, extra: dict) -> str:
-    region = Region.objects.filter(code=code, level__lt=Level.VILLAGE).first()
-    if region is None:
-        raise Http404
-    authorize(request.user, "oversight.public", region)
+    region = _wider_region(request, code)
     attach_ancestors([region])
     page_obj = Paginator(public.villages_under(region), public.VILLAGES_PER_PAGE).get_page(
         request.GET.get("halaman")
@@ -376,36 +380,47 @@ def _villages(request, code: str, extra: dict) -> str:
     return render_to_string("oversight/public_villages.html", context, request=request)
 
 
+def _download(key: str, build) -> HttpResponse:
+    """A download from the cache (a minute, like the pages it mirrors), else `build()` stored
+    there: the same bytes and headers for every visitor (nothing in it depends on who asks)."""
+    found = cache.get(key)
+    if found is None:
+        response = build()
+        found = (response.content, {h: response[h] for h in DOWNLOAD_HEADERS})
+        cache.set(key, found, PUBLIC_TTL)
+    content, headers = found
+    return HttpResponse(content, headers=headers)
+
+
+DOWNLOAD_HEADERS = ("Content-Type", "Content-Disposition", "Link")
+
+
 def public_data(request, code: str, fmt: str):
-    """The page's figures as open data (CSV or JSON) with the licence line."""
+    """The village page's figures as open data (CSV or JSON) with the licence line."""
     if fmt not in ("csv", "json"):
         raise Http404
-    village, page = _public_page(code)
-    rows = public.public_rows(page)
-    name = f"publik-{village.code}-{page.as_of:%Y%m%d}.{fmt}"
-    response: HttpResponse  # a JsonResponse or the CSV one
-    if fmt == "json":
-        body = {
-            "village": {"code": village.code, "name": village.name},
-            "as_of": page.as_of.isoformat(),
-            "licence": public.LICENCE,
-            "rows": [{"section": s, "item": i, "value": v} for s, i, v in rows],
-        }
-        response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
-    else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                "# "
-                + _("Lisensi: %(licence)s. Sumber: Tridaya, %(village)s.")
-                % {"licence": public.LICENCE, "village": village.name}
-            ]
-        )
-        writer.writerow(["bagian", "butir", "nilai"])
-        writer.writerows(rows)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    village = village_or_404(code, activate_timezone=True)
+    key = f"oversight:public-data:{village.code}:{fmt}:{get_language()}"
+    return _download(key, lambda: opendata.village_download(_public_page(code)[1], fmt))
+
+
+def public_villages_data(request, code: str, fmt: str):
+    """Every village of a kecamatan, city/regency or province with the list's headline figures,
+    as open data (CSV or JSON, with the licence); open without login, cached for a minute."""
+    if fmt not in ("csv", "json"):
+        raise Http404
+    return _download(
+        shared_page_key(request, f"oversight:villages-data:{fmt}"),
+        lambda: opendata.villages_download(_wider_region(request, code), fmt),
+    )
+
+
+def _wider_region(request, code: str) -> Region:
+    region = Region.objects.filter(code=code, level__lt=Level.VILLAGE).first()
+    if region is None:
+        raise Http404
+    authorize(request.user, "oversight.public", region)
+    return region
 
 
 def monitoring(request, code: str, package_id: int):

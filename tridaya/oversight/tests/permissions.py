@@ -31,6 +31,10 @@ def district(v):
     return {"code": v.rsplit(".", 1)[0]}
 
 
+def district_data(v):
+    return {**district(v), "fmt": "csv"}
+
+
 def tracking(v):
     return {"code": None, "tracking": first(Complaint, village_id=v).tracking_code}
 
@@ -47,6 +51,7 @@ RULES: dict[str, Route] = {
     "oversight:public": Route("oversight.public", "oversight.public"),
     "oversight:public_data": Route("oversight.public", "oversight.public", params=public_data),
     "oversight:public_villages": Route("oversight.public", None, params=district),
+    "oversight:public_villages_data": Route("oversight.public", None, params=district_data),
     "oversight:reopen": Route(None, PUBLIC, params=tracking),
     "oversight:status": Route("oversight.public", "oversight.public", params=tracking),
     "oversight:submitted": Route("oversight.public", None, ok=(302,)),
