@@ -325,7 +325,7 @@ def public_village(request, code: str):
     visitor the body (figures only, nothing about the visitor) comes from the cache and the frame
     around it (their navigation) is rendered."""
     if shared_with_anonymous(request):
-        key = shared_page_key(request, "oversight:public")
+        key = shared_page_key(request, "oversight:public-page")
         return render_shared(
             request, key, PUBLIC_TTL, lambda extra: _public_html(request, code, extra)
         )
