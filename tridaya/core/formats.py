@@ -32,10 +32,13 @@ def _decimal(value: Number | str) -> Decimal:
         raise ValueError(f"not a number: {value!r}") from exc
 
 
-def format_number(value: Number | str | None, places: int | None = None) -> str:
+def format_number(
+    value: Number | str | None, places: int | None = None, *, group: bool = True
+) -> str:
     """Indonesian digits. `places=None` keeps what the value holds without trailing zeros
     (1250.50 -> '1.250,5', 12.000 -> '12'); `places=n` rounds half up to exactly n decimals
-    (format_number(1268.4, 2) -> '1.268,40'). None -> '-'."""
+    (format_number(1268.4, 2) -> '1.268,40'); `group=False` leaves out the thousands dots
+    (a value quoted back as it was typed: 2000 -> '2000'). None -> '-'."""
     if value is None or value == "":
         return "-"
     number = _decimal(value)
@@ -45,7 +48,7 @@ def format_number(value: Number | str | None, places: int | None = None) -> str:
         number = number.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     sign = "-" if number < 0 else ""
     whole, _dot, fraction = f"{abs(number):f}".partition(".")
-    grouped = group_thousands(int(whole))
+    grouped = group_thousands(int(whole)) if group else whole
     return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
 
 

@@ -68,3 +68,11 @@ def test_a_stored_measure_keeps_its_precision_trimmed():
     assert format_stored(Decimal("12000.000000")) == "12.000"
     assert format_stored(0.1 + 0.2) == "0,3"  # float noise rounded at 6 decimals
     assert format_stored(None) == "-"
+
+
+def test_format_number_without_thousands_dots_quotes_a_value_as_typed():
+    assert format_number(Decimal("2000.00"), group=False) == "2000"
+    assert format_number(Decimal("12.50"), group=False) == "12,5"
+    assert format_number(Decimal("-1234.5"), group=False) == "-1234,5"
+    assert format_number(Decimal("0.389174"), group=False) == "0,389174"
+    assert format_number(Decimal("2000.00")) == "2.000"

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from tridaya.core.formats import format_number
 from tridaya.mapping.scoring.criteria_set import (
     CENT,
     CLASS_LABELS,
@@ -86,14 +87,6 @@ class ScoringError(ValueError):
         return [p.message for p in self.problems]
 
 
-def _number(value: Decimal) -> str:
-    """12.50 -> '12,5'; 100.00 -> '100' (Indonesian decimal comma)."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(".", ",")
-
-
 def _criterion_params(criterion: Criterion) -> dict[str, Any]:
     return {"code": criterion.code, "title": criterion.title, "unit": criterion.unit}
 
@@ -134,8 +127,8 @@ def check_volumes(
             continue  # the common case: nothing to say (messages are built only for problems)
         params = _criterion_params(criterion)
         params.update(
-            volume=_number(volume),
-            denominator=_number(denominator),
+            volume=format_number(volume, group=False),  # as typed: 2000, not 2.000
+            denominator=format_number(denominator, group=False),
             label=DENOMINATOR_LABELS[criterion.denominator],
         )
         if volume < 0:

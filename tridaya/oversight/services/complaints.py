@@ -114,7 +114,7 @@ def _new_complaint(**fields: Any) -> Complaint:
     raise RuntimeError("no free tracking code after 5 attempts")
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def complaint_submit(
     *,
     actor: User | AnonymousUser | None,
@@ -161,7 +161,7 @@ def complaint_submit(
     return complaint
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def audit_finding_record(
     *,
     actor: User | AnonymousUser | None,
@@ -219,7 +219,7 @@ def _class_key(complaint: Complaint) -> str:
     return "bpkp" if complaint.channel == Channel.BPKP else complaint.klass
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def complaint_classify(
     *,
     actor: User | AnonymousUser | None,
@@ -284,7 +284,7 @@ def complaint_classify(
 LOG_KINDS = {StepKind.VERIFIED, StepKind.ACTION, StepKind.ANSWER}
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def complaint_log(
     *,
     actor: User | AnonymousUser | None,
@@ -322,7 +322,7 @@ def complaint_log(
     return step
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def complaint_close(
     *,
     actor: User | AnonymousUser | None,
@@ -366,7 +366,7 @@ def complaint_close(
     return complaint
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def complaint_reopen(
     *,
     actor: User | AnonymousUser | None,

@@ -59,7 +59,7 @@ def _raise_level(
     )
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def complaint_escalate(
     *,
     actor: User | AnonymousUser | None,
@@ -89,7 +89,7 @@ def escalate_overdue(
         "due_at", "pk"
     )
     for pk in overdue.values_list("pk", flat=True):
-        with transaction.atomic():
+        with transaction.atomic(durable=True):  # one complaint per transaction, never nested
             complaint = Complaint.objects.select_for_update().select_related("village").get(pk=pk)
             if complaint.status not in OPEN_STATUSES or complaint.due_at > now:
                 continue

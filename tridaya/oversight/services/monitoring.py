@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 from tridaya.oversight.services.complaints import _new_complaint, _step, _user
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def monitoring_report(
     *,
     actor: User | None,
