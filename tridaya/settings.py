@@ -266,11 +266,9 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Maps and charts drawn for documents, keyed by a hash of what they show and of the drawing code
-# (tridaya/documents/figures.py): shared by the server's processes (Redis, or files under
-# var/cache/figures), so a process that just started neither redraws a figure whose data has not
-# changed nor loads matplotlib for it (issue 11, item 12). Tests keep them in memory unless
-# TRIDAYA_FIGURE_CACHE_DIR names a folder (bench/documents.py does, to measure both).
+# Maps and charts drawn for documents (documents/figures.py), keyed by their data and drawing
+# code and shared by the server's processes (Redis, else files), so a fresh process neither redraws
+# them nor loads matplotlib. Tests: in memory unless TRIDAYA_FIGURE_CACHE_DIR names a folder.
 FIGURE_CACHE_TIMEOUT = 30 * 24 * 3600
 FIGURE_CACHE_DIR = env_path("TRIDAYA_FIGURE_CACHE_DIR", VAR_DIR / "cache" / "figures")
 if REDIS_URL:
